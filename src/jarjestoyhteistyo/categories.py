@@ -1,0 +1,99 @@
+"""Association categories (`FC-4`): the eight PRH register classes and custom ones.
+
+Vantaa–Kerava fills the seats of its formal body per association category of the
+Finnish Patent and Registration Office's register of associations (`FC-4`). Other
+areas classify differently, so a rule set may define its own :class:`Category`
+objects; the eight of :data:`PRH_CATEGORIES` are the default. Every category has a
+label in Finnish, Swedish and English.
+
+>>> [c.code for c in PRH_CATEGORIES][:3]
+['child-family', 'illness-disability', 'pensioners']
+>>> category_by_code("pensioners").labels.sv
+'pensionärer'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["PRH_CATEGORIES", "Category", "Labels", "category_by_code"]
+
+
+def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+@attrs.frozen(kw_only=True)
+class Labels:
+    """A label in Finnish (``fi``), Swedish (``sv``) and English (``en``)."""
+
+    fi: str = attrs.field(validator=_nonempty)
+    sv: str = attrs.field(validator=_nonempty)
+    en: str = attrs.field(validator=_nonempty)
+
+    def get(self, lang: str) -> str:
+        """The label in ``lang`` (``fi``, ``sv`` or ``en``); English otherwise."""
+        return {"fi": self.fi, "sv": self.sv}.get(lang, self.en)
+
+
+@attrs.frozen(kw_only=True)
+class Category:
+    """An association category: a short ``code`` and its :class:`Labels`."""
+
+    code: str = attrs.field(validator=_nonempty)
+    labels: Labels
+
+
+def _c(code: str, fi: str, sv: str, en: str) -> Category:
+    return Category(code=code, labels=Labels(fi=fi, sv=sv, en=en))
+
+
+#: The eight PRH association categories used by Vantaa–Kerava (`FC-4`), in order.
+PRH_CATEGORIES: tuple[Category, ...] = (
+    _c(
+        "child-family",
+        "lastensuojelu, lastenhoito, vanhemmuus ja huoltajuus",
+        "barnskydd, barnomsorg, föräldraskap och vårdnad",
+        "child protection, childcare, parenthood and custody",
+    ),
+    _c(
+        "illness-disability",
+        "sairaus- ja vammaisjärjestöt",
+        "sjukdom och funktionsnedsättning",
+        "illness and disability",
+    ),
+    _c("pensioners", "eläkeläiset", "pensionärer", "pensioners"),
+    _c(
+        "health-promotion",
+        "terveyden ja hyvinvoinnin edistäminen, syrjäytymisen ehkäisy",
+        "främjande av hälsa och välfärd, förebyggande av utslagning",
+        "health and wellbeing promotion, prevention of exclusion",
+    ),
+    _c(
+        "other-social-health",
+        "muut sosiaali- ja terveysyhdistykset",
+        "andra social- och hälsoföreningar",
+        "other social and health associations",
+    ),
+    _c("older-people", "ikäihmisten hyvinvointi", "äldres välfärd", "wellbeing of older people"),
+    _c(
+        "employment",
+        "työllisyyden edistäminen",
+        "främjande av sysselsättning",
+        "employment promotion",
+    ),
+    _c(
+        "substance-abuse",
+        "päihteet, huumeet ja muut riippuvuudet; raittius",
+        "missbruk, droger och andra beroenden; nykterhet",
+        "substance abuse, drugs and other addictions; temperance",
+    ),
+)
+
+_BY_CODE = {c.code: c for c in PRH_CATEGORIES}
+
+
+def category_by_code(code: str) -> Category:
+    """The PRH category with this ``code``; :class:`KeyError` if there is none."""
+    return _BY_CODE[code]

@@ -1,0 +1,160 @@
+"""Findings and reports: how every rule violation is reported.
+
+A :class:`Finding` has a stable ``code`` (``JY203``), a :class:`Severity`, the
+``path`` of the offending item, a message in Finnish and English, and the ``rule`` id
+of ``DOMAIN.md`` it enforces (``FC-10``). A :class:`Report` is an immutable sequence
+of findings that knows whether it passes (no errors) and renders as text or JSON.
+
+>>> from jarjestoyhteistyo.codes import finding
+>>> f = finding("JY204", "seats[1]", seat="d1", member="m1")
+>>> f.code, f.severity.value, f.rule
+('JY204', 'error', 'FC-10')
+>>> Report(findings=(f,)).ok
+False
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["Finding", "Report", "Severity"]
+
+Language = Literal["en", "fi", "both"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is: an ``error`` fails the report, the others do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info (sort key)."""
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One rule violation or remark; see :mod:`jarjestoyhteistyo.codes` for the codes."""
+
+    code: str
+    severity: Severity
+    path: str
+    rule: str
+    message_fi: str
+    message_en: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def message(self, lang: Language = "en") -> str:
+        """The message in ``"en"``, ``"fi"`` or ``"both"`` (English / Finnish)."""
+        if lang == "fi":
+            return self.message_fi
+        if lang == "both":
+            return f"{self.message_en} / {self.message_fi}"
+        return self.message_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form: ``code``, ``severity``, ``path``, ``rule``, messages."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "rule": self.rule,
+            "message": self.message_en,
+            "message_fi": self.message_fi,
+            "params": {k: _jsonable(v) for k, v in self.params.items()},
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value, key=str) if isinstance(value, frozenset | set) else value
+        return [_jsonable(v) for v in items]
+    return str(value)
+
+
+def _sort_key(f: Finding) -> tuple[int, str, str]:
+    return (f.severity.rank, f.path, f.code)
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=_sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The result of :func:`~jarjestoyhteistyo.check` or :func:`~jarjestoyhteistyo.validate`.
+
+    Findings are kept sorted (errors first, then by path and code), so two reports of
+    the same input are equal and render the same way.
+    """
+
+    subject: str = ""
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and info are allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity warning."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The set of codes present: handy in tests (``"JY205" in report.codes``)."""
+        return frozenset(f.code for f in self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def merged(self, other: Report) -> Report:
+        """A report with the findings of both (the subject of this one)."""
+        return Report(subject=self.subject, findings=self.findings + other.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"subject", "ok", "counts", "findings": [...]}`` — the stable JSON schema."""
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return {
+            "subject": self.subject,
+            "ok": self.ok,
+            "counts": counts,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self, lang: Language = "en") -> str:
+        """A human-readable listing, one finding per line, and a summary line."""
+        lines = [
+            f"{f.severity.value.upper():7} {f.code} [{f.rule}] {f.path}: {f.message(lang)}"
+            for f in self.findings
+        ]
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        verdict = "OK" if self.ok else "FAILED"
+        head = f"{self.subject}: " if self.subject else ""
+        lines.append(f"{head}{verdict} — {n_err} error(s), {n_warn} warning(s)")
+        return "\n".join(lines)

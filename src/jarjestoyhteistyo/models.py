@@ -1,0 +1,185 @@
+"""Organisations, people by role, seats and compositions.
+
+A :class:`Composition` says who sits where: the :class:`Organisation` objects taking
+part and the :class:`Seat` objects of the body. People are described by their
+:class:`Role`; a name is optional because it is personal data.
+
+>>> org = Organisation(id="o1", categories=frozenset({"pensioners"}))
+>>> seat = Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners", organisation="o1",
+...             person=Person(role=Role.VOLUNTEER))
+>>> comp = Composition(organisations=(org,), seats=(seat,))
+>>> comp.organisation("o1").is_multi_sector
+False
+>>> seat.vacant
+False
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from functools import cached_property
+
+import attrs
+
+__all__ = [
+    "Composition",
+    "Function",
+    "Organisation",
+    "Person",
+    "Role",
+    "Seat",
+    "SeatKind",
+    "SizeClass",
+]
+
+
+class SizeClass(enum.Enum):
+    """Size of an organisation (`WS-4`: members from organisations of different sizes)."""
+
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class Role(enum.Enum):
+    """What a person is in the body: roles, not names (no personal data)."""
+
+    NGO_EMPLOYEE = "ngo_employee"
+    EXPERIENCE_EXPERT = "experience_expert"
+    VOLUNTEER = "volunteer"
+    FEDERATION_REPRESENTATIVE = "federation_representative"
+    WELLBEING_AREA_OFFICIAL = "wellbeing_area_official"
+    MUNICIPAL_OFFICIAL = "municipal_official"
+    ELECTED_MEMBER = "elected_member"
+    INVITED_EXPERT = "invited_expert"
+    SECTOR_REPRESENTATIVE = "sector_representative"
+
+
+class SeatKind(enum.Enum):
+    """The kind of a seat (`FC-6`, `FC-8`, `KU-4`, `OF-5`)."""
+
+    MEMBER = "member"
+    DEPUTY = "deputy"
+    COMMITTEE = "committee"
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    STAFF = "staff"
+
+
+class Function(enum.Enum):
+    """A function held by a seat (`FC-7`, `OF-5`, `KU-6`)."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    SECRETARY = "secretary"
+    CONVENER = "convener"
+    COORDINATOR = "coordinator"
+
+
+def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """An NGO or association taking part (`FC-4`, `WS-7`, `KU-10`).
+
+    ``categories`` may hold several codes: a multi-sector organisation (`WS-7`) may
+    be seated for any one of them, but counts once (see :mod:`jarjestoyhteistyo.validation`).
+    ``groups`` marks under-represented groups of `WS-7` (``multilingual``,
+    ``multicultural``, ``women``, ...).
+    """
+
+    id: str = attrs.field(validator=_nonempty)
+    name: str = ""
+    categories: frozenset[str] = frozenset()
+    size: SizeClass = SizeClass.MEDIUM
+    languages: frozenset[str] = frozenset({"fi"})
+    volunteer_run: bool = False
+    municipalities: frozenset[str] = frozenset()
+    umbrella: bool = False
+    service_provider: bool = False
+    networks: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+
+    @property
+    def is_multi_sector(self) -> bool:
+        """True when the organisation has more than one category (`WS-7`)."""
+        return len(self.categories) > 1
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person in a seat, by :class:`Role`. ``name`` and ``contact`` are optional."""
+
+    role: Role
+    name: str | None = None
+    contact: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Seat:
+    """One seat of a body.
+
+    ``group`` is the seat group the seat belongs to (a category code, a theme network
+    id, an official seat id, ...). A deputy names its member seat in ``deputy_of``
+    (`FC-8`). ``nominated_by`` records who named the holder (e.g. ``council-group``;
+    `WS-1` forbids party-political ties where the rule set says so). A seat with
+    neither organisation nor person is *vacant*.
+    """
+
+    id: str = attrs.field(validator=_nonempty)
+    kind: SeatKind
+    group: str | None = None
+    organisation: str | None = None
+    person: Person | None = None
+    deputy_of: str | None = None
+    functions: frozenset[Function] = frozenset()
+    nominated_by: str | None = None
+    municipality: str | None = None
+
+    @property
+    def vacant(self) -> bool:
+        """True when nobody holds the seat."""
+        return self.organisation is None and self.person is None
+
+
+@attrs.frozen(kw_only=True)
+class Composition:
+    """Who sits where: organisations and seats, optionally as of a date."""
+
+    name: str = ""
+    as_of: date | None = None
+    organisations: tuple[Organisation, ...] = ()
+    seats: tuple[Seat, ...] = ()
+
+    @cached_property
+    def _orgs(self) -> Mapping[str, Organisation]:
+        return {o.id: o for o in self.organisations}
+
+    @cached_property
+    def _seats(self) -> Mapping[str, Seat]:
+        return {s.id: s for s in self.seats}
+
+    def organisation(self, org_id: str) -> Organisation:
+        """The organisation with this id; :class:`KeyError` if there is none."""
+        return self._orgs[org_id]
+
+    def find_organisation(self, org_id: str | None) -> Organisation | None:
+        """The organisation with this id, or ``None``."""
+        return None if org_id is None else self._orgs.get(org_id)
+
+    def seat(self, seat_id: str) -> Seat:
+        """The seat with this id; :class:`KeyError` if there is none."""
+        return self._seats[seat_id]
+
+    def find_seat(self, seat_id: str | None) -> Seat | None:
+        """The seat with this id, or ``None``."""
+        return None if seat_id is None else self._seats.get(seat_id)
+
+    def seats_of(self, kind: SeatKind) -> tuple[Seat, ...]:
+        """The seats of one kind, in order."""
+        return tuple(s for s in self.seats if s.kind is kind)

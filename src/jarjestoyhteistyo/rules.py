@@ -1,0 +1,591 @@
+"""Rule sets: one general model and the three seed kinds as thin specialisations.
+
+Every rule set is a frozen attrs class with a ``kind`` (the ``kind:`` key in YAML):
+
+* :class:`GeneralRuleSet` (``general``) — seat groups with quotas, deputy policy,
+  chair policy, term policy, limits. Any NGO council can be written with it.
+* :class:`FormalCommittee` (``formal_committee``, `FC-1` … `FC-16`) — seats per
+  association category, personal deputies, committee members, a chair.
+* :class:`OpenForum` (``open_forum``, `OF-1` … `OF-10`) — open registration up to a
+  cap, criteria only when oversubscribed, no chair.
+* :class:`ThemeNetworkCouncil` (``theme_network_council``, `KU-1` … `KU-14`) — work
+  pairs from theme networks plus official seats.
+
+The specialised kinds keep their own vocabulary in YAML but are projected onto the
+general model by :meth:`as_general`; composition validation runs on that projection,
+so a general rule set and a specialised one that mean the same validate the same.
+
+>>> fc = FormalCommittee(name="Example", area="Example area", members_per_category=1)
+>>> general = fc.as_general()
+>>> sum(g.seats.min for g in general.seat_groups if g.source is SeatSource.CATEGORY)
+8
+>>> general.deputies.mode.value
+'personal'
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.models import Role
+
+__all__ = [
+    "KINDS",
+    "Authority",
+    "ChairMode",
+    "ChairPolicy",
+    "Council",
+    "Criterion",
+    "DeputyMode",
+    "DeputyPolicy",
+    "DiversityPolicy",
+    "FeePolicy",
+    "FormalCommittee",
+    "GeneralRuleSet",
+    "IntRange",
+    "MeetingPolicy",
+    "Need",
+    "OfficialSeat",
+    "OpenForum",
+    "PairPolicy",
+    "PartyTies",
+    "RuleSet",
+    "SeatGroup",
+    "SeatSource",
+    "SelectionPolicy",
+    "Swot",
+    "TermMode",
+    "TermPolicy",
+    "ThemeNetwork",
+    "ThemeNetworkCouncil",
+]
+
+
+# --------------------------------------------------------------------------- enums
+class Need(enum.Enum):
+    """Whether a rule is ``required`` (breaking it is an error) or ``wanted`` (a warning)."""
+
+    REQUIRED = "required"
+    WANTED = "wanted"
+
+
+class SeatSource(enum.Enum):
+    """Where the holders of a seat group come from."""
+
+    CATEGORY = "category"  # NGOs of given association categories (FC-4)
+    NETWORK = "network"  # representatives of a theme network (KU-4)
+    OPEN = "open"  # any NGO, by open registration (OF-3)
+    COMMITTEE = "committee"  # elected members of the committee (FC-6, OF-7)
+    OFFICIAL = "official"  # officials: contact persons (KU-4)
+    SECTOR = "sector"  # fixed seats for other sectors (municipalities, parishes, ...)
+    EXPERT = "expert"  # invited experts (KU-4)
+
+
+class DeputyMode(enum.Enum):
+    """How members are substituted (`FC-8`, `KU-7`, `OF-8`)."""
+
+    PERSONAL = "personal"  # each member has one personal deputy (FC-8)
+    OPTIONAL = "optional"  # personal deputies wanted, but a member may have none
+    ORDERED = "ordered"  # deputies in a numbered substitution order (per group)
+    PAIR = "pair"  # the work pair substitute for each other (KU-7)
+    AGREED = "agreed"  # agreed with the NGOs (OF-8)
+    NONE = "none"  # no deputies
+
+
+class ChairMode(enum.Enum):
+    """How the chair is chosen (`FC-7`, `OF-5`)."""
+
+    DIALOGUE = "dialogue_with_committee"
+    ELECTED = "elected_by_members"
+    APPOINTED = "appointed_by_board"
+    ROTATING = "rotating"
+    NONE = "none"
+
+
+class Authority(enum.Enum):
+    """Who appoints the members (`FC-3`) or approves mid-term changes (`FC-15`)."""
+
+    EXECUTIVE_BOARD = "executive_board"
+    COMMITTEE = "committee"
+    COMMITTEE_PROPOSES_BOARD_APPOINTS = "committee_proposes_board_appoints"
+    THEME_NETWORKS = "theme_networks"
+    OPEN_REGISTRATION = "open_registration"
+    REGIONAL_COUNCIL = "regional_council"
+
+
+class FeePolicy(enum.Enum):
+    """Meeting fees (`FC-14`, `OF-9`)."""
+
+    FEE_RULE = "fee_rule"
+    OTHER_AGREED = "other_agreed"
+    NONE = "none"
+
+
+class PartyTies(enum.Enum):
+    """Whether seats may be tied to party politics (`WS-1`)."""
+
+    FORBIDDEN = "forbidden"
+    ALLOWED = "allowed"
+
+
+class TermMode(enum.Enum):
+    """Kinds of term policy (`FC-12`, `KU-5`, `OF-8`, `WS-5`)."""
+
+    FIXED = "fixed"  # a fixed number of months
+    COUNCIL = "council_term"  # ends with the council term in force
+    COUNCIL_FRACTION = "council_fraction"  # a fraction of the council term
+    FIXED_DATES = "fixed_dates"  # explicit start and end
+    AGREED = "agreed"  # agreed with the NGOs, open-ended
+
+
+class Council(enum.Enum):
+    """Which council's term a term policy follows."""
+
+    REGIONAL = "regional"
+    MUNICIPAL = "municipal"
+
+
+# --------------------------------------------------------------------- small parts
+@attrs.frozen(kw_only=True)
+class IntRange:
+    """An inclusive range of whole numbers; ``max=None`` means no upper limit."""
+
+    min: int = 0
+    max: int | None = None
+
+    def contains(self, value: int) -> bool:
+        """True when ``min <= value <= max``."""
+        return value >= self.min and (self.max is None or value <= self.max)
+
+    def __str__(self) -> str:
+        if self.max is None:
+            return f"≥{self.min}"
+        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+
+
+@attrs.frozen(kw_only=True)
+class Swot:
+    """Strengths, weaknesses, opportunities and threats as data (`FC-17`, `OF-11`)."""
+
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    threats: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class SeatGroup:
+    """A group of seats with a quota: the building block of the general model.
+
+    ``seats`` is how many member seats the group has; ``need`` says whether an unfilled
+    seat is an error or a warning. ``categories`` lists eligible association
+    categories for ``source: category`` (empty means the group's own ``id``);
+    ``network`` names the theme network for ``source: network``; ``role`` is the role
+    required of the holder (e.g. ``wellbeing_area_official``).
+    """
+
+    id: str
+    source: SeatSource
+    label: str = ""
+    seats: IntRange = IntRange(min=1, max=1)
+    need: Need = Need.REQUIRED
+    categories: frozenset[str] = frozenset()
+    network: str | None = None
+    role: Role | None = None
+    rule: str = ""
+
+    @property
+    def eligible_categories(self) -> frozenset[str]:
+        """The categories an organisation needs one of, to sit in this group."""
+        return self.categories or frozenset({self.id})
+
+
+@attrs.frozen(kw_only=True)
+class DeputyPolicy:
+    """Deputies (`FC-8`, `FC-9`, `FC-10`, `KU-7`, `OF-8`, `WS-7`)."""
+
+    mode: DeputyMode = DeputyMode.PERSONAL
+    same_category: Need = Need.REQUIRED
+    different_organisation: Need = Need.REQUIRED
+
+
+@attrs.frozen(kw_only=True)
+class PairPolicy:
+    """Work pairs (`KU-7`): two people of one network who substitute for each other.
+
+    ``mixes`` lists acceptable role pairs (e.g. NGO employee + experience expert); an
+    empty tuple accepts any two roles. ``need`` says whether a pair outside ``mixes``
+    is an error or a warning.
+    """
+
+    mixes: tuple[tuple[Role, Role], ...] = ()
+    need: Need = Need.WANTED
+
+
+@attrs.frozen(kw_only=True)
+class ChairPolicy:
+    """The chair and vice-chair (`FC-7`, `OF-5`)."""
+
+    mode: ChairMode = ChairMode.ELECTED
+    vice_chair: bool = True
+    procedure_recorded: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class TermPolicy:
+    """Terms and rotation (`FC-12`, `FC-13`, `KU-5`, `OF-8`, `WS-5`).
+
+    ``months`` is the length for ``fixed``; ``fraction`` for ``council_fraction``;
+    ``start``/``end`` for ``fixed_dates``; ``first_term_months`` staggers the first
+    term (`KU-5`: ``[12, 24]`` — one of the pair 1 year, the other 2);
+    ``first_term_end`` ends a transitional first term on a date; ``rotation`` is the
+    share of members that changes at each changeover (`FC-13`: 0.5).
+    ``max_months`` is the longest term the body accepts (default: a council term).
+    """
+
+    mode: TermMode = TermMode.FIXED
+    months: int | None = 24
+    council: Council = Council.REGIONAL
+    fraction: float | None = None
+    start: date | None = None
+    end: date | None = None
+    first_term_months: tuple[int, ...] = ()
+    first_term_end: date | None = None
+    rotation: float = 1.0
+    max_consecutive_person: int | None = None
+    max_consecutive_organisation: int | None = None
+    max_months: int = 48
+
+
+@attrs.frozen(kw_only=True)
+class MeetingPolicy:
+    """Meetings and the time they take (`FC-11`, `OF-6`, `KU-9`, `WS-4`).
+
+    Hours are per meeting and per member; ``network_meetings_per_year`` counts the
+    theme-network meetings a council member also attends (`KU-9`).
+    """
+
+    per_year: IntRange = IntRange(min=4, max=6)
+    hours: float = 2.0
+    preparation_hours: float = 1.0
+    network_meetings_per_year: int = 0
+    network_meeting_hours: float = 0.0
+    agreed_jointly: bool = False
+
+    def hours_per_member_per_year(self) -> float:
+        """Worst-case hours a member spends a year (upper end of ``per_year``)."""
+        meetings = self.per_year.max if self.per_year.max is not None else self.per_year.min
+        return meetings * (self.hours + self.preparation_hours) + (
+            self.network_meetings_per_year * self.network_meeting_hours
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """A selection criterion (`OF-3`, `WS-7`, `WS-9`).
+
+    ``uses`` names the facts the criterion looks at (``size``, ``languages``,
+    ``volunteer_run``, ...). A criterion that uses party-political affiliation is an
+    error (`WS-1`).
+    """
+
+    id: str
+    text: str = ""
+    uses: frozenset[str] = frozenset()
+
+
+@attrs.frozen(kw_only=True)
+class SelectionPolicy:
+    """How members are chosen (`FC-3`, `OF-3`, `OF-4`, `KU-10`, `WS-1`, `WS-7`)."""
+
+    authority: Authority = Authority.COMMITTEE
+    open_registration: bool = True
+    continuous_joining: bool = False
+    criteria: tuple[Criterion, ...] = ()
+    criteria_only_when_oversubscribed: bool = False
+    party_political_ties: PartyTies = PartyTies.FORBIDDEN
+    one_seat_per_organisation: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class DiversityPolicy:
+    """Diversity wishes checked as warnings (`WS-4`, `WS-7`).
+
+    ``languages`` lists languages that should be present among the organisations
+    (e.g. ``sv``); ``min_size_classes`` the number of distinct size classes.
+    """
+
+    need: Need = Need.WANTED
+    volunteer_run: bool = True
+    languages: frozenset[str] = frozenset({"sv"})
+    min_size_classes: int = 2
+
+
+@attrs.frozen(kw_only=True)
+class ThemeNetwork:
+    """A theme network feeding a council (`KU-10`); ``catch_all`` for multi-sector."""
+
+    id: str
+    label: Labels | None = None
+    open: bool = True
+    catch_all: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class OfficialSeat:
+    """A fixed seat for an official or a sector (`KU-4`)."""
+
+    id: str
+    role: Role
+    label: str = ""
+    seats: IntRange = IntRange(min=1, max=1)
+    need: Need = Need.REQUIRED
+
+
+# ------------------------------------------------------------------ rule-set kinds
+@attrs.frozen(kw_only=True)
+class _Common:
+    """Fields every rule set carries."""
+
+    name: str
+    area: str
+    description: str = ""
+    parent_organ: str | None = None
+    tasks: tuple[str, ...] = ()
+    swot: Swot = Swot()
+    term: TermPolicy = TermPolicy()
+    meetings: MeetingPolicy = MeetingPolicy()
+    fee: FeePolicy = FeePolicy.NONE
+    mid_term_changes: Authority | None = None
+    statutory_duties: bool = False
+    time_budget_hours_per_year: float | None = None
+    recommended_size: IntRange | None = None
+    required_municipalities: frozenset[str] = frozenset()
+    diversity: DiversityPolicy = DiversityPolicy()
+
+
+@attrs.frozen(kw_only=True)
+class GeneralRuleSet(_Common):
+    """The general kind: any body as seat groups with quotas (``kind: general``)."""
+
+    kind: ClassVar[str] = "general"
+    categories: tuple[Category, ...] = PRH_CATEGORIES
+    seat_groups: tuple[SeatGroup, ...] = ()
+    deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.NONE)
+    pairs: PairPolicy | None = None
+    chair: ChairPolicy = ChairPolicy()
+    selection: SelectionPolicy = SelectionPolicy()
+    cap: int | None = None
+
+    def as_general(self) -> GeneralRuleSet:
+        """This rule set itself (already general)."""
+        return self
+
+
+@attrs.frozen(kw_only=True)
+class FormalCommittee(_Common):
+    """A formal cooperation body attached to a committee (`FC-1` … `FC-16`)."""
+
+    kind: ClassVar[str] = "formal_committee"
+    categories: tuple[Category, ...] = PRH_CATEGORIES
+    members_per_category: int = 2
+    committee_members: IntRange = IntRange(min=1, max=2)
+    deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.PERSONAL)
+    chair: ChairPolicy = ChairPolicy(mode=ChairMode.DIALOGUE, procedure_recorded=True)
+    selection: SelectionPolicy = SelectionPolicy(
+        authority=Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS
+    )
+    fee: FeePolicy = FeePolicy.FEE_RULE
+    mid_term_changes: Authority | None = Authority.COMMITTEE
+    term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)
+
+    def as_general(self) -> GeneralRuleSet:
+        """The same body as a :class:`GeneralRuleSet`: one group per category (`FC-4`)."""
+        committee = SeatGroup(
+            id="committee",
+            source=SeatSource.COMMITTEE,
+            label="committee members",
+            seats=self.committee_members,
+            role=Role.ELECTED_MEMBER,
+            rule="FC-6",
+        )
+        per_category = IntRange(min=self.members_per_category, max=self.members_per_category)
+        groups = (
+            *(
+                SeatGroup(
+                    id=c.code,
+                    source=SeatSource.CATEGORY,
+                    label=c.labels.en,
+                    seats=per_category,
+                    rule="FC-5",
+                )
+                for c in self.categories
+            ),
+            committee,
+        )
+        return GeneralRuleSet(
+            **_common_fields(self),
+            categories=self.categories,
+            seat_groups=groups,
+            deputies=self.deputies,
+            chair=self.chair,
+            selection=self.selection,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class OpenForum(_Common):
+    """An open forum coordinated by the wellbeing area (`OF-1` … `OF-10`)."""
+
+    kind: ClassVar[str] = "open_forum"
+    categories: tuple[Category, ...] = PRH_CATEGORIES
+    cap: int = 20
+    coordinator: str = "wellbeing area's HYTE team"
+    committee_members: IntRange = IntRange(min=1, max=None)
+    chair: ChairPolicy = ChairPolicy(mode=ChairMode.NONE, vice_chair=False)
+    deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.AGREED)
+    selection: SelectionPolicy = SelectionPolicy(
+        authority=Authority.OPEN_REGISTRATION,
+        open_registration=True,
+        criteria_only_when_oversubscribed=True,
+    )
+    term: TermPolicy = TermPolicy(mode=TermMode.AGREED, months=None)
+    meetings: MeetingPolicy = MeetingPolicy(agreed_jointly=True)
+
+    def as_general(self) -> GeneralRuleSet:
+        """The forum as a :class:`GeneralRuleSet`: one open group up to the cap (`OF-3`)."""
+        groups = (
+            SeatGroup(
+                id="forum",
+                source=SeatSource.OPEN,
+                label="organisations",
+                seats=IntRange(min=0, max=self.cap),
+                need=Need.WANTED,
+                rule="OF-3",
+            ),
+            SeatGroup(
+                id="committee",
+                source=SeatSource.COMMITTEE,
+                label="committee representatives",
+                seats=self.committee_members,
+                role=Role.ELECTED_MEMBER,
+                rule="OF-7",
+            ),
+        )
+        return GeneralRuleSet(
+            **_common_fields(self),
+            categories=self.categories,
+            seat_groups=groups,
+            deputies=self.deputies,
+            chair=self.chair,
+            selection=self.selection,
+            cap=self.cap,
+        )
+
+
+def _default_networks() -> tuple[ThemeNetwork, ...]:
+    return (
+        ThemeNetwork(id="children-families"),
+        ThemeNetwork(id="mental-health-substance-abuse"),
+        ThemeNetwork(id="older-people"),
+        ThemeNetwork(id="disability-long-term-illness"),
+        ThemeNetwork(id="multi-sector", catch_all=True),
+    )
+
+
+def _default_official_seats() -> tuple[OfficialSeat, ...]:
+    return (
+        OfficialSeat(
+            id="wellbeing-area-contact",
+            role=Role.WELLBEING_AREA_OFFICIAL,
+            label="wellbeing area's NGO contact person",
+        ),
+        OfficialSeat(
+            id="municipal-contacts",
+            role=Role.MUNICIPAL_OFFICIAL,
+            label="municipalities' NGO contact persons",
+            seats=IntRange(min=1, max=None),
+        ),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ThemeNetworkCouncil(_Common):
+    """A council fed by theme networks with work pairs (`KU-1` … `KU-14`)."""
+
+    kind: ClassVar[str] = "theme_network_council"
+    networks: tuple[ThemeNetwork, ...] = attrs.field(factory=_default_networks)
+    representatives_per_network: int = 2
+    pairs: PairPolicy = PairPolicy(
+        mixes=(
+            (Role.NGO_EMPLOYEE, Role.EXPERIENCE_EXPERT),
+            (Role.FEDERATION_REPRESENTATIVE, Role.VOLUNTEER),
+        )
+    )
+    official_seats: tuple[OfficialSeat, ...] = attrs.field(factory=_default_official_seats)
+    convener: str = "regional NGO umbrella association with the integration director"
+    secretary: str = "regional NGO umbrella association"
+    chair: ChairPolicy = ChairPolicy(mode=ChairMode.ELECTED)
+    selection: SelectionPolicy = SelectionPolicy(
+        authority=Authority.THEME_NETWORKS, open_registration=True, continuous_joining=True
+    )
+    term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
+    meetings: MeetingPolicy = MeetingPolicy(
+        per_year=IntRange(min=10, max=12), network_meetings_per_year=6, network_meeting_hours=2.0
+    )
+    recommended_size: IntRange | None = IntRange(min=10, max=12)
+
+    def as_general(self) -> GeneralRuleSet:
+        """The council as a :class:`GeneralRuleSet`: a pair per network plus `KU-4` seats."""
+        n = self.representatives_per_network
+        groups = tuple(
+            SeatGroup(
+                id=net.id,
+                source=SeatSource.NETWORK,
+                network=net.id,
+                seats=IntRange(min=n, max=n),
+                rule="KU-4",
+            )
+            for net in self.networks
+        ) + tuple(
+            SeatGroup(
+                id=o.id,
+                source=SeatSource.OFFICIAL,
+                label=o.label,
+                seats=o.seats,
+                need=o.need,
+                role=o.role,
+                rule="KU-4",
+            )
+            for o in self.official_seats
+        )
+        return GeneralRuleSet(
+            **_common_fields(self),
+            categories=(),
+            seat_groups=groups,
+            deputies=DeputyPolicy(mode=DeputyMode.PAIR),
+            pairs=self.pairs,
+            chair=self.chair,
+            selection=self.selection,
+        )
+
+
+_COMMON_NAMES = tuple(a.name for a in attrs.fields(_Common))
+
+
+def _common_fields(rs: _Common) -> dict[str, Any]:
+    return {name: getattr(rs, name) for name in _COMMON_NAMES}
+
+
+RuleSet: TypeAlias = GeneralRuleSet | FormalCommittee | OpenForum | ThemeNetworkCouncil
+"""Any rule-set kind (a tagged union on ``kind``)."""
+
+#: Rule-set classes by their ``kind`` tag.
+KINDS: dict[str, type[RuleSet]] = {
+    cls.kind: cls for cls in (GeneralRuleSet, FormalCommittee, OpenForum, ThemeNetworkCouncil)
+}
