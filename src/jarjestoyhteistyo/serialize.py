@@ -1,0 +1,461 @@
+"""The one converter: every YAML and JSON document goes through it, both ways.
+
+:data:`converter` is a ``cattrs`` converter made once (never the global one) with
+``forbid_extra_keys`` and ``detailed_validation``, plus hooks that make reading strict
+and predictable:
+
+* strict scalars: a string field takes only a string, an integer field only an
+  integer (not ``true``, not ``"3"``, not ``2.5``), a number field an integer or a
+  float, a boolean field only ``true``/``false``;
+* dates from YAML dates *and* ISO strings (``"2024-05-27"``), written back as dates
+  in YAML and ISO strings in JSON;
+* enums by value; tuples and frozensets only from lists (a string is not a list);
+* rule sets as a tagged union on ``kind`` (:data:`~jarjestoyhteistyo.rules.KINDS`).
+
+Errors never stop at the first one: :func:`structure` raises one
+:class:`~jarjestoyhteistyo.errors.LoadError` listing every problem with its path
+(``meetings.per_year.min``), what was expected, and for an unknown key the nearest
+known key.
+
+>>> from jarjestoyhteistyo.rules import MeetingPolicy
+>>> structure({"per_year": {"min": 4, "max": 6}, "hours": 2}, MeetingPolicy).per_year.max
+6
+>>> try:
+...     structure({"per_year": {"mni": 4}, "hours": "two"}, MeetingPolicy)
+... except LoadError as e:
+...     for p in e.problems:
+...         print(p)
+hours: expected a number, got str 'two'
+per_year.mni: unknown key 'mni'; did you mean 'min'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import yaml
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.preconf.pyyaml import make_converter
+
+from jarjestoyhteistyo.errors import LoadError, Problem
+from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.rules import KINDS, RuleSet
+from jarjestoyhteistyo.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
+
+__all__ = [
+    "converter",
+    "dump_json",
+    "dump_yaml",
+    "load_composition",
+    "load_file",
+    "load_ruleset",
+    "loads",
+    "loads_composition",
+    "loads_ruleset",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+
+class _TypeProblem(TypeError):
+    """A value of the wrong type; carries a precise message."""
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def _s_str(value: Any, _t: Any) -> str:
+    if isinstance(value, str):
+        return value
+    hint = ""
+    if isinstance(value, bool):
+        hint = " (quote it: YAML reads true/false as booleans)"
+    raise _TypeProblem(f"expected a string, got {_describe(value)}{hint}")
+
+
+def _s_int(value: Any, _t: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    hint = ""
+    if isinstance(value, str) and value.isdigit() and value.startswith("0"):
+        hint = " (a leading zero is not allowed)"
+    raise _TypeProblem(f"expected a whole number, got {_describe(value)}{hint}")
+
+
+def _s_float(value: Any, _t: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise _TypeProblem(f"expected a number, got {_describe(value)}")
+
+
+def _s_bool(value: Any, _t: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _TypeProblem(f"expected true or false, got {_describe(value)}")
+
+
+def _s_date(value: Any, _t: Any) -> date:
+    if isinstance(value, datetime):
+        raise _TypeProblem(f"expected a date without a time, got {_describe(value)}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _TypeProblem(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(str, _s_str)
+    conv.register_structure_hook(int, _s_int)
+    conv.register_structure_hook(float, _s_float)
+    conv.register_structure_hook(bool, _s_bool)
+    conv.register_structure_hook(date, _s_date)
+    conv.register_unstructure_hook(date, lambda d: d)
+
+    def is_enum(t: Any) -> bool:
+        return isinstance(t, type) and issubclass(t, enum.Enum)
+
+    def enum_hook(t: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+        values = [m.value for m in t]
+
+        def hook(value: Any, _t: Any) -> enum.Enum:
+            if isinstance(value, t):
+                return value
+            try:
+                return t(value)
+            except ValueError:
+                near = difflib.get_close_matches(str(value), [str(v) for v in values], n=1)
+                tip = f"; did you mean {near[0]!r}?" if near else ""
+                raise _TypeProblem(
+                    f"expected one of {', '.join(map(str, values))}, got {_describe(value)}{tip}"
+                ) from None
+
+        return hook
+
+    conv.register_structure_hook_factory(is_enum, enum_hook)
+
+    def is_seq(t: Any) -> bool:
+        return typing.get_origin(t) in (tuple, frozenset)
+
+    def seq_hook(t: Any) -> Callable[[Any, Any], Any]:
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        fixed = origin is tuple and not (len(args) == 2 and args[1] is Ellipsis)
+        elem_types = args if fixed else (args[0],)
+
+        def hook(value: Any, _t: Any) -> Any:
+            if isinstance(value, str | bytes | dict) or not isinstance(
+                value, list | tuple | set | frozenset
+            ):
+                raise _TypeProblem(f"expected a list, got {_describe(value)}")
+            items = list(value)
+            if fixed and len(items) != len(elem_types):
+                raise _TypeProblem(f"expected a list of {len(elem_types)} items, got {len(items)}")
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(items):
+                et = elem_types[i] if fixed else elem_types[0]
+                try:
+                    out.append(conv.structure(item, et))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {t} @ index {i}", i, et),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return frozenset(out) if origin is frozenset else tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_factory(is_seq, seq_hook)
+
+    def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+        items = [conv.unstructure(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+
+    def is_frozenset(t: Any) -> bool:
+        origin: Any = typing.get_origin(t)
+        return origin is frozenset
+
+    conv.register_unstructure_hook_func(is_frozenset, unstructure_frozenset)
+    conv.register_unstructure_hook(frozenset, unstructure_frozenset)
+
+    # ---- the tagged union of rule-set kinds (tag "kind", first in the output)
+    def structure_ruleset(value: Any, _t: Any) -> RuleSet:
+        if not isinstance(value, dict):
+            raise _TypeProblem(f"expected a mapping with a 'kind' key, got {_describe(value)}")
+        if "kind" not in value:
+            raise _KindProblem("kind", f"missing 'kind'; expected one of {', '.join(KINDS)}", None)
+        kind = value["kind"]
+        cls = KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            near = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+            raise _KindProblem("kind", f"unknown kind {kind!r}", near[0] if near else None)
+        rest = {k: v for k, v in value.items() if k != "kind"}
+        return conv.structure(rest, cls)
+
+    def unstructure_ruleset(value: RuleSet) -> dict[str, Any]:
+        body = conv.unstructure(value, unstructure_as=type(value))
+        return {"kind": value.kind, **body}
+
+    conv.register_structure_hook(RuleSet, structure_ruleset)
+    conv.register_unstructure_hook(RuleSet, unstructure_ruleset)
+    return conv
+
+
+class _KindProblem(Exception):
+    def __init__(self, key: str, message: str, suggestion: str | None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.suggestion = suggestion
+
+
+#: ``RuleSet`` (a union) typed as a class, for the typed loaders below.
+_RULESET: type[RuleSet] = typing.cast(type[RuleSet], RuleSet)
+
+#: The single converter for YAML and JSON (see the module docstring).
+converter: cattrs.Converter = _make_converter()
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]" if path != "$" else f"[{part}]"
+    return part if path == "$" else f"{path}.{part}"
+
+
+def _type_name(t: Any) -> str:
+    if t is None:
+        return "a value"
+    if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
+        return " or ".join(_type_name(a) for a in typing.get_args(t))
+    if attrs.has(t):
+        return f"a mapping ({t.__name__})"
+    names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+    if t in names:
+        return names[t]
+    if typing.get_origin(t) in (tuple, frozenset):
+        return "a list"
+    return getattr(t, "__name__", repr(t))
+
+
+def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Problem]:
+    """Turn a cattrs exception tree into problems with paths (cf. ``cattrs.transform_error``)."""
+    if isinstance(exc, IterableValidationError | ClassValidationError):
+        out: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            part: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
+            out.extend(_problems(sub, _join(path, part), note.type))
+        for sub in without:
+            out.extend(_problems(sub, path, None))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if exc.cl and attrs.has(exc.cl) else []
+        if exc.cl in KINDS.values():
+            known.append("kind")
+        out = []
+        for key in sorted(exc.extra_fields):
+            near = difflib.get_close_matches(key, known, n=1)
+            tip = f"; did you mean {near[0]!r}?" if near else ""
+            out.append(
+                Problem(
+                    path=_join(path, key),
+                    code="unknown-key",
+                    message=f"unknown key {key!r}{tip}",
+                    params={"key": key, "suggestion": near[0] if near else None},
+                )
+            )
+        return out
+    if isinstance(exc, _KindProblem):
+        tip = f"; did you mean {exc.suggestion!r}?" if exc.suggestion else ""
+        return [
+            Problem(
+                path=_join(path, exc.key),
+                code="unknown-kind",
+                message=f"{exc.message}{tip}",
+                params={"suggestion": exc.suggestion, "kinds": list(KINDS)},
+            )
+        ]
+    if isinstance(exc, KeyError):
+        return [
+            Problem(
+                path=path,
+                code="missing-key",
+                message=f"required key missing; expected {_type_name(expected)}",
+                params={"expected": _type_name(expected)},
+            )
+        ]
+    if isinstance(exc, _TypeProblem):
+        return [Problem(path=path, code="wrong-type", message=str(exc))]
+    if isinstance(exc, AttributeError | TypeError) and expected is not None and attrs.has(expected):
+        return [
+            Problem(
+                path=path,
+                code="wrong-type",
+                message=f"expected {_type_name(expected)}",
+                params={"expected": _type_name(expected)},
+            )
+        ]
+    # attrs validators (single-field ranges) and anything else cattrs met
+    return [
+        Problem(
+            path=path,
+            code="invalid-value",
+            message=f"invalid value: {exc}"
+            if expected is None
+            else f"invalid value; expected {_type_name(expected)} ({exc})",
+            params={"expected": _type_name(expected)},
+        )
+    ]
+
+
+def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
+    """Build ``cls`` from plain data (as read from YAML or JSON).
+
+    Raises :class:`~jarjestoyhteistyo.errors.LoadError` listing every problem.
+
+    >>> from jarjestoyhteistyo.models import Person
+    >>> structure({"role": "volunteer"}, Person)
+    Person(role=<Role.VOLUNTEER: 'volunteer'>, name=None, contact=None)
+    """
+    try:
+        return converter.structure(data, cls)
+    except Exception as exc:
+        problems = _problems(exc, "$", cls)
+        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """Plain data (dicts, lists, scalars, dates) for ``obj``; defaults are omitted.
+
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> unstructure(IntRange(min=4, max=6))
+    {'min': 4, 'max': 6}
+    """
+    from jarjestoyhteistyo.rules import KINDS as kinds
+
+    if type(obj) in kinds.values():
+        return converter.unstructure(obj, unstructure_as=RuleSet)
+    return converter.unstructure(obj)
+
+
+def loads(
+    text: str | bytes,
+    cls: type[T],
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> T:
+    """Parse YAML or JSON ``text`` safely and build ``cls`` from it.
+
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> loads("min: 1\\nmax: 2\\n", IntRange)
+    IntRange(min=1, max=2)
+    """
+    data = read_yaml(text, source=source, limits=limits)
+    return structure(data, cls, source=source)
+
+
+def load_file(path: str | Path, cls: type[T], *, limits: Limits = DEFAULT_LIMITS) -> T:
+    """Read a YAML or JSON file and build ``cls``; a missing file is a ``LoadError``."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(
+            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
+            source=str(p),
+        ) from None
+    return loads(raw, cls, source=str(p), limits=limits)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML that keeps key order and writes unicode as is."""
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dump_yaml(obj: Any) -> str:
+    """``obj`` as YAML text that :func:`loads` reads back to an equal object.
+
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> print(dump_yaml(IntRange(min=4, max=6)), end="")
+    min: 4
+    max: 6
+    """
+    return yaml.dump(
+        unstructure(obj), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+    )
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def dump_json(obj: Any, *, indent: int | None = 2) -> str:
+    """``obj`` as JSON text (dates as ISO strings) that :func:`loads` reads back."""
+    return json.dumps(unstructure(obj), default=_json_default, ensure_ascii=False, indent=indent)
+
+
+def loads_ruleset(text: str | bytes, *, source: str | None = None) -> RuleSet:
+    """A rule set of any kind from YAML or JSON text (the ``kind:`` key chooses).
+
+    >>> loads_ruleset("kind: open_forum\\nname: Forum\\narea: Example area\\ncap: 12").cap
+    12
+    """
+    return loads(text, _RULESET, source=source)
+
+
+def load_ruleset(path: str | Path) -> RuleSet:
+    """A rule set of any kind from a YAML or JSON file."""
+    return load_file(path, _RULESET)
+
+
+def loads_composition(text: str | bytes, *, source: str | None = None) -> Composition:
+    """A :class:`~jarjestoyhteistyo.models.Composition` from YAML or JSON text.
+
+    >>> loads_composition("seats: [{id: m1, kind: member, group: pensioners}]").seats[0].vacant
+    True
+    """
+    return loads(text, Composition, source=source)
+
+
+def load_composition(path: str | Path) -> Composition:
+    """A :class:`~jarjestoyhteistyo.models.Composition` from a YAML or JSON file."""
+    return load_file(path, Composition)
