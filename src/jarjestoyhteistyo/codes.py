@@ -54,6 +54,8 @@ _REGISTRY: dict[str, Code] = {}
 _MODULES = (
     "jarjestoyhteistyo.checks",
     "jarjestoyhteistyo.validation",
+    "jarjestoyhteistyo.terms",
+    "jarjestoyhteistyo.meetings",
 )
 
 

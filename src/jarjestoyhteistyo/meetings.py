@@ -1,0 +1,404 @@
+"""Meeting calendars, an ICS export, the workload of a member and the annual clock.
+
+* :func:`meeting_dates` spreads a year's meetings evenly (`FC-11`, `OF-6`, `WS-4`:
+  regular meetings agreed well in advance), skipping July and Finnish public holidays.
+* :func:`to_ics` writes them as an iCalendar file that Outlook and Google import.
+* :func:`workload` / :func:`hours_per_member` say how many hours a member gives a
+  year (`KU-9`, `WS-1`: realistic expectations, `WS-9`: time demands clear when
+  applying); :func:`check_workload` compares that with a time budget.
+* :func:`annual_clock` lays out recurring activities of a year (`JP-5` "vuosikello",
+  `KU-2`), including those that come once per council term.
+
+The calendar libraries (``holidays``, ``icalendar``) are imported inside the functions
+that need them, so ``import jarjestoyhteistyo`` stays light.
+
+>>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+>>> days = meeting_dates(MeetingPolicy(per_year=IntRange(min=4, max=4)), 2026)
+>>> [d.date().isoformat() for d in days]
+['2026-02-03', '2026-05-05', '2026-08-04', '2026-11-03']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
+
+from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.findings import Report, Severity
+from jarjestoyhteistyo.rules import Council, MeetingPolicy
+from jarjestoyhteistyo.terms import TermError, council_term_on
+
+__all__ = [
+    "AnnualActivity",
+    "MeetingError",
+    "Workload",
+    "annual_clock",
+    "check_workload",
+    "hours_per_member",
+    "meeting_dates",
+    "to_ics",
+    "workload",
+]
+
+
+class MeetingError(JarjestoError, ValueError):
+    """Meetings cannot be planned as asked: a count outside the policy's range or more
+    meetings than months available, an unknown holiday country, a month with no
+    suitable day left, or an annual activity that repeats without an anchor year.
+
+    >>> issubclass(MeetingError, ValueError)
+    True
+    """
+
+
+# ---------------------------------------------------------------- meeting dates
+def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> int:
+    rng = policy.per_year
+    if count is None:
+        upper = rng.max if rng.max is not None else rng.min
+        count = min(upper, available)
+        if not rng.contains(count):
+            raise MeetingError(
+                f"the policy asks for {rng} meetings a year but only {available} months"
+                " are available"
+            )
+        return count
+    if not rng.contains(count):
+        raise MeetingError(f"{count} meetings a year is outside the policy's range {rng}")
+    if count > available:
+        raise MeetingError(
+            f"{count} meetings a year do not fit in the {available} months available"
+            " (one meeting a month)"
+        )
+    return count
+
+
+def meeting_dates(
+    policy: MeetingPolicy,
+    year: int,
+    *,
+    count: int | None = None,
+    weekday: weekday = TU,
+    at: time = time(17, 0),
+    skip_months: Sequence[int] = (7,),
+    holidays_country: str = "FI",
+) -> tuple[datetime, ...]:
+    """Evenly spread meeting times of ``year`` (naive local times), one per chosen month.
+
+    ``count`` defaults to the upper end of ``policy.per_year`` (`FC-11`/`OF-6`: 4–6
+    gives 6; `KU-9` monthly meetings, 10–12, give 11 because July is skipped), capped
+    at the months available. An explicit ``count`` outside the range raises
+    :class:`MeetingError`.
+
+    Months: the months not in ``skip_months`` are split into ``count`` equal spans
+    and the middle month of each span is taken. Day: the first ``weekday`` of the
+    month (``weekday=TU(+2)`` asks for the second Tuesday), found with
+    :func:`dateutil.rrule.rrule` from a fixed ``dtstart`` on 1 January. A meeting that
+    falls on a public holiday of ``holidays_country`` (the maintained ``holidays``
+    library) moves to the next same weekday of the same month that is not a holiday
+    (an ``rruleset`` with the holidays as ``exdate``). The result is deterministic.
+
+    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> policy = MeetingPolicy(per_year=IntRange(min=10, max=12))
+    >>> days = meeting_dates(policy, 2026)
+    >>> len(days), days[0].isoformat()
+    (11, '2026-01-13T17:00:00')
+    """
+    import holidays  # imported here: keeps ``import jarjestoyhteistyo`` light
+
+    try:
+        public = holidays.country_holidays(holidays_country, years=year)
+    except NotImplementedError as exc:
+        raise MeetingError(f"no public holidays known for country {holidays_country!r}") from exc
+    skipped = frozenset(skip_months)
+    months = tuple(m for m in range(1, 13) if m not in skipped)
+    n = _meeting_count(policy, count, len(months))
+    if n == 0:
+        return ()
+    chosen = tuple(months[((2 * i + 1) * len(months)) // (2 * n)] for i in range(n))
+    nth = weekday if weekday.n is not None else weekday(+1)
+    plain = weekday.weekday
+    dtstart = datetime.combine(date(year, 1, 1), at)
+    firsts = rrule(
+        MONTHLY,
+        dtstart=dtstart,
+        until=datetime.combine(date(year, 12, 31), at),
+        bymonth=chosen,
+        byweekday=nth,
+    )
+    out: list[datetime] = []
+    for first in firsts:
+        month_end = datetime.combine(first.date() + relativedelta(day=31), at)
+        options = rruleset()
+        options.rrule(rrule(WEEKLY, dtstart=first, until=month_end, byweekday=plain))
+        for day in public:
+            options.exdate(datetime.combine(day, at))
+        moved = options.after(first, inc=True)
+        if moved is None:
+            raise MeetingError(f"no suitable day left in {first:%Y-%m} for a meeting")
+        out.append(moved)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- ICS
+def _aware(moment: datetime, tz: str) -> datetime:
+    if moment.tzinfo is not None:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    return moment.replace(tzinfo=ZoneInfo(tz))
+
+
+def to_ics(
+    meetings: Iterable[datetime],
+    *,
+    name: str,
+    duration_hours: float,
+    tz: str = "Europe/Helsinki",
+) -> str:
+    """The meetings as an iCalendar (RFC 5545) text that Outlook and Google import.
+
+    Naive times are read as local times in ``tz``; a ``VTIMEZONE`` covering the
+    meetings' years is included, so clients need no timezone database of their own.
+    The output is deterministic: each ``UID`` is a hash of ``name`` and the start
+    time (a moved meeting therefore gets a new UID), and ``DTSTAMP`` is 1 January
+    00:00 UTC of the year of the earliest meeting — never "now". The end time is
+    ``start + relativedelta(minutes=round(duration_hours * 60))``.
+
+    >>> text = to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
+    >>> "DTSTART;TZID=Europe/Helsinki:20260203T170000" in text
+    True
+    >>> text == to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
+    True
+    """
+    import icalendar  # imported here: keeps ``import jarjestoyhteistyo`` light
+
+    starts = sorted(_aware(m, tz) for m in meetings)
+    minutes = round(duration_hours * 60)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//jarjestoyhteistyo//meetings//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    if starts:
+        stamp = datetime(starts[0].year, 1, 1, tzinfo=UTC)
+        for start in starts:
+            digest = hashlib.sha256(f"{name}\n{start.isoformat()}".encode()).hexdigest()
+            event = icalendar.Event()
+            event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", start)
+            event.add("dtend", start + relativedelta(minutes=minutes))
+            event.add("summary", name)
+            event.add("sequence", 0)
+            cal.add_component(event)
+        cal.add_missing_timezones(
+            first_date=date(starts[0].year - 1, 1, 1), last_date=date(starts[-1].year + 2, 1, 1)
+        )
+    return bytes(cal.to_ical()).decode("utf-8")
+
+
+# ---------------------------------------------------------------------- workload
+register(
+    Code(
+        code="JY310",
+        rule="WS-1",
+        severity=Severity.WARNING,
+        title="workload over the time budget",
+        en="a member needs about {hours} hours a year, over the budget of {budget} hours",
+        fi="jäsen tarvitsee noin {hours} tuntia vuodessa, yli {budget} tunnin aikabudjetin",
+        fix="Meet less often, shorten meetings or preparation, or state the real time"
+        " demand when recruiting (WS-9).",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Workload:
+    """Hours a member spends a year, by kind, and the time budget if one is set.
+
+    >>> Workload(meetings=12.0, preparation=6.0, network_meetings=0.0, budget=15.0).over_budget
+    True
+    """
+
+    meetings: float
+    preparation: float
+    network_meetings: float
+    budget: float | None = None
+
+    @property
+    def total(self) -> float:
+        """All hours together.
+
+        >>> Workload(meetings=12.0, preparation=6.0, network_meetings=2.0).total
+        20.0
+        """
+        return self.meetings + self.preparation + self.network_meetings
+
+    @property
+    def remaining(self) -> float | None:
+        """Budget left (negative when over), or ``None`` without a budget.
+
+        >>> Workload(meetings=12.0, preparation=6.0, network_meetings=0.0, budget=20).remaining
+        2.0
+        """
+        return None if self.budget is None else self.budget - self.total
+
+    @property
+    def over_budget(self) -> bool:
+        """True when a budget is set and the total exceeds it.
+
+        >>> Workload(meetings=1.0, preparation=0.0, network_meetings=0.0).over_budget
+        False
+        """
+        return self.budget is not None and self.total > self.budget
+
+
+def workload(
+    policy: MeetingPolicy, *, count: int | None = None, budget: float | None = None
+) -> Workload:
+    """A member's hours a year under ``policy`` (`KU-9`, `WS-9`).
+
+    ``count`` meetings a year defaults to the upper end of ``per_year`` (the worst
+    case, as :meth:`~jarjestoyhteistyo.rules.MeetingPolicy.hours_per_member_per_year`);
+    each takes ``hours`` plus ``preparation_hours``; theme-network meetings add
+    ``network_meetings_per_year * network_meeting_hours``.
+
+    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> w = workload(MeetingPolicy(per_year=IntRange(min=4, max=6)), budget=24)
+    >>> w.meetings, w.preparation, w.total, w.over_budget
+    (12.0, 6.0, 18.0, False)
+    """
+    if count is None:
+        rng = policy.per_year
+        count = rng.max if rng.max is not None else rng.min
+    if count < 0:
+        raise MeetingError(f"count must be >= 0, got {count}")
+    return Workload(
+        meetings=count * float(policy.hours),
+        preparation=count * float(policy.preparation_hours),
+        network_meetings=policy.network_meetings_per_year * float(policy.network_meeting_hours),
+        budget=budget,
+    )
+
+
+def hours_per_member(policy: MeetingPolicy, *, count: int | None = None) -> float:
+    """Total hours a member gives a year (:func:`workload`'s ``total``).
+
+    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> hours_per_member(MeetingPolicy(per_year=IntRange(min=10, max=12),
+    ...                                network_meetings_per_year=6, network_meeting_hours=2))
+    48.0
+    """
+    return workload(policy, count=count).total
+
+
+def check_workload(
+    policy: MeetingPolicy, budget_hours: float, *, count: int | None = None
+) -> Report:
+    """A ``JY310`` warning (`WS-1`: realistic expectations) when a member's hours a year
+    exceed ``budget_hours``; an empty report otherwise.
+
+    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> check_workload(MeetingPolicy(per_year=IntRange(min=10, max=12)), 20).codes
+    frozenset({'JY310'})
+    """
+    w = workload(policy, count=count, budget=budget_hours)
+    if not w.over_budget:
+        return Report(subject="workload")
+    f = finding("JY310", "meetings", hours=round(w.total, 1), budget=budget_hours)
+    return Report(subject="workload", findings=(f,))
+
+
+# ------------------------------------------------------------------ annual clock
+_MONTH = attrs.validators.and_(
+    attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(12)
+)
+_DAY = attrs.validators.optional(
+    attrs.validators.and_(
+        attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(31)
+    )
+)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualActivity:
+    """A recurring item of the annual clock (`JP-5`).
+
+    ``day=None`` means "some time in the month" (placed on the 1st for sorting); a
+    day past the month's end clips to the last day (31 → 30 April, 29 February → 28
+    February in common years). The activity occurs in ``anchor_year`` and every
+    ``every_years`` years after it (with ``every_years=1`` and no anchor: every year).
+    ``per_council_term`` makes it occur once per term of that council instead, on the
+    first ``month``/``day`` on or after the term's start — in the term's first year
+    (`KU-2`: the principles of NGO support are negotiated once per council term);
+    it takes precedence over ``every_years`` and ``anchor_year``.
+
+    >>> AnnualActivity(id="hyte", label="HYTE negotiation", month=10, rule="KU-2").occurs_in(2026)
+    datetime.date(2026, 10, 1)
+    """
+
+    id: str
+    label: str
+    month: int = attrs.field(validator=_MONTH)
+    day: int | None = attrs.field(default=None, validator=_DAY)
+    every_years: int = attrs.field(
+        default=1, validator=(attrs.validators.instance_of(int), attrs.validators.ge(1))
+    )
+    anchor_year: int | None = None
+    per_council_term: Council | None = None
+    rule: str = ""
+
+    def occurs_in(self, year: int) -> date | None:
+        """The date of this activity in ``year``, or ``None`` when it does not occur.
+
+        >>> a = AnnualActivity(id="p", label="principles", month=9,
+        ...                    per_council_term=Council.REGIONAL, rule="KU-2")
+        >>> a.occurs_in(2025), a.occurs_in(2026)
+        (datetime.date(2025, 9, 1), None)
+        """
+        when = date(year, self.month, 1) + relativedelta(day=self.day or 1)
+        if self.per_council_term is not None:
+            try:
+                term = council_term_on(when, self.per_council_term)
+            except TermError:
+                return None
+            return when if when - relativedelta(years=1) < term.start else None
+        if self.every_years > 1 and self.anchor_year is None:
+            raise MeetingError(f"activity {self.id}: every_years > 1 needs an anchor_year")
+        anchor = self.anchor_year
+        if anchor is not None and (year < anchor or (year - anchor) % self.every_years):
+            return None
+        return when
+
+
+def annual_clock(
+    activities: Iterable[AnnualActivity], year: int
+) -> tuple[tuple[date, AnnualActivity], ...]:
+    """The activities occurring in ``year`` with their dates, sorted by date and id
+    (`JP-5`: keep an annual clock; `KU-2`: yearly and per-council-term negotiations).
+
+    >>> acts = (
+    ...     AnnualActivity(id="hyte-goals", label="wellbeing-promotion negotiation",
+    ...                    month=10, rule="KU-2"),
+    ...     AnnualActivity(id="support-principles", label="NGO support principles",
+    ...                    month=9, per_council_term=Council.REGIONAL, rule="KU-2"),
+    ... )
+    >>> [(d.isoformat(), a.id) for d, a in annual_clock(acts, 2025)]
+    [('2025-09-01', 'support-principles'), ('2025-10-01', 'hyte-goals')]
+    >>> [a.id for _, a in annual_clock(acts, 2026)]
+    ['hyte-goals']
+    """
+    found: list[tuple[date, AnnualActivity]] = []
+    for a in activities:
+        when = a.occurs_in(year)
+        if when is not None:
+            found.append((when, a))
+    return tuple(sorted(found, key=lambda pair: (pair[0], pair[1].id)))

@@ -1,0 +1,604 @@
+"""Council terms, membership windows, consecutive-term limits and rotating duties.
+
+Facts (``DOMAIN.md``, "Facts about terms"):
+
+* regional councils: the first term ran 1 March 2022 – 31 May 2025; later terms are
+  four years from 1 June (2025-06-01 – 2029-05-31, 2029-06-01 – 2033-05-31, ...);
+* municipal councils: 1 August 2021 – 31 May 2025, then four-year terms from 1 June.
+
+Terms are numbered from the first term the library knows (``number=1``).
+
+Date arithmetic follows one rule throughout: every date is computed from its anchor
+with :class:`dateutil.relativedelta.relativedelta` (``start + relativedelta(months=m * k)``),
+never by chaining steps. ``relativedelta`` clips to the end of the month, so
+31 January + 1 month is 28 February (29 in a leap year). A window *ends* on the day
+before its anniversary: ``start + relativedelta(months=m) - relativedelta(days=1)``.
+
+A "2-year" membership started mid-term and a council-term membership end on different
+dates (`FC-12`, `WS-5`); every :class:`Window` says in ``rule`` which rule produced it.
+
+>>> council_term_on(date(2024, 5, 1))
+CouncilTerm(council=<Council.REGIONAL: 'regional'>, start=datetime.date(2022, 3, 1), \
+end=datetime.date(2025, 5, 31), number=1)
+>>> w = membership_window(TermPolicy(mode=TermMode.FIXED, months=24), date(2024, 5, 1))
+>>> (w.start, w.end)
+(datetime.date(2024, 5, 1), datetime.date(2026, 4, 30))
+>>> w = membership_window(TermPolicy(mode=TermMode.COUNCIL), date(2024, 5, 1))
+>>> w.end
+datetime.date(2025, 5, 31)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Literal, TypeAlias
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
+
+__all__ = [
+    "FIRST_TERMS",
+    "TERM_YEARS",
+    "CouncilTerm",
+    "Streak",
+    "Tenure",
+    "TenureKey",
+    "TermError",
+    "Window",
+    "check_consecutive",
+    "consecutive_terms",
+    "council_term_on",
+    "council_terms",
+    "membership_window",
+    "rotating_duty",
+]
+
+
+class TermError(JarjestoError, ValueError):
+    """A term cannot be computed: a date before the first known council term, or a
+    term policy that lacks what its mode needs (e.g. ``fixed`` without ``months``).
+
+    >>> issubclass(TermError, ValueError)
+    True
+    """
+
+
+#: Length of a council term after the first one, in years.
+TERM_YEARS = 4
+
+_ONE_DAY = relativedelta(days=1)
+_LATER_START = date(2025, 6, 1)  # later terms of both councils start on 1 June 2025 + 4k
+
+#: The first term the library knows, per council: ``(start, end)``.
+FIRST_TERMS: Mapping[Council, tuple[date, date]] = MappingProxyType(
+    {
+        Council.REGIONAL: (date(2022, 3, 1), date(2025, 5, 31)),
+        Council.MUNICIPAL: (date(2021, 8, 1), date(2025, 5, 31)),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class CouncilTerm:
+    """One term of a regional or municipal council; ``number`` counts from 1 (the
+    first term the library knows); ``start`` and ``end`` are both inclusive."""
+
+    council: Council
+    start: date
+    end: date
+    number: int
+
+    def contains(self, day: date) -> bool:
+        """True when ``start <= day <= end``.
+
+        >>> council_term_on(date(2026, 1, 1)).contains(date(2029, 5, 31))
+        True
+        """
+        return self.start <= day <= self.end
+
+
+def _term_by_number(council: Council, number: int) -> CouncilTerm:
+    """The ``number``-th known term of ``council`` (1 = the first)."""
+    if number < 1:
+        raise TermError(f"council term numbers start at 1, not {number}")
+    if number == 1:
+        start, end = FIRST_TERMS[council]
+        return CouncilTerm(council=council, start=start, end=end, number=1)
+    k = number - 2
+    return CouncilTerm(
+        council=council,
+        start=_LATER_START + relativedelta(years=TERM_YEARS * k),
+        end=_LATER_START + relativedelta(years=TERM_YEARS * (k + 1)) - _ONE_DAY,
+        number=number,
+    )
+
+
+def council_term_on(day: date, council: Council = Council.REGIONAL) -> CouncilTerm:
+    """The council term in force on ``day``.
+
+    Raises :class:`TermError` for a day before the first known term (regional:
+    1 March 2022; municipal: 1 August 2021).
+
+    >>> council_term_on(date(2025, 6, 1)).start
+    datetime.date(2025, 6, 1)
+    >>> council_term_on(date(2025, 5, 31), Council.MUNICIPAL).start
+    datetime.date(2021, 8, 1)
+    >>> council_term_on(date(2022, 2, 28))  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    TermError: no regional council term is known before 2022-03-01 (asked for 2022-02-28)
+    """
+    first_start, first_end = FIRST_TERMS[council]
+    if day < first_start:
+        raise TermError(
+            f"no {council.value} council term is known before {first_start.isoformat()}"
+            f" (asked for {day.isoformat()})"
+        )
+    if day <= first_end:
+        return _term_by_number(council, 1)
+    k = relativedelta(day, _LATER_START).years // TERM_YEARS
+    return _term_by_number(council, k + 2)
+
+
+def council_terms(
+    first_year: int, last_year: int, council: Council = Council.REGIONAL
+) -> tuple[CouncilTerm, ...]:
+    """The council terms that overlap the calendar years ``first_year``–``last_year``.
+
+    Raises :class:`TermError` when ``first_year`` is before the year the first known
+    term starts, or when ``last_year < first_year``.
+
+    >>> [(t.start.year, t.end.year) for t in council_terms(2022, 2030)]
+    [(2022, 2025), (2025, 2029), (2029, 2033)]
+    """
+    first_start, _ = FIRST_TERMS[council]
+    if first_year < first_start.year:
+        raise TermError(
+            f"no {council.value} council term is known before {first_start.isoformat()}"
+            f" (asked for {first_year})"
+        )
+    if last_year < first_year:
+        raise TermError(f"last_year {last_year} is before first_year {first_year}")
+    period_start = max(date(first_year, 1, 1), first_start)
+    term = council_term_on(period_start, council)
+    last_day = date(last_year, 12, 31)
+    out: list[CouncilTerm] = []
+    while term.start <= last_day:
+        out.append(term)
+        term = _term_by_number(council, term.number + 1)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------- windows
+@attrs.frozen(kw_only=True)
+class Window:
+    """A period of membership or duty; ``end=None`` means open-ended.
+
+    ``rule`` is a one-line English statement of the rule that produced the window.
+
+    >>> Window(start=date(2025, 1, 1), end=None, rule="agreed (OF-8)").contains(date(2099, 1, 1))
+    True
+    """
+
+    start: date
+    end: date | None
+    rule: str
+
+    def contains(self, day: date) -> bool:
+        """True when ``day`` falls inside the window (both ends inclusive).
+
+        >>> Window(start=date(2025, 1, 1), end=date(2025, 12, 31), rule="x").contains(
+        ...     date(2026, 1, 1))
+        False
+        """
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def _months_between(start: date, end_exclusive: date) -> int:
+    delta = relativedelta(end_exclusive, start)
+    return delta.years * 12 + delta.months
+
+
+def _fixed(start: date, months: int, k: int) -> tuple[date, date]:
+    """Window ``k`` of ``months`` months counted from the anchor ``start``."""
+    return (
+        start + relativedelta(months=months * k),
+        start + relativedelta(months=months * (k + 1)) - _ONE_DAY,
+    )
+
+
+def _parts(fraction: float | None) -> int:
+    if fraction is None or not 0 < fraction <= 1:
+        raise TermError(f"council_fraction needs a fraction in (0, 1], got {fraction!r}")
+    n = round(1 / fraction)
+    if abs(n * fraction - 1) > 1e-9:
+        raise TermError(f"fraction {fraction} does not split a council term into whole parts")
+    return n
+
+
+def _part(term: CouncilTerm, n: int, p: int) -> tuple[date, date]:
+    """Part ``p`` (0-based) of ``n`` of ``term``, boundaries rounded down to whole months."""
+    total = _months_between(term.start, term.end + _ONE_DAY)
+    return (
+        term.start + relativedelta(months=(total * p) // n),
+        term.start + relativedelta(months=(total * (p + 1)) // n) - _ONE_DAY,
+    )
+
+
+def _check_index(index: int) -> None:
+    if index < 0:
+        raise TermError(f"index must be >= 0, got {index}")
+
+
+def membership_window(
+    policy: TermPolicy,
+    start: date,
+    *,
+    first: bool = False,
+    index: int = 0,
+    end: date | None = None,
+) -> Window:
+    """The membership window that a term policy gives a member starting on ``start``.
+
+    Rules by :class:`~jarjestoyhteistyo.rules.TermMode` (`FC-12`, `KU-5`, `OF-8`, `WS-5`):
+
+    * ``fixed`` — ``months`` months: the window ends the day before the anniversary,
+      ``start + relativedelta(months=m) - relativedelta(days=1)``. Month ends clip:
+      a term from 31 January of 1 month ends on 27 February (28 in a leap year),
+      because 31 January + 1 month is 28/29 February.
+    * ``council_term`` — ends with the council term in force on the start date. A
+      mid-term start ends with *that* council term; it is not extended into the next.
+    * ``council_fraction`` — the council term is split into ``1 / fraction`` parts of
+      equal whole months (when the months do not divide, earlier parts are rounded
+      down: the 39-month first regional term halves into 19 + 20 months); the window
+      runs from ``start`` to the end of the part containing it.
+    * ``fixed_dates`` — from ``start`` (not before ``policy.start``) to ``policy.end``.
+    * ``agreed`` — agreed with the NGOs (`OF-8`): open-ended unless ``end`` is given.
+
+    ``index`` counts successive terms from the anchor ``start`` (0 = the term that
+    begins on ``start``), so windows of successive indices tile without gaps or
+    overlaps; every one is computed from the anchor, never chained.
+
+    ``first=True`` asks for a *first* term, where ``index`` is the seat's position in
+    a staggered group instead: with ``first_term_months`` (`KU-5`: ``(12, 24)``, one
+    of the pair 1 year, the other 2) the window lasts
+    ``first_term_months[index % len]`` months; with ``first_term_end`` the
+    transitional first term ends on that date (when both are set, the earlier end
+    wins).
+
+    Raises :class:`TermError` for a start before the first known council term
+    (council modes), a start outside fixed dates, or a policy missing what its mode
+    needs.
+
+    >>> ku5 = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
+    >>> [membership_window(ku5, date(2025, 9, 1), first=True, index=i).end for i in (0, 1)]
+    [datetime.date(2026, 8, 31), datetime.date(2027, 8, 31)]
+    >>> membership_window(TermPolicy(mode=TermMode.FIXED, months=1), date(2024, 1, 31)).end
+    datetime.date(2024, 2, 28)
+    >>> half = TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5)
+    >>> membership_window(half, date(2026, 1, 1)).end
+    datetime.date(2027, 5, 31)
+    >>> membership_window(TermPolicy(mode=TermMode.AGREED), date(2026, 1, 1)).end is None
+    True
+    """
+    _check_index(index)
+    if end is not None and policy.mode is not TermMode.AGREED:
+        raise TermError(f"end= applies only to agreed terms, not {policy.mode.value}")
+    if first and (policy.first_term_months or policy.first_term_end is not None):
+        return _first_window(policy, start, index)
+    k = 0 if first else index
+    mode = policy.mode
+    if mode is TermMode.FIXED:
+        m = _months(policy.months)
+        w_start, w_end = _fixed(start, m, k)
+        return Window(
+            start=w_start,
+            end=w_end,
+            rule=(
+                f"fixed {m}-month term (FC-12), term {k} from {start.isoformat()}: ends the day"
+                f" before start + {m * (k + 1)} months; month ends clip (31 Jan + 1 month ="
+                " 28/29 Feb)"
+            ),
+        )
+    if mode is TermMode.COUNCIL:
+        term0 = council_term_on(start, policy.council)
+        term = _term_by_number(policy.council, term0.number + k)
+        return Window(
+            start=start if k == 0 else term.start,
+            end=term.end,
+            rule=(
+                f"council term (FC-12, WS-5): ends with the {policy.council.value} council term"
+                f" {term.start.isoformat()}–{term.end.isoformat()}"
+                + (
+                    " in force on the start date; a mid-term start is not extended"
+                    if k == 0
+                    else f", the {k}. term after the one in force on {start.isoformat()}"
+                )
+            ),
+        )
+    if mode is TermMode.COUNCIL_FRACTION:
+        n = _parts(policy.fraction)
+        term0 = council_term_on(start, policy.council)
+        p0 = next(p for p in range(n) if start <= _part(term0, n, p)[1])
+        flat = p0 + k
+        term = _term_by_number(policy.council, term0.number + flat // n)
+        p_start, p_end = _part(term, n, flat % n)
+        return Window(
+            start=start if k == 0 else p_start,
+            end=p_end,
+            rule=(
+                f"1/{n} of a {policy.council.value} council term (FC-12): part"
+                f" {flat % n + 1} of {n} of the term {term.start.isoformat()}–"
+                f"{term.end.isoformat()}, split into equal whole months (earlier parts"
+                " rounded down)"
+            ),
+        )
+    if mode is TermMode.FIXED_DATES:
+        if policy.end is None:
+            raise TermError("fixed_dates needs an end date")
+        if k != 0:
+            raise TermError("fixed_dates gives a single window: index must be 0")
+        lo = policy.start or start
+        if not lo <= start <= policy.end:
+            raise TermError(
+                f"start {start.isoformat()} is outside the fixed dates"
+                f" {lo.isoformat()}–{policy.end.isoformat()}"
+            )
+        return Window(
+            start=start,
+            end=policy.end,
+            rule=f"fixed dates (FC-12): ends on {policy.end.isoformat()}",
+        )
+    # TermMode.AGREED
+    if k != 0:
+        raise TermError("agreed terms give a single window: index must be 0")
+    if end is not None and end < start:
+        raise TermError(f"agreed end {end.isoformat()} is before start {start.isoformat()}")
+    return Window(
+        start=start,
+        end=end,
+        rule=(
+            "agreed with the NGOs (OF-8): open-ended"
+            if end is None
+            else f"agreed with the NGOs (OF-8): ends on the agreed date {end.isoformat()}"
+        ),
+    )
+
+
+def _months(months: int | None) -> int:
+    if months is None or months < 1:
+        raise TermError(f"a fixed term needs months >= 1, got {months!r}")
+    return months
+
+
+def _first_window(policy: TermPolicy, start: date, index: int) -> Window:
+    """A staggered (`KU-5`) and/or transitional first term."""
+    ends: list[tuple[date, str]] = []
+    if policy.first_term_months:
+        size = len(policy.first_term_months)
+        m = _months(policy.first_term_months[index % size])
+        _, fixed_end = _fixed(start, m, 0)
+        ends.append(
+            (
+                fixed_end,
+                (
+                    f"staggered first term (KU-5): {m} months for position {index % size + 1}"
+                    f" of {size}, ending the day before start + {m} months"
+                ),
+            )
+        )
+    if policy.first_term_end is not None:
+        if policy.first_term_end < start:
+            raise TermError(
+                f"first_term_end {policy.first_term_end.isoformat()} is before start"
+                f" {start.isoformat()}"
+            )
+        ends.append(
+            (
+                policy.first_term_end,
+                f"transitional first term: ends on {policy.first_term_end.isoformat()}",
+            )
+        )
+    w_end, rule = min(ends)
+    return Window(start=start, end=w_end, rule=rule)
+
+
+# ---------------------------------------------------------- consecutive terms
+register(
+    Code(
+        code="JY301",
+        rule="FC-13",
+        severity=Severity.ERROR,
+        title="person over the limit of consecutive terms",
+        en="person {person_ref} has served {count} consecutive terms"
+        " ({start}–{end}); at most {max} are allowed",
+        fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
+        " ({start}–{end}); enintään {max} on sallittu",
+        fix="Replace the member at the next changeover, or raise max_consecutive_person.",
+    ),
+    Code(
+        code="JY302",
+        rule="WS-5",
+        severity=Severity.ERROR,
+        title="organisation over the limit of consecutive terms",
+        en="organisation {organisation} has held a seat for {count} consecutive terms"
+        " ({start}–{end}); at most {max} are allowed",
+        fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
+        " ({start}–{end}); enintään {max} on sallittu",
+        fix="Let another organisation take the seat at the next changeover, or raise"
+        " max_consecutive_organisation.",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Tenure:
+    """One term served on a seat: who (an organisation and a pseudonymous
+    ``person_ref``, never a name) held ``seat`` from ``start`` to ``end`` (inclusive).
+
+    >>> Tenure(seat="m1", organisation="o1", person_ref="p1",
+    ...        start=date(2024, 1, 1), end=date(2025, 12, 31)).person_ref
+    'p1'
+    """
+
+    seat: str
+    organisation: str
+    person_ref: str
+    start: date
+    end: date
+
+
+TenureKey: TypeAlias = Literal["person_ref", "organisation"]
+"""Which holder :func:`consecutive_terms` follows."""
+
+
+@attrs.frozen(kw_only=True)
+class Streak:
+    """A maximal run of consecutive terms of one holder (``key`` is its id).
+
+    ``tenures`` are the indices into the history of the tenures in the run, in order.
+    """
+
+    key: str
+    count: int
+    start: date
+    end: date
+    tenures: tuple[int, ...]
+
+
+def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak, ...]:
+    """Every maximal run of consecutive terms per person (``"person_ref"``) or per
+    organisation (``"organisation"``), sorted by holder and start.
+
+    Terms are consecutive when the next starts no later than the day after the
+    previous one ended (a gap of one day or more breaks the run). Tenures of one
+    holder that share the same start and end (parallel seats in the same term) count
+    as one term. Seats do not matter: moving to another seat continues the run.
+
+    >>> h = (
+    ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
+    ...            start=date(2022, 3, 1), end=date(2024, 2, 29)),
+    ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
+    ...            start=date(2024, 3, 1), end=date(2026, 2, 28)),
+    ... )
+    >>> [(s.key, s.count) for s in consecutive_terms(h, "person_ref")]
+    [('p1', 2)]
+    """
+    items = tuple(history)
+    by_key: dict[str, list[int]] = {}
+    for i, t in enumerate(items):
+        by_key.setdefault(getattr(t, key), []).append(i)
+    out: list[Streak] = []
+    for holder in sorted(by_key):
+        idx = sorted(by_key[holder], key=lambda i: (items[i].start, items[i].end, i))
+        run: list[int] = []
+        run_end: date | None = None
+        for i in idx:
+            t = items[i]
+            if run_end is not None and t.start > run_end + _ONE_DAY:
+                out.append(_streak(holder, items, run))
+                run = []
+                run_end = None
+            run.append(i)
+            run_end = t.end if run_end is None else max(run_end, t.end)
+        if run:
+            out.append(_streak(holder, items, run))
+    return tuple(out)
+
+
+def _streak(holder: str, items: Sequence[Tenure], run: Sequence[int]) -> Streak:
+    terms = {(items[i].start, items[i].end) for i in run}
+    return Streak(
+        key=holder,
+        count=len(terms),
+        start=min(items[i].start for i in run),
+        end=max(items[i].end for i in run),
+        tenures=tuple(run),
+    )
+
+
+def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
+    """Findings for holders over the policy's limits of consecutive terms.
+
+    ``JY301`` (`FC-13`) when a person serves more than ``max_consecutive_person``
+    consecutive terms; ``JY302`` (`WS-5`: a shorter stay lets more NGOs take part)
+    when an organisation holds a seat for more than ``max_consecutive_organisation``.
+    The path points at the first tenure over the limit (``history[3]``). A limit of
+    ``None`` is not checked.
+
+    >>> h = tuple(
+    ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
+    ...            start=date(2022 + 2 * k, 3, 1), end=date(2024 + 2 * k, 2, 28 + (k == 0)))
+    ...     for k in range(3)
+    ... )
+    >>> check_consecutive(h, TermPolicy(max_consecutive_person=2)).codes
+    frozenset({'JY301'})
+    """
+    limits: tuple[tuple[TenureKey, int | None, str], ...] = (
+        ("person_ref", policy.max_consecutive_person, "JY301"),
+        ("organisation", policy.max_consecutive_organisation, "JY302"),
+    )
+    found: list[Finding] = []
+    for key, limit, code in limits:
+        if limit is None:
+            continue
+        for s in consecutive_terms(history, key):
+            if s.count <= limit:
+                continue
+            over = _first_over(history, s, limit)
+            params: dict[str, Any] = {
+                key: s.key,
+                "count": s.count,
+                "max": limit,
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+            }
+            found.append(finding(code, f"history[{over}]", **params))
+    return Report(subject="consecutive terms", findings=tuple(found))
+
+
+def _first_over(history: Sequence[Tenure], streak: Streak, limit: int) -> int:
+    seen: set[tuple[date, date]] = set()
+    for i in streak.tenures:
+        seen.add((history[i].start, history[i].end))
+        if len(seen) > limit:
+            return i
+    return streak.tenures[-1]  # pragma: no cover - count > limit guarantees a return
+
+
+# ------------------------------------------------------------------ rotation
+def rotating_duty(
+    organisations: Sequence[str], start: date, period_months: int, periods: int
+) -> tuple[tuple[Window, str], ...]:
+    """Who holds a rotating duty (chair, secretary, convener) in each period.
+
+    Period ``k`` runs from ``start + relativedelta(months=period_months * k)`` to the
+    day before ``start + relativedelta(months=period_months * (k + 1))`` (computed from
+    the anchor, so month ends never drift) and goes to ``organisations[k % n]``.
+
+    >>> duty = rotating_duty(("o1", "o2"), date(2025, 1, 31), 1, 3)
+    >>> [(w.start.isoformat(), org) for w, org in duty]
+    [('2025-01-31', 'o1'), ('2025-02-28', 'o2'), ('2025-03-31', 'o1')]
+    """
+    if not organisations:
+        raise TermError("a rotating duty needs at least one organisation")
+    if period_months < 1:
+        raise TermError(f"period_months must be >= 1, got {period_months}")
+    if periods < 0:
+        raise TermError(f"periods must be >= 0, got {periods}")
+    n = len(organisations)
+    out: list[tuple[Window, str]] = []
+    for k in range(periods):
+        w_start, w_end = _fixed(start, period_months, k)
+        rule = (
+            f"rotating duty: period {k + 1} of {period_months} months from"
+            f" {start.isoformat()}, organisations in turn ({k % n + 1} of {n})"
+        )
+        out.append((Window(start=w_start, end=w_end, rule=rule), organisations[k % n]))
+    return tuple(out)

@@ -1,0 +1,328 @@
+"""Tests of council terms, membership windows, consecutive terms and rotating duties.
+
+Rules: the "Facts about terms" of DOMAIN.md, `FC-12`, `FC-13`, `KU-5`, `OF-8`, `WS-5`.
+"""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+from datetime import date
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jarjestoyhteistyo import terms
+from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
+from jarjestoyhteistyo.terms import (
+    CouncilTerm,
+    Tenure,
+    TermError,
+    check_consecutive,
+    consecutive_terms,
+    council_term_on,
+    council_terms,
+    membership_window,
+    rotating_duty,
+)
+
+ONE_DAY = relativedelta(days=1)
+# month ends and leap days are where month arithmetic goes wrong
+DAYS = st.dates(min_value=date(2022, 3, 1), max_value=date(2120, 12, 31))
+MONTH_ENDS = st.builds(
+    lambda y, m: date(y, m, 1) + relativedelta(day=31),
+    st.integers(min_value=2022, max_value=2100),
+    st.integers(min_value=1, max_value=12),
+).filter(lambda d: d >= date(2022, 3, 1))
+STARTS = st.one_of(DAYS, MONTH_ENDS, st.just(date(2024, 2, 29)), st.just(date(2028, 2, 29)))
+
+
+def test_doctests_pass() -> None:
+    """Every docstring example of the module runs."""
+    result = doctest.testmod(terms, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+# ----------------------------------------------------------- council term facts
+def test_facts_regional_first_term() -> None:
+    """Facts about terms: the first regional term ran 1.3.2022–31.5.2025."""
+    t = council_term_on(date(2022, 3, 1))
+    assert t == CouncilTerm(
+        council=Council.REGIONAL, start=date(2022, 3, 1), end=date(2025, 5, 31), number=1
+    )
+    assert council_term_on(date(2025, 5, 31)) == t
+
+
+def test_facts_regional_later_terms_four_years_from_june() -> None:
+    """Facts about terms: later regional terms are four years from 1 June."""
+    assert (council_term_on(date(2025, 6, 1)).start, council_term_on(date(2025, 6, 1)).end) == (
+        date(2025, 6, 1),
+        date(2029, 5, 31),
+    )
+    t3 = council_term_on(date(2029, 6, 1))
+    assert (t3.start, t3.end, t3.number) == (date(2029, 6, 1), date(2033, 5, 31), 3)
+
+
+def test_facts_municipal_terms() -> None:
+    """Facts about terms: municipal 1.8.2021–31.5.2025, then four years from 1 June."""
+    first = council_term_on(date(2021, 8, 1), Council.MUNICIPAL)
+    assert (first.start, first.end) == (date(2021, 8, 1), date(2025, 5, 31))
+    second = council_term_on(date(2025, 6, 1), Council.MUNICIPAL)
+    assert (second.start, second.end) == (date(2025, 6, 1), date(2029, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("day", "council"),
+    [
+        (date(2022, 2, 28), Council.REGIONAL),
+        (date(2021, 8, 1), Council.REGIONAL),
+        (date(2021, 7, 31), Council.MUNICIPAL),
+    ],
+)
+def test_dates_before_first_term_raise(day: date, council: Council) -> None:
+    """A day before the first known term raises TermError (a JarjestoError, a ValueError)."""
+    with pytest.raises(TermError, match=r"no .* council term is known"):
+        council_term_on(day, council)
+    assert issubclass(TermError, JarjestoError)
+    assert issubclass(TermError, ValueError)
+
+
+def test_council_terms_list_and_errors() -> None:
+    """council_terms lists the terms overlapping the years and refuses earlier years."""
+    terms_ = council_terms(2021, 2029, Council.MUNICIPAL)
+    assert [t.number for t in terms_] == [1, 2, 3]
+    assert council_terms(2026, 2027) == (council_term_on(date(2026, 1, 1)),)
+    with pytest.raises(TermError):
+        council_terms(2021, 2025, Council.REGIONAL)
+    with pytest.raises(TermError):
+        council_terms(2026, 2025)
+
+
+@given(day=DAYS, council=st.sampled_from(Council))
+def test_council_term_on_contains_the_day(day: date, council: Council) -> None:
+    """Facts about terms: the term in force on a day contains it; terms tile."""
+    t = council_term_on(day, council)
+    assert t.contains(day)
+    if t.number > 1:
+        before = council_term_on(t.start - ONE_DAY, council)
+        assert before.number == t.number - 1
+        assert before.end + ONE_DAY == t.start
+        assert (t.start.month, t.start.day) == (6, 1)
+
+
+# ------------------------------------------------------------------ windows
+@given(start=STARTS, months=st.integers(min_value=1, max_value=60))
+def test_fc12_fixed_window_ends_the_day_before_the_anniversary(start: date, months: int) -> None:
+    """FC-12: a fixed term ends on start + relativedelta(months=m) - 1 day."""
+    w = membership_window(TermPolicy(mode=TermMode.FIXED, months=months), start)
+    assert w.start == start
+    assert w.end == start + relativedelta(months=months) - ONE_DAY
+    assert w.rule.startswith(f"fixed {months}-month term (FC-12)")
+
+
+@given(
+    start=STARTS,
+    months=st.integers(min_value=1, max_value=48),
+    k=st.integers(min_value=0, max_value=30),
+)
+def test_fc12_fixed_windows_tile_without_gaps(start: date, months: int, k: int) -> None:
+    """FC-12: windows k and k+1 meet exactly and are computed from the anchor."""
+    policy = TermPolicy(mode=TermMode.FIXED, months=months)
+    a = membership_window(policy, start, index=k)
+    b = membership_window(policy, start, index=k + 1)
+    assert a.end is not None
+    assert a.end + ONE_DAY == b.start
+    assert b.start == start + relativedelta(months=months * (k + 1))
+
+
+@given(
+    start=STARTS,
+    mode=st.sampled_from((TermMode.COUNCIL, TermMode.COUNCIL_FRACTION)),
+    fraction=st.sampled_from((0.5, 0.25, 1.0)),
+    council=st.sampled_from(Council),
+    k=st.integers(min_value=0, max_value=8),
+)
+def test_ws5_council_windows_tile_without_gaps(
+    start: date, mode: TermMode, fraction: float, council: Council, k: int
+) -> None:
+    """WS-5 / FC-12: council-term and council-fraction windows tile from the start."""
+    policy = TermPolicy(mode=mode, council=council, fraction=fraction)
+    a = membership_window(policy, start, index=k)
+    b = membership_window(policy, start, index=k + 1)
+    assert a.end is not None
+    assert b.end is not None
+    assert a.start <= a.end < b.start <= b.end
+    assert a.end + ONE_DAY == b.start
+    assert membership_window(policy, start).contains(start)
+
+
+def test_fc12_mid_term_council_start_is_not_extended() -> None:
+    """FC-12: a council-term membership started mid-term ends with that council term,
+    while a 2-year membership started the same day runs on (the two rules differ)."""
+    start = date(2024, 9, 1)
+    council = membership_window(TermPolicy(mode=TermMode.COUNCIL), start)
+    fixed = membership_window(TermPolicy(mode=TermMode.FIXED, months=24), start)
+    assert council.end == date(2025, 5, 31)
+    assert fixed.end == date(2026, 8, 31)
+    assert "not extended" in council.rule
+
+
+def test_fc12_month_end_rule() -> None:
+    """FC-12: 31 Jan + 1 month is 28/29 Feb, so a 1-month term from 31 Jan ends 27/28 Feb."""
+    policy = TermPolicy(mode=TermMode.FIXED, months=1)
+    assert membership_window(policy, date(2025, 1, 31)).end == date(2025, 2, 27)
+    assert membership_window(policy, date(2024, 1, 31)).end == date(2024, 2, 28)
+    # anchored, not chained: the third window starts on 31 March, not 28 March
+    assert membership_window(policy, date(2025, 1, 31), index=2).start == date(2025, 3, 31)
+
+
+def test_fc13_half_council_term() -> None:
+    """FC-13: half of a council term; the 39-month first term splits 19 + 20 months."""
+    half = TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5)
+    first = membership_window(half, date(2022, 3, 1))
+    assert first.end == date(2023, 9, 30)
+    second = membership_window(half, date(2022, 3, 1), index=1)
+    assert (second.start, second.end) == (date(2023, 10, 1), date(2025, 5, 31))
+    assert membership_window(half, date(2027, 6, 1)).end == date(2029, 5, 31)
+    with pytest.raises(TermError):
+        membership_window(
+            TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.3), date(2026, 1, 1)
+        )
+
+
+def test_ku5_first_term_staggered_within_the_pair() -> None:
+    """KU-5: the first term is 1 year for one of the pair and 2 years for the other."""
+    policy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
+    start = date(2025, 9, 1)
+    ends = [membership_window(policy, start, first=True, index=i).end for i in range(4)]
+    assert ends == [date(2026, 8, 31), date(2027, 8, 31), date(2026, 8, 31), date(2027, 8, 31)]
+    assert "KU-5" in membership_window(policy, start, first=True).rule
+    # a later (not first) term is the ordinary 24 months
+    assert membership_window(policy, start).end == date(2027, 8, 31)
+
+
+def test_transitional_first_term_end() -> None:
+    """FC-12: a transitional first term ends on first_term_end; with KU-5 months the
+    earlier end wins."""
+    policy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_end=date(2025, 5, 31))
+    w = membership_window(policy, date(2024, 3, 1), first=True)
+    assert w.end == date(2025, 5, 31)
+    assert "transitional" in w.rule
+    both = TermPolicy(first_term_months=(12, 24), first_term_end=date(2025, 5, 31))
+    assert membership_window(both, date(2024, 3, 1), first=True, index=0).end == date(2025, 2, 28)
+    assert membership_window(both, date(2024, 3, 1), first=True, index=1).end == date(2025, 5, 31)
+    with pytest.raises(TermError):
+        membership_window(policy, date(2025, 6, 1), first=True)
+
+
+def test_of8_agreed_and_fixed_dates() -> None:
+    """OF-8: agreed terms are open-ended unless an end is given; fixed dates end on end."""
+    agreed = TermPolicy(mode=TermMode.AGREED)
+    assert membership_window(agreed, date(2026, 1, 1)).end is None
+    assert membership_window(agreed, date(2026, 1, 1), end=date(2026, 12, 31)).end == date(
+        2026, 12, 31
+    )
+    dates = TermPolicy(mode=TermMode.FIXED_DATES, start=date(2026, 1, 1), end=date(2027, 12, 31))
+    assert membership_window(dates, date(2026, 6, 1)).end == date(2027, 12, 31)
+    with pytest.raises(TermError):
+        membership_window(dates, date(2028, 1, 1))
+    with pytest.raises(TermError):
+        membership_window(TermPolicy(), date(2026, 1, 1), end=date(2026, 12, 31))
+
+
+def test_invalid_policies_raise() -> None:
+    """FC-12: a fixed term without months, or a negative index, cannot be computed."""
+    with pytest.raises(TermError):
+        membership_window(TermPolicy(mode=TermMode.FIXED, months=None), date(2026, 1, 1))
+    with pytest.raises(TermError):
+        membership_window(TermPolicy(), date(2026, 1, 1), index=-1)
+    with pytest.raises(TermError):
+        membership_window(TermPolicy(mode=TermMode.COUNCIL), date(2022, 1, 1))
+
+
+# ------------------------------------------------------- consecutive terms
+def _tenures(person: str, org: str, n: int, first_year: int = 2022) -> tuple[Tenure, ...]:
+    start = date(first_year, 3, 1)
+    return tuple(
+        Tenure(
+            seat="m1",
+            organisation=org,
+            person_ref=person,
+            start=start + relativedelta(years=2 * k),
+            end=start + relativedelta(years=2 * (k + 1)) - ONE_DAY,
+        )
+        for k in range(n)
+    )
+
+
+def test_fc13_consecutive_terms_and_gaps() -> None:
+    """FC-13: a gap breaks a run; parallel seats in the same term count once."""
+    history = (
+        *_tenures("p1", "o1", 2),
+        Tenure(
+            seat="m2",
+            organisation="o1",
+            person_ref="p2",
+            start=date(2022, 3, 1),
+            end=date(2024, 2, 29),
+        ),
+        Tenure(
+            seat="m1",
+            organisation="o2",
+            person_ref="p1",
+            start=date(2026, 6, 1),  # a gap after 2026-02-28
+            end=date(2028, 5, 31),
+        ),
+    )
+    by_person = consecutive_terms(history, "person_ref")
+    assert [(s.key, s.count) for s in by_person] == [("p1", 2), ("p1", 1), ("p2", 1)]
+    by_org = consecutive_terms(history, "organisation")
+    assert [(s.key, s.count) for s in by_org] == [("o1", 2), ("o2", 1)]
+
+
+def test_fc13_ws5_check_consecutive_findings() -> None:
+    """FC-13 (JY301, person) and WS-5 (JY302, organisation) over their limits."""
+    history = _tenures("p1", "o1", 3)
+    report = check_consecutive(
+        history, TermPolicy(max_consecutive_person=2, max_consecutive_organisation=2)
+    )
+    assert report.codes == frozenset({"JY301", "JY302"})
+    assert {f.path for f in report} == {"history[2]"}
+    assert {f.rule for f in report} == {"FC-13", "WS-5"}
+    assert not report.ok
+    assert check_consecutive(history, TermPolicy(max_consecutive_person=3)).ok
+    assert len(check_consecutive(history, TermPolicy())) == 0
+
+
+# ---------------------------------------------------------------- rotation
+@given(
+    start=STARTS,
+    period=st.integers(min_value=1, max_value=24),
+    periods=st.integers(min_value=0, max_value=12),
+    n=st.integers(min_value=1, max_value=4),
+)
+def test_rotating_duty_tiles_and_takes_turns(
+    start: date, period: int, periods: int, n: int
+) -> None:
+    """Rotating chair/secretary: periods tile from the anchor, organisations in turn."""
+    orgs = tuple(f"o{i}" for i in range(n))
+    duty = rotating_duty(orgs, start, period, periods)
+    assert len(duty) == periods
+    for k, (w, org) in enumerate(duty):
+        assert org == orgs[k % n]
+        assert w.start == start + relativedelta(months=period * k)
+    for (a, _), (b, _) in itertools.pairwise(duty):
+        assert a.end is not None
+        assert a.end + ONE_DAY == b.start
+
+
+def test_rotating_duty_errors() -> None:
+    """A rotating duty needs organisations and a positive period."""
+    with pytest.raises(TermError):
+        rotating_duty((), date(2026, 1, 1), 6, 2)
+    with pytest.raises(TermError):
+        rotating_duty(("o1",), date(2026, 1, 1), 0, 2)
