@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -111,6 +112,120 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.rules import Council
+    from jarjestoyhteistyo.terms import council_term_on, council_terms
+
+    council = Council(args.council)
+    day: date = args.date or date.today()
+    term = council_term_on(day, council)
+    listed = (
+        council_terms(
+            args.first_year or term.start.year, args.last_year or term.end.year + 4, council
+        )
+        if args.list
+        else (term,)
+    )
+    rows = [
+        {
+            "council": t.council.value,
+            "number": t.number,
+            "start": t.start.isoformat(),
+            "end": t.end.isoformat(),
+            "contains_date": t.contains(day),
+        }
+        for t in listed
+    ]
+    if args.format == "json":
+        _dump({"date": day.isoformat(), "terms": rows}, out)
+    else:
+        for r in rows:
+            mark = "  <- " + day.isoformat() if r["contains_date"] else ""
+            out.write(
+                f"{r['council']} council term {r['number']}: {r['start']} – {r['end']}{mark}\n"
+            )
+    return EXIT_OK
+
+
+def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.rotation import rotation_plan
+    from jarjestoyhteistyo.serialize import load_composition
+
+    rules = _rules(args.rules)
+    plan = rotation_plan(
+        rules, load_composition(args.composition), start=args.start, years=args.years
+    )
+    if args.format == "json":
+        _dump(
+            {
+                "start": plan.start,
+                "end": plan.end,
+                "term_months": plan.term_months,
+                "cohorts": plan.cohorts,
+                "max_per_changeover": plan.max_per_changeover,
+                "changeovers": [{"date": c.date, "seats": list(c.seats)} for c in plan.changeovers],
+                "tenures": [
+                    {
+                        "seat": t.seat,
+                        "number": t.number,
+                        "cohort": t.cohort,
+                        "start": t.start,
+                        "end": t.end,
+                    }
+                    for t in plan.tenures
+                ],
+            },
+            out,
+        )
+    else:
+        out.write(
+            f"Rotation plan {plan.start} – {plan.end}: term {plan.term_months} months, "
+            f"{plan.cohorts} cohort(s), at most {plan.max_per_changeover} seats change at "
+            "once\n"
+        )
+        for c in plan.changeovers:
+            out.write(f"{c.date}: {len(c.seats)} seat(s) up: {', '.join(c.seats)}\n")
+    return EXIT_OK
+
+
+def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.meetings import meeting_dates, to_ics
+
+    rules = _rules(args.rules)
+    dates = meeting_dates(rules.meetings, args.year, count=args.count)
+    if args.ics:
+        text = to_ics(dates, name=rules.name, duration_hours=rules.meetings.hours)
+        try:
+            Path(args.ics).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise JarjestoError(f"cannot write {args.ics}: {exc.strerror}") from None
+    if args.format == "json":
+        _dump(
+            {
+                "name": rules.name,
+                "year": args.year,
+                "meetings": [d.isoformat(timespec="minutes") for d in dates],
+            },
+            out,
+        )
+    else:
+        out.write(f"{rules.name}: {len(dates)} meetings in {args.year}\n")
+        for d in dates:
+            out.write(f"  {d:%a %Y-%m-%d %H:%M}\n")
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -148,6 +263,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
     p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
     add("codes", _cmd_codes, "list every finding code with its rule id", ("text", "json"))
+    p = add("terms", _cmd_terms, "council terms: which term contains a date", ("text", "json"))
+    p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
+    p.add_argument("--council", choices=["regional", "municipal"], default="regional")
+    p.add_argument("--list", action="store_true", help="list terms across a span of years")
+    p.add_argument("--first-year", type=int, help="first year of the list")
+    p.add_argument("--last-year", type=int, help="last year of the list")
+    p = add(
+        "rotation",
+        _cmd_rotation,
+        "renewal plan: which seats are up at each changeover",
+        ("text", "json"),
+    )
+    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
+    p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
+    p.add_argument("--years", type=int, default=8, help="horizon in years (default 8)")
+    p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
+    p = add(
+        "calendar",
+        _cmd_calendar,
+        "meeting dates for a year (Finnish holidays skipped)",
+        ("text", "json"),
+    )
+    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
+    p.add_argument("--year", type=int, required=True, help="the calendar year")
+    p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
+    p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
     return parser
 
 

@@ -1,0 +1,133 @@
+"""The command line: exit codes 0/1/2, JSON schema, and no traceback for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jarjestoyhteistyo.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_check_and_validate_presets_pass(capsys: pytest.CaptureFixture[str], preset: str) -> None:
+    assert run(capsys, "check", preset)[0] == 0
+    code, out, _ = run(
+        capsys, "validate", preset, str(EXAMPLES / f"{preset}.yaml"), "--format", "json"
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert data["ok"] is True
+
+
+def test_validate_errors_exit_1_with_json_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """FC-9: a deputy from a member's organisation → an error finding → exit 1."""
+    text = (EXAMPLES / "vantaa-kerava-formal.yaml").read_text(encoding="utf-8")
+    broken = text.replace(
+        "- id: child-family-d1\n  kind: deputy\n  group: child-family\n  organisation: org-02",
+        "- id: child-family-d1\n  kind: deputy\n  group: child-family\n  organisation: org-01",
+    )
+    assert broken != text
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "vake", str(path), "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["ok"] is False
+    assert {"code", "severity", "path", "message", "rule"} <= set(data["findings"][0])
+    assert any(f["code"] == "JY205" and f["rule"] == "FC-9" for f in data["findings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "kind: formal_committee\nname: x\narea: y\nmembers_per_categroy: 2\n",
+            "did you mean 'members_per_category'",
+        ),
+        ("kind: formal_comittee\nname: x\n", "did you mean 'formal_committee'"),
+        (
+            "kind: open_forum\nname: x\narea: y\nmeetings: {per_year: {min: four}}\n",
+            "meetings.per_year.min",
+        ),
+        ("a: [\n", "not valid YAML"),
+        ("a: 1\na: 2\n", "duplicate key"),
+    ],
+)
+def test_unusable_rules_exit_2_with_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, needle: str
+) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert needle in err
+    assert "Traceback" not in err + out
+
+
+def test_missing_file_and_unknown_preset_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", "no-such-file.yaml")[0] == 2
+    code, _, err = run(capsys, "check", "vake-formall")
+    assert code == 2
+    assert "did you mean" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "bogus")[0] == 2
+    assert run(capsys, "terms", "--date", "2026-02-30")[0] == 2
+    assert run(capsys, "terms", "--date", "2019-01-01")[0] == 2  # before the first term
+    assert run(capsys, "--help")[0] == 0
+
+
+def test_terms_rotation_calendar(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "terms", "--date", "2026-01-15", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["terms"][0]["start"] == "2025-06-01"
+    code, out, _ = run(
+        capsys,
+        "rotation",
+        "ku",
+        str(EXAMPLES / "keski-uusimaa.yaml"),
+        "--start",
+        "2025-06-01",
+        "--years",
+        "4",
+        "--format",
+        "json",
+    )
+    plan = json.loads(out)
+    assert code == 0
+    assert plan["cohorts"] == 2  # KU-5: staggered first term
+    ics = tmp_path / "meetings.ics"
+    code, out, _ = run(
+        capsys, "calendar", "vake", "--year", "2026", "--ics", str(ics), "--format", "json"
+    )
+    assert code == 0
+    assert len(json.loads(out)["meetings"]) == ics.read_text(encoding="utf-8").count("BEGIN:VEVENT")
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blob=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_junk_input_never_tracebacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, blob: bytes
+) -> None:
+    path = tmp_path / "junk.yaml"
+    path.write_bytes(blob)
+    for argv in (("check", str(path)), ("validate", "vake", str(path))):
+        code, out, err = run(capsys, *argv)
+        assert code in (0, 1, 2)
+        assert "Traceback" not in out + err
