@@ -66,6 +66,8 @@ def test_validate_errors_exit_1_with_json_schema(
         ),
         ("a: [\n", "not valid YAML"),
         ("a: 1\na: 2\n", "duplicate key"),
+        ("1: 2\n", "missing 'kind'"),
+        ("kind: general\nname: x\narea: y\nnull: 3\n2024-01-01: 4\n", "unknown key 'None'"),
     ],
 )
 def test_unusable_rules_exit_2_with_path(

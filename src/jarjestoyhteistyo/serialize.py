@@ -282,7 +282,8 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         if exc.cl in KINDS.values():
             known.append("kind")
         out = []
-        for key in sorted(exc.extra_fields):
+        for raw_key in sorted(exc.extra_fields, key=str):
+            key = str(raw_key)  # YAML keys may be numbers, dates or null
             near = difflib.get_close_matches(key, known, n=1)
             tip = f"; did you mean {near[0]!r}?" if near else ""
             out.append(
@@ -349,7 +350,10 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     try:
         return converter.structure(data, cls)
     except Exception as exc:
-        problems = _problems(exc, "$", cls)
+        try:
+            problems = _problems(exc, "$", cls)
+        except Exception:  # noqa: BLE001 - reporting must never hide the input problem
+            problems = [Problem(path="$", code="invalid-value", message=f"invalid input ({exc})")]
         raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
 
 
