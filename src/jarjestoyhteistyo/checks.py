@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from jarjestoyhteistyo.categories import Category
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.meetings import check_workload
 from jarjestoyhteistyo.models import Role
 from jarjestoyhteistyo.rules import (
     Authority,
@@ -379,13 +380,8 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
         budget = rules.time_budget_hours_per_year
         if budget < 0:
             yield finding("JY104", "time_budget_hours_per_year", what="time budget", value=budget)
-        elif m.hours_per_member_per_year() > budget:
-            yield finding(
-                "JY109",
-                "time_budget_hours_per_year",
-                hours=m.hours_per_member_per_year(),
-                budget=budget,
-            )
+        else:
+            yield from check_workload(m, budget, path="time_budget_hours_per_year")
     yield from _term(rules)
     yield from _range(rules.recommended_size, "recommended_size", "KU-12")
     if rules.recommended_size is not None and rules.recommended_size.max is not None:

@@ -28,9 +28,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import finding
 from jarjestoyhteistyo.errors import JarjestoError
-from jarjestoyhteistyo.findings import Report, Severity
+from jarjestoyhteistyo.findings import Report
 from jarjestoyhteistyo.rules import Council, MeetingPolicy
 from jarjestoyhteistyo.terms import TermError, council_term_on
 
@@ -206,20 +206,6 @@ def to_ics(
 
 
 # ---------------------------------------------------------------------- workload
-register(
-    Code(
-        code="JY310",
-        rule="WS-1",
-        severity=Severity.WARNING,
-        title="workload over the time budget",
-        en="a member needs about {hours} hours a year, over the budget of {budget} hours",
-        fi="jäsen tarvitsee noin {hours} tuntia vuodessa, yli {budget} tunnin aikabudjetin",
-        fix="Meet less often, shorten meetings or preparation, or state the real time"
-        " demand when recruiting (WS-9).",
-    ),
-)
-
-
 @attrs.frozen(kw_only=True)
 class Workload:
     """Hours a member spends a year, by kind, and the time budget if one is set.
@@ -267,7 +253,7 @@ def workload(
     """A member's hours a year under ``policy`` (`KU-9`, `WS-9`).
 
     ``count`` meetings a year defaults to the upper end of ``per_year`` (the worst
-    case, as :meth:`~jarjestoyhteistyo.rules.MeetingPolicy.hours_per_member_per_year`);
+    case; this is the one definition of workload that :func:`~jarjestoyhteistyo.check` uses);
     each takes ``hours`` plus ``preparation_hours``; theme-network meetings add
     ``network_meetings_per_year * network_meeting_hours``.
 
@@ -301,19 +287,23 @@ def hours_per_member(policy: MeetingPolicy, *, count: int | None = None) -> floa
 
 
 def check_workload(
-    policy: MeetingPolicy, budget_hours: float, *, count: int | None = None
+    policy: MeetingPolicy,
+    budget_hours: float,
+    *,
+    count: int | None = None,
+    path: str = "meetings",
 ) -> Report:
-    """A ``JY310`` warning (`WS-1`: realistic expectations) when a member's hours a year
+    """A ``JY109`` warning (`WS-1`: realistic expectations) when a member's hours a year
     exceed ``budget_hours``; an empty report otherwise.
 
     >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
     >>> check_workload(MeetingPolicy(per_year=IntRange(min=10, max=12)), 20).codes
-    frozenset({'JY310'})
+    frozenset({'JY109'})
     """
     w = workload(policy, count=count, budget=budget_hours)
     if not w.over_budget:
         return Report(subject="workload")
-    f = finding("JY310", "meetings", hours=round(w.total, 1), budget=budget_hours)
+    f = finding("JY109", path, hours=round(w.total, 1), budget=budget_hours)
     return Report(subject="workload", findings=(f,))
 
 

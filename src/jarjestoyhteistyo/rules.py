@@ -267,7 +267,8 @@ class MeetingPolicy:
     """Meetings and the time they take (`FC-11`, `OF-6`, `KU-9`, `WS-4`).
 
     Hours are per meeting and per member; ``network_meetings_per_year`` counts the
-    theme-network meetings a council member also attends (`KU-9`).
+    theme-network meetings a council member also attends (`KU-9`). The hours a member
+    gives a year are computed by :func:`jarjestoyhteistyo.meetings.workload`.
     """
 
     per_year: IntRange = IntRange(min=4, max=6)
@@ -276,13 +277,6 @@ class MeetingPolicy:
     network_meetings_per_year: int = 0
     network_meeting_hours: float = 0.0
     agreed_jointly: bool = False
-
-    def hours_per_member_per_year(self) -> float:
-        """Worst-case hours a member spends a year (upper end of ``per_year``)."""
-        meetings = self.per_year.max if self.per_year.max is not None else self.per_year.min
-        return meetings * (self.hours + self.preparation_hours) + (
-            self.network_meetings_per_year * self.network_meeting_hours
-        )
 
 
 @attrs.frozen(kw_only=True)
