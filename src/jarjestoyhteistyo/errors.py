@@ -46,8 +46,8 @@ class JarjestoError(Exception):
 class LoadError(JarjestoError, ValueError):
     """An input could not be loaded; :attr:`problems` lists *every* problem found.
 
-    Raised by the loaders (:func:`~jarjestoyhteistyo.io.load_ruleset`,
-    :func:`~jarjestoyhteistyo.io.load_composition`, ...) for a missing or unreadable
+    Raised by the loaders (:func:`~jarjestoyhteistyo.serialize.load_ruleset`,
+    :func:`~jarjestoyhteistyo.serialize.load_composition`, ...) for a missing or unreadable
     file, text that is not YAML/JSON, a document over the size limits, wrong types,
     missing required keys and unknown keys.
     """

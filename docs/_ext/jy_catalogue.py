@@ -1,0 +1,303 @@
+"""Sphinx directives that generate reference tables from the code, so they cannot go stale.
+
+* ``.. jy-codes::`` — every finding code of :func:`jarjestoyhteistyo.codes.catalogue`;
+* ``.. jy-yaml-reference:: KIND`` — the YAML keys of a rule-set kind of
+  :data:`jarjestoyhteistyo.rules.KINDS`, nested classes as dotted paths;
+* ``.. jy-presets::`` — the shipped presets of :func:`jarjestoyhteistyo.presets.list_presets`;
+* ``.. jy-exports::`` — what the package root re-exports, linked to where it lives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import types
+import typing
+from typing import Any
+
+import attrs
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+Cell = str | nodes.Node
+
+
+def _cell(value: Cell) -> nodes.entry:
+    entry = nodes.entry()
+    if isinstance(value, nodes.paragraph):
+        entry += value
+    elif isinstance(value, nodes.Node):
+        entry += nodes.paragraph("", "", value)
+    else:
+        entry += nodes.paragraph(text=value)
+    return entry
+
+
+def _table(
+    headers: list[str], widths: list[int], rows: list[list[Cell]], ids: list[str] | None = None
+) -> nodes.table:
+    """A docutils table; ``ids`` gives each row an anchor (e.g. ``code-JY203``)."""
+    group = nodes.tgroup(cols=len(headers))
+    group += [nodes.colspec(colwidth=w) for w in widths]
+    head = nodes.thead()
+    head += nodes.row("", *(_cell(h) for h in headers))
+    body = nodes.tbody()
+    for i, cells in enumerate(rows):
+        row = nodes.row("", *(_cell(c) for c in cells))
+        if ids:
+            row["ids"].append(nodes.make_id(ids[i]))
+        body += row
+    group += [head, body]
+    table = nodes.table(classes=["jy-table"])
+    table += group
+    return table
+
+
+def _depend_on_package(directive: SphinxDirective) -> None:
+    """Re-read the page on an incremental build when any module of the package changes."""
+    from pathlib import Path
+
+    import jarjestoyhteistyo
+
+    root = Path(jarjestoyhteistyo.__file__).parent
+    for path in sorted(root.rglob("*.py")) + sorted(root.rglob("*.yaml")):
+        directive.env.note_dependency(str(path))
+
+
+def _lit(text: str) -> nodes.literal:
+    return nodes.literal(text=text)
+
+
+def _literals(texts: list[str]) -> nodes.paragraph:
+    """``a``, ``b``, ``c`` as one paragraph."""
+    para = nodes.paragraph()
+    for i, text in enumerate(texts):
+        para += [nodes.Text(", ")] if i else []
+        para += _lit(text)
+    return para
+
+
+class CodesDirective(SphinxDirective):
+    """``.. jy-codes::`` — the finding-code catalogue."""
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.codes import catalogue
+
+        _depend_on_package(self)
+        codes = catalogue()
+        rows: list[list[Cell]] = [
+            [_lit(c.code), c.rule, c.severity.value, c.title, _lit(c.en), c.fix] for c in codes
+        ]
+        headers = ["Code", "Rule", "Default severity", "Title", "Message (English template)", "Fix"]
+        return [_table(headers, [8, 7, 8, 20, 32, 25], rows, ids=[f"code-{c.code}" for c in codes])]
+
+
+# ------------------------------------------------------------------ YAML reference
+_WORDS = {
+    str: "text",
+    int: "whole number",
+    float: "number",
+    bool: "true / false",
+    datetime.date: "date (YYYY-MM-DD)",
+}
+
+
+def _union_args(t: Any) -> tuple[Any, ...] | None:
+    if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
+        return typing.get_args(t)
+    return None
+
+
+def _words(t: Any) -> str:
+    """A type in plain words."""
+    if (args := _union_args(t)) is not None:
+        return " or ".join("null" if a is type(None) else _words(a) for a in args)
+    if t in _WORDS:
+        return _WORDS[t]
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return "one of the allowed values"
+    if attrs.has(t):
+        return "mapping"
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return f"list of {_words(args[0])}"
+    if origin is tuple:
+        return f"list of {len(args)}: [{', '.join(_words(a) for a in args)}]"
+    if origin is frozenset:
+        return f"list of {_words(args[0])} (order ignored)"
+    return getattr(t, "__name__", str(t))
+
+
+def _enum_of(t: Any) -> type[enum.Enum] | None:
+    for a in _union_args(t) or (t,):
+        if isinstance(a, type) and issubclass(a, enum.Enum):
+            return a
+        inner = typing.get_args(a)
+        if typing.get_origin(a) in (tuple, frozenset) and inner:
+            found = _enum_of(inner[0])
+            if found is not None:
+                return found
+    return None
+
+
+def _nested(t: Any) -> tuple[type | None, bool]:
+    """(attrs class to recurse into, whether it is a list of them)."""
+    for a in _union_args(t) or (t,):
+        if attrs.has(a):
+            return a, False
+        inner = typing.get_args(a)
+        if (
+            typing.get_origin(a) is tuple
+            and len(inner) == 2
+            and inner[1] is Ellipsis
+            and attrs.has(inner[0])
+        ):
+            return inner[0], True
+    return None, False
+
+
+def _show(value: Any) -> str:
+    from jarjestoyhteistyo.serialize import unstructure
+
+    if value is attrs.NOTHING:
+        return "required"
+    if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+        return f"{len(value)} built-in entries"
+    plain = unstructure(value)
+    if isinstance(plain, datetime.date):
+        return plain.isoformat()
+    return json.dumps(plain, ensure_ascii=False)
+
+
+def _yaml_rows(cls: type, prefix: str, parent_default: Any, depth: int = 0) -> list[list[Cell]]:
+    hints = typing.get_type_hints(cls)
+    rows: list[list[Cell]] = []
+    for field in attrs.fields(cls):
+        t = hints[field.name]
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # type: ignore[union-attr]
+        if parent_default is not None and parent_default is not attrs.NOTHING:
+            default = getattr(parent_default, field.name)
+        key = f"{prefix}{field.name}"
+        nested, is_list = _nested(t)
+        values = _enum_of(t)
+        allowed: Cell = _literals([str(m.value) for m in values]) if values else ""
+        shown = (
+            _show(default)
+            if not (nested and not is_list and default not in (None, attrs.NOTHING))
+            else "see below"
+        )
+        rows.append([_lit(key), _words(t), shown, allowed])
+        if nested is not None and depth < 4:
+            sub_default = None if is_list or default is None else default
+            rows += _yaml_rows(
+                nested, f"{key}[]." if is_list else f"{key}.", sub_default, depth + 1
+            )
+    return rows
+
+
+class YamlReferenceDirective(SphinxDirective):
+    """``.. jy-yaml-reference:: formal_committee`` — YAML keys of a rule-set kind."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.rules import KINDS
+
+        _depend_on_package(self)
+        kind = self.arguments[0]
+        if kind not in KINDS:
+            raise self.error(f"unknown rule-set kind {kind!r}; known: {', '.join(KINDS)}")
+        cls = KINDS[kind]
+        rows: list[list[Cell]] = [[_lit("kind"), "text", "required", _lit(kind)]]
+        rows += _yaml_rows(cls, "", None)
+        return [_table(["Key", "Type", "Default", "Allowed values"], [34, 22, 22, 22], rows)]
+
+
+class PresetsDirective(SphinxDirective):
+    """``.. jy-presets::`` — the shipped presets with their aliases."""
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.presets import list_presets
+
+        _depend_on_package(self)
+        rows: list[list[Cell]] = []
+        for p in list_presets():
+            rows.append([_lit(p.name), _lit(p.kind), p.title, p.source, _literals(list(p.aliases))])
+        return [_table(["Name", "Kind", "Title", "Source", "Aliases"], [18, 16, 26, 20, 20], rows)]
+
+
+class ExportsDirective(SphinxDirective):
+    """``.. jy-exports::`` — the package root's ``__all__``, linked to each home module.
+
+    The content lists the submodules to look in (one a line), in order.
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        import importlib
+
+        import jarjestoyhteistyo as jy
+
+        modules = [importlib.import_module(f"jarjestoyhteistyo.{m}") for m in self.content]
+        lines = []
+        for name in jy.__all__:
+            home = next((m.__name__ for m in modules if name in getattr(m, "__all__", ())), None)
+            if name.startswith("__"):
+                continue
+            if home is None:  # not in a listed module: shown, but without a link
+                lines.append(f"* ``jarjestoyhteistyo.{name}``")
+            else:
+                lines.append(f"* :py:obj:`{name} <{home}.{name}>` — from :py:mod:`{home}`")
+        container = nodes.container()
+        self.state.nested_parse(StringList(lines, source="jy-exports"), 0, container)
+        return container.children
+
+
+# ------------------------------------------------------------------ autodoc hooks
+def _short_signature(
+    app: Any,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    annotation: str | None,
+) -> tuple[str, str | None] | None:
+    """Attrs classes: keyword names, with a default only where it is short."""
+    if what != "class" or not attrs.has(obj):
+        return None
+    parts = []
+    for f in attrs.fields(obj):
+        if not f.init:
+            continue
+        default = f.default
+        if default is attrs.NOTHING:
+            parts.append(f.name)
+        else:
+            if isinstance(default, enum.Enum):
+                text = f"{type(default).__name__}.{default.name}"
+            else:
+                text = "…" if isinstance(default, attrs.Factory) else repr(default)  # type: ignore[arg-type]
+            parts.append(f"{f.name}={text if len(text) <= 24 else '…'}")
+    return f"(*, {', '.join(parts)})", annotation
+
+
+def _enum_values(app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """Enums: list the values (as written in YAML) under the docstring."""
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        lines += ["", "Values: " + ", ".join(f"``{m.value}``" for m in obj), ""]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("autodoc-process-signature", _short_signature)
+    app.connect("autodoc-process-docstring", _enum_values)
+    app.add_directive("jy-codes", CodesDirective)
+    app.add_directive("jy-yaml-reference", YamlReferenceDirective)
+    app.add_directive("jy-presets", PresetsDirective)
+    app.add_directive("jy-exports", ExportsDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
