@@ -19,10 +19,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import best_per_call, report  # noqa: E402
+from _timing import best_per_call, report
 
-import jarjestoyhteistyo as jy  # noqa: E402
-from jarjestoyhteistyo.presets import preset_text  # noqa: E402
+import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.presets import preset_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,12 +13,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import best_per_call, report  # noqa: E402
+from _timing import best_per_call, report
 
-import jarjestoyhteistyo as jy  # noqa: E402
-from jarjestoyhteistyo.rotation import Tenure, rotation_plan  # noqa: E402
-from jarjestoyhteistyo.rules import GeneralRuleSet, IntRange, SeatGroup, SeatSource  # noqa: E402
-from jarjestoyhteistyo.rules import TermPolicy  # noqa: E402
+import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.rotation import Tenure, rotation_plan
+from jarjestoyhteistyo.rules import (
+    GeneralRuleSet,
+    IntRange,
+    SeatGroup,
+    SeatSource,
+    TermPolicy,
+)
 
 SEATS, YEARS = 1_000, 100
 

@@ -352,7 +352,7 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     except Exception as exc:
         try:
             problems = _problems(exc, "$", cls)
-        except Exception:  # noqa: BLE001 - reporting must never hide the input problem
+        except Exception:
             problems = [Problem(path="$", code="invalid-value", message=f"invalid input ({exc})")]
         raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
 
