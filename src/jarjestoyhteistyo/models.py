@@ -126,8 +126,10 @@ class Seat:
 
     ``group`` is the seat group the seat belongs to (a category code, a theme network
     id, an official seat id, ...). A deputy names its member seat in ``deputy_of``
-    (`FC-8`). ``nominated_by`` records who named the holder (e.g. ``council-group``;
-    `WS-1` forbids party-political ties where the rule set says so). A seat with
+    (`FC-8`); with deputies in a numbered substitution order, a deputy instead names
+    its ``group`` and its place in the ``order`` (1, 2, ...). ``nominated_by`` records
+    who named the holder (e.g. ``council-group``; `WS-1` forbids party-political ties
+    where the rule set says so). A seat with
     neither organisation nor person is *vacant*.
     """
 
@@ -140,6 +142,7 @@ class Seat:
     functions: frozenset[Function] = frozenset()
     nominated_by: str | None = None
     municipality: str | None = None
+    order: int | None = None
 
     @property
     def vacant(self) -> bool:

@@ -435,6 +435,9 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
         if s.kind is SeatKind.MEMBER and s.organisation is not None
     }
     tied: dict[str, list[Seat]] = defaultdict(list)
+    if policy.mode is DeputyMode.ORDERED:
+        yield from _ordered_deputies(ctx, deputies, member_orgs)
+        return
     for d in deputies:
         member = comp.find_seat(d.deputy_of)
         if member is None or member.kind is not SeatKind.MEMBER:
@@ -491,6 +494,58 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
                 continue
             if not any(not d.vacant for d in tied.get(s.id, [])):
                 yield finding("JY208", ctx.path(s), severity=severity, seat=s.id)
+
+
+def _ordered_deputies(
+    ctx: _Ctx, deputies: tuple[Seat, ...], member_orgs: dict[str, str]
+) -> Iterator[Finding]:
+    """Deputies in a numbered substitution order per group (e.g. per municipality)."""
+    policy = ctx.rules.deputies
+    by_group: dict[str, list[Seat]] = defaultdict(list)
+    for d in deputies:
+        group = ctx.groups.get(d.group or "")
+        if group is None or d.order is None or d.order < 1:
+            yield finding(
+                "JY207",
+                ctx.path(d),
+                seat=d.id,
+                detail="an ordered deputy needs a known group and an order number from 1",
+                detail_fi="järjestyksessä olevalla varajäsenellä on oltava ryhmä ja numero 1:stä",
+            )
+            continue
+        by_group[group.id].append(d)
+        org = ctx.comp.find_organisation(d.organisation)
+        if (
+            org is not None
+            and group.source is SeatSource.CATEGORY
+            and not (org.categories & group.eligible_categories)
+        ):
+            yield finding(
+                "JY204",
+                ctx.path(d, "organisation"),
+                severity=_SEVERITY[policy.same_category],
+                seat=d.id,
+                member=group.id,
+            )
+        if d.organisation is not None and d.organisation in member_orgs:
+            yield finding(
+                "JY205",
+                ctx.path(d, "organisation"),
+                severity=_SEVERITY[policy.different_organisation],
+                seat=d.id,
+                organisation=d.organisation,
+                member=member_orgs[d.organisation],
+            )
+    for group_id, seats in sorted(by_group.items()):
+        orders = sorted(d.order or 0 for d in seats)
+        if orders != list(range(1, len(orders) + 1)):
+            yield finding(
+                "JY207",
+                "seats",
+                seat=", ".join(d.id for d in seats),
+                detail=f"group {group_id}: substitution order {orders} is not 1, 2, ...",
+                detail_fi=f"ryhmä {group_id}: varajärjestys {orders} ei ole 1, 2, ...",
+            )
 
 
 def _one_seat(ctx: _Ctx) -> Iterator[Finding]:
