@@ -357,6 +357,8 @@ def _quotas(ctx: _Ctx) -> Iterator[Finding]:
         if g.source is SeatSource.COMMITTEE:
             if not g.seats.contains(n):
                 yield finding("JY209", "seats", rule=g.rule or None, filled=n, bounds=str(g.seats))
+            for s in filled:
+                yield from _holder(ctx, g, s)
             continue
         if g.source is SeatSource.OPEN and rules.cap is not None and n > rules.cap:
             yield finding("JY212", "seats", count=n, cap=rules.cap)
@@ -450,32 +452,9 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
             )
             continue
         tied[member.id].append(d)
-        if d.vacant:
-            continue
-        org = comp.find_organisation(d.organisation)
-        group = ctx.groups.get(member.group or "")
-        if (
-            org is not None
-            and group is not None
-            and group.source is SeatSource.CATEGORY
-            and not (org.categories & group.eligible_categories)
-        ):
-            yield finding(
-                "JY204",
-                ctx.path(d, "organisation"),
-                severity=_SEVERITY[policy.same_category],
-                seat=d.id,
-                member=member.id,
-            )
-        if d.organisation is not None and d.organisation in member_orgs:
-            yield finding(
-                "JY205",
-                ctx.path(d, "organisation"),
-                severity=_SEVERITY[policy.different_organisation],
-                seat=d.id,
-                organisation=d.organisation,
-                member=member_orgs[d.organisation],
-            )
+        yield from _deputy_holder(
+            ctx, d, ctx.groups.get(member.group or ""), member.id, member_orgs
+        )
     if policy.mode is DeputyMode.PERSONAL:
         for member_id, ds in sorted(tied.items()):
             if len(ds) > 1:
@@ -496,11 +475,42 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
                 yield finding("JY208", ctx.path(s), severity=severity, seat=s.id)
 
 
+def _deputy_holder(
+    ctx: _Ctx, d: Seat, group: SeatGroup | None, member: str, member_orgs: dict[str, str]
+) -> Iterator[Finding]:
+    """`FC-10`: a deputy of the member's category; `FC-9`: not from a member's organisation."""
+    if d.vacant:
+        return
+    policy = ctx.rules.deputies
+    org = ctx.comp.find_organisation(d.organisation)
+    if (
+        org is not None
+        and group is not None
+        and group.source is SeatSource.CATEGORY
+        and not (org.categories & group.eligible_categories)
+    ):
+        yield finding(
+            "JY204",
+            ctx.path(d, "organisation"),
+            severity=_SEVERITY[policy.same_category],
+            seat=d.id,
+            member=member,
+        )
+    if d.organisation is not None and d.organisation in member_orgs:
+        yield finding(
+            "JY205",
+            ctx.path(d, "organisation"),
+            severity=_SEVERITY[policy.different_organisation],
+            seat=d.id,
+            organisation=d.organisation,
+            member=member_orgs[d.organisation],
+        )
+
+
 def _ordered_deputies(
     ctx: _Ctx, deputies: tuple[Seat, ...], member_orgs: dict[str, str]
 ) -> Iterator[Finding]:
     """Deputies in a numbered substitution order per group (e.g. per municipality)."""
-    policy = ctx.rules.deputies
     by_group: dict[str, list[Seat]] = defaultdict(list)
     for d in deputies:
         group = ctx.groups.get(d.group or "")
@@ -514,28 +524,7 @@ def _ordered_deputies(
             )
             continue
         by_group[group.id].append(d)
-        org = ctx.comp.find_organisation(d.organisation)
-        if (
-            org is not None
-            and group.source is SeatSource.CATEGORY
-            and not (org.categories & group.eligible_categories)
-        ):
-            yield finding(
-                "JY204",
-                ctx.path(d, "organisation"),
-                severity=_SEVERITY[policy.same_category],
-                seat=d.id,
-                member=group.id,
-            )
-        if d.organisation is not None and d.organisation in member_orgs:
-            yield finding(
-                "JY205",
-                ctx.path(d, "organisation"),
-                severity=_SEVERITY[policy.different_organisation],
-                seat=d.id,
-                organisation=d.organisation,
-                member=member_orgs[d.organisation],
-            )
+        yield from _deputy_holder(ctx, d, group, group.id, member_orgs)
     for group_id, seats in sorted(by_group.items()):
         orders = sorted(d.order or 0 for d in seats)
         if orders != list(range(1, len(orders) + 1)):
