@@ -133,3 +133,21 @@ def test_junk_input_never_tracebacks(
         code, out, err = run(capsys, *argv)
         assert code in (0, 1, 2)
         assert "Traceback" not in out + err
+
+
+def test_roadmap_check_and_evaluate(capsys: pytest.CaptureFixture[str]) -> None:
+    """RM-5, RM-6: the Vantaa–Kerava evaluation as of 27 May 2024 shows the carried items."""
+    from importlib import resources
+
+    path = resources.files("jarjestoyhteistyo") / "data" / "roadmaps" / "vantaa-kerava.yaml"
+    assert run(capsys, "roadmap", "check", str(path))[0] == 0
+    code, out, _ = run(
+        capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", "json"
+    )
+    data = json.loads(out)
+    assert code in (0, 1)
+    assert data["carried_over"], "items carried over from 2023 must be shown"
+    code, out, _ = run(
+        capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", "markdown"
+    )
+    assert out.lstrip().startswith("#")

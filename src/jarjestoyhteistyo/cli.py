@@ -226,6 +226,22 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.roadmap import evaluate, load_roadmap, render, roadmap_check
+
+    if args.action == "check":
+        return _emit_report(roadmap_check(args.file), args.format, out)
+    if args.format == "text-both":
+        raise JarjestoError("--format text-both is for check; use text, markdown or json")
+    as_of: date = args.as_of or date.today()
+    doc = load_roadmap(args.file)
+    evaluation = evaluate(doc.roadmap, doc.plans, as_of=as_of)
+    out.write(render(evaluation, "text" if args.format == "text" else args.format))
+    if not render(evaluation, "text").endswith("\n"):
+        out.write("\n")
+    return EXIT_OK if evaluation.report.ok else EXIT_FINDINGS
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -289,6 +305,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="the calendar year")
     p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
     p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
+    p = add(
+        "roadmap",
+        _cmd_roadmap,
+        "check or evaluate a roadmap and its implementation plans",
+        ("text", "markdown", "json", "text-both"),
+    )
+    p.add_argument("action", choices=["check", "evaluate"], help="what to do")
+    p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
+    p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
     return parser
 
 

@@ -56,6 +56,8 @@ _MODULES = (
     "jarjestoyhteistyo.validation",
     "jarjestoyhteistyo.terms",
     "jarjestoyhteistyo.meetings",
+    "jarjestoyhteistyo.schedule",
+    "jarjestoyhteistyo.roadmap",
 )
 
 
