@@ -141,12 +141,6 @@ def test_fc11_negative_meeting_minimum_is_error_JY101() -> None:
     assert_finding(rules, "JY101", E, "FC-11", "meetings.per_year")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: with a time budget, check() calls meetings.check_workload, which "
-    "raises MeetingError for a negative per_year.max instead of letting JY101 report it; "
-    "check() must never raise on a structurally typed rule set (found by any_rule_sets)",
-)
 def test_fc11_negative_meeting_maximum_with_budget_is_reported_not_raised_JY101() -> None:
     rules = attrs.evolve(
         formal(),
@@ -432,12 +426,6 @@ def test_fc4_seat_group_with_unknown_category_is_error_JY119() -> None:
     assert f.path.startswith("seat_groups[")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: check() compares network ids and official seat ids only among "
-    "themselves; a network and an official seat with the same id become two seat groups "
-    "with one id in as_general(), so no composition can validate, yet check() is ok",
-)
 def test_fc4_network_and_official_seat_sharing_an_id_is_error_JY119() -> None:
     seat = OfficialSeat(id=council().networks[0].id, role=Role.MUNICIPAL_OFFICIAL)
     rules = attrs.evolve(council(), official_seats=(*council().official_seats, seat))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo import check, load_preset, validate
@@ -54,10 +54,6 @@ def test_vacancies_are_never_errors(data: st.DataObject, rules: RuleSet) -> None
 
 @given(any_rule_sets())
 def test_check_is_pure_and_deterministic_on_anything(rules: RuleSet) -> None:
-    # known library bug, pinned by test_checks.py::
-    # test_fc11_negative_meeting_maximum_with_budget_is_reported_not_raised_JY101
-    m = rules.meetings.per_year
-    assume(not (rules.time_budget_hours_per_year is not None and (m.max or 0) < 0))
     before = copy.deepcopy(rules)
     first = check(rules)
     assert rules == before

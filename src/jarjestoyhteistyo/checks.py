@@ -23,7 +23,7 @@ from jarjestoyhteistyo.categories import Category
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.meetings import check_workload
-from jarjestoyhteistyo.models import Role
+from jarjestoyhteistyo.models import Role, SizeClass
 from jarjestoyhteistyo.rules import (
     Authority,
     ChairMode,
@@ -380,9 +380,20 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
         budget = rules.time_budget_hours_per_year
         if budget < 0:
             yield finding("JY104", "time_budget_hours_per_year", what="time budget", value=budget)
-        else:
+        elif m.per_year.min >= 0 and (m.per_year.max is None or m.per_year.max >= m.per_year.min):
+            # an inconsistent range is already JY101; there is no workload to compute
             yield from check_workload(m, budget, path="time_budget_hours_per_year")
     yield from _term(rules)
+    sizes = len(SizeClass)
+    if rules.diversity.min_size_classes > sizes:
+        yield finding(
+            "JY101",
+            "diversity.min_size_classes",
+            rule="WS-4",
+            what="diversity.min_size_classes",
+            detail=f"{rules.diversity.min_size_classes} size classes wanted; there are {sizes}",
+            detail_fi=f"toivottu {rules.diversity.min_size_classes} kokoluokkaa; niitä on {sizes}",
+        )
     yield from _range(rules.recommended_size, "recommended_size", "KU-12")
     if rules.recommended_size is not None and rules.recommended_size.max is not None:
         size = body_size(rules)
@@ -613,7 +624,12 @@ def _council(rules: ThemeNetworkCouncil) -> Iterator[Finding]:
             detail_fi="teemaverkostoja ei ole",
         )
     yield from _duplicates((n.id for n in rules.networks), "networks", "network")
-    yield from _duplicates((o.id for o in rules.official_seats), "official_seats", "seat")
+    # networks and official seats become seat groups of one body: ids must not clash
+    yield from _duplicates(
+        (*(o.id for o in rules.official_seats), *{n.id for n in rules.networks}),
+        "official_seats",
+        "seat group",
+    )
     if rules.networks and not any(n.catch_all for n in rules.networks):
         yield finding("JY116", "networks")
     for i, n in enumerate(rules.networks):

@@ -34,6 +34,7 @@ from __future__ import annotations
 import difflib
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -402,11 +403,33 @@ def load_file(path: str | Path, cls: type[T], *, limits: Limits = DEFAULT_LIMITS
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block-style YAML that keeps key order and writes unicode as is."""
+    """Block-style YAML that keeps key order and writes unicode as is.
+
+    It quotes every string that YAML 1.1 *or* the door's YAML 1.2 rules would read
+    as something else (``no``, ``0o17``, ``1e5``), so the output reads back the same
+    here and in other tools.
+    """
+
+
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7_]+$"), list("0"))
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+#: Characters YAML reads as line breaks; only double quotes keep them (as escapes).
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+#: Characters that YAML reads as line breaks or refuses as non-printable.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style: str | None = None
+    if any(ch in value for ch in _YAML_BREAKS):
+        style = '"'
+    elif "\n" in value:
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -434,7 +457,10 @@ def _json_default(value: Any) -> Any:
 
 def dump_json(obj: Any, *, indent: int | None = 2) -> str:
     """``obj`` as JSON text (dates as ISO strings) that :func:`loads` reads back."""
-    return json.dumps(unstructure(obj), default=_json_default, ensure_ascii=False, indent=indent)
+    text = json.dumps(unstructure(obj), default=_json_default, ensure_ascii=False, indent=indent)
+    # JSON is read back through the YAML door, which folds line breaks and refuses
+    # non-printable characters; outside strings JSON is ASCII, so escape them anywhere
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def loads_ruleset(text: str | bytes, *, source: str | None = None) -> RuleSet:

@@ -360,9 +360,8 @@ def _quotas(ctx: _Ctx) -> Iterator[Finding]:
             for s in filled:
                 yield from _holder(ctx, g, s)
             continue
-        if g.source is SeatSource.OPEN and rules.cap is not None and n > rules.cap:
-            yield finding("JY212", "seats", count=n, cap=rules.cap)
-        elif g.seats.max is not None and n > g.seats.max:
+        over_cap = g.source is SeatSource.OPEN and g.seats.max == rules.cap  # JY212 says it
+        if g.seats.max is not None and n > g.seats.max and not over_cap:
             yield finding(
                 "JY202", "seats", rule=g.rule or None, group=g.id, filled=n, max=g.seats.max
             )
@@ -379,6 +378,21 @@ def _quotas(ctx: _Ctx) -> Iterator[Finding]:
             yield from _holder(ctx, g, s)
         if g.source is SeatSource.NETWORK and rules.pairs is not None and len(filled) == 2:
             yield from _pair_mix(ctx, g, filled)
+
+
+def _cap(ctx: _Ctx) -> Iterator[Finding]:
+    """`OF-3`: the cap counts the organisations of *all* open groups together."""
+    cap = ctx.rules.cap
+    if cap is None:
+        return
+    open_ids = {g.id for g in ctx.rules.seat_groups if g.source is SeatSource.OPEN}
+    n = sum(
+        1
+        for s in ctx.comp.seats
+        if s.kind is SeatKind.MEMBER and s.group in open_ids and not s.vacant
+    )
+    if n > cap:
+        yield finding("JY212", "seats", count=n, cap=cap)
 
 
 def _holder(ctx: _Ctx, g: SeatGroup, s: Seat) -> Iterator[Finding]:
@@ -665,6 +679,7 @@ def validate(rules: RuleSet, composition: Composition) -> Report:
     for part in (
         _references,
         _quotas,
+        _cap,
         _deputies,
         _one_seat,
         _chair,

@@ -75,6 +75,12 @@ for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# YAML 1.2 core schema floats: an exponent needs no dot (JSON writes 1e-09)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:int",
     re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+)$"),
@@ -119,7 +125,22 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     return result
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:  # e.g. 2024-02-30: PyYAML raises a bare ValueError
+        raise _DocError(
+            Problem(
+                path=_line_path(node),
+                code="bad-date",
+                message=f"{node.value!r} is not a calendar date ({exc})",
+                params={"value": str(node.value), "line": node.start_mark.line + 1},
+            )
+        ) from None
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
