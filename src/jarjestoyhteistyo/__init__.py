@@ -29,6 +29,7 @@ from jarjestoyhteistyo.models import (
     SizeClass,
 )
 from jarjestoyhteistyo.presets import list_presets, load_preset
+from jarjestoyhteistyo.rotation import rotation_plan
 from jarjestoyhteistyo.rules import (
     FormalCommittee,
     GeneralRuleSet,
@@ -44,6 +45,7 @@ from jarjestoyhteistyo.serialize import (
     loads_composition,
     loads_ruleset,
 )
+from jarjestoyhteistyo.succession import Event, EventKind, History, apply_event, composition_at
 from jarjestoyhteistyo.validation import validate
 
 __version__ = "0.1.0"
@@ -52,10 +54,13 @@ __all__ = [
     "PRH_CATEGORIES",
     "Category",
     "Composition",
+    "Event",
+    "EventKind",
     "Finding",
     "FormalCommittee",
     "Function",
     "GeneralRuleSet",
+    "History",
     "JarjestoError",
     "Labels",
     "LoadError",
@@ -73,7 +78,9 @@ __all__ = [
     "SizeClass",
     "ThemeNetworkCouncil",
     "__version__",
+    "apply_event",
     "check",
+    "composition_at",
     "dump_json",
     "dump_yaml",
     "list_presets",
@@ -82,5 +89,6 @@ __all__ = [
     "load_ruleset",
     "loads_composition",
     "loads_ruleset",
+    "rotation_plan",
     "validate",
 ]

@@ -58,6 +58,7 @@ _MODULES = (
     "jarjestoyhteistyo.meetings",
     "jarjestoyhteistyo.schedule",
     "jarjestoyhteistyo.roadmap",
+    "jarjestoyhteistyo.succession",
 )
 
 

@@ -1,0 +1,674 @@
+"""Succession: apply events to a composition over time (`FC-8`, `FC-15`, `KU-7`).
+
+An :class:`Event` says what happened to one seat on one day; a :class:`History` is an
+immutable log of events. :func:`apply_event` applies one event and
+:func:`composition_at` replays a history up to a day. Both are pure: they never
+change their inputs, and a rejected event changes *nothing* (the composition comes
+back as the very same object).
+
+How events are read:
+
+* ``resign`` — the holder leaves. For a member with a personal deputy (deputy mode
+  ``personal`` or ``optional``, `FC-8`) the deputy becomes the member: the member seat
+  takes the deputy's organisation, person and nomination, and the deputy seat is
+  vacant. Without a deputy the member seat is vacant. In a theme-network council
+  (deputy mode ``pair``, `KU-7`) nobody is promoted: the seat is vacant and the
+  partner carries on alone until the seat is filled. Other modes (``ordered``,
+  ``agreed``, ``none``) promote nobody either.
+* ``vacate`` — the seat is emptied without promotion (e.g. a removal).
+* ``fill`` — a vacant seat gets a holder.
+* ``replace`` — the holder changes in one step: ``vacate`` then ``fill``.
+
+A *departure* (``resign``, ``vacate``) cannot be refused, so it is never rejected for
+what it leaves behind (a vacancy, a member without a deputy, an incomplete pair):
+:func:`~jarjestoyhteistyo.validation.validate` reports those on the result. An
+*arrival* (``fill``, ``replace``) is validated: it must not introduce an error finding
+of :func:`~jarjestoyhteistyo.validation.validate` that the composition did not have
+before (`JY343`), except shortfalls that a later arrival mends (a member still
+without a deputy `JY208`, an incomplete pair `JY213`, a missing official `JY214`,
+too few committee members `JY209`). Functions (chair, vice-chair, secretary, ...)
+belong to the holder: they leave with the holder (`JY351`) and move with a promoted
+deputy.
+
+Mid-term changes (`FC-15`): when the rule set names an authority in
+``mid_term_changes``, every ``fill``, ``replace`` and ``vacate`` must record it in
+``approved_by`` (`JY341`, `JY342`). A resignation needs no approval (the member's own
+act; the promotion follows `FC-8` itself), but an approval recorded on one must still
+be the right authority.
+
+An event was applied exactly when its report has no errors; an applied event may
+leave ``info`` and ``warning`` notes (`JY349` … `JY352`).
+
+>>> from jarjestoyhteistyo.models import Composition, Organisation, Person, Role, Seat
+>>> from jarjestoyhteistyo.rules import FormalCommittee
+>>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
+>>> orgs = tuple(Organisation(id=i, categories=frozenset({"pensioners"})) for i in "ab")
+>>> comp = Composition(organisations=orgs, seats=(
+...     Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners", organisation="a",
+...          person=Person(role=Role.VOLUNTEER)),
+...     Seat(id="d1", kind=SeatKind.DEPUTY, deputy_of="m1", organisation="b",
+...          person=Person(role=Role.NGO_EMPLOYEE)),
+... ))
+>>> history = History(events=(
+...     Event(date=dt.date(2025, 9, 1), kind=EventKind.FILL, seat="d1", organisation="a",
+...           person=Person(role=Role.VOLUNTEER), approved_by=Authority.COMMITTEE),
+...     Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),
+... ))
+>>> now, report = composition_at(rules, comp, history, dt.date(2025, 12, 31))
+>>> now.seat("m1").organisation, now.seat("d1").organisation
+('b', 'a')
+>>> sorted(report.codes), report.ok
+(['JY349'], True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
+from jarjestoyhteistyo.rules import (
+    Authority,
+    DeputyMode,
+    GeneralRuleSet,
+    RuleSet,
+    SeatSource,
+)
+from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.validation import validate
+
+__all__ = [
+    "Event",
+    "EventKind",
+    "History",
+    "SuccessionError",
+    "apply_event",
+    "composition_at",
+    "load_history",
+    "loads_history",
+]
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+register(
+    Code(
+        code="JY340",
+        rule="FC-15",
+        severity=E,
+        title="Unknown seat",
+        en="{kind} event: the composition has no seat {seat!r}",
+        fi="tapahtuma {kind}: kokoonpanossa ei ole paikkaa {seat!r}",
+        fix="Name a seat of the composition; events do not create seats.",
+    ),
+    Code(
+        code="JY341",
+        rule="FC-15",
+        severity=E,
+        title="Approval missing",
+        en="{kind} of seat {seat} is a mid-term change and needs the approval of {authority}",
+        fi="paikan {seat} muutos ({kind}) kesken kauden vaatii hyväksynnän: {authority}",
+        fix="Record the approving authority in approved_by (FC-15).",
+    ),
+    Code(
+        code="JY342",
+        rule="FC-15",
+        severity=E,
+        title="Wrong approver",
+        en="{kind} of seat {seat} was approved by {approved_by}; the rules name {authority}",
+        fi="paikan {seat} muutoksen ({kind}) hyväksyi {approved_by}; säännön mukaan {authority}",
+        fix="Have the change approved by the authority the rule set names (FC-15).",
+    ),
+    Code(
+        code="JY343",
+        rule="FC-15",
+        severity=E,
+        title="Event breaks a rule",
+        en="{kind} of seat {seat} would break {finding_code}: {detail}",
+        fi="paikan {seat} muutos ({kind}) rikkoisi säännön {finding_code}: {detail_fi}",
+        fix="Choose a holder that keeps the composition's rules; the event was not applied.",
+    ),
+    Code(
+        code="JY344",
+        rule="FC-15",
+        severity=E,
+        title="Seat already held",
+        en="cannot fill seat {seat}: it is held by {holder}",
+        fi="paikkaa {seat} ei voi täyttää: sillä on jo haltija {holder}",
+        fix="Use replace to change the holder, or resign/vacate the seat first.",
+    ),
+    Code(
+        code="JY345",
+        rule="FC-15",
+        severity=E,
+        title="Seat already vacant",
+        en="cannot {kind} seat {seat}: it is vacant",
+        fi="paikalle {seat} ei voi tehdä muutosta {kind}: paikka on tyhjä",
+        fix="Use fill for a vacant seat.",
+    ),
+    Code(
+        code="JY346",
+        rule="FC-15",
+        severity=E,
+        title="Event before the composition",
+        en="{kind} of seat {seat} on {date} is before the composition's date {as_of}",
+        fi="paikan {seat} muutos ({kind}) {date} on ennen kokoonpanon päivää {as_of}",
+        fix="Start from a composition dated on or before the event.",
+    ),
+    Code(
+        code="JY347",
+        rule="FC-15",
+        severity=E,
+        title="Malformed event",
+        en="{kind} of seat {seat}: {detail}",
+        fi="paikan {seat} muutos ({kind}): {detail_fi}",
+        fix="fill and replace name a holder; resign and vacate name none.",
+    ),
+    Code(
+        code="JY348",
+        rule="FC-15",
+        severity=E,
+        title="Conflicting organisation record",
+        en="organisation {organisation} already exists with other details",
+        fi="järjestö {organisation} on jo olemassa eri tiedoin",
+        fix="Use a new id, or leave new_organisation out to refer to the existing one.",
+    ),
+    Code(
+        code="JY349",
+        rule="FC-8",
+        severity=I,
+        title="Deputy promoted",
+        en="member {seat} resigned: deputy {deputy} became the member; {deputy} is vacant",
+        fi="jäsen {seat} erosi: varajäsen {deputy} tuli jäseneksi; {deputy} on tyhjä",
+        fix="Name a new personal deputy (FC-8).",
+    ),
+    Code(
+        code="JY350",
+        rule="KU-7",
+        severity=I,
+        title="Pair partner carries on",
+        en="pair seat {seat} is vacant; {partner} carries on alone until it is filled",
+        fi="työparin paikka {seat} on tyhjä; {partner} jatkaa yksin, kunnes se täytetään",
+        fix="The theme network names a new pair member (KU-7).",
+    ),
+    Code(
+        code="JY351",
+        rule="FC-7",
+        severity=W,
+        title="Function left unheld",
+        en="seat {seat}: {functions} left with the holder",
+        fi="paikka {seat}: tehtävä {functions} päättyi haltijan mukana",
+        fix="Choose a new holder for the function (FC-7).",
+    ),
+    Code(
+        code="JY352",
+        rule="FC-8",
+        severity=I,
+        title="No deputy to promote",
+        en="member {seat} resigned with no deputy to take over; the seat is vacant",
+        fi="jäsen {seat} erosi eikä varajäsentä ollut; paikka on tyhjä",
+        fix="Fill the seat and name a personal deputy (FC-8).",
+    ),
+)
+
+
+class SuccessionError(JarjestoError, ValueError):
+    """A history cannot be replayed as asked: a day before the initial composition.
+
+    >>> issubclass(SuccessionError, ValueError)
+    True
+    """
+
+
+class EventKind(enum.Enum):
+    """What happened to a seat."""
+
+    RESIGN = "resign"  # the holder leaves; a personal deputy takes over (FC-8)
+    FILL = "fill"  # a vacant seat gets a holder
+    VACATE = "vacate"  # the seat is emptied without promotion (e.g. removal)
+    REPLACE = "replace"  # the holder changes in one step (vacate + fill)
+
+
+_ARRIVALS = frozenset({EventKind.FILL, EventKind.REPLACE})
+_NEEDS_APPROVAL = frozenset({EventKind.FILL, EventKind.REPLACE, EventKind.VACATE})
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One change to one seat on one day.
+
+    ``organisation`` and ``person`` are the new holder (``fill``, ``replace``);
+    ``nominated_by`` who named them (`WS-1`). ``new_organisation`` is an organisation
+    that joins the composition with this event; ``organisation`` then defaults to its
+    id. ``approved_by`` records the approval of a mid-term change (`FC-15`).
+
+    >>> Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1").holder_given
+    False
+    """
+
+    date: dt.date
+    kind: EventKind
+    seat: str
+    organisation: str | None = None
+    person: Person | None = None
+    nominated_by: str | None = None
+    new_organisation: Organisation | None = None
+    approved_by: Authority | None = None
+    note: str = ""
+
+    @property
+    def holder_given(self) -> bool:
+        """True when the event names a holder (organisation, person or new organisation)."""
+        return (
+            self.organisation is not None
+            or self.person is not None
+            or self.new_organisation is not None
+        )
+
+    @property
+    def holder_organisation(self) -> str | None:
+        """The new holder's organisation id: ``organisation``, else ``new_organisation.id``.
+
+        >>> Event(date=dt.date(2025, 3, 1), kind=EventKind.FILL, seat="d1",
+        ...       new_organisation=Organisation(id="o9")).holder_organisation
+        'o9'
+        """
+        if self.organisation is not None:
+            return self.organisation
+        return self.new_organisation.id if self.new_organisation is not None else None
+
+
+def _by_date(event: Event) -> dt.date:
+    return event.date
+
+
+@attrs.frozen(kw_only=True)
+class History:
+    """An immutable log of events, in the order they were recorded.
+
+    >>> h = History(events=(
+    ...     Event(date=dt.date(2025, 5, 1), kind=EventKind.FILL, seat="d1", organisation="o"),
+    ...     Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),
+    ... ))
+    >>> [e.seat for e in h.sorted().events]
+    ['m1', 'd1']
+    """
+
+    events: tuple[Event, ...] = ()
+
+    def sorted(self) -> History:
+        """The same events in date order; events of one day keep their recorded order.
+
+        >>> History().sorted()
+        History(events=())
+        """
+        return History(events=tuple(sorted(self.events, key=_by_date)))
+
+    def added(self, *events: Event) -> History:
+        """A new history with ``events`` appended (this one is unchanged).
+
+        >>> len(History().added(Event(date=dt.date(2025, 1, 1), kind=EventKind.VACATE,
+        ...                           seat="m1")).events)
+        1
+        """
+        return History(events=self.events + events)
+
+    def until(self, day: dt.date) -> History:
+        """The events dated on or before ``day``, in recorded order.
+
+        >>> History().until(dt.date(2025, 1, 1)).events
+        ()
+        """
+        return History(events=tuple(e for e in self.events if e.date <= day))
+
+
+def loads_history(text: str | bytes, *, source: str | None = None) -> History:
+    """A :class:`History` from YAML or JSON text, through the project's one converter.
+
+    An unknown event kind is a :class:`~jarjestoyhteistyo.errors.LoadError` with a path.
+
+    >>> loads_history("events: [{date: 2025-03-01, kind: resign, seat: m1}]").events[0].kind
+    <EventKind.RESIGN: 'resign'>
+    >>> from jarjestoyhteistyo.errors import LoadError
+    >>> try:
+    ...     loads_history("events: [{date: 2025-03-01, kind: resing, seat: m1}]")
+    ... except LoadError as e:
+    ...     print(e.problems[0])
+    events[0].kind: expected one of resign, fill, vacate, replace, got str 'resing'; \
+did you mean 'resign'?
+    """
+    return loads(text, History, source=source)
+
+
+def load_history(path: str | Path) -> History:
+    """A :class:`History` from a YAML or JSON file (a ``LoadError`` if unusable)."""
+    return load_file(path, History)
+
+
+# ----------------------------------------------------------------- applying events
+def _join(base: str, field: str) -> str:
+    return field if base == "$" else f"{base}.{field}"
+
+
+def _holder_text(seat: Seat) -> str:
+    parts = [p for p in (seat.organisation, seat.person and seat.person.role.value) if p]
+    return " / ".join(parts)
+
+
+def _vacated(seat: Seat) -> Seat:
+    return attrs.evolve(
+        seat, organisation=None, person=None, nominated_by=None, functions=frozenset()
+    )
+
+
+def _functions_text(functions: frozenset[Function]) -> str:
+    return ", ".join(sorted(f.value for f in functions))
+
+
+def _replace_seat(comp: Composition, seat: Seat) -> Composition:
+    return attrs.evolve(comp, seats=tuple(seat if s.id == seat.id else s for s in comp.seats))
+
+
+def _structural(
+    general: GeneralRuleSet, comp: Composition, event: Event, base: str
+) -> Iterator[Finding]:
+    """Problems that reject the event before it is tried."""
+    kind, seat_id = event.kind.value, event.seat
+    seat = comp.find_seat(event.seat)
+    if seat is None:
+        yield finding("JY340", _join(base, "seat"), kind=kind, seat=seat_id)
+    if comp.as_of is not None and event.date < comp.as_of:
+        yield finding(
+            "JY346",
+            _join(base, "date"),
+            kind=kind,
+            seat=seat_id,
+            date=event.date.isoformat(),
+            as_of=comp.as_of.isoformat(),
+        )
+    authority = general.mid_term_changes
+    if authority is not None:
+        if event.approved_by is None and event.kind in _NEEDS_APPROVAL:
+            yield finding("JY341", base, kind=kind, seat=seat_id, authority=authority.value)
+        elif event.approved_by is not None and event.approved_by is not authority:
+            yield finding(
+                "JY342",
+                _join(base, "approved_by"),
+                kind=kind,
+                seat=seat_id,
+                approved_by=event.approved_by.value,
+                authority=authority.value,
+            )
+    yield from _shape(comp, event, base)
+    if seat is None:
+        return
+    if event.kind is EventKind.FILL and not seat.vacant:
+        yield finding("JY344", _join(base, "seat"), seat=seat_id, holder=_holder_text(seat))
+    if event.kind is not EventKind.FILL and seat.vacant:
+        yield finding("JY345", _join(base, "seat"), kind=kind, seat=seat_id)
+
+
+def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
+    kind, seat_id = event.kind.value, event.seat
+    if event.kind in _ARRIVALS and not event.holder_given:
+        yield finding(
+            "JY347",
+            base,
+            kind=kind,
+            seat=seat_id,
+            detail="no holder given (organisation or person)",
+            detail_fi="haltijaa ei annettu (järjestö tai henkilö)",
+        )
+    if event.kind not in _ARRIVALS and (event.holder_given or event.nominated_by is not None):
+        yield finding(
+            "JY347",
+            base,
+            kind=kind,
+            seat=seat_id,
+            detail="a departure names no new holder",
+            detail_fi="poistumisessa ei nimetä uutta haltijaa",
+        )
+    new = event.new_organisation
+    if new is None:
+        return
+    if event.organisation is not None and event.organisation != new.id:
+        yield finding(
+            "JY347",
+            _join(base, "organisation"),
+            kind=kind,
+            seat=seat_id,
+            detail=f"organisation {event.organisation!r} is not new_organisation {new.id!r}",
+            detail_fi=f"järjestö {event.organisation!r} ei ole new_organisation {new.id!r}",
+        )
+    known = comp.find_organisation(new.id)
+    if known is not None and known != new:
+        yield finding("JY348", _join(base, "new_organisation"), organisation=new.id)
+
+
+def _depart(
+    general: GeneralRuleSet, comp: Composition, seat: Seat, *, promote: bool, base: str
+) -> tuple[Composition, list[Finding]]:
+    """``seat``'s holder leaves; with ``promote`` a personal deputy takes over."""
+    notes: list[Finding] = []
+    if seat.functions:
+        notes.append(
+            finding(
+                "JY351",
+                _join(base, "seat"),
+                seat=seat.id,
+                functions=_functions_text(seat.functions),
+            )
+        )
+    group = next((g for g in general.seat_groups if g.id == seat.group), None)
+    mode = general.deputies.mode
+    if (
+        promote
+        and seat.kind is SeatKind.MEMBER
+        and mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
+    ):
+        deputy = next(
+            (
+                s
+                for s in comp.seats
+                if s.kind is SeatKind.DEPUTY and s.deputy_of == seat.id and not s.vacant
+            ),
+            None,
+        )
+        if deputy is not None:
+            promoted = attrs.evolve(
+                seat,
+                organisation=deputy.organisation,
+                person=deputy.person,
+                nominated_by=deputy.nominated_by,
+                functions=deputy.functions,
+            )
+            comp = _replace_seat(_replace_seat(comp, promoted), _vacated(deputy))
+            notes.append(finding("JY349", base, seat=seat.id, deputy=deputy.id))
+            return comp, notes
+        notes.append(finding("JY352", base, seat=seat.id))
+    elif (
+        mode is DeputyMode.PAIR
+        and seat.kind is SeatKind.MEMBER
+        and group is not None
+        and group.source is SeatSource.NETWORK
+    ):
+        partners = [
+            s.id
+            for s in comp.seats
+            if s.id != seat.id
+            and s.group == seat.group
+            and s.kind is SeatKind.MEMBER
+            and not s.vacant
+        ]
+        notes.append(
+            finding(
+                "JY350",
+                base,
+                seat=seat.id,
+                partner=", ".join(partners) if partners else "nobody",
+                partners=tuple(partners),
+            )
+        )
+    return _replace_seat(comp, _vacated(seat)), notes
+
+
+def _is_shortfall(f: Finding, general: GeneralRuleSet) -> bool:
+    """True for an error about something still *missing*, which a later arrival mends."""
+    if f.code in ("JY201", "JY208", "JY213", "JY214"):
+        return True
+    if f.code == "JY209":
+        filled = f.params.get("filled")
+        return isinstance(filled, int) and all(
+            g.seats.max is None or filled <= g.seats.max
+            for g in general.seat_groups
+            if g.source is SeatSource.COMMITTEE
+        )
+    return False
+
+
+def _new_errors(before: Report, after: Report, general: GeneralRuleSet) -> list[Finding]:
+    seen = Counter(before.errors)
+    out: list[Finding] = []
+    for f in after.errors:
+        if seen[f] > 0:
+            seen[f] -= 1
+        elif not _is_shortfall(f, general):
+            out.append(f)
+    return out
+
+
+def _arrive(comp: Composition, seat: Seat, event: Event) -> Composition:
+    new = event.new_organisation
+    if new is not None and comp.find_organisation(new.id) is None:
+        comp = attrs.evolve(comp, organisations=(*comp.organisations, new))
+    filled = attrs.evolve(
+        seat,
+        organisation=event.holder_organisation,
+        person=event.person,
+        nominated_by=event.nominated_by,
+    )
+    return _replace_seat(comp, filled)
+
+
+def _apply(
+    general: GeneralRuleSet, comp: Composition, event: Event, base: str
+) -> tuple[Composition, tuple[Finding, ...]]:
+    problems = list(_structural(general, comp, event, base))
+    if problems:
+        return comp, tuple(problems)
+    seat = comp.seat(event.seat)
+    notes: list[Finding] = []
+    if event.kind in (EventKind.RESIGN, EventKind.VACATE, EventKind.REPLACE):
+        promote = event.kind is EventKind.RESIGN
+        after, notes = _depart(general, comp, seat, promote=promote, base=base)
+    else:
+        after = comp
+    if event.kind in _ARRIVALS:
+        before_report = validate(general, after)
+        after = _arrive(after, after.seat(event.seat), event)
+        broken = _new_errors(before_report, validate(general, after), general)
+        if broken:
+            codes = tuple(sorted({f.code for f in broken}))
+            return comp, tuple(
+                finding(
+                    "JY343",
+                    base,
+                    rule=f.rule,
+                    kind=event.kind.value,
+                    seat=event.seat,
+                    finding_code=f.code,
+                    codes=codes,
+                    detail=f.message_en,
+                    detail_fi=f.message_fi,
+                )
+                for f in broken
+            )
+        if event.kind is EventKind.REPLACE:
+            # the vacate half only notes lost functions; the seat is held again
+            notes = [n for n in notes if n.code == "JY351"]
+    return attrs.evolve(after, as_of=event.date), tuple(notes)
+
+
+def apply_event(
+    rules: RuleSet, composition: Composition, event: Event
+) -> tuple[Composition, Report]:
+    """Apply one event; return the new composition and a report.
+
+    A rejected event (the report has errors) returns ``composition`` itself,
+    unchanged. An applied event returns a new composition dated ``event.date``.
+    Finding paths point into the event (``seat``, ``approved_by``; ``$`` is the event).
+
+    >>> from jarjestoyhteistyo.models import Composition, Organisation, Person, Role, Seat
+    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
+    >>> org = Organisation(id="a", categories=frozenset({"pensioners"}))
+    >>> comp = Composition(organisations=(org,), seats=(
+    ...     Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners", organisation="a",
+    ...          person=Person(role=Role.VOLUNTEER)),
+    ...     Seat(id="d1", kind=SeatKind.DEPUTY, deputy_of="m1"),
+    ... ))
+    >>> fill = Event(date=dt.date(2025, 3, 1), kind=EventKind.FILL, seat="d1",
+    ...              organisation="a", person=Person(role=Role.VOLUNTEER))
+    >>> after, report = apply_event(rules, comp, fill)
+    >>> after is comp, sorted(report.codes)  # no approval (FC-15), own member's org (FC-9)
+    (True, ['JY341'])
+    >>> approved = attrs.evolve(fill, approved_by=Authority.COMMITTEE)
+    >>> after, report = apply_event(rules, comp, approved)
+    >>> after is comp, [(f.code, f.params["finding_code"], f.rule) for f in report]
+    (True, [('JY343', 'JY205', 'FC-9')])
+    """
+    general = rules.as_general()
+    after, found = _apply(general, composition, event, "$")
+    return after, Report(subject=composition.name or rules.name, findings=found)
+
+
+def _replay(
+    general: GeneralRuleSet, comp: Composition, indexed: Iterable[tuple[int, Event]]
+) -> tuple[Composition, list[Finding]]:
+    found: list[Finding] = []
+    for i, event in indexed:
+        comp, notes = _apply(general, comp, event, f"events[{i}]")
+        found.extend(notes)
+    return comp, found
+
+
+def composition_at(
+    rules: RuleSet, initial: Composition, history: History, day: dt.date
+) -> tuple[Composition, Report]:
+    """The composition on ``day``: ``initial`` with every event dated on or before it.
+
+    Events apply in date order (events of one day in recorded order); a rejected
+    event is skipped and its findings are reported with paths like ``events[3].seat``
+    (the index in ``history.events`` as recorded). The result is dated ``day``.
+    Raises :class:`SuccessionError` for a day before ``initial.as_of``.
+
+    >>> from jarjestoyhteistyo.models import Composition, Seat
+    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> rules = FormalCommittee(name="Example", area="Example area")
+    >>> comp = Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners"),))
+    >>> h = History(events=(Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),))
+    >>> now, report = composition_at(rules, comp, h, dt.date(2025, 6, 1))
+    >>> now.as_of, [(f.code, f.path) for f in report]
+    (datetime.date(2025, 6, 1), [('JY345', 'events[0].seat')])
+    """
+    if initial.as_of is not None and day < initial.as_of:
+        raise SuccessionError(
+            f"no composition is known on {day.isoformat()}: the initial composition is"
+            f" dated {initial.as_of.isoformat()}"
+        )
+    general = rules.as_general()
+    indexed = sorted(
+        ((i, e) for i, e in enumerate(history.events) if e.date <= day), key=lambda p: p[1].date
+    )
+    comp, found = _replay(general, initial, indexed)
+    return (
+        attrs.evolve(comp, as_of=day),
+        Report(subject=initial.name or rules.name, findings=tuple(found)),
+    )
