@@ -571,3 +571,11 @@ def test_pairs_policy_need_does_not_affect_check() -> None:
     """Pair mixes are judged on a composition (JY225), not on the rule set alone."""
     rules = attrs.evolve(council(), pairs=PairPolicy(mixes=(), need=Need.REQUIRED))
     assert check(rules).codes == check(council()).codes
+
+
+# ------------------------------------------------------------------- JY130
+def test_ws9_time_demands_not_stated_is_info_JY130() -> None:
+    """WS-9: prerequisites and time demands must be clear when applying."""
+    rules = attrs.evolve(formal(), time_budget_hours_per_year=None)
+    assert_finding(rules, "JY130", I, "WS-9", "time_budget_hours_per_year")
+    assert "JY130" not in check(formal()).codes  # the preset states its budget

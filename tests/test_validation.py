@@ -77,6 +77,16 @@ def _org(i: int, **kw: object) -> Organisation:
     return Organisation(**base)  # type: ignore[arg-type]
 
 
+# WS-8: a wellbeing area employee prepares the meetings; OF-5: the forum's coordinator
+SECRETARY = Seat(
+    id="secretary",
+    kind=SeatKind.STAFF,
+    person=Person(role=Role.WELLBEING_AREA_OFFICIAL),
+    functions=frozenset({Function.SECRETARY}),
+)
+COORDINATOR = attrs.evolve(SECRETARY, id="coordinator", functions=frozenset({Function.COORDINATOR}))
+
+
 def formal_comp() -> Composition:
     """2 members + 2 personal deputies per PRH category, 1 committee member (FC-4…FC-10)."""
     orgs: list[Organisation] = []
@@ -115,6 +125,7 @@ def formal_comp() -> Composition:
     )
     seats[0] = attrs.evolve(seats[0], functions=frozenset({Function.CHAIR}))
     seats[2] = attrs.evolve(seats[2], functions=frozenset({Function.VICE_CHAIR}))
+    seats.append(SECRETARY)
     return Composition(name="Fictional formal body", organisations=tuple(orgs), seats=tuple(seats))
 
 
@@ -139,6 +150,7 @@ def forum_comp() -> Composition:
             group="committee",
             person=Person(role=Role.ELECTED_MEMBER),
         ),
+        COORDINATOR,
     )
     return Composition(name="Fictional forum", organisations=orgs, seats=seats)
 
@@ -178,6 +190,7 @@ def council_comp() -> Composition:
     )
     seats[0] = attrs.evolve(seats[0], functions=frozenset({Function.CHAIR}))
     seats[2] = attrs.evolve(seats[2], functions=frozenset({Function.VICE_CHAIR}))
+    seats.append(SECRETARY)
     return Composition(name="Fictional council", organisations=tuple(orgs), seats=tuple(seats))
 
 
@@ -759,3 +772,20 @@ def test_unused_selection_policy_fields_do_not_matter() -> None:
     assert validate(rules, formal_comp()).ok
     assert validate(rules, formal_comp()).codes == frozenset()
     assert IntRange(min=1, max=2).contains(1)
+
+
+# ------------------------------------------------------------------- JY226
+def test_ws8_no_secretary_is_warning_JY226() -> None:
+    """WS-8: a wellbeing area employee as secretary who compiles the agenda."""
+    comp = formal_comp()
+    comp = attrs.evolve(comp, seats=tuple(s for s in comp.seats if s.id != "secretary"))
+    f = assert_finding(formal_rules(), comp, "JY226", W, "WS-8")
+    assert f.params["function"] == "secretary"
+
+
+def test_of5_forum_without_coordinator_is_warning_JY226() -> None:
+    """OF-5: no chair; the HYTE team coordinates and compiles the agenda."""
+    comp = forum_comp()
+    comp = attrs.evolve(comp, seats=tuple(s for s in comp.seats if s.id != "coordinator"))
+    f = assert_finding(forum_rules(), comp, "JY226", W, "OF-5")
+    assert f.params["function"] == "coordinator"

@@ -9,8 +9,8 @@ principle (`WS-1`: no party-political selection criteria) gives an ``error``.
 >>> check(FormalCommittee(name="Example", area="Example area")).ok
 True
 >>> r = check(OpenForum(name="Forum", area="Example area", cap=20))
->>> sorted(r.codes)  # a cap but no criteria for oversubscription (OF-3)
-['JY107']
+>>> sorted(r.codes)  # a cap but no criteria (OF-3), no time budget stated (WS-9)
+['JY107', 'JY130']
 """
 
 from __future__ import annotations
@@ -313,6 +313,18 @@ register(
     ),
 )
 
+register(
+    _code(
+        "JY130",
+        "WS-9",
+        I,
+        "Time demands not stated",
+        "no time budget: applicants cannot see what membership demands",
+        "aikabudjettia ei ole: hakijat eivät näe jäsenyyden aikavaatimusta",
+        "State time_budget_hours_per_year so the demands are clear when applying.",
+    )
+)
+
 # Words that reveal a party-political criterion (Finnish, Swedish, English).
 _PARTY = re.compile(
     r"puolue|valtuustoryhm|vaalitulos|poliittinen|\bparti|fullmäktigegrupp|valresultat"
@@ -376,7 +388,9 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
         value = getattr(m, name)
         if value < 0:
             yield finding("JY104", f"meetings.{name}", what=f"meetings.{name}", value=value)
-    if rules.time_budget_hours_per_year is not None:
+    if rules.time_budget_hours_per_year is None:
+        yield finding("JY130", "time_budget_hours_per_year")
+    else:
         budget = rules.time_budget_hours_per_year
         if budget < 0:
             yield finding("JY104", "time_budget_hours_per_year", what="time budget", value=budget)

@@ -271,6 +271,18 @@ register(
     ),
 )
 
+register(
+    _code(
+        "JY226",
+        "WS-8",
+        W,
+        "No one prepares the meetings",
+        "no seat holds the {function} function",
+        "millään paikalla ei ole tehtävää {function}",
+        "Name a secretary (WS-8), or the coordinator of an open forum (OF-5).",
+    )
+)
+
 _SEVERITY = {Need.REQUIRED: E, Need.WANTED: W}
 
 #: The seat kind that holds the seats of each source.
@@ -571,6 +583,14 @@ def _one_seat(ctx: _Ctx) -> Iterator[Finding]:
                 )
 
 
+def _preparer(ctx: _Ctx) -> Iterator[Finding]:
+    """`WS-8`: someone prepares the meetings: a secretary, or a forum's coordinator (`OF-5`)."""
+    forum = ctx.rules.chair.mode is ChairMode.NONE
+    wanted = Function.COORDINATOR if forum else Function.SECRETARY
+    if ctx.comp.seats and not any(wanted in s.functions for s in ctx.comp.seats):
+        yield finding("JY226", "seats", rule="OF-5" if forum else None, function=wanted.value)
+
+
 def _chair(ctx: _Ctx) -> Iterator[Finding]:
     chair = ctx.rules.chair
     holders = {
@@ -683,6 +703,7 @@ def validate(rules: RuleSet, composition: Composition) -> Report:
         _deputies,
         _one_seat,
         _chair,
+        _preparer,
         _size_and_diversity,
         _politics_and_places,
     ):
