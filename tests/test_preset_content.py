@@ -30,7 +30,9 @@ def test_fc17_of11_swot_is_data_in_both_options() -> None:
     forum = jy.load_preset("vantaa-kerava-open-forum").swot
     assert all((formal.strengths, formal.weaknesses, formal.opportunities, formal.threats))
     assert "direct link to the committee" in formal.strengths
-    assert forum.strengths and forum.weaknesses and forum.threats
+    assert forum.strengths
+    assert forum.weaknesses
+    assert forum.threats
     assert "depends on one coordinator" in forum.weaknesses
 
 
@@ -54,7 +56,11 @@ def test_ku1_ku3_council_gathers_networks_and_follows_up() -> None:
 def test_presets_label_every_network_and_category_in_three_languages() -> None:
     """FC-4 and KU-10: labels exist in Finnish, Swedish and English."""
     for c in jy.load_preset("vantaa-kerava-formal").categories:
-        assert c.labels.fi and c.labels.sv and c.labels.en
+        assert c.labels.fi
+        assert c.labels.sv
+        assert c.labels.en
     for n in jy.load_preset("keski-uusimaa").networks:
         assert n.label is not None
-        assert n.label.fi and n.label.sv and n.label.en
+        assert n.label.fi
+        assert n.label.sv
+        assert n.label.en
