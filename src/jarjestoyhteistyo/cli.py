@@ -242,6 +242,13 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if evaluation.report.ok else EXIT_FINDINGS
 
 
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.schema import schema_json
+
+    out.write(schema_json(args.document))
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -314,6 +321,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["check", "evaluate"], help="what to do")
     p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
     p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
+    p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
+    p.add_argument("document", choices=["ruleset", "composition"], help="which document")
     return parser
 
 

@@ -1,0 +1,140 @@
+"""JSON Schema for every YAML kind, generated from the models so it cannot go stale.
+
+Editors (VS Code's YAML extension, JetBrains IDEs) complete and check a rule-set file
+when it names its schema. :func:`json_schema` walks the attrs models: required keys
+are the fields without defaults, unknown keys are refused (``additionalProperties:
+false``, like the converter), enums list their values, dates are ``format: date``,
+and a rule set is a ``oneOf`` over the kinds, told apart by ``kind``.
+
+>>> schema = json_schema("ruleset")
+>>> sorted(schema["$defs"])[:3]
+['Authority', 'Category', 'ChairMode']
+>>> [s["properties"]["kind"]["const"] for s in schema["oneOf"]][:2]
+['general', 'formal_committee']
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import types
+import typing
+from datetime import date
+from typing import Any
+
+import attrs
+
+from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.rules import KINDS
+
+__all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+#: The documents that have a schema, by name.
+SCHEMA_KINDS: dict[str, str] = {
+    "ruleset": "A rule set of any kind (formal_committee, open_forum, ...).",
+    "composition": "A composition: organisations and seats.",
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = self.klass(cls) if attrs.has(cls) else self.enum(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        return {
+            "enum": [m.value for m in cls],
+            "description": (cls.__doc__ or "").strip().splitlines()[0],
+        }
+
+    def klass(self, cls: type, *, kind: str | None = None) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        if kind is not None:
+            props["kind"] = {"const": kind}
+            required.append("kind")
+        hints = typing.get_type_hints(cls)
+        for a in attrs.fields(cls):
+            props[a.name] = self.type(hints[a.name])
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": props,
+            "additionalProperties": False,
+        }
+        doc = (cls.__doc__ or "").strip()
+        if doc:
+            out["description"] = doc.splitlines()[0]
+        if required:
+            out["required"] = required
+        return out
+
+    def type(self, t: Any) -> dict[str, Any]:
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        if isinstance(t, types.UnionType) or origin is typing.Union:
+            options = [self.type(a) for a in args if a is not type(None)]
+            if type(None) in args:
+                options.append({"type": "null"})
+            return options[0] if len(options) == 1 else {"anyOf": options}
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type(args[0])}
+        if origin is tuple:
+            items = [self.type(a) for a in args]
+            return {
+                "type": "array",
+                "prefixItems": items,
+                "minItems": len(items),
+                "maxItems": len(items),
+            }
+        if origin is frozenset:
+            return {"type": "array", "items": self.type(args[0]), "uniqueItems": True}
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is float:
+            return {"type": "number"}
+        if t is date:
+            return {"type": "string", "format": "date"}
+        if isinstance(t, type) and (attrs.has(t) or issubclass(t, enum.Enum)):
+            return self.ref(t)
+        if typing.get_origin(t) in (dict, typing.Mapping) or t is typing.Any:
+            return {"type": "object"}
+        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - a model bug
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``"ruleset"`` or ``"composition"``.
+
+    >>> json_schema("composition")["properties"]["seats"]["type"]
+    'array'
+    """
+    b = _Builder()
+    if name == "ruleset":
+        body: dict[str, Any] = {
+            "oneOf": [b.klass(cls, kind=kind) for kind, cls in KINDS.items()],
+        }
+        title = "jarjestoyhteistyo rule set"
+    elif name == "composition":
+        body = b.klass(Composition)
+        title = "jarjestoyhteistyo composition"
+    else:
+        raise KeyError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
+    return {"$schema": _DIALECT, "title": title, **body, "$defs": dict(sorted(b.defs.items()))}
+
+
+def schema_json(name: str) -> str:
+    """:func:`json_schema` as indented JSON text, for writing to a ``.json`` file."""
+    return json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"

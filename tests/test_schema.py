@@ -1,0 +1,67 @@
+"""JSON Schema generated from the models (issue #9): presets and examples validate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from jarjestoyhteistyo import dump_json, load_preset
+from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.presets import list_presets, preset_text
+from jarjestoyhteistyo.schema import json_schema
+from jarjestoyhteistyo.strategies import compositions_for, rule_sets
+from jarjestoyhteistyo.yamldoor import read_yaml
+
+jsonschema = pytest.importorskip("jsonschema")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _plain(data: Any) -> Any:
+    return json.loads(json.dumps(data, default=lambda d: d.isoformat()))
+
+
+def _validator(name: str) -> Any:
+    schema = json_schema(name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+RULESET = _validator("ruleset")
+COMPOSITION = _validator("composition")
+
+
+@pytest.mark.parametrize("preset", [p.name for p in list_presets()])
+def test_presets_and_their_examples_match_the_schema(preset: str) -> None:
+    assert not list(RULESET.iter_errors(_plain(read_yaml(preset_text(preset)))))
+    text = (EXAMPLES / f"{preset}.yaml").read_text(encoding="utf-8")
+    assert not list(COMPOSITION.iter_errors(_plain(read_yaml(text))))
+
+
+def test_schema_refuses_unknown_keys_and_wrong_enum_values() -> None:
+    """Like the converter: unknown keys and values outside an enum are refused."""
+    good = _plain(read_yaml(preset_text("vantaa-kerava-open-forum")))
+    assert RULESET.is_valid(good)
+    assert not RULESET.is_valid({**good, "cpa": 20})
+    assert not RULESET.is_valid({**good, "fee": "sometimes"})
+    assert not RULESET.is_valid({**good, "kind": "forum"})
+
+
+@given(rules=rule_sets())
+def test_generated_rule_sets_match_the_schema(rules: Any) -> None:
+    assert RULESET.is_valid(json.loads(dump_json(rules)))
+
+
+@given(comp=compositions_for(load_preset("keski-uusimaa")))
+def test_generated_compositions_match_the_schema(comp: Any) -> None:
+    assert COMPOSITION.is_valid(json.loads(dump_json(comp)))
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "ruleset"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert main(["schema", "nonsense"]) == 2
