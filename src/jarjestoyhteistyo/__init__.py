@@ -29,6 +29,7 @@ from jarjestoyhteistyo.models import (
     SizeClass,
 )
 from jarjestoyhteistyo.presets import list_presets, load_preset
+from jarjestoyhteistyo.redact import redact
 from jarjestoyhteistyo.rotation import rotation_plan
 from jarjestoyhteistyo.rules import (
     FormalCommittee,
@@ -89,6 +90,7 @@ __all__ = [
     "load_ruleset",
     "loads_composition",
     "loads_ruleset",
+    "redact",
     "rotation_plan",
     "validate",
 ]
