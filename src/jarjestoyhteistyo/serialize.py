@@ -247,6 +247,9 @@ converter: cattrs.Converter = _make_converter()
 
 
 def _join(path: str, part: str | int) -> str:
+    if isinstance(part, str) and (not part.strip() or any(c in part for c in ".[]")):
+        part = f"[{part!r}]"  # an empty or odd key stays visible: $[''], a['x.y']
+        return f"{path}{part}" if path != "$" else f"${part}"
     if isinstance(part, int):
         return f"{path}[{part}]" if path != "$" else f"[{part}]"
     return part if path == "$" else f"{path}.{part}"
