@@ -151,3 +151,24 @@ def test_roadmap_check_and_evaluate(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", "markdown"
     )
     assert out.lstrip().startswith("#")
+
+
+def test_cooperation_model_and_ecosystem_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    """JP-1 … JP-7 from the command line; body-only commands refuse a city model."""
+    assert run(capsys, "check", "jarvenpaa")[0] == 0
+    code, _, err = run(capsys, "validate", "jarvenpaa", str(EXAMPLES / "keski-uusimaa.yaml"))
+    assert code == 2
+    assert "cooperation model" in err
+    code, out, err = run(
+        capsys,
+        "ecosystem",
+        str(EXAMPLES / "jarvenpaa-register.csv"),
+        "--as-of",
+        "2024-06-01",
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert code == 1  # the example register has rows that cannot be read ...
+    assert "line " in err  # ... and each is reported with its line number
+    assert data["segments"]

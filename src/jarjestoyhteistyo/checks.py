@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from jarjestoyhteistyo.categories import Category
 from jarjestoyhteistyo.codes import Code, finding, register
@@ -39,6 +40,9 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     ThemeNetworkCouncil,
 )
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.cooperation import CooperationModel
 
 __all__ = ["body_size", "check", "mentions_party_politics"]
 
@@ -708,7 +712,7 @@ def _general(rules: GeneralRuleSet) -> Iterator[Finding]:
         )
 
 
-def check(rules: RuleSet) -> Report:
+def check(rules: RuleSet | CooperationModel) -> Report:
     """Check a rule set on its own and report every problem (`JY1xx` codes).
 
     Looks at inconsistent numbers, the seats against categories × members (`FC-5`),
@@ -720,6 +724,10 @@ def check(rules: RuleSet) -> Report:
     >>> check(ThemeNetworkCouncil(name="Council", area="Example area")).ok
     True
     """
+    from jarjestoyhteistyo.cooperation import CooperationModel, check_cooperation
+
+    if isinstance(rules, CooperationModel):  # JP-1 … JP-7: a city's model, no seats
+        return check_cooperation(rules)
     found = list(_common(rules))
     if isinstance(rules, FormalCommittee):
         found += _formal(rules)

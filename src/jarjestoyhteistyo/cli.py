@@ -7,7 +7,7 @@ always with a message on stderr naming what is wrong and where, never a tracebac
 >>> main(["presets", "--format", "json"])  # doctest: +ELLIPSIS
 [
   {
-    "name": "keski-uusimaa",
+    "name": "jarvenpaa",
 ...
 0
 """
@@ -30,15 +30,43 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
-def _rules(arg: str) -> Any:
-    """A rule set from a file path or a preset name/alias."""
-    from jarjestoyhteistyo.presets import load_preset
+def _any_rules(arg: str) -> Any:
+    """A body rule set or a cooperation model, from a file path or a preset name/alias."""
+    from jarjestoyhteistyo.cooperation import load_cooperation
+    from jarjestoyhteistyo.presets import (
+        COOPERATION_KIND,
+        load_cooperation_preset,
+        load_preset,
+        resolve_preset,
+    )
     from jarjestoyhteistyo.serialize import load_ruleset
+    from jarjestoyhteistyo.yamldoor import read_yaml
 
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
+        try:
+            head = read_yaml(path.read_bytes(), source=str(path))
+        except OSError:
+            return load_ruleset(path)  # reports the unreadable file as a LoadError
+        if isinstance(head, dict) and head.get("kind") == COOPERATION_KIND:
+            return load_cooperation(path)
         return load_ruleset(path)
+    if resolve_preset(arg).kind == COOPERATION_KIND:
+        return load_cooperation_preset(arg)
     return load_preset(arg)
+
+
+def _rules(arg: str) -> Any:
+    """A body rule set (with seats) from a file path or a preset name/alias."""
+    from jarjestoyhteistyo.cooperation import CooperationModel
+
+    rules = _any_rules(arg)
+    if isinstance(rules, CooperationModel):
+        raise JarjestoError(
+            f"{arg}: a cooperation model (JP-1 … JP-7) has no seats, terms or meetings; "
+            "use it with 'check' or 'show'"
+        )
+    return rules
 
 
 def _emit_report(report: Report, fmt: str, out: TextIO) -> int:
@@ -70,7 +98,7 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.serialize import dump_json, dump_yaml
 
-    rules = _rules(args.rules)
+    rules = _any_rules(args.rules)
     out.write(dump_json(rules) + "\n" if args.format == "json" else dump_yaml(rules))
     return EXIT_OK
 
@@ -78,7 +106,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.checks import check
 
-    return _emit_report(check(_rules(args.rules)), args.format, out)
+    return _emit_report(check(_any_rules(args.rules)), args.format, out)
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -249,6 +277,25 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.ecosystem import (
+        DEFAULT_SEGMENT_RULES,
+        analyse,
+        load_segment_rules,
+        read_register,
+    )
+
+    as_of: date = args.as_of or date.today()
+    result = read_register(Path(args.register), as_of=as_of)
+    rules = load_segment_rules(args.rules) if args.rules else DEFAULT_SEGMENT_RULES
+    report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
+    text = report.render(args.format)
+    out.write(text if text.endswith("\n") else text + "\n")
+    for problem in result.problems:  # rows that could not be read, by line (none lost)
+        sys.stderr.write(f"line {problem.line}: {problem.message}\n")
+    return EXIT_FINDINGS if result.problems else EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -323,6 +370,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
     p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
     p.add_argument("document", choices=["ruleset", "composition"], help="which document")
+    p = add(
+        "ecosystem",
+        _cmd_ecosystem,
+        "classify an association register (JP-4, JP-7)",
+        ("text", "markdown", "json"),
+    )
+    p.add_argument("register", metavar="REGISTER", help="register as CSV (UTF-8 or Excel) or YAML")
+    p.add_argument("--rules", metavar="FILE", help="segment rules YAML (default: built in)")
+    p.add_argument("--as-of", type=_iso_date, help="date of the analysis (default today)")
     return parser
 
 

@@ -59,6 +59,8 @@ _MODULES = (
     "jarjestoyhteistyo.schedule",
     "jarjestoyhteistyo.roadmap",
     "jarjestoyhteistyo.succession",
+    "jarjestoyhteistyo.cooperation",
+    "jarjestoyhteistyo.ecosystem",
 )
 
 

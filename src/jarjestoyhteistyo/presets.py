@@ -5,7 +5,7 @@ too), read with :mod:`importlib.resources`, and parsed only when asked — impor
 the package parses nothing. A loaded preset is cached: rule sets are immutable.
 
 >>> [p.name for p in list_presets()]
-['keski-uusimaa', 'vantaa-kerava-formal', 'vantaa-kerava-open-forum']
+['jarvenpaa', 'keski-uusimaa', 'vantaa-kerava-formal', 'vantaa-kerava-open-forum']
 >>> load_preset("VAKE").members_per_category
 2
 """
@@ -15,13 +15,34 @@ from __future__ import annotations
 import difflib
 import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
 
-from jarjestoyhteistyo.errors import PresetNotFoundError
+from jarjestoyhteistyo.errors import JarjestoError, PresetNotFoundError
 from jarjestoyhteistyo.rules import RuleSet
 
-__all__ = ["PresetInfo", "list_presets", "load_preset", "preset_text", "resolve_preset"]
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.cooperation import CooperationModel
+
+#: The ``kind`` of a city's cooperation model (`JP-1` … `JP-7`).
+COOPERATION_KIND = "cooperation_model"
+
+
+class PresetKindError(JarjestoError, TypeError):
+    """The preset exists but is of the other family (a body vs a cooperation model)."""
+
+
+__all__ = [
+    "COOPERATION_KIND",
+    "PresetInfo",
+    "PresetKindError",
+    "list_presets",
+    "load_cooperation_preset",
+    "load_preset",
+    "preset_text",
+    "resolve_preset",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +62,13 @@ class PresetInfo:
 
 
 _PRESETS: tuple[PresetInfo, ...] = (
+    PresetInfo(
+        name="jarvenpaa",
+        kind="cooperation_model",
+        title="Järvenpää: the city's cooperation model with associations",
+        source="seed 004 (JP-1 … JP-7)",
+        aliases=("järvenpää", "jarvenpää", "träskända"),
+    ),
     PresetInfo(
         name="keski-uusimaa",
         kind="theme_network_council",
@@ -109,5 +137,34 @@ def _load(name: str) -> RuleSet:
 
 
 def load_preset(name: str) -> RuleSet:
-    """Parse and return a shipped preset by name or alias (cached; immutable)."""
-    return _load(resolve_preset(name).name)
+    """Parse and return a shipped body preset by name or alias (cached; immutable).
+
+    A cooperation-model preset (``kind: cooperation_model``, `JP-1` … `JP-7`) has no
+    seats; load it with :func:`load_cooperation_preset`.
+    """
+    info = resolve_preset(name)
+    if info.kind == COOPERATION_KIND:
+        raise PresetKindError(
+            f"preset {info.name!r} is a cooperation model, not a body: "
+            "use load_cooperation_preset()"
+        )
+    return _load(info.name)
+
+
+@functools.cache
+def _load_cooperation(name: str) -> CooperationModel:
+    from jarjestoyhteistyo.cooperation import loads_cooperation
+
+    return loads_cooperation(preset_text(name), source=f"preset:{name}")
+
+
+def load_cooperation_preset(name: str) -> CooperationModel:
+    """Parse and return a shipped cooperation-model preset (`JP-1` … `JP-7`).
+
+    >>> load_cooperation_preset("järvenpää").kind
+    'cooperation_model'
+    """
+    info = resolve_preset(name)
+    if info.kind != COOPERATION_KIND:
+        raise PresetKindError(f"preset {info.name!r} is a body: use load_preset()")
+    return _load_cooperation(info.name)

@@ -1,0 +1,608 @@
+"""A city's or wellbeing area's cooperation model with associations (`JP-1` … `JP-7`).
+
+Not every area runs a council: Järvenpää (seed 004) cooperates with associations
+through a *cooperation model* — a named responsible person or group and contact
+persons in the units (`JP-1`), channels through which associations take part in the
+city's work (`JP-2`), what the city offers: premises and grants (`JP-3`), documented
+internal processes for premises and grants, each step with who does it and who
+decides (`JP-5`), an association register (`JP-3`), a web page of links (`JP-5`) and
+an annual clock (`JP-5`, `JP-7`).
+
+:class:`CooperationModel` is that model as data (``kind: cooperation_model`` in YAML)
+and :func:`check_cooperation` checks it like any rule set: every problem is a
+:class:`~jarjestoyhteistyo.findings.Finding` with a code ``JY601`` … ``JY620`` and a
+rule id. Roles only, never named people.
+
+>>> model = CooperationModel(
+...     name="Example city", area="Example city",
+...     responsible="association cooperation group",
+...     units=("culture",),
+...     contact_persons=(ContactPerson(unit="culture", role="culture producer"),),
+...     channels=frozenset({Channel.STRATEGY}),
+...     offers=Offers(premises=True),
+...     processes=(
+...         Process(id="premises", subject=Subject.PREMISES, steps=(
+...             Step(id="book", action="booking", who="customer service",
+...                  decides="premises manager", decision=True),
+...         )),
+...     ),
+...     annual_clock=(AnnualActivity(id="info", label="association info evening", month=9),),
+...     register=True, web_page="links page on the city's site",
+... )
+>>> check_cooperation(model).ok, len(check_cooperation(model))
+(True, 0)
+>>> bare = CooperationModel(name="Bare", area="Example city")
+>>> sorted(check_cooperation(bare).codes)
+['JY601', 'JY603', 'JY607', 'JY608', 'JY609', 'JY616', 'JY617']
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import LoadError, Problem
+from jarjestoyhteistyo.findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.meetings import AnnualActivity
+
+__all__ = [
+    "KIND",
+    "Channel",
+    "ContactPerson",
+    "CooperationModel",
+    "GrantType",
+    "Offers",
+    "Process",
+    "Step",
+    "Subject",
+    "check_cooperation",
+    "dump_cooperation",
+    "load_cooperation",
+    "loads_cooperation",
+]
+
+#: The ``kind:`` tag of a cooperation model in YAML.
+KIND = "cooperation_model"
+
+
+# --------------------------------------------------------------------------- enums
+class Channel(enum.Enum):
+    """How associations take part in the city's development (`JP-2`)."""
+
+    STRATEGY = "strategy"
+    SERVICE_NETWORK_PLANNING = "service_network_planning"
+    PARTICIPATION_PROGRAMME = "participation_programme"
+    WELLBEING_PLAN = "wellbeing_plan"
+    GRANTS_DEVELOPMENT = "grants_development"
+    COOPERATION_DEVELOPMENT = "cooperation_development"
+    OTHER = "other"
+
+
+class GrantType(enum.Enum):
+    """The grant types a city offers (`JP-3`): operating, targeted and premises grants."""
+
+    OPERATING = "operating"
+    TARGETED = "targeted"
+    PREMISES = "premises"
+
+    @property
+    def subject(self) -> Subject:
+        """The :class:`Subject` of the process that handles this grant type."""
+        return Subject(f"{self.value}_grant")
+
+
+class Subject(enum.Enum):
+    """What an internal process handles (`JP-5`): a grant type, or premises."""
+
+    OPERATING_GRANT = "operating_grant"
+    TARGETED_GRANT = "targeted_grant"
+    PREMISES_GRANT = "premises_grant"
+    PREMISES = "premises"
+    OTHER = "other"
+
+
+# --------------------------------------------------------------------- small parts
+@attrs.frozen(kw_only=True)
+class ContactPerson:
+    """A unit's contact person for associations, as a role (`JP-1`; no names)."""
+
+    unit: str
+    role: str
+
+
+@attrs.frozen(kw_only=True)
+class Offers:
+    """What the city offers associations (`JP-3`).
+
+    ``grants`` lists the grant types (operating, targeted, premises); ``premises``
+    means city premises are available to associations.
+    """
+
+    premises: bool = False
+    grants: frozenset[GrantType] = frozenset()
+    events: bool = False
+    joint_projects: bool = False
+    communication: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One step of an internal process (`JP-5`: who does what, who decides).
+
+    ``who`` is the role or unit that does the step; ``decides`` the role or organ that
+    decides; ``decision`` marks a step that needs a decision (a decision step without
+    ``decides`` is a finding).
+    """
+
+    id: str
+    action: str
+    who: str = ""
+    decides: str = ""
+    decision: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Process:
+    """A documented internal process for a grant type or premises (`JP-5`)."""
+
+    id: str
+    subject: Subject
+    label: str = ""
+    steps: tuple[Step, ...] = ()
+
+
+# ------------------------------------------------------------------------- the kind
+@attrs.frozen(kw_only=True)
+class CooperationModel:
+    """A cooperation model with associations (``kind: cooperation_model``, `JP-1` … `JP-7`).
+
+    ``responsible`` is the role or group responsible for cooperation and ``units`` the
+    city's units that work with associations; each unit needs a contact person in
+    ``contact_persons`` (`JP-1`), and ``published`` says whether they are published.
+    ``channels`` are the ways associations take part (`JP-2`); ``offers`` and
+    ``register`` what the city offers (`JP-3`); ``processes``, ``web_page`` and
+    ``annual_clock`` are what `JP-5` asks for (the clock also `JP-7`).
+    """
+
+    kind: ClassVar[str] = KIND
+    name: str
+    area: str
+    description: str = ""
+    responsible: str = ""
+    units: tuple[str, ...] = ()
+    contact_persons: tuple[ContactPerson, ...] = ()
+    published: bool = True
+    channels: frozenset[Channel] = frozenset()
+    offers: Offers = Offers()
+    processes: tuple[Process, ...] = ()
+    annual_clock: tuple[AnnualActivity, ...] = ()
+    register: bool = False
+    web_page: str = ""
+
+
+# ------------------------------------------------------------------------- codes
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _code(code: str, rule: str, sev: Severity, title: str, en: str, fi: str, fix: str) -> Code:
+    return Code(code=code, rule=rule, severity=sev, title=title, en=en, fi=fi, fix=fix)
+
+
+register(
+    _code(
+        "JY601",
+        "JP-1",
+        E,
+        "No responsible person or group",
+        "no person or group is responsible for cooperation",
+        "yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
+        "Name the role or group responsible for cooperation with associations.",
+    ),
+    _code(
+        "JY602",
+        "JP-1",
+        E,
+        "Unit without a contact person",
+        "unit {unit!r} has no contact person for associations",
+        "yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
+        "Add a contact person (a role) for the unit.",
+    ),
+    _code(
+        "JY603",
+        "JP-1",
+        E,
+        "No contact persons",
+        "no unit has a contact person for associations",
+        "yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
+        "List the units and a contact person (a role) in each.",
+    ),
+    _code(
+        "JY604",
+        "JP-1",
+        E,
+        "Contact person without unit or role",
+        "contact person {index}: the {what} is empty",
+        "yhteyshenkilö {index}: {what_fi} puuttuu",
+        "Give both the unit and the role.",
+    ),
+    _code(
+        "JY605",
+        "JP-1",
+        W,
+        "Contact person of an unlisted unit",
+        "contact person of unit {unit!r}, which is not among the units",
+        "yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
+        "Add the unit to units, or fix its name.",
+    ),
+    _code(
+        "JY606",
+        "JP-1",
+        W,
+        "Contact persons not published",
+        "the responsible group and the contact persons are not published",
+        "vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
+        "Publish them (e.g. on the web page of JP-5).",
+    ),
+    _code(
+        "JY607",
+        "JP-2",
+        W,
+        "No channels",
+        "associations have no channel to take part in the city's work",
+        "yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
+        "List channels: strategy, service network planning, participation programme, ...",
+    ),
+    _code(
+        "JY608",
+        "JP-3",
+        W,
+        "Nothing offered",
+        "the model offers associations neither premises nor grants",
+        "malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
+        "State the premises and the grant types (operating, targeted, premises).",
+    ),
+    _code(
+        "JY609",
+        "JP-3",
+        W,
+        "No association register",
+        "there is no association register (CRM)",
+        "yhdistysrekisteriä (CRM) ei ole",
+        "Keep an association register; it is also the input of the ecosystem analysis.",
+    ),
+    _code(
+        "JY610",
+        "JP-5",
+        E,
+        "Grant type without a process",
+        "grant type {grant!r} is offered but has no documented process",
+        "avustuslajille {grant!r} ei ole kuvattua prosessia",
+        "Describe the process: steps, who does each, who decides.",
+    ),
+    _code(
+        "JY611",
+        "JP-5",
+        W,
+        "Premises without a process",
+        "premises are offered but there is no documented premises process",
+        "tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
+        "Describe how premises are booked and who decides.",
+    ),
+    _code(
+        "JY612",
+        "JP-5",
+        E,
+        "Step with no one responsible",
+        "process {process!r}, step {step!r}: no one is responsible",
+        "prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
+        "Name the role or unit that does the step.",
+    ),
+    _code(
+        "JY613",
+        "JP-5",
+        E,
+        "Decision step without a decider",
+        "process {process!r}, step {step!r}: the step needs a decision but no one decides",
+        "prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
+        "Name who decides (a role or an organ).",
+    ),
+    _code(
+        "JY614",
+        "JP-5",
+        E,
+        "Process without a decider",
+        "process {process!r}: no step says who decides",
+        "prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
+        "Mark the decision step and name who decides.",
+    ),
+    _code(
+        "JY615",
+        "JP-5",
+        E,
+        "Process without steps",
+        "process {process!r} has no steps",
+        "prosessilla {process!r} ei ole vaiheita",
+        "List the steps: who does what, who decides.",
+    ),
+    _code(
+        "JY616",
+        "JP-5",
+        W,
+        "Empty annual clock",
+        "the annual clock is empty",
+        "vuosikello on tyhjä",
+        "Add the recurring work of the year: application periods, info events, reviews.",
+    ),
+    _code(
+        "JY617",
+        "JP-5",
+        W,
+        "No web page",
+        "there is no web page of cooperation links",
+        "yhteistoiminnan linkkisivua ei ole",
+        "Collect the links on one page of the city's electronic platform.",
+    ),
+    _code(
+        "JY618",
+        "JP-5",
+        E,
+        "Duplicate id",
+        "{what} id {id!r} is used {count} times",
+        "{what_fi} tunnusta {id!r} käytetään {count} kertaa",
+        "Use each id once.",
+    ),
+    _code(
+        "JY619",
+        "JP-5",
+        E,
+        "Annual-clock activity never placed",
+        "activity {id!r}: every_years > 1 needs an anchor_year",
+        "tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
+        "Give the year the activity first occurs.",
+    ),
+    _code(
+        "JY620",
+        "JP-5",
+        I,
+        "Process for a grant type not offered",
+        "process {process!r} handles {subject!r}, which the model does not offer",
+        "prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
+        "Offer it in offers, or drop the process.",
+    ),
+)
+
+
+# ------------------------------------------------------------------------- checks
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _duplicates(ids: list[str], what: str, what_fi: str, path: str) -> Iterator[Finding]:
+    for key, n in sorted(Counter(ids).items()):
+        if n > 1:
+            yield finding("JY618", path, what=what, what_fi=what_fi, id=key, count=n)
+
+
+def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
+    if _blank(m.responsible):
+        yield finding("JY601", "responsible")
+    covered = {c.unit.strip() for c in m.contact_persons if not _blank(c.role)}
+    for i, c in enumerate(m.contact_persons):
+        path = f"contact_persons[{i}]"
+        if _blank(c.unit):
+            yield finding("JY604", path, index=i, what="unit", what_fi="yksikkö")
+        if _blank(c.role):
+            yield finding("JY604", path, index=i, what="role", what_fi="rooli")
+        if m.units and not _blank(c.unit) and c.unit.strip() not in {u.strip() for u in m.units}:
+            yield finding("JY605", path, unit=c.unit)
+    if not covered:
+        yield finding("JY603", "contact_persons")
+    else:
+        for i, unit in enumerate(m.units):
+            if unit.strip() not in covered:
+                yield finding("JY602", f"units[{i}]", unit=unit)
+    yield from _duplicates(list(m.units), "unit", "yksikön", "units")
+    if not m.published and (m.contact_persons or not _blank(m.responsible)):
+        yield finding("JY606", "published")
+
+
+def _check_jp2_jp3(m: CooperationModel) -> Iterator[Finding]:
+    if not m.channels:
+        yield finding("JY607", "channels")
+    if not m.offers.premises and not m.offers.grants:
+        yield finding("JY608", "offers")
+    if not m.register:
+        yield finding("JY609", "register")
+
+
+def _check_processes(m: CooperationModel) -> Iterator[Finding]:
+    subjects = {p.subject for p in m.processes if p.steps}
+    for grant in sorted(m.offers.grants, key=lambda g: g.value):
+        if grant.subject not in subjects:
+            yield finding("JY610", "offers.grants", grant=grant.value)
+    if m.offers.premises and Subject.PREMISES not in subjects:
+        yield finding("JY611", "offers.premises")
+    offered = {g.subject for g in m.offers.grants}
+    yield from _duplicates([p.id for p in m.processes], "process", "prosessin", "processes")
+    for i, p in enumerate(m.processes):
+        path = f"processes[{i}]"
+        if p.subject.value.endswith("_grant") and p.subject not in offered:
+            yield finding("JY620", f"{path}.subject", process=p.id, subject=p.subject.value)
+        if not p.steps:
+            yield finding("JY615", f"{path}.steps", process=p.id)
+            continue
+        yield from _duplicates([s.id for s in p.steps], "step", "vaiheen", f"{path}.steps")
+        for j, s in enumerate(p.steps):
+            if _blank(s.who):
+                yield finding("JY612", f"{path}.steps[{j}].who", process=p.id, step=s.id)
+            if s.decision and _blank(s.decides):
+                yield finding("JY613", f"{path}.steps[{j}].decides", process=p.id, step=s.id)
+        if all(_blank(s.decides) for s in p.steps) and not any(s.decision for s in p.steps):
+            # a grant or premises decision is always made by someone (JP-5)
+            sev = W if p.subject is Subject.OTHER else None
+            yield finding("JY614", f"{path}.steps", severity=sev, process=p.id)
+
+
+def _check_jp5(m: CooperationModel) -> Iterator[Finding]:
+    if not m.annual_clock:
+        yield finding("JY616", "annual_clock", rule="JP-5, JP-7")
+    ids = [a.id for a in m.annual_clock]
+    yield from _duplicates(ids, "activity", "tehtävän", "annual_clock")
+    for i, a in enumerate(m.annual_clock):
+        if a.every_years > 1 and a.anchor_year is None and a.per_council_term is None:
+            yield finding("JY619", f"annual_clock[{i}]", id=a.id)
+    if _blank(m.web_page):
+        yield finding("JY617", "web_page")
+
+
+def check_cooperation(model: CooperationModel) -> Report:
+    """Check a cooperation model and report every problem (codes ``JY601`` … ``JY620``).
+
+    Checks the responsible person or group and the units' contact persons (`JP-1`),
+    the channels (`JP-2`), the offers and the register (`JP-3`), the internal
+    processes — every grant type offered has one, every step names who does it, a
+    decision step names who decides — the annual clock and the web page (`JP-5`,
+    `JP-7`). The model is not changed.
+
+    >>> m = CooperationModel(
+    ...     name="City", area="City", responsible="cooperation group",
+    ...     offers=Offers(grants=frozenset({GrantType.OPERATING})),
+    ...     processes=(Process(id="op", subject=Subject.OPERATING_GRANT, steps=(
+    ...         Step(id="apply", action="application", who=""),
+    ...         Step(id="decide", action="decision", who="grants officer", decision=True),
+    ...     )),),
+    ... )
+    >>> for f in check_cooperation(m).errors:
+    ...     print(f.code, f.rule, f.path)
+    JY603 JP-1 contact_persons
+    JY612 JP-5 processes[0].steps[0].who
+    JY613 JP-5 processes[0].steps[1].decides
+    """
+    found = [
+        *_check_jp1(model),
+        *_check_jp2_jp3(model),
+        *_check_processes(model),
+        *_check_jp5(model),
+    ]
+    return Report(subject=model.name, findings=tuple(found))
+
+
+# ------------------------------------------------------------------------ YAML door
+def _kind_problem(data: dict[Any, Any]) -> Problem | None:
+    if "kind" not in data:
+        return Problem(
+            path="kind",
+            code="unknown-kind",
+            message=f"missing 'kind'; expected {KIND!r}",
+            params={"suggestion": KIND, "kinds": [KIND]},
+        )
+    kind = data["kind"]
+    if kind == KIND:
+        return None
+    near = difflib.get_close_matches(str(kind), [KIND], n=1)
+    tip = f"; did you mean {near[0]!r}?" if near else f"; expected {KIND!r}"
+    return Problem(
+        path="kind",
+        code="unknown-kind",
+        message=f"unknown kind {kind!r}{tip}",
+        params={"suggestion": near[0] if near else None, "kinds": [KIND]},
+    )
+
+
+def loads_cooperation(text: str | bytes, *, source: str | None = None) -> CooperationModel:
+    """A :class:`CooperationModel` from YAML or JSON text with ``kind: cooperation_model``.
+
+    The text goes through the project's YAML door and its one converter
+    (:mod:`jarjestoyhteistyo.serialize`); a wrong or missing ``kind`` is reported
+    together with every other problem in one
+    :class:`~jarjestoyhteistyo.errors.LoadError`.
+
+    >>> loads_cooperation("kind: cooperation_model\\nname: C\\narea: A\\nregister: true").register
+    True
+    >>> try:
+    ...     loads_cooperation("kind: cooperation_modle\\nname: C\\narea: A\\nregistr: true")
+    ... except LoadError as e:
+    ...     print(*e.problems, sep="\\n")
+    kind: unknown kind 'cooperation_modle'; did you mean 'cooperation_model'?
+    registr: unknown key 'registr'; did you mean 'register'?
+    """
+    from jarjestoyhteistyo.serialize import structure
+    from jarjestoyhteistyo.yamldoor import read_yaml
+
+    data = read_yaml(text, source=source)
+    if not isinstance(data, dict):
+        raise LoadError(
+            [
+                Problem(
+                    path="$",
+                    code="wrong-type",
+                    message=f"expected a mapping with 'kind: {KIND}', got {type(data).__name__}",
+                )
+            ],
+            source=source,
+        )
+    problem = _kind_problem(data)
+    rest = {k: v for k, v in data.items() if k != "kind"}
+    try:
+        model = structure(rest, CooperationModel, source=source)
+    except LoadError as exc:
+        problems = [*([problem] if problem else []), *exc.problems]
+        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
+    if problem is not None:
+        raise LoadError([problem], source=source)
+    return model
+
+
+def load_cooperation(path: str | Path) -> CooperationModel:
+    """A :class:`CooperationModel` from a YAML or JSON file; a missing file is a ``LoadError``.
+
+    >>> load_cooperation("/nonexistent/model.yaml")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LoadError: /nonexistent/model.yaml: 1 problem
+      $: cannot read the file: No such file or directory
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(
+            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
+            source=str(p),
+        ) from None
+    return loads_cooperation(raw, source=str(p))
+
+
+def dump_cooperation(model: CooperationModel) -> str:
+    """The model as YAML with ``kind: cooperation_model`` first; :func:`loads_cooperation`
+    reads it back to an equal model.
+
+    >>> text = dump_cooperation(CooperationModel(name="C", area="A", register=True))
+    >>> print(text, end="")
+    kind: cooperation_model
+    name: C
+    area: A
+    register: true
+    >>> loads_cooperation(text) == CooperationModel(name="C", area="A", register=True)
+    True
+    """
+    from jarjestoyhteistyo.serialize import converter, dump_yaml
+
+    body = converter.unstructure(model, unstructure_as=CooperationModel)
+    return dump_yaml({"kind": KIND, **body})
+
+
+# Imported last, for cattrs to resolve the ``annual_clock`` annotation at run time:
+# ``meetings`` imports ``rules``, and ``rules`` may import this module to list the kind
+# in ``KINDS``; importing ``meetings`` only after :class:`CooperationModel` exists keeps
+# that cycle harmless whichever module is imported first.
+from jarjestoyhteistyo.meetings import AnnualActivity  # noqa: E402
