@@ -172,3 +172,20 @@ def test_cooperation_model_and_ecosystem_commands(capsys: pytest.CaptureFixture[
     assert code == 1  # the example register has rows that cannot be read ...
     assert "line " in err  # ... and each is reported with its line number
     assert data["segments"]
+
+
+def test_select_proposes_a_composition_validate_accepts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """FC-3, FC-9, FC-10: a proposal from registrations; validate sees no selection error."""
+    regs = str(EXAMPLES / "vantaa-kerava-formal-registrations.yaml")
+    code, out, _ = run(capsys, "select", "vake", regs, "--seed", "1", "--format", "yaml")
+    assert code == 0
+    path = tmp_path / "proposal.yaml"
+    path.write_text(out, encoding="utf-8")
+    _, report, _ = run(capsys, "validate", "vake", str(path), "--format", "json")
+    codes = {f["code"] for f in json.loads(report)["findings"] if f["severity"] == "error"}
+    # only what selection leaves to the preparer: committee members and the chair
+    assert codes <= {"JY209", "JY210"}
+    again = run(capsys, "select", "vake", regs, "--seed", "1", "--format", "yaml")[1]
+    assert again == out  # same input and seed, same proposal

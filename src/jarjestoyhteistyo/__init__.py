@@ -38,6 +38,7 @@ from jarjestoyhteistyo.rules import (
     RuleSet,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.selection import Registration, feasibility, load_registrations, propose
 from jarjestoyhteistyo.serialize import (
     dump_json,
     dump_yaml,
@@ -70,6 +71,7 @@ __all__ = [
     "Person",
     "PresetNotFoundError",
     "Problem",
+    "Registration",
     "Report",
     "Role",
     "RuleSet",
@@ -84,12 +86,15 @@ __all__ = [
     "composition_at",
     "dump_json",
     "dump_yaml",
+    "feasibility",
     "list_presets",
     "load_composition",
     "load_preset",
+    "load_registrations",
     "load_ruleset",
     "loads_composition",
     "loads_ruleset",
+    "propose",
     "redact",
     "rotation_plan",
     "validate",

@@ -296,6 +296,32 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if result.problems else EXIT_OK
 
 
+def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.redact import redact
+    from jarjestoyhteistyo.selection import load_registrations, propose
+    from jarjestoyhteistyo.serialize import dump_yaml, unstructure
+
+    rules = _rules(args.rules)
+    pool = load_registrations(args.registrations)
+    proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
+    composition = redact(proposal.composition) if args.redact else proposal.composition
+    if args.format == "json":
+        _dump({**proposal.to_dict(), "composition": unstructure(composition)}, out)
+    elif args.format == "yaml":  # a composition file that `validate` accepts
+        out.write(
+            "# Selection does not choose committee members, the chair, the vice-chair or the\n"
+            "# secretary (FC-6, FC-7, WS-8): assign them before `jarjestoyhteistyo validate`.\n"
+        )
+        for explanation in proposal.explanations:
+            out.write(f"# {explanation.text()}\n")
+        for f in proposal.report:
+            out.write(f"# {f.severity.value} {f.code} [{f.rule}]: {f.message_en}\n")
+        out.write(dump_yaml(composition))
+    else:
+        out.write(proposal.to_text() + "\n")
+    return EXIT_OK if proposal.ok else EXIT_FINDINGS
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -379,6 +405,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("register", metavar="REGISTER", help="register as CSV (UTF-8 or Excel) or YAML")
     p.add_argument("--rules", metavar="FILE", help="segment rules YAML (default: built in)")
     p.add_argument("--as-of", type=_iso_date, help="date of the analysis (default today)")
+    p = add(
+        "select",
+        _cmd_select,
+        "propose members from registrations (FC-3, OF-3, KU-7)",
+        ("text", "json", "yaml"),
+    )
+    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
+    p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
+    p.add_argument("--seed", type=int, default=0, help="lottery seed (default 0)")
+    p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace names and contact details with pseudonyms in the output",
+    )
     return parser
 
 

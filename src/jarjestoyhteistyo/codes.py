@@ -59,6 +59,7 @@ _MODULES = (
     "jarjestoyhteistyo.schedule",
     "jarjestoyhteistyo.roadmap",
     "jarjestoyhteistyo.succession",
+    "jarjestoyhteistyo.selection",
     "jarjestoyhteistyo.cooperation",
     "jarjestoyhteistyo.ecosystem",
 )
