@@ -189,3 +189,17 @@ def test_select_proposes_a_composition_validate_accepts(
     assert codes <= {"JY209", "JY210"}
     again = run(capsys, "select", "vake", regs, "--seed", "1", "--format", "yaml")[1]
     assert again == out  # same input and seed, same proposal
+
+
+def test_compare_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """FC-17, OF-11, KU-12: the three presets side by side, as JSON and HTML."""
+    code, out, _ = run(
+        capsys, "compare", "vake", "vake-forum", "ku", "--format", "json", "--fee-per-meeting", "50"
+    )
+    assert code == 0
+    assert "ngo_seats" in out
+    code, out, _ = run(capsys, "compare", "vake", "--format", "html")
+    assert code == 0
+    assert out.lstrip().startswith("<")
+    assert run(capsys, "compare", "vake", "--weight", "nonsense=1")[0] == 2
+    assert run(capsys, "compare", "jarvenpaa")[0] == 2  # a city model has no seats

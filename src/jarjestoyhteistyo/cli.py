@@ -322,6 +322,37 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
 
 
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.compare import compare
+
+    weights: dict[str, float] = {}
+    for item in args.weight or ():
+        key, _, value = item.partition("=")
+        try:
+            weights[key.strip()] = float(value)
+        except ValueError:
+            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER") from None
+    labels = tuple(args.labels.split(",")) if args.labels else None
+    try:
+        table = compare(
+            *(_rules(arg) for arg in args.structures),
+            labels=labels,
+            fee_per_meeting=args.fee_per_meeting,
+            weights=weights or None,
+        )
+    except ValueError as exc:  # e.g. an unknown criterion or a label count mismatch
+        raise JarjestoError(str(exc)) from None
+    render = {
+        "text": table.to_text,
+        "markdown": table.to_markdown,
+        "json": table.to_json,
+        "html": table._repr_html_,
+    }[args.format]
+    text = render()
+    out.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -419,6 +450,18 @@ def _parser() -> argparse.ArgumentParser:
         "--redact",
         action="store_true",
         help="replace names and contact details with pseudonyms in the output",
+    )
+    p = add(
+        "compare",
+        _cmd_compare,
+        "compare structures side by side (metrics and scorecard)",
+        ("text", "markdown", "json", "html"),
+    )
+    p.add_argument("structures", metavar="RULES", nargs="+", help="presets or rule-set files")
+    p.add_argument("--labels", help="column labels, comma-separated")
+    p.add_argument("--fee-per-meeting", type=float, default=0.0, help="fee per meeting (€)")
+    p.add_argument(
+        "--weight", action="append", metavar="CRITERION=W", help="scorecard weight (repeatable)"
     )
     return parser
 

@@ -1,0 +1,251 @@
+"""Attrition simulation (issue 5; `WS-5`, `FC-8`, `KU-7`)."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.rules import DeputyMode, DeputyPolicy, TermPolicy
+from jarjestoyhteistyo.simulate import (
+    AttritionResult,
+    compare_terms,
+    monthly_hazard,
+    simulate_attrition,
+)
+
+FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
+PRESETS = (FORMAL, FORUM, KU)
+refills = st.one_of(st.none(), st.integers(min_value=0, max_value=6))
+# Up to 0.99 a year: beyond that a fixed refill delay can lock a member and a deputy in
+# alternation, and the risk falls again (see the module text of simulate).
+rates = st.floats(min_value=0.0, max_value=0.99, allow_nan=False)
+
+
+def _formal_with_gaps() -> jy.Composition:
+    """The example composition with two deputy seats empty at the start."""
+    comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
+    seats = tuple(
+        attrs.evolve(s, organisation=None, person=None)
+        if s.id in {"child-family-d1", "pensioners-d2"}
+        else s
+        for s in comp.seats
+    )
+    return attrs.evolve(comp, seats=seats)
+
+
+def _run(
+    preset: str, p: float, refill: int | None, years: int, gaps: bool = False
+) -> AttritionResult:
+    comp = _formal_with_gaps() if gaps and preset == FORMAL else None
+    return simulate_attrition(
+        jy.load_preset(preset),
+        comp,
+        dropout_per_year=p,
+        refill_months=refill,
+        years=years,
+        runs=1,
+        seed=0,
+    )
+
+
+class TestExactFigures:
+    def test_hazard(self) -> None:
+        h = monthly_hazard(0.2)
+        assert (1 - h) ** 12 == pytest.approx(0.8)
+
+    def test_single_line_without_refill(self) -> None:
+        # no changeover within 12 months of a 24-month term for the first cohort? use
+        # the forum: agreed term, no changeovers, no deputies
+        r = _run(FORUM, 0.3, None, 2)
+        h = monthly_hazard(0.3)
+        assert r.seats[0].p_vacant == pytest.approx(1 - (1 - h) ** 23)
+        assert r.p_any_vacant == pytest.approx(1 - (1 - h) ** (23 * 20))
+
+    def test_immediate_refill_is_never_vacant(self) -> None:
+        r = _run(FORUM, 0.3, 0, 2)
+        h = monthly_hazard(0.3)
+        assert r.p_seat_vacant == 0.0
+        assert r.expected_replacements == pytest.approx(20 * 23 * h)
+        assert r.expected_departures == pytest.approx(r.expected_replacements)
+
+    def test_personal_deputy_needs_both_gone(self) -> None:
+        rules = attrs.evolve(
+            jy.load_preset(FORMAL), term=TermPolicy(months=48, rotation=1.0)
+        )  # no changeover inside the horizon
+        r = simulate_attrition(
+            rules, None, dropout_per_year=0.3, refill_months=None, years=4, runs=1, seed=0
+        )
+        h = monthly_hazard(0.3)
+        assert r.seats[0].lines == 2
+        assert r.seats[0].p_vacant == pytest.approx((1 - (1 - h) ** 47) ** 2)
+
+    def test_no_dropout_no_vacancy(self) -> None:
+        r = _run(KU, 0.0, 3, 4)
+        assert (r.p_any_vacant, r.expected_vacant_seat_months, r.expected_replacements) == (
+            0.0,
+            0.0,
+            0.0,
+        )
+        assert r.peak_vacant == (1.0,)
+
+    def test_deputies_lower_the_risk(self) -> None:
+        # FC-8: a personal deputy steps in; without deputies the seat stands empty
+        formal = jy.load_preset(FORMAL)
+        bare = attrs.evolve(formal, deputies=DeputyPolicy(mode=DeputyMode.NONE))
+        kw = {"dropout_per_year": 0.2, "years": 4, "runs": 1, "seed": 0}
+        with_deputies = simulate_attrition(formal, None, **kw)  # type: ignore[arg-type]
+        without = simulate_attrition(bare, None, **kw)  # type: ignore[arg-type]
+        assert with_deputies.p_seat_vacant < without.p_seat_vacant
+        assert with_deputies.seats[0].lines == 2
+        assert without.seats[0].lines == 1
+
+    def test_pairs_count_each_seat(self) -> None:
+        r = _run(KU, 0.2, 3, 2)  # KU-7: a pair seat is vacant until refilled
+        assert len(r.seats) == 10
+        assert all(s.lines == 1 for s in r.seats)
+        assert r.term_months == 24
+
+    def test_no_refill_is_worse_than_a_refill(self) -> None:
+        assert _run(FORMAL, 0.2, None, 4).expected_vacant_seat_months > (
+            _run(FORMAL, 0.2, 3, 4).expected_vacant_seat_months
+        )
+
+
+class TestMonteCarlo:
+    def test_agrees_with_the_exact_figures(self) -> None:
+        r = simulate_attrition(
+            jy.load_preset(KU), None, dropout_per_year=0.2, years=4, runs=4000, seed=11
+        )
+        sd = math.sqrt(r.p_any_vacant * (1 - r.p_any_vacant) / r.runs)
+        assert abs(r.mc_p_any_vacant - r.p_any_vacant) < 5 * sd + 1e-9
+        assert r.mc_vacant_seat_months == pytest.approx(r.expected_vacant_seat_months, rel=0.1)
+
+    def test_peak_distribution_sums_to_one(self) -> None:
+        r = simulate_attrition(
+            jy.load_preset(FORMAL), None, dropout_per_year=0.3, years=4, runs=500, seed=2
+        )
+        assert sum(r.peak_vacant) == pytest.approx(1.0)
+        assert r.mc_p_any_vacant == pytest.approx(1 - r.peak_vacant[0])
+        qs = [v for _q, v in r.vacant_seat_months_quantiles]
+        assert qs == sorted(qs)
+
+    def test_different_seeds_differ(self) -> None:
+        rules = jy.load_preset(FORMAL)
+        a = simulate_attrition(rules, None, dropout_per_year=0.3, runs=300, seed=1)
+        b = simulate_attrition(rules, None, dropout_per_year=0.3, runs=300, seed=2)
+        assert a.p_any_vacant == b.p_any_vacant  # exact: independent of the seed
+        assert a.peak_vacant != b.peak_vacant
+
+
+class TestProperties:
+    @given(
+        preset=st.sampled_from(PRESETS),
+        p=rates,
+        refill=refills,
+        years=st.integers(min_value=1, max_value=4),
+        gaps=st.booleans(),
+    )
+    def test_probabilities_are_probabilities(
+        self, preset: str, p: float, refill: int | None, years: int, gaps: bool
+    ) -> None:
+        r = _run(preset, p, refill, years, gaps)
+        values = [r.p_seat_vacant, r.p_any_vacant, r.mc_p_any_vacant, r.vacancy_share]
+        values += [s.p_vacant for s in r.seats]
+        assert all(0.0 <= v <= 1.0 for v in values)
+        assert r.p_seat_vacant <= r.p_any_vacant + 1e-12
+        assert 0.0 <= r.expected_vacant_seat_months <= len(r.seats) * r.months
+
+    @given(
+        preset=st.sampled_from(PRESETS),
+        p1=rates,
+        p2=rates,
+        refill=refills,
+        years=st.integers(min_value=1, max_value=4),
+        gaps=st.booleans(),
+    )
+    def test_more_dropout_never_lowers_the_risk(
+        self, preset: str, p1: float, p2: float, refill: int | None, years: int, gaps: bool
+    ) -> None:
+        low, high = sorted((p1, p2))
+        a = _run(preset, low, refill, years, gaps)
+        b = _run(preset, high, refill, years, gaps)
+        for sa, sb in zip(a.seats, b.seats, strict=True):
+            assert sb.p_vacant >= sa.p_vacant
+            assert sb.vacant_months >= sa.vacant_months
+        assert b.p_any_vacant >= a.p_any_vacant
+        assert b.p_seat_vacant >= a.p_seat_vacant
+
+    @given(seed=st.integers(min_value=0, max_value=2**32), p=rates, refill=refills)
+    def test_same_seed_same_result(self, seed: int, p: float, refill: int | None) -> None:
+        rules = jy.load_preset(KU)
+        kw = {"dropout_per_year": p, "refill_months": refill, "runs": 30, "seed": seed}
+        assert simulate_attrition(rules, None, **kw) == simulate_attrition(rules, None, **kw)  # type: ignore[arg-type]
+
+
+class TestRoles:
+    def test_rate_per_role(self) -> None:
+        comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
+        rules = jy.load_preset(FORMAL)
+        roles = {s.person.role for s in comp.seats if s.person is not None}
+        base = dict.fromkeys(roles, 0.1)
+        a = simulate_attrition(rules, comp, dropout_per_year=base, runs=1, seed=0)
+        older = base | {jy.Role.VOLUNTEER: 0.3}  # WS-5: ageing activists
+        b = simulate_attrition(rules, comp, dropout_per_year=older, runs=1, seed=0)
+        assert b.p_seat_vacant > a.p_seat_vacant
+        same = simulate_attrition(rules, comp, dropout_per_year=0.1, runs=1, seed=0)
+        assert same.p_seat_vacant == pytest.approx(a.p_seat_vacant)
+
+    def test_missing_role_needs_a_default(self) -> None:
+        comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
+        rules = jy.load_preset(FORMAL)
+        with pytest.raises(ValueError, match="default_dropout"):
+            simulate_attrition(rules, comp, dropout_per_year={jy.Role.VOLUNTEER: 0.1}, seed=0)
+        r = simulate_attrition(
+            rules,
+            comp,
+            dropout_per_year={jy.Role.VOLUNTEER: 0.1},
+            default_dropout=0.05,
+            runs=1,
+            seed=0,
+        )
+        assert r.p_seat_vacant > 0
+
+
+class TestTerms:
+    def test_two_year_term_versus_council_term(self) -> None:
+        short, council = compare_terms(
+            jy.load_preset(FORMAL), dropout_per_year=0.2, refill_months=None, runs=50, seed=1
+        )
+        assert (short.term_months, council.term_months) == (24, 48)
+        assert short.months == council.months == 48
+        assert short.p_seat_vacant < council.p_seat_vacant  # WS-5
+        assert short.expected_vacant_seat_months < council.expected_vacant_seat_months
+
+    def test_default_horizon_is_one_term(self) -> None:
+        assert _run(FORMAL, 0.1, 3, 2).months == 24
+        r = simulate_attrition(jy.load_preset(FORMAL), None, dropout_per_year=0.1, seed=0, runs=1)
+        assert r.months == 24
+
+    def test_agreed_term_needs_years(self) -> None:
+        with pytest.raises(ValueError, match="years"):
+            simulate_attrition(jy.load_preset(FORUM), None, dropout_per_year=0.1, seed=0)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"dropout_per_year": 1.5},
+        {"dropout_per_year": -0.1},
+        {"dropout_per_year": 0.1, "runs": 0},
+        {"dropout_per_year": 0.1, "refill_months": -1},
+        {"dropout_per_year": 0.1, "years": 0},
+    ],
+)
+def test_bad_input(kwargs: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match=r"must"):
+        simulate_attrition(jy.load_preset(KU), None, seed=0, **kwargs)  # type: ignore[arg-type]
