@@ -203,3 +203,32 @@ def test_compare_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.lstrip().startswith("<")
     assert run(capsys, "compare", "vake", "--weight", "nonsense=1")[0] == 2
     assert run(capsys, "compare", "jarvenpaa")[0] == 2  # a city model has no seats
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_example_command_writes_what_validate_and_select_accept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, preset: str
+) -> None:
+    """Issue #7: a generated example validates; a broken one reports its code."""
+    regs = tmp_path / "registrations.yaml"
+    code, out, _ = run(
+        capsys,
+        "example",
+        preset,
+        "--seed",
+        "5",
+        "--registrations",
+        "40",
+        "--registrations-file",
+        str(regs),
+    )
+    assert code == 0
+    comp = tmp_path / "example.yaml"
+    comp.write_text(out, encoding="utf-8")
+    assert run(capsys, "validate", preset, str(comp))[0] == 0
+    assert run(capsys, "select", preset, str(regs), "--seed", "1")[0] in (0, 1)
+    code, out, _ = run(capsys, "example", preset, "--seed", "5", "--broken", "WS-1")
+    assert code == 0
+    comp.write_text(out, encoding="utf-8")
+    _, report, _ = run(capsys, "validate", preset, str(comp), "--format", "json")
+    assert any(f["code"] == "JY221" for f in json.loads(report)["findings"])  # WS-1

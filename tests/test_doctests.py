@@ -14,7 +14,10 @@ import pytest
 
 import jarjestoyhteistyo
 
-OPTIONAL = {"jarjestoyhteistyo.strategies": "hypothesis"}
+OPTIONAL = {
+    "jarjestoyhteistyo.strategies": "hypothesis",
+    "jarjestoyhteistyo._hypothesis_setup": "hypothesis",
+}
 
 
 def _modules() -> list[str]:

@@ -353,6 +353,43 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.generate import GenerateError, generate, to_registrations
+    from jarjestoyhteistyo.serialize import dump_json, dump_yaml
+
+    rules = _rules(args.rules)
+    try:
+        example = generate(
+            rules,
+            seed=args.seed,
+            broken=args.broken,
+            registrations=args.registrations or 0,
+            infeasible=args.infeasible,
+        )
+    except GenerateError as exc:
+        raise JarjestoError(str(exc)) from None
+    dump = dump_json if args.format == "json" else dump_yaml
+    text = dump(example.composition)
+    if args.format == "yaml":
+        head = f"# Fictional example for {rules.name} (seed {args.seed}); roles only.\n"
+        if example.expected_code:
+            sev = example.expected_severity.value if example.expected_severity else "?"
+            head += (
+                f"# Broken on purpose: {example.broken_rule} -> validate reports "
+                f"{example.expected_code} ({sev}).\n"
+            )
+        text = head + text
+    out.write(text if text.endswith("\n") else text + "\n")
+    if args.registrations_file:
+        try:
+            Path(args.registrations_file).write_text(
+                dump(to_registrations(example)), encoding="utf-8"
+            )
+        except OSError as exc:
+            raise JarjestoError(f"cannot write {args.registrations_file}: {exc.strerror}") from None
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -462,6 +499,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fee-per-meeting", type=float, default=0.0, help="fee per meeting (€)")
     p.add_argument(
         "--weight", action="append", metavar="CRITERION=W", help="scorecard weight (repeatable)"
+    )
+    p = add(
+        "example",
+        _cmd_example,
+        "write a fictional, valid (or deliberately broken) composition",
+        ("yaml", "json"),
+    )
+    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
+    p.add_argument("--seed", type=int, default=0, help="seed (same seed, same output)")
+    p.add_argument("--broken", metavar="RULE_ID", help="break one rule, e.g. FC-9 or JY205")
+    p.add_argument(
+        "--registrations",
+        type=int,
+        metavar="N",
+        help="also generate N registrations (more than seats)",
+    )
+    p.add_argument("--infeasible", action="store_true", help="make some registrations unusable")
+    p.add_argument(
+        "--registrations-file",
+        metavar="FILE",
+        help="write the registrations to FILE (for 'select')",
     )
     return parser
 

@@ -10,7 +10,16 @@ filtering, and ``st.from_type`` is not used because it ignores attrs validators.
 * :func:`any_rule_sets` draws structurally typed rule sets that may break any rule,
   for fuzzing;
 * :func:`compositions_for` draws compositions that pass
-  :func:`~jarjestoyhteistyo.validate` against a given rule set.
+  :func:`~jarjestoyhteistyo.validate` against a given rule set;
+* :func:`broken_compositions` draws a valid composition with one rule broken, with
+  the finding code :func:`~jarjestoyhteistyo.validate` must report for it (built by
+  :func:`jarjestoyhteistyo.generate.generate` from a drawn seed);
+* :func:`roadmaps` draws roadmap documents (`RM-1` … `RM-7`) whose
+  :func:`~jarjestoyhteistyo.roadmap.check_document` reports no error.
+
+After installation the package registers type strategies with Hypothesis (the
+``hypothesis`` entry point, :mod:`jarjestoyhteistyo._hypothesis_setup`), so
+``st.from_type(Organisation)`` draws from :func:`organisations`.
 
 Generated text is fictional and holds no personal data: people are described by
 their role only.
@@ -26,9 +35,10 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
@@ -72,13 +82,18 @@ from jarjestoyhteistyo.rules import (
     ThemeNetworkCouncil,
 )
 
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.roadmap import RoadmapDocument
+
 __all__ = [
     "KIND_NAMES",
     "any_rule_sets",
+    "broken_compositions",
     "categories",
     "compositions_for",
     "organisations",
     "people",
+    "roadmaps",
     "rule_sets",
 ]
 
@@ -1047,3 +1062,203 @@ def _compositions(draw: st.DrawFn, rules: GeneralRuleSet, vacancies: bool) -> Co
         organisations=tuple(organisations),
         seats=tuple(seats),
     )
+
+
+# ------------------------------------------------------------ broken compositions
+def broken_compositions(
+    rules: RuleSet, *, codes: Sequence[str] | None = None
+) -> st.SearchStrategy[tuple[Composition, str]]:
+    """Pairs of (composition, expected finding code): a valid composition for ``rules``
+    with exactly one rule broken, ready-made negative test cases.
+
+    Each draw picks a code and a seed and calls
+    :func:`jarjestoyhteistyo.generate.generate` with ``broken=code``;
+    :func:`~jarjestoyhteistyo.validate` reports that code (at error or warning level,
+    see :mod:`jarjestoyhteistyo.generate`) and no other error. ``codes`` limits the
+    codes drawn (default: every code :func:`~jarjestoyhteistyo.generate.breakable`
+    lists for ``rules``). Raises :class:`ValueError` when there is none to break.
+
+    >>> from jarjestoyhteistyo import load_preset
+    >>> s = broken_compositions(load_preset("keski-uusimaa"), codes=["JY213"])
+    """
+    from jarjestoyhteistyo.generate import GenerateError, breakable, generate
+
+    pool = tuple(codes) if codes is not None else breakable(rules)
+    if not pool:
+        raise ValueError(f"no rule can be broken in the rule set {rules.name!r}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[Composition, str]:
+        first = draw(st.integers(min_value=0, max_value=len(pool) - 1))
+        seed = draw(st.integers(min_value=0, max_value=2**32 - 1))
+        # a rare rule set leaves no room for one code with one seed: try the others
+        for k in range(len(pool)):
+            code = pool[(first + k) % len(pool)]
+            try:
+                ex = generate(rules, seed=seed, broken=code)
+            except GenerateError:
+                continue
+            assert ex.expected_code is not None
+            return ex.composition, ex.expected_code
+        reject()
+
+    return build()
+
+
+# ------------------------------------------------------------------------ roadmaps
+_PHRASES = (
+    "koko vuosi {y}",
+    "kevät–syksy {y}",
+    "syksy {y}",
+    "hösten {y}",
+    "autumn {y}",
+    "toukokuu {y}",
+    "1 krt/kk",
+    "min. 1 krt/v",
+    "monthly",
+)
+_UNITS = (
+    "HYTE team",
+    "NGO coordinator",
+    "communications unit",
+    "local democracy and participation committee",
+    "NGO development group",
+    "regional umbrella association",
+)
+
+
+def roadmaps() -> st.SearchStrategy[RoadmapDocument]:
+    """Roadmap documents (`RM-1` … `RM-7`) that :func:`~jarjestoyhteistyo.roadmap.check_document`
+    reports no error for: unique ids, milestones and plans inside the roadmap's years,
+    measures under known action areas naming milestone items of their year or earlier,
+    schedules in words that parse, carry-over only from earlier plans, and metrics with
+    a baseline and a target level (numeric ones with values). Warnings may occur.
+    Responsible units and partners are roles or units, never persons.
+
+    >>> s = roadmaps()
+    """
+    return _roadmaps()
+
+
+@st.composite
+def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
+    from jarjestoyhteistyo.roadmap import (
+        ActionArea,
+        BindingTarget,
+        Goal,
+        Level,
+        Measure,
+        Measurement,
+        Metric,
+        MetricKind,
+        Milestone,
+        MilestoneItem,
+        Plan,
+        Roadmap,
+        RoadmapDocument,
+        Snapshot,
+        Status,
+        measure_ref,
+    )
+
+    first = draw(st.integers(min_value=2020, max_value=2030))
+    last = first + draw(st.integers(min_value=0, max_value=4))
+    years = list(range(first, last + 1))
+    area_ids = draw(_unique_slugs(min_size=1, max_size=6))
+    n_goals = draw(st.integers(min_value=1, max_value=min(4, len(area_ids))))
+    goal_ids = draw(_unique_slugs(min_size=n_goals, max_size=n_goals))
+    items_of: dict[str, list[tuple[int, str]]] = {}
+    areas: list[ActionArea] = []
+    for area_id in area_ids:
+        milestones: list[Milestone] = []
+        item_ids = iter(draw(_unique_slugs(min_size=len(years) * 2, max_size=len(years) * 2)))
+        for y in years:
+            if not draw(st.booleans()):
+                continue  # an empty cell (RM-3)
+            items = tuple(
+                MilestoneItem(id=next(item_ids), text=draw(_sentences()))
+                for _ in range(draw(st.integers(min_value=1, max_value=2)))
+            )
+            milestones.append(Milestone(year=y, items=items))
+            items_of.setdefault(area_id, []).extend((y, it.id) for it in items)
+        areas.append(ActionArea(id=area_id, title=draw(_titles()), milestones=tuple(milestones)))
+    goals = tuple(
+        Goal(id=gid, title=draw(_titles()), action_areas=tuple(areas[i::n_goals]))
+        for i, gid in enumerate(goal_ids)
+    )
+    roadmap = Roadmap(
+        id=draw(_slugs()),
+        title=draw(_titles()),
+        area=draw(_titles()),
+        first_year=first,
+        last_year=last,
+        vision=draw(_sentences()),
+        goals=goals,
+    )
+    plan_years = sorted(draw(st.sets(st.sampled_from(years), max_size=len(years))))
+    plans: list[Plan] = []
+    open_refs: list[str] = []  # measures not reached: candidates to carry over (RM-5)
+    for y in plan_years:
+        ids = draw(_unique_slugs(min_size=0, max_size=4))
+        measures: list[Measure] = []
+        next_open: list[str] = []
+        for mid in ids:
+            area = draw(st.sampled_from(area_ids))
+            known = [i for (iy, i) in items_of.get(area, []) if iy <= y]
+            status = draw(st.sampled_from(Status))
+            carried: str | None = None
+            carry: bool = draw(st.booleans())
+            if open_refs and carry:
+                carried = draw(st.sampled_from(open_refs))
+            measures.append(
+                Measure(
+                    id=mid,
+                    action_area=area,
+                    title=draw(_titles()),
+                    milestone=draw(st.none() | st.sampled_from(known)) if known else None,
+                    actions=tuple(draw(st.lists(_sentences(), max_size=2))),
+                    responsible=tuple(draw(st.lists(st.sampled_from(_UNITS), max_size=2))),
+                    partners=tuple(draw(st.lists(st.sampled_from(_UNITS), max_size=2))),
+                    schedule=tuple(
+                        p.format(y=y) for p in draw(st.lists(st.sampled_from(_PHRASES), max_size=2))
+                    ),
+                    snapshots=(Snapshot(as_of=date(y, 12, 31), status=status),)
+                    if draw(st.booleans())
+                    else (),
+                    carried_from=(carried,) if carried else (),
+                )
+            )
+            if status.is_open:
+                next_open.append(measure_ref(y, mid))
+        targets: tuple[BindingTarget, ...] = ()
+        if draw(st.booleans()):
+            numeric = draw(st.booleans())
+            base = draw(st.integers(min_value=0, max_value=50))
+            metric = Metric(
+                id=draw(_slugs()),
+                title=draw(_titles()),
+                kind=MetricKind.NUMERIC if numeric else MetricKind.QUALITATIVE,
+                baseline=Level(text=draw(_sentences()), value=float(base) if numeric else None),
+                target=Level(text=draw(_sentences()), value=float(base + 10) if numeric else None),
+                measurements=(
+                    Measurement(
+                        on=date(y, 4, 30),
+                        report="OVK1",
+                        value=float(base + 5) if numeric else None,
+                    ),
+                ),
+            )
+            targets = (
+                BindingTarget(
+                    id=draw(_slugs()),
+                    title=draw(_titles()),
+                    year=y,
+                    reported_to=("executive board", "regional council"),
+                    metrics=(metric,),
+                ),
+            )
+        plans.append(
+            Plan(year=y, title=draw(_titles()), measures=tuple(measures), binding_targets=targets)
+        )
+        open_refs = next_open
+    return RoadmapDocument(roadmap=roadmap, plans=tuple(plans))

@@ -1,0 +1,75 @@
+"""Registers this package's type strategies with Hypothesis (the ``hypothesis`` entry point).
+
+Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, if the package
+is installed with the entry point (in ``pyproject.toml``)::
+
+    [project.entry-points.hypothesis]
+    _ = "jarjestoyhteistyo._hypothesis_setup:_hypothesis_setup_hook"
+
+After that ``st.from_type(Organisation)`` (and ``Person``, ``Category``, each rule-set
+class and ``RoadmapDocument``) draws from :mod:`jarjestoyhteistyo.strategies`.
+
+The hook imports only the model classes; the strategies module itself is imported
+lazily, on the first draw (``st.deferred``): importing it eagerly from inside
+Hypothesis' own import is a circular-import trap.
+
+>>> from hypothesis import given, settings, strategies as st
+>>> from jarjestoyhteistyo.models import Organisation
+>>> _hypothesis_setup_hook()
+>>> @settings(max_examples=5, database=None)
+... @given(st.from_type(Organisation))
+... def test_org(org):
+...     assert isinstance(org, Organisation)
+>>> test_org()
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from hypothesis.strategies import SearchStrategy
+
+__all__: list[str] = []
+
+
+def _strategies() -> ModuleType:
+    import jarjestoyhteistyo.strategies as module
+
+    return module
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register type strategies for the package's public models (see the module docstring)."""
+    from hypothesis import strategies as st
+
+    from jarjestoyhteistyo.categories import Category
+    from jarjestoyhteistyo.models import Organisation, Person
+    from jarjestoyhteistyo.roadmap import RoadmapDocument
+    from jarjestoyhteistyo.rules import (
+        FormalCommittee,
+        GeneralRuleSet,
+        OpenForum,
+        ThemeNetworkCouncil,
+    )
+
+    st.register_type_strategy(Organisation, st.deferred(lambda: _strategies().organisations()))
+    st.register_type_strategy(Person, st.deferred(lambda: _strategies().people()))
+    st.register_type_strategy(Category, st.deferred(lambda: _strategies().categories()))
+    st.register_type_strategy(RoadmapDocument, st.deferred(lambda: _strategies().roadmaps()))
+    kinds: tuple[tuple[type, str], ...] = (
+        (FormalCommittee, "formal_committee"),
+        (OpenForum, "open_forum"),
+        (ThemeNetworkCouncil, "theme_network_council"),
+        (GeneralRuleSet, "general"),
+    )
+    for cls, kind in kinds:
+        st.register_type_strategy(cls, _rule_sets(kind))
+
+
+def _rule_sets(kind: str) -> SearchStrategy[Any]:
+    from hypothesis import strategies as st
+
+    return st.deferred(lambda: _strategies().rule_sets(kind=kind))
