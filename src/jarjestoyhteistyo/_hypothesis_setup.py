@@ -54,11 +54,13 @@ def _hypothesis_setup_hook() -> None:
         OpenForum,
         ThemeNetworkCouncil,
     )
+    from jarjestoyhteistyo.selection import Registration
 
     st.register_type_strategy(Organisation, st.deferred(lambda: _strategies().organisations()))
     st.register_type_strategy(Person, st.deferred(lambda: _strategies().people()))
     st.register_type_strategy(Category, st.deferred(lambda: _strategies().categories()))
     st.register_type_strategy(RoadmapDocument, st.deferred(lambda: _strategies().roadmaps()))
+    st.register_type_strategy(Registration, st.deferred(lambda: _registration()))
     kinds: tuple[tuple[type, str], ...] = (
         (FormalCommittee, "formal_committee"),
         (OpenForum, "open_forum"),
@@ -67,6 +69,16 @@ def _hypothesis_setup_hook() -> None:
     )
     for cls, kind in kinds:
         st.register_type_strategy(cls, _rule_sets(kind))
+
+
+def _registration() -> SearchStrategy[Any]:
+    """One registration for a seat of the Vantaa–Kerava formal preset."""
+    from jarjestoyhteistyo.presets import load_preset
+
+    pool: SearchStrategy[Any] = _strategies().registrations(
+        load_preset("vantaa-kerava-formal"), min_size=1, max_size=1
+    )
+    return pool.map(lambda regs: regs[0])
 
 
 def _rule_sets(kind: str) -> SearchStrategy[Any]:

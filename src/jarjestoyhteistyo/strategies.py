@@ -84,6 +84,7 @@ from jarjestoyhteistyo.rules import (
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.roadmap import RoadmapDocument
+    from jarjestoyhteistyo.selection import Registration
 
 __all__ = [
     "KIND_NAMES",
@@ -93,6 +94,7 @@ __all__ = [
     "compositions_for",
     "organisations",
     "people",
+    "registrations",
     "roadmaps",
     "rule_sets",
 ]
@@ -1262,3 +1264,60 @@ def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
         )
         open_refs = next_open
     return RoadmapDocument(roadmap=roadmap, plans=tuple(plans))
+
+
+def registrations(
+    rules: RuleSet, *, min_size: int = 0, max_size: int = 40
+) -> st.SearchStrategy[tuple[Registration, ...]]:
+    """Registrations for the NGO seats of ``rules`` (`FC-3`, `OF-3`, `KU-10`, `WS-7`).
+
+    Each organisation belongs to one or more of the rule set's categories (or theme
+    networks for a council) and registers for them; ids are distinct, so no
+    organisation registers twice. The pool may be too small, exactly enough or
+    oversubscribed — feasibility is what it is. There is no party-affiliation field.
+
+    >>> from jarjestoyhteistyo.presets import load_preset
+    >>> s = registrations(load_preset("vantaa-kerava-formal"), max_size=10)
+    """
+    from jarjestoyhteistyo.selection import Registration
+
+    general = rules.as_general()
+    cats = tuple(
+        sorted(
+            {
+                c
+                for g in general.seat_groups
+                if g.source is SeatSource.CATEGORY
+                for c in g.eligible_categories
+            }
+        )
+    )
+    nets = tuple(
+        sorted(
+            {g.network for g in general.seat_groups if g.source is SeatSource.NETWORK and g.network}
+        )
+    )
+    if not cats and not nets:  # an open forum: any association may register
+        cats = tuple(c.code for c in general.categories) or _PRH_CODES
+
+    @st.composite
+    def one(draw: st.DrawFn, org_id: str) -> Registration:
+        org = draw(organisations(categories=cats, networks=nets, ids=st.just(org_id)))
+        if nets and not org.networks:
+            org = attrs.evolve(org, networks=frozenset({draw(st.sampled_from(nets))}))
+        applied = org.networks if nets else org.categories
+        return Registration(
+            organisation=org,
+            member=draw(people(roles=NGO_ROLES)),
+            deputy=draw(st.none() | people(roles=NGO_ROLES)),
+            categories=frozenset(applied),
+            link_description=draw(_sentences()),
+            hours_available=draw(st.none() | _hours()),
+        )
+
+    @st.composite
+    def pool(draw: st.DrawFn) -> tuple[Registration, ...]:
+        n = draw(st.integers(min_value=min_size, max_value=max_size))
+        return tuple(draw(one(f"reg-org-{i:04d}")) for i in range(n))
+
+    return pool()
