@@ -19,8 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.cooperation import loads_cooperation
+from jarjestoyhteistyo.ecosystem import read_register
 from jarjestoyhteistyo.presets import preset_text
 from jarjestoyhteistyo.roadmap import loads_roadmap
+from jarjestoyhteistyo.selection import loads_registrations
 from jarjestoyhteistyo.succession import loads_history
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -39,12 +43,18 @@ LOADERS: dict[str, Callable[[Any], Any]] = {
     "composition": jy.loads_composition,
     "roadmap": loads_roadmap,
     "history": loads_history,
+    "registrations": loads_registrations,
+    "cooperation": loads_cooperation,
 }
 SEEDS: dict[str, str] = {
     "ruleset": preset_text("keski-uusimaa"),
     "composition": (EXAMPLES / "keski-uusimaa.yaml").read_text(encoding="utf-8"),
     "roadmap": ROADMAP,
     "history": "events:\n  - {date: 2025-01-01, kind: resign, seat: m1}\n",
+    "registrations": (EXAMPLES / "vantaa-kerava-formal-registrations.yaml").read_text(
+        encoding="utf-8"
+    ),
+    "cooperation": preset_text("jarvenpaa"),
 }
 
 scalars = (
@@ -113,3 +123,60 @@ def test_python_object_tags_are_refused() -> None:
             loader("!!python/object/apply:os.system ['true']\n")
         with pytest.raises(jy.LoadError):
             loader(f"x: !!python/name:os.system\n# {name}\n")
+
+
+@FUZZ
+@given(blob=st.binary(max_size=600) | st.text(max_size=600).map(str.encode))
+def test_register_reader_reads_or_reports_every_row(blob: bytes) -> None:
+    """JP-3 register CSV: junk is read, reported row by row, or a LoadError — nothing else."""
+    try:
+        result = read_register(blob)
+    except jy.LoadError:
+        return
+    lines = {p.line for p in result.problems}
+    assert all(line >= 1 for line in lines)
+
+
+#: Every command that reads a file the user names, with the file's place marked FILE.
+COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("check", "FILE"),
+    ("show", "FILE"),
+    ("validate", "vake", "FILE"),
+    ("validate", "FILE", str(EXAMPLES / "keski-uusimaa.yaml")),
+    ("rotation", "ku", "FILE", "--start", "2025-06-01"),
+    ("calendar", "FILE", "--year", "2026"),
+    ("select", "vake", "FILE"),
+    ("example", "FILE", "--seed", "1"),
+    ("compare", "FILE", "vake"),
+    ("roadmap", "check", "FILE"),
+    ("roadmap", "evaluate", "FILE", "--as-of", "2024-05-27"),
+    ("ecosystem", "FILE", "--as-of", "2024-06-01"),
+)
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: " ".join(a[:2]))
+@settings(
+    max_examples=int(os.environ.get("JY_FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    content=st.binary(max_size=300)
+    | trees.map(lambda t: yaml.safe_dump(t, allow_unicode=True).encode())
+    | st.sampled_from(sorted(SEEDS)).flatmap(
+        lambda k: st.integers(0, len(SEEDS[k])).map(lambda n, k=k: SEEDS[k][:n].encode())
+    )
+)
+def test_every_command_on_junk_exits_cleanly(
+    argv: tuple[str, ...],
+    content: bytes,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue #9: the command line never prints a traceback and exits 0, 1 or 2."""
+    path = tmp_path_factory.mktemp("fuzz") / "input.yaml"
+    path.write_bytes(content)
+    code = main([str(path) if a == "FILE" else a for a in argv])
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert "Traceback" not in out + err
