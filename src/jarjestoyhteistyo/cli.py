@@ -365,9 +365,14 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
             broken=args.broken,
             registrations=args.registrations or 0,
             infeasible=args.infeasible,
+            names=args.names,
         )
     except GenerateError as exc:
         raise JarjestoError(str(exc)) from None
+    from jarjestoyhteistyo.redact import redact
+
+    if args.redact:
+        example = redact(example)
     dump = dump_json if args.format == "json" else dump_yaml
     text = dump(example.composition)
     if args.format == "yaml":
@@ -520,6 +525,12 @@ def _parser() -> argparse.ArgumentParser:
         "--registrations-file",
         metavar="FILE",
         help="write the registrations to FILE (for 'select')",
+    )
+    p.add_argument("--names", action="store_true", help="give people clearly fictional names")
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace names and contact details with pseudonyms in the output",
     )
     return parser
 
