@@ -67,3 +67,28 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"].endswith("2020-12/schema")
     assert main(["schema", "nonsense"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("cooperation", preset_text("jarvenpaa")),
+        (
+            "registrations",
+            (EXAMPLES / "vantaa-kerava-formal-registrations.yaml").read_text(encoding="utf-8"),
+        ),
+        (
+            "roadmap",
+            (
+                Path(__file__).resolve().parents[1]
+                / "src/jarjestoyhteistyo/data/roadmaps/vantaa-kerava.yaml"
+            ).read_text(encoding="utf-8"),
+        ),
+        ("history", "events:\n  - {date: 2025-01-01, kind: resign, seat: m1}\n"),
+    ],
+)
+def test_every_yaml_kind_has_a_schema_its_shipped_document_matches(name: str, text: str) -> None:
+    """Issue #9: a JSON Schema for each YAML kind, tested against the shipped documents."""
+    validator = _validator(name)
+    assert not list(validator.iter_errors(_plain(read_yaml(text))))
+    assert not validator.is_valid({**_plain(read_yaml(text)), "not_a_key": 1})

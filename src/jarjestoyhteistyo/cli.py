@@ -468,7 +468,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
     p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
     p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
-    p.add_argument("document", choices=["ruleset", "composition"], help="which document")
+    p.add_argument(
+        "document",
+        choices=["ruleset", "composition", "cooperation", "registrations", "history", "roadmap"],
+        help="which document",
+    )
     p = add(
         "ecosystem",
         _cmd_ecosystem,

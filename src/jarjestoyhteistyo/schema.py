@@ -35,7 +35,34 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_KINDS: dict[str, str] = {
     "ruleset": "A rule set of any kind (formal_committee, open_forum, ...).",
     "composition": "A composition: organisations and seats.",
+    "cooperation": "A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
+    "registrations": "Registrations for selection (FC-3, OF-3).",
+    "history": "A succession history: events applied to a composition (FC-8, FC-15).",
+    "roadmap": "A roadmap with its implementation plans (RM-1 … RM-7).",
 }
+
+
+def _document_class(name: str) -> tuple[type, str | None]:
+    """The model class of a document and its ``kind`` tag, if it has one."""
+    if name == "composition":
+        return Composition, None
+    if name == "cooperation":
+        from jarjestoyhteistyo.cooperation import CooperationModel
+
+        return CooperationModel, CooperationModel.kind
+    if name == "registrations":
+        from jarjestoyhteistyo.selection import Registrations
+
+        return Registrations, None
+    if name == "history":
+        from jarjestoyhteistyo.succession import History
+
+        return History, None
+    if name == "roadmap":
+        from jarjestoyhteistyo.roadmap import RoadmapDocument
+
+        return RoadmapDocument, None
+    raise KeyError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
 
 
 class _Builder:
@@ -116,7 +143,7 @@ class _Builder:
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``"ruleset"`` or ``"composition"``.
+    """The JSON Schema (draft 2020-12) of a document named in :data:`SCHEMA_KINDS`.
 
     >>> json_schema("composition")["properties"]["seats"]["type"]
     'array'
@@ -127,11 +154,10 @@ def json_schema(name: str) -> dict[str, Any]:
             "oneOf": [b.klass(cls, kind=kind) for kind, cls in KINDS.items()],
         }
         title = "jarjestoyhteistyo rule set"
-    elif name == "composition":
-        body = b.klass(Composition)
-        title = "jarjestoyhteistyo composition"
     else:
-        raise KeyError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
+        cls, kind = _document_class(name)
+        body = b.klass(cls, kind=kind)
+        title = f"jarjestoyhteistyo {name}"
     return {"$schema": _DIALECT, "title": title, **body, "$defs": dict(sorted(b.defs.items()))}
 
 
