@@ -205,13 +205,16 @@ class YamlReferenceDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.cooperation import CooperationModel
         from jarjestoyhteistyo.rules import KINDS
 
         _depend_on_package(self)
         kind = self.arguments[0]
-        if kind not in KINDS:
-            raise self.error(f"unknown rule-set kind {kind!r}; known: {', '.join(KINDS)}")
-        cls = KINDS[kind]
+        # the bodies' kinds, and a city's cooperation model (its own family)
+        known: dict[str, type] = {**KINDS, CooperationModel.kind: CooperationModel}
+        if kind not in known:
+            raise self.error(f"unknown rule-set kind {kind!r}; known: {', '.join(known)}")
+        cls = known[kind]
         rows: list[list[Cell]] = [[_lit("kind"), "text", "required", _lit(kind)]]
         rows += _yaml_rows(cls, "", None)
         return [_table(["Key", "Type", "Default", "Allowed values"], [34, 22, 22, 22], rows)]
