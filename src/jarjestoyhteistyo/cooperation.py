@@ -595,10 +595,9 @@ def dump_cooperation(model: CooperationModel) -> str:
     >>> loads_cooperation(text) == CooperationModel(name="C", area="A", register=True)
     True
     """
-    from jarjestoyhteistyo.serialize import converter, dump_yaml
+    from jarjestoyhteistyo.serialize import dump_yaml
 
-    body = converter.unstructure(model, unstructure_as=CooperationModel)
-    return dump_yaml({"kind": KIND, **body})
+    return dump_yaml(model)  # the one converter writes a model's kind tag first
 
 
 # Imported last, for cattrs to resolve the ``annual_clock`` annotation at run time:

@@ -364,14 +364,18 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
 def unstructure(obj: Any) -> Any:
     """Plain data (dicts, lists, scalars, dates) for ``obj``; defaults are omitted.
 
-    >>> from jarjestoyhteistyo.rules import IntRange
+    A model class that declares a ``kind`` tag (every rule-set kind, the cooperation
+    model) gets it written first, so the output says what it is.
+
+    >>> from jarjestoyhteistyo.rules import IntRange, OpenForum
     >>> unstructure(IntRange(min=4, max=6))
     {'min': 4, 'max': 6}
+    >>> list(unstructure(OpenForum(name="Forum", area="Example area")))[:2]
+    ['kind', 'name']
     """
-    from jarjestoyhteistyo.rules import KINDS as kinds
-
-    if type(obj) in kinds.values():
-        return converter.unstructure(obj, unstructure_as=RuleSet)
+    kind = getattr(type(obj), "kind", None)
+    if isinstance(kind, str) and attrs.has(type(obj)):
+        return {"kind": kind, **converter.unstructure(obj, unstructure_as=type(obj))}
     return converter.unstructure(obj)
 
 
