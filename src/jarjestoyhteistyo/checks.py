@@ -371,10 +371,6 @@ def _range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
         )
 
 
-def _upper(rng: IntRange) -> int:
-    return rng.max if rng.max is not None else rng.min
-
-
 def body_size(rules: RuleSet) -> int:
     """The most seats the body can have (deputies not counted; `KU-12`).
 
@@ -382,7 +378,7 @@ def body_size(rules: RuleSet) -> int:
     >>> body_size(FormalCommittee(name="x", area="y"))  # 8 × 2 + 2 committee members
     18
     """
-    return sum(_upper(g.seats) for g in rules.as_general().seat_groups)
+    return sum(g.seats.upper for g in rules.as_general().seat_groups)
 
 
 def _common(rules: RuleSet) -> Iterator[Finding]:

@@ -47,7 +47,6 @@ from jarjestoyhteistyo.rules import (
     DeputyMode,
     FeePolicy,
     GeneralRuleSet,
-    IntRange,
     PartyTies,
     RuleSet,
     SeatSource,
@@ -206,10 +205,6 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _upper(rng: IntRange) -> int:
-    return rng.max if rng.max is not None else rng.min
-
-
 @attrs.frozen(kw_only=True)
 class Metrics:
     """The metrics of one structure; see :data:`METRIC_DEFINITIONS` for each field.
@@ -298,7 +293,7 @@ def skeleton_composition(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Comp
     for g in general.seat_groups:
         if g.source not in NGO_SOURCES:
             continue
-        for i in range(1, _upper(g.seats) + 1):
+        for i in range(1, g.seats.upper + 1):
             member = f"{g.id}-{i}"
             seats.append(
                 Seat(id=member, kind=SeatKind.MEMBER, group=g.id, person=Person(role=role))
@@ -359,7 +354,7 @@ def metrics(
     counts = {"ngo": 0, "official": 0, "elected": 0, "other": 0}
     coverage: list[str] = []
     for g in general.seat_groups:
-        n = _upper(g.seats)
+        n = g.seats.upper
         if g.source in NGO_SOURCES:
             counts["ngo"] += n
             if g.source is SeatSource.CATEGORY:
@@ -385,7 +380,7 @@ def metrics(
     else:
         deputy_seats = None
     headcount = sum(counts.values())
-    meetings_per_year = _upper(rules.meetings.per_year)
+    meetings_per_year = rules.meetings.per_year.upper
     hours = workload(rules.meetings).total
     fee_seats = 0 if rules.fee is FeePolicy.NONE else counts["ngo"] + counts["elected"]
     try:
@@ -539,7 +534,7 @@ def _equality(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     general = rules.as_general()
     sel = general.selection
     reserved = [
-        _upper(g.seats)
+        g.seats.upper
         for g in general.seat_groups
         if g.source in (SeatSource.CATEGORY, SeatSource.NETWORK)
     ]
@@ -568,7 +563,7 @@ def _workload(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     facts: dict[str, Value] = {
         "hours_per_member": hours,
         "time_budget_hours_per_year": budget,
-        "meetings_per_year": _upper(rules.meetings.per_year),
+        "meetings_per_year": rules.meetings.per_year.upper,
     }
     if budget is None:
         return facts, PARTIAL, "no time budget stated, so applicants cannot judge it (WS-9)"
@@ -636,7 +631,7 @@ def _independence(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     general = rules.as_general()
     sel = general.selection
     political = [c.id for c in sel.criteria if mentions_party_politics(c.id, c.text, *c.uses)]
-    elected = sum(_upper(g.seats) for g in general.seat_groups if g.source is SeatSource.COMMITTEE)
+    elected = sum(g.seats.upper for g in general.seat_groups if g.source is SeatSource.COMMITTEE)
     forbidden = sel.party_political_ties is PartyTies.FORBIDDEN
     facts: dict[str, Value] = {
         "party_political_ties": sel.party_political_ties.value,
@@ -656,7 +651,7 @@ def _independence(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
 
 def _agility(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     general = rules.as_general()
-    size = sum(_upper(g.seats) for g in general.seat_groups)
+    size = body_size(rules)  # the same count as the KU-12 check
     limit = AGILE_MAX_SIZE
     if rules.recommended_size is not None and rules.recommended_size.max is not None:
         limit = rules.recommended_size.max

@@ -61,7 +61,7 @@ class MeetingError(JarjestoError, ValueError):
 def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> int:
     rng = policy.per_year
     if count is None:
-        upper = rng.max if rng.max is not None else rng.min
+        upper = rng.upper
         count = min(upper, available)
         if not rng.contains(count):
             raise MeetingError(
@@ -264,7 +264,7 @@ def workload(
     """
     if count is None:
         rng = policy.per_year
-        count = rng.max if rng.max is not None else rng.min
+        count = rng.upper
     if count < 0:
         raise MeetingError(f"count must be >= 0, got {count}")
     return Workload(

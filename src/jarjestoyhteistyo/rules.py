@@ -158,6 +158,15 @@ class IntRange:
     min: int = 0
     max: int | None = None
 
+    @property
+    def upper(self) -> int:
+        """The upper end; ``min`` when there is none (what a count can rely on).
+
+        >>> IntRange(min=4, max=6).upper, IntRange(min=1).upper
+        (6, 1)
+        """
+        return self.max if self.max is not None else self.min
+
     def contains(self, value: int) -> bool:
         """True when ``min <= value <= max``."""
         return value >= self.min and (self.max is None or value <= self.max)

@@ -677,7 +677,7 @@ class _Pool:
 
 
 def _wanted(g: SeatGroup) -> int:
-    return g.seats.max if g.seats.max is not None else g.seats.min
+    return g.seats.upper
 
 
 # ------------------------------------------------------------------- the network
