@@ -38,7 +38,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from jarjestoyhteistyo.checks import mentions_party_politics
+from jarjestoyhteistyo.checks import body_size, mentions_party_politics
 from jarjestoyhteistyo.meetings import workload
 from jarjestoyhteistyo.models import Composition, Person, Role, Seat, SeatKind
 from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
