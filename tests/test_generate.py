@@ -401,3 +401,21 @@ def test_from_type_after_the_setup_hook() -> None:
         assert rules.kind == "theme_network_council"
 
     inner()
+
+
+@pytest.mark.parametrize("preset", ["vantaa-kerava-formal", "keski-uusimaa"])
+def test_answer_key_agrees_with_selection(preset: str) -> None:
+    """FC-3, FC-4, KU-10: what generate marks ineligible, selection refuses; the rest it takes."""
+    from jarjestoyhteistyo.generate import to_registrations
+    from jarjestoyhteistyo.selection import propose
+
+    ex = generate(preset, seed=11, registrations=60, infeasible=True)
+    doc = to_registrations(ex)
+    from jarjestoyhteistyo.presets import load_preset
+
+    report = propose(load_preset(preset), doc.registrations, seed=1).report
+    refused = {f.params.get("organisation") for f in report if f.code in {"JY503", "JY511"}}
+    marked = {g.organisation.id for g in ex.registrations if not g.eligible}
+    assert marked
+    assert marked <= refused
+    assert not refused & {g.organisation.id for g in ex.registrations if g.eligible}

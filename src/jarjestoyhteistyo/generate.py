@@ -69,7 +69,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
@@ -97,10 +97,8 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.selection import Registration, Registrations
 from jarjestoyhteistyo.validation import validate
-
-if TYPE_CHECKING:
-    from jarjestoyhteistyo.selection import Registrations
 
 __all__ = [
     "BROKEN_RULES",
@@ -295,20 +293,30 @@ _APPLIES: Mapping[str, frozenset[str]] = {
 # ------------------------------------------------------------------ results
 @attrs.frozen(kw_only=True)
 class GeneratedRegistration:
-    """A fictional organisation's registration for a seat group (`FC-3`, `OF-3`, `WS-7`).
+    """A generated :class:`~jarjestoyhteistyo.selection.Registration` with its answer key.
 
-    ``motivation`` describes how it links to the wellbeing area's work (`OF-3`).
-    ``eligible`` is ``False`` for a registration that cannot be accepted, for the
-    reason in ``problem`` (``category``, ``network`` or ``area``); ``seated`` says
-    whether the organisation holds a seat in the generated composition.
+    ``registration`` is what selection reads (`FC-3`, `OF-3`, `WS-7`); ``group`` is the
+    seat group it was generated for; ``eligible`` is ``False`` for a registration that
+    cannot be accepted, for the reason in ``problem`` (``category``, ``network`` or
+    ``area``); ``seated`` says whether the organisation holds a seat in the generated
+    composition.
     """
 
-    organisation: Organisation
+    registration: Registration
     group: str
-    motivation: str = ""
     eligible: bool = True
     problem: str = ""
     seated: bool = False
+
+    @property
+    def organisation(self) -> Organisation:
+        """The registering organisation."""
+        return self.registration.organisation
+
+    @property
+    def motivation(self) -> str:
+        """How it links to the wellbeing area's work (`OF-3`)."""
+        return self.registration.link_description
 
 
 @attrs.frozen(kw_only=True)
@@ -1265,12 +1273,28 @@ def _registrations(
     if bad > extra:
         raise GenerateError("infeasible registrations need more registrations than seats")
 
-    def motivation(o: Organisation) -> str:
+    groups = {g.id: g for g in rules.seat_groups}
+    people = {
+        s.organisation: s.person
+        for s in comp.seats
+        if s.organisation is not None and s.person is not None
+    }
+    volunteer = Person(role=Role.VOLUNTEER)
+
+    def registration(o: Organisation, group: str) -> Registration:
         town = sorted(o.municipalities)[0] if o.municipalities else "the area"
-        return rng.choice(_LINKS).format(municipality=town)
+        source = groups[group].source if group in groups else SeatSource.OPEN
+        return Registration(
+            organisation=o,
+            member=people.get(o.id, volunteer),
+            deputy=volunteer,
+            # a category or network is applied for by name; an open group takes any NGO
+            categories=frozenset({group}) if source is not SeatSource.OPEN else frozenset(),
+            link_description=rng.choice(_LINKS).format(municipality=town),
+        )
 
     out = [
-        GeneratedRegistration(organisation=o, group=g, motivation=motivation(o), seated=True)
+        GeneratedRegistration(registration=registration(o, g), group=g, seated=True)
         for o, g in seated
     ]
     for k in range(extra):
@@ -1286,9 +1310,8 @@ def _registrations(
             }[g.source]
         out.append(
             GeneratedRegistration(
-                organisation=o,
+                registration=registration(o, g.id),
                 group=g.id,
-                motivation=motivation(o),
                 eligible=eligible,
                 problem=problem,
             )
@@ -1416,31 +1439,15 @@ def to_registrations(example: Example) -> Registrations:
     document, the file format that ``jarjestoyhteistyo select`` reads (`FC-3`, `OF-3`).
 
     Seated organisations propose the people of their seats; the others a volunteer.
-    Ineligible registrations keep the group they apply for, so selection reports them.
+    Ineligible registrations apply for their group all the same, so selection reports
+    them.
 
     >>> ex = generate("vantaa-kerava-formal", seed=1, registrations=40)
     >>> doc = to_registrations(ex)
     >>> len(doc.registrations)
     40
     """
-    from jarjestoyhteistyo.selection import Registration, Registrations
-
-    people = {
-        s.organisation: s.person
-        for s in example.composition.seats
-        if s.organisation is not None and s.person is not None
-    }
-    volunteer = Person(role=Role.VOLUNTEER)
     return Registrations(
         name=f"Fictional registrations for {example.rules}",
-        registrations=tuple(
-            Registration(
-                organisation=g.organisation,
-                member=people.get(g.organisation.id, volunteer),
-                deputy=volunteer,
-                categories=frozenset({g.group}),
-                link_description=g.motivation,
-            )
-            for g in example.registrations
-        ),
+        registrations=tuple(g.registration for g in example.registrations),
     )
