@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.models import Organisation, Person, Role
+from jarjestoyhteistyo.models import Function, Organisation, Person, Role
 from jarjestoyhteistyo.rules import Authority
 from jarjestoyhteistyo.succession import (
     Event,
@@ -69,6 +69,13 @@ def history() -> History:
                 person=volunteer,
                 approved_by=COMMITTEE,
                 note="committee decision § 42",
+            ),
+            Event(  # FC-7: the chair left with its holder; the body names a new one
+                date=date(2025, 4, 14),
+                kind=EventKind.ASSIGN,
+                seat="child-family-m1",
+                functions=frozenset({Function.CHAIR}),
+                note="chosen in dialogue with the committee",
             ),
             Event(
                 date=date(2025, 9, 8),

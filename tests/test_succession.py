@@ -612,3 +612,63 @@ def test_fill_never_adds_a_blocking_error(
             new = {f.code for f in set(jy.validate(fc_rules, after).errors) - before}
             assert new <= {"JY208", "JY209", "JY213", "JY214"}
         comp = after
+
+
+def test_fc7_assign_moves_the_chair_and_mends_a_missing_one() -> None:
+    """FC-7: after the chair resigns, an assign event names a new chair; one holder only."""
+    import jarjestoyhteistyo as jy
+    from jarjestoyhteistyo.models import Function
+
+    rules = jy.load_preset("vantaa-kerava-formal")
+    comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
+    chair = next(s for s in comp.seats if Function.CHAIR in s.functions)
+    other = next(s for s in comp.seats if s.kind is jy.SeatKind.MEMBER and not s.functions)
+    when = comp.as_of or dt.date(2025, 1, 1)
+    moved, report = apply_event(
+        rules,
+        comp,
+        Event(
+            date=when, kind=EventKind.ASSIGN, seat=other.id, functions=frozenset({Function.CHAIR})
+        ),
+    )
+    assert report.ok
+    assert Function.CHAIR in moved.seat(other.id).functions
+    assert Function.CHAIR not in moved.seat(chair.id).functions
+    assert jy.validate(rules, moved).ok  # still exactly one chair
+    assert comp.seat(chair.id).functions == chair.functions  # input unchanged
+
+
+def test_of5_assigning_a_chair_in_an_open_forum_is_rejected() -> None:
+    """OF-5: the forum has no chair; the event changes nothing."""
+    import jarjestoyhteistyo as jy
+    from jarjestoyhteistyo.models import Function
+
+    rules = jy.load_preset("vantaa-kerava-open-forum")
+    comp = jy.load_composition("examples/vantaa-kerava-open-forum.yaml")
+    seat = comp.seats_of(jy.SeatKind.MEMBER)[0]
+    event = Event(
+        date=dt.date(2026, 1, 1),
+        kind=EventKind.ASSIGN,
+        seat=seat.id,
+        functions=frozenset({Function.CHAIR}),
+    )
+    after, report = apply_event(rules, comp, event)
+    assert after is comp
+    assert any(f.code == "JY343" and f.params["finding_code"] == "JY211" for f in report)
+
+
+def test_assign_without_functions_or_functions_on_another_event_is_malformed() -> None:
+    import jarjestoyhteistyo as jy
+    from jarjestoyhteistyo.models import Function
+
+    rules = jy.load_preset("vantaa-kerava-formal")
+    comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
+    seat = comp.seats_of(jy.SeatKind.MEMBER)[3].id
+    when = comp.as_of or dt.date(2025, 1, 1)
+    for event in (
+        Event(date=when, kind=EventKind.ASSIGN, seat=seat),
+        Event(date=when, kind=EventKind.RESIGN, seat=seat, functions=frozenset({Function.CHAIR})),
+    ):
+        after, report = apply_event(rules, comp, event)
+        assert after is comp
+        assert "JY347" in report.codes

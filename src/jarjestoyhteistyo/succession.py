@@ -234,6 +234,7 @@ class EventKind(enum.Enum):
     FILL = "fill"  # a vacant seat gets a holder
     VACATE = "vacate"  # the seat is emptied without promotion (e.g. removal)
     REPLACE = "replace"  # the holder changes in one step (vacate + fill)
+    ASSIGN = "assign"  # the holder takes functions (chair, ...) from whoever had them (FC-7)
 
 
 _ARRIVALS = frozenset({EventKind.FILL, EventKind.REPLACE})
@@ -261,6 +262,7 @@ class Event:
     nominated_by: str | None = None
     new_organisation: Organisation | None = None
     approved_by: Authority | None = None
+    functions: frozenset[Function] = frozenset()
     note: str = ""
 
     @property
@@ -341,7 +343,7 @@ def loads_history(text: str | bytes, *, source: str | None = None) -> History:
     ...     loads_history("events: [{date: 2025-03-01, kind: resing, seat: m1}]")
     ... except LoadError as e:
     ...     print(e.problems[0])
-    events[0].kind: expected one of resign, fill, vacate, replace, got str 'resing'; \
+    events[0].kind: expected one of resign, fill, vacate, replace, assign, got str 'resing'; \
 did you mean 'resign'?
     """
     return loads(text, History, source=source)
@@ -425,6 +427,15 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
             seat=seat_id,
             detail="no holder given (organisation or person)",
             detail_fi="haltijaa ei annettu (järjestö tai henkilö)",
+        )
+    if (event.kind is EventKind.ASSIGN) is not bool(event.functions):
+        yield finding(
+            "JY347",
+            _join(base, "functions"),
+            kind=kind,
+            seat=seat_id,
+            detail="an assign event names the functions, and only an assign event does",
+            detail_fi="vain tehtävien siirto nimeää tehtävät, ja sen on nimettävä ne",
         )
     if event.kind not in _ARRIVALS and (event.holder_given or event.nominated_by is not None):
         yield finding(
@@ -557,6 +568,19 @@ def _arrive(comp: Composition, seat: Seat, event: Event) -> Composition:
     return _replace_seat(comp, filled)
 
 
+def _assign(comp: Composition, event: Event) -> Composition:
+    """The event's seat takes its functions; every other seat gives them up (one holder)."""
+    seats = tuple(
+        attrs.evolve(s, functions=s.functions | event.functions)
+        if s.id == event.seat
+        else attrs.evolve(s, functions=s.functions - event.functions)
+        if s.functions & event.functions
+        else s
+        for s in comp.seats
+    )
+    return attrs.evolve(comp, seats=seats)
+
+
 def _apply(
     general: GeneralRuleSet, comp: Composition, event: Event, base: str
 ) -> tuple[Composition, tuple[Finding, ...]]:
@@ -570,9 +594,12 @@ def _apply(
         after, notes = _depart(general, comp, seat, promote=promote, base=base)
     else:
         after = comp
-    if event.kind in _ARRIVALS:
+    if event.kind in _ARRIVALS or event.kind is EventKind.ASSIGN:
         before_report = validate(general, after)
-        after = _arrive(after, after.seat(event.seat), event)
+        if event.kind is EventKind.ASSIGN:
+            after = _assign(after, event)
+        else:
+            after = _arrive(after, after.seat(event.seat), event)
         broken = _new_errors(before_report, validate(general, after), general)
         if broken:
             codes = tuple(sorted({f.code for f in broken}))
