@@ -407,8 +407,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, handler: Handler, help_: str, formats: Sequence[str]) -> Any:
+    def add(
+        name: str,
+        handler: Handler,
+        help_: str,
+        formats: Sequence[str],
+        *,
+        rules: bool = False,
+        composition: bool = False,
+    ) -> Any:
         p = sub.add_parser(name, help=help_, description=help_)
+        if rules:
+            p.add_argument(
+                "rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file"
+            )
+        if composition:
+            p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
         p.add_argument(
             "--format",
             choices=list(formats),
@@ -419,18 +433,28 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     add("presets", _cmd_presets, "list the shipped presets", ("text", "json"))
-    p = add("show", _cmd_show, "print a rule set (preset name or file) as YAML", ("yaml", "json"))
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
-    p = add("check", _cmd_check, "check a rule set on its own", ("text", "json", "text-both"))
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
+    p = add(
+        "show",
+        _cmd_show,
+        "print a rule set (preset name or file) as YAML",
+        ("yaml", "json"),
+        rules=True,
+    )
+    p = add(
+        "check",
+        _cmd_check,
+        "check a rule set on its own",
+        ("text", "json", "text-both"),
+        rules=True,
+    )
     p = add(
         "validate",
         _cmd_validate,
         "validate a composition against a rule set",
         ("text", "json", "text-both"),
+        rules=True,
+        composition=True,
     )
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
-    p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
     add("codes", _cmd_codes, "list every finding code with its rule id", ("text", "json"))
     p = add("terms", _cmd_terms, "council terms: which term contains a date", ("text", "json"))
     p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
@@ -443,9 +467,9 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_rotation,
         "renewal plan: which seats are up at each changeover",
         ("text", "json"),
+        rules=True,
+        composition=True,
     )
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
-    p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
     p.add_argument("--years", type=int, default=8, help="horizon in years (default 8)")
     p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
     p = add(
@@ -453,8 +477,8 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_calendar,
         "meeting dates for a year (Finnish holidays skipped)",
         ("text", "json"),
+        rules=True,
     )
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
     p.add_argument("--year", type=int, required=True, help="the calendar year")
     p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
     p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
@@ -487,8 +511,8 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_select,
         "propose members from registrations (FC-3, OF-3, KU-7)",
         ("text", "json", "yaml"),
+        rules=True,
     )
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
     p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
     p.add_argument("--seed", type=int, default=0, help="lottery seed (default 0)")
     p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
@@ -514,8 +538,8 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_example,
         "write a fictional, valid (or deliberately broken) composition",
         ("yaml", "json"),
+        rules=True,
     )
-    p.add_argument("rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file")
     p.add_argument("--seed", type=int, default=0, help="seed (same seed, same output)")
     p.add_argument("--broken", metavar="RULE_ID", help="break one rule, e.g. FC-9 or JY205")
     p.add_argument(
