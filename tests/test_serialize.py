@@ -21,7 +21,8 @@ from jarjestoyhteistyo.models import Composition
 from jarjestoyhteistyo.rules import FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.serialize import load_file, loads
 from jarjestoyhteistyo.strategies import KIND_NAMES, compositions_for, rule_sets
-from jarjestoyhteistyo.yamldoor import Limits
+from jarjestoyhteistyo.errors import LimitsError
+from jarjestoyhteistyo.yamldoor import PARSER_MAX_DEPTH, Limits, read_yaml
 
 FORUM = "kind: open_forum\nname: Forum\narea: Example area\n"
 
@@ -137,9 +138,59 @@ def test_billion_laughs_is_refused_before_expansion() -> None:
     assert path.startswith("line ")
 
 
-def test_deep_nesting_is_refused() -> None:
-    [(_, code)] = problems("[" * 5000 + "]" * 5000)
-    assert code == "too-deep"
+LOADERS = [pytest.param(True, id="pure-python"), pytest.param(False, id="default")]
+DEEP = [
+    # beyond libyaml's own scanner cap (PyYAML >= 6.0.4): its error must become ours
+    pytest.param("[" * 5000 + "]" * 5000, 1, id="flow-5000"),
+    pytest.param("{a: " * 2000 + "}" * 2000, 1, id="flow-mapping-2000"),
+    pytest.param("".join("  " * i + "- \n" for i in range(1500)), 101, id="block-1500"),
+    # between the library's limit and libyaml's: the library's own pass sees it
+    pytest.param("[" * 150 + "]" * 150, 1, id="flow-150"),
+    pytest.param("".join("  " * i + "k:\n" for i in range(150)), 101, id="block-150"),
+]
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@pytest.mark.parametrize(("text", "line"), DEEP)
+def test_deep_nesting_is_refused_whatever_the_parser(pure: bool, text: str, line: int) -> None:
+    with pytest.raises(LoadError) as info:
+        read_yaml(text, pure_python=pure)
+    [problem] = info.value.problems
+    assert problem.code == "too-deep"
+    assert problem.params["max_depth"] == 100
+    # the pure pass stops at the 101st level; libyaml stops where its scanner is
+    assert problem.path.startswith("line ")
+    assert int(problem.path.removeprefix("line ")) >= line
+
+
+def test_deep_nesting_through_the_converter() -> None:
+    [(path, code)] = problems("[" * 5000 + "]" * 5000)
+    assert (path, code) == ("line 1", "too-deep")
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+def test_nesting_at_the_limit_is_read(pure: bool) -> None:
+    text = "[" * 100 + "]" * 100
+    value = read_yaml(text, pure_python=pure)
+    for _ in range(99):
+        value = value[0]
+    assert value == []
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+def test_a_raised_depth_limit_holds_under_both_loaders(pure: bool) -> None:
+    limits = Limits(max_depth=PARSER_MAX_DEPTH)
+    with pytest.raises(LoadError) as info:
+        read_yaml("[" * 3000 + "]" * 3000, limits=limits, pure_python=pure)
+    assert [p.code for p in info.value.problems] == ["too-deep"]
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"max_depth": 0}, {"max_depth": PARSER_MAX_DEPTH + 1}, {"max_bytes": -1}]
+)
+def test_limits_outside_what_can_be_enforced_are_refused(kwargs: dict[str, int]) -> None:
+    with pytest.raises(LimitsError):
+        Limits(**kwargs)
 
 
 def test_limits_can_be_tightened() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["JarjestoError", "LoadError", "PresetNotFoundError", "Problem"]
+__all__ = ["JarjestoError", "LimitsError", "LoadError", "PresetNotFoundError", "Problem"]
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +59,10 @@ class LoadError(JarjestoError, ValueError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         count = len(self.problems)
         super().__init__(f"{head}{count} problem{'s' if count != 1 else ''}\n{lines}")
+
+
+class LimitsError(JarjestoError, ValueError):
+    """A :class:`~jarjestoyhteistyo.yamldoor.Limits` value outside what can be enforced."""
 
 
 class PresetNotFoundError(JarjestoError, KeyError):

@@ -30,62 +30,74 @@ from typing import Any, ClassVar
 import attrs
 import yaml
 
-from jarjestoyhteistyo.errors import LoadError, Problem
+from jarjestoyhteistyo.errors import LimitsError, LoadError, Problem
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "read_yaml"]
+__all__ = ["DEFAULT_LIMITS", "PARSER_MAX_DEPTH", "Limits", "read_yaml"]
 
-try:  # pragma: no cover - depends on how PyYAML was built
-    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-    C_LOADER = True
-except AttributeError:  # pragma: no cover
-    _Base = yaml.SafeLoader
-    C_LOADER = False
+#: libyaml (PyYAML >= 6.0.4 bundles one that does this) refuses more than this many
+#: nesting levels in its scanner, before the library's own depth pass sees the
+#: events; :class:`Limits` therefore allows no deeper limit, so that whichever
+#: parser sees a deep document first, the answer is the library's ``too-deep``.
+PARSER_MAX_DEPTH = 1000
+
+#: The libyaml scanner's own words for a document nested beyond its cap.
+_SCANNER_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise LimitsError(f"Limits.{attribute.name} must be a whole number of at least 1")
+
+
+def _depth(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    _positive(instance, attribute, value)
+    if value > PARSER_MAX_DEPTH:
+        raise LimitsError(
+            f"Limits.max_depth must be at most {PARSER_MAX_DEPTH} (the YAML parser's own cap)"
+        )
 
 
 @attrs.frozen(kw_only=True)
 class Limits:
     """Bounds on a document, checked before it is built.
 
-    ``max_bytes`` caps the text, ``max_depth`` the nesting of mappings and sequences,
-    ``max_nodes`` the number of nodes counting every alias as a full copy of what it
-    points to (the "billion laughs" defence).
+    ``max_bytes`` caps the text, ``max_depth`` the nesting of mappings and sequences
+    (1 to :data:`PARSER_MAX_DEPTH`), ``max_nodes`` the number of nodes counting every
+    alias as a full copy of what it points to (the "billion laughs" defence).
+
+    >>> Limits(max_depth=5000)
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LimitsError: Limits.max_depth must be at most 1000 (the YAML parser's own cap)
     """
 
-    max_bytes: int = 5_000_000
-    max_depth: int = 100
-    max_nodes: int = 1_000_000
+    max_bytes: int = attrs.field(default=5_000_000, validator=_positive)
+    max_depth: int = attrs.field(default=100, validator=_depth)
+    max_nodes: int = attrs.field(default=1_000_000, validator=_positive)
 
 
 #: The limits used when none are given.
 DEFAULT_LIMITS = Limits()
 
 
-class _Loader(_Base):  # type: ignore[valid-type,misc]
+class _PureLoader(yaml.SafeLoader):
     """Safe loader with YAML 1.2 booleans and integers and no duplicate keys."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
-for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
-    _Loader.yaml_implicit_resolvers[_first] = [
-        (tag, rx)
-        for tag, rx in _resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")
-    ]
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-# YAML 1.2 core schema floats: an exponent needs no dot (JSON writes 1e-09)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
-    list("-+0123456789"),
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+)$"),
-    list("-+0123456789"),
-)
+_LOADERS: list[type[yaml.SafeLoader]] = [_PureLoader]
+try:  # pragma: no cover - depends on how PyYAML was built
+
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc]
+        """The same loader on libyaml."""
+
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    _LOADERS.append(_CLoader)  # type: ignore[arg-type]
+    C_LOADER = True
+except AttributeError:  # pragma: no cover
+    C_LOADER = False
 
 
 def _construct_yaml_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
@@ -139,9 +151,38 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_yaml_int)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+def _configure(loader: type[yaml.SafeLoader]) -> None:
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        loader.yaml_implicit_resolvers[first] = [
+            (tag, rx)
+            for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")
+        ]
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    # YAML 1.2 core schema floats: an exponent needs no dot (JSON writes 1e-09)
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
+        list("-+0123456789"),
+    )
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+)$"),
+        list("-+0123456789"),
+    )
+    loader.add_constructor("tag:yaml.org,2002:int", _construct_yaml_int)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+for _loader in _LOADERS:
+    _configure(_loader)
+#: libyaml's loader where PyYAML was built with it, else the pure-Python one.
+_Loader = _LOADERS[-1]
 
 
 class _DocError(Exception):
@@ -154,14 +195,25 @@ def _line_path(node: yaml.Node) -> str:
     return f"line {node.start_mark.line + 1}"
 
 
-def _check_events(text: str, limits: Limits) -> None:
+def _too_deep(line: int, limits: Limits) -> _DocError:
+    return _DocError(
+        Problem(
+            path=f"line {line}",
+            code="too-deep",
+            message=f"nesting deeper than {limits.max_depth} levels",
+            params={"max_depth": limits.max_depth, "line": line},
+        )
+    )
+
+
+def _check_events(text: str, limits: Limits, loader: type[yaml.SafeLoader]) -> None:
     """Walk libyaml's event stream (not recursive) and enforce depth and node limits."""
     depth = 0
     # one counter per open collection; anchors remember the size of their node
     stack: list[tuple[int, str | None]] = []
     sizes: dict[str, int] = {}
     total = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             add = sizes.get(event.anchor or "", 1)
         elif isinstance(event, yaml.ScalarEvent):
@@ -172,14 +224,7 @@ def _check_events(text: str, limits: Limits) -> None:
             line = event.start_mark.line + 1 if event.start_mark else 0
             depth += 1
             if depth > limits.max_depth:
-                raise _DocError(
-                    Problem(
-                        path=f"line {line}",
-                        code="too-deep",
-                        message=f"nesting deeper than {limits.max_depth} levels",
-                        params={"max_depth": limits.max_depth},
-                    )
-                )
+                raise _too_deep(line, limits)
             stack.append((total, event.anchor))
             total += 1
             continue
@@ -207,13 +252,27 @@ def _check_events(text: str, limits: Limits) -> None:
 
 
 def read_yaml(
-    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    pure_python: bool = False,
 ) -> Any:
     """Parse YAML (or JSON, which is YAML) text safely within ``limits``.
 
     Raises :class:`~jarjestoyhteistyo.errors.LoadError` for text that is not valid
     YAML, is not UTF-8, holds duplicate keys, unsupported tags, or exceeds the limits.
+    The answer is the same whichever parser reads the text: ``pure_python=True``
+    uses PyYAML's pure-Python loader even where libyaml is present (slower; for
+    comparing the two).
+
+    >>> read_yaml("[" * 5000 + "]" * 5000)
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LoadError: 1 problem
+      line 1: nesting deeper than 100 levels
     """
+    loader = _PureLoader if pure_python else _Loader
     if isinstance(text, bytes):
         if len(text) > limits.max_bytes:
             raise LoadError([_too_big(len(text), limits)], source=source)
@@ -234,12 +293,26 @@ def read_yaml(
     if len(text) > limits.max_bytes:
         raise LoadError([_too_big(len(text), limits)], source=source)
     try:
-        _check_events(text, limits)
-        return yaml.load(text, Loader=_Loader)
+        _check_events(text, limits, loader)
+        return yaml.load(text, Loader=loader)
     except _DocError as exc:
         raise LoadError([exc.problem], source=source) from None
+    except RecursionError:
+        # the pure-Python constructor recurses once per level; the limits are checked
+        # first, so only a raised limit can reach this
+        problem = Problem(
+            path="$",
+            code="too-deep",
+            message="nesting too deep to build with the pure-Python parser",
+            params={"max_depth": limits.max_depth},
+        )
+        raise LoadError([problem], source=source) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
+        if exc.problem == _SCANNER_DEPTH_PROBLEM:
+            # libyaml's own nesting cap, met while scanning ahead of the events
+            line = mark.line + 1 if mark else 1
+            raise LoadError([_too_deep(line, limits).problem], source=source) from None
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
         raise LoadError(
             [
@@ -252,7 +325,7 @@ def read_yaml(
             ],
             source=source,
         ) from None
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         # PyYAML raises a plain ValueError for e.g. an invalid date such as 2024-02-30
         raise LoadError(
             [Problem(path="$", code="bad-yaml", message=f"not valid YAML: {exc}")],
