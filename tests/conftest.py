@@ -7,6 +7,7 @@ with the ``HYPOTHESIS_PROFILE`` environment variable; ``default`` when unset.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,18 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_from_the_checkout() -> Iterator[None]:
+    """Tests name files as ``examples/...``: run them from the checkout (or unpacked
+    sdist) whatever the directory pytest was started in."""
+    before = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 @pytest.fixture(scope="session")

@@ -122,6 +122,7 @@ def test_terms_rotation_calendar(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert len(json.loads(out)["meetings"]) == ics.read_text(encoding="utf-8").count("BEGIN:VEVENT")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(blob=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_junk_input_never_tracebacks(

@@ -38,6 +38,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
+pytestmark = pytest.mark.slow
+
 LOADERS: dict[str, Callable[[Any], Any]] = {
     "ruleset": jy.loads_ruleset,
     "composition": jy.loads_composition,

@@ -167,6 +167,7 @@ def test_shares_outside_zero_one_are_refused(share: float) -> None:
         generate("keski-uusimaa", seed=1, volunteer_share=share)
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(rule_sets(), st.integers(min_value=0, max_value=2**32 - 1))
 def test_examples_for_drawn_rule_sets_validate(rules: RuleSet, seed: int) -> None:
@@ -261,6 +262,7 @@ def test_rules_not_applicable_raise(preset: str, broken: str) -> None:
     assert isinstance(info.value, ValueError)
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(st.data(), rule_sets())
 def test_broken_compositions_for_drawn_rule_sets(data: st.DataObject, rules: RuleSet) -> None:
@@ -374,6 +376,7 @@ def test_names_only_when_asked_and_marked_fictional(preset: str) -> None:
 
 
 # ---------------------------------------------------------- roadmaps and types
+@pytest.mark.slow
 @given(roadmaps())
 def test_generated_roadmaps_have_no_errors(doc: RoadmapDocument) -> None:
     errors = [f for f in check_document(doc.roadmap, doc.plans) if f.severity is Severity.ERROR]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,11 +25,13 @@ from jarjestoyhteistyo.strategies import (
 PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
 
 
+@pytest.mark.slow
 @given(rule_sets())
 def test_generated_rule_sets_pass_check(rules: RuleSet) -> None:
     assert check(rules).ok, check(rules).to_text()
 
 
+@pytest.mark.slow
 @given(st.data(), rule_sets(), st.booleans())
 def test_generated_compositions_always_validate(
     data: st.DataObject, rules: RuleSet, vacancies: bool
@@ -44,6 +47,7 @@ def test_compositions_for_presets_validate(comp: Composition) -> None:
     assert name in PRESETS
 
 
+@pytest.mark.slow
 @given(st.data(), rule_sets(kind="formal_committee"))
 def test_vacancies_are_never_errors(data: st.DataObject, rules: RuleSet) -> None:
     """A vacant seat is a warning (JY201), never an error."""
@@ -61,6 +65,7 @@ def test_check_is_pure_and_deterministic_on_anything(rules: RuleSet) -> None:
     assert first.to_dict()["ok"] == first.ok
 
 
+@pytest.mark.slow
 @given(st.data(), rule_sets())
 def test_validate_is_pure_and_deterministic(data: st.DataObject, rules: RuleSet) -> None:
     comp = data.draw(compositions_for(rules, vacancies=True))
@@ -70,6 +75,7 @@ def test_validate_is_pure_and_deterministic(data: st.DataObject, rules: RuleSet)
     assert validate(rules, comp) == first
 
 
+@pytest.mark.slow
 @given(any_rule_sets(), rule_sets().flatmap(compositions_for))
 def test_validate_never_crashes_on_mismatched_inputs(rules: RuleSet, comp: Composition) -> None:
     """Any rule set against any composition gives a report, not an exception."""

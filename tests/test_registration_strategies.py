@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from jarjestoyhteistyo.strategies import registrations
 BODIES = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(data=st.data())
 def test_drawn_pools_give_proposals_without_in_scope_errors(data: st.DataObject) -> None:

@@ -27,6 +27,7 @@ def _round_trip(obj: Any, cls: Any, dump: Any) -> None:
     assert loads(dump(obj), cls) == obj
 
 
+@pytest.mark.slow
 @BOTH
 @settings(max_examples=25, deadline=None)
 @given(doc=roadmaps())
@@ -42,6 +43,7 @@ def test_registrations(dump: Any, pool: tuple[jy.Registration, ...]) -> None:
     _round_trip(Registrations(name="drawn", registrations=pool), Registrations, dump)
 
 
+@pytest.mark.slow
 @BOTH
 @settings(max_examples=25, deadline=None)
 @given(data=st.data())

@@ -52,6 +52,7 @@ def test_schema_refuses_unknown_keys_and_wrong_enum_values() -> None:
     assert not RULESET.is_valid({**good, "kind": "forum"})
 
 
+@pytest.mark.slow
 @given(rules=rule_sets())
 def test_generated_rule_sets_match_the_schema(rules: Any) -> None:
     assert RULESET.is_valid(json.loads(dump_json(rules)))

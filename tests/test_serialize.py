@@ -17,11 +17,11 @@ from jarjestoyhteistyo import (
     loads_composition,
     loads_ruleset,
 )
+from jarjestoyhteistyo.errors import LimitsError
 from jarjestoyhteistyo.models import Composition
 from jarjestoyhteistyo.rules import FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.serialize import load_file, loads
 from jarjestoyhteistyo.strategies import KIND_NAMES, compositions_for, rule_sets
-from jarjestoyhteistyo.errors import LimitsError
 from jarjestoyhteistyo.yamldoor import PARSER_MAX_DEPTH, Limits, read_yaml
 
 FORUM = "kind: open_forum\nname: Forum\narea: Example area\n"
@@ -278,6 +278,7 @@ def test_preset_round_trips(name: str) -> None:
     assert loads(dump_json(rs), RuleSet) == rs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KIND_NAMES)
 def test_rule_sets_round_trip_through_yaml_and_json(kind: str) -> None:
     @given(rule_sets(kind=kind))  # type: ignore[arg-type]
@@ -289,12 +290,14 @@ def test_rule_sets_round_trip_through_yaml_and_json(kind: str) -> None:
     run()
 
 
+@pytest.mark.slow
 @given(rule_sets(kind="formal_committee").flatmap(compositions_for))
 def test_compositions_round_trip_through_yaml_and_json(comp: Composition) -> None:
     assert loads(dump_yaml(comp), Composition) == comp
     assert loads(dump_json(comp), Composition) == comp
 
 
+@pytest.mark.slow
 @given(rule_sets().flatmap(lambda rs: compositions_for(rs, vacancies=True)))
 def test_compositions_of_any_kind_round_trip(comp: Composition) -> None:
     assert loads_composition(dump_yaml(comp)) == comp

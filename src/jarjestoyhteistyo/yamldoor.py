@@ -25,7 +25,7 @@ jarjestoyhteistyo.errors.LoadError: 1 problem
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 import yaml
@@ -65,10 +65,10 @@ class Limits:
     (1 to :data:`PARSER_MAX_DEPTH`), ``max_nodes`` the number of nodes counting every
     alias as a full copy of what it points to (the "billion laughs" defence).
 
-    >>> Limits(max_depth=5000)
+    >>> Limits(max_depth=5000)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    jarjestoyhteistyo.errors.LimitsError: Limits.max_depth must be at most 1000 (the YAML parser's own cap)
+    jarjestoyhteistyo.errors.LimitsError: Limits.max_depth must be at most 1000 ...
     """
 
     max_bytes: int = attrs.field(default=5_000_000, validator=_positive)
@@ -83,18 +83,20 @@ DEFAULT_LIMITS = Limits()
 class _PureLoader(yaml.SafeLoader):
     """Safe loader with YAML 1.2 booleans and integers and no duplicate keys."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's own class attribute
 
 
-_LOADERS: list[type[yaml.SafeLoader]] = [_PureLoader]
+#: A loader class: PyYAML's pure-Python and libyaml loaders share no base in the stubs.
+_LoaderClass = type[Any]
+_LOADERS: list[_LoaderClass] = [_PureLoader]
 try:  # pragma: no cover - depends on how PyYAML was built
 
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc]
+    class _CLoader(yaml.CSafeLoader):
         """The same loader on libyaml."""
 
-        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+        yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's own class attribute
 
-    _LOADERS.append(_CLoader)  # type: ignore[arg-type]
+    _LOADERS.append(_CLoader)
     C_LOADER = True
 except AttributeError:  # pragma: no cover
     C_LOADER = False
@@ -151,7 +153,7 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         ) from None
 
 
-def _configure(loader: type[yaml.SafeLoader]) -> None:
+def _configure(loader: _LoaderClass) -> None:
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
         loader.yaml_implicit_resolvers[first] = [
             (tag, rx)
@@ -206,7 +208,7 @@ def _too_deep(line: int, limits: Limits) -> _DocError:
     )
 
 
-def _check_events(text: str, limits: Limits, loader: type[yaml.SafeLoader]) -> None:
+def _check_events(text: str, limits: Limits, loader: _LoaderClass) -> None:
     """Walk libyaml's event stream (not recursive) and enforce depth and node limits."""
     depth = 0
     # one counter per open collection; anchors remember the size of their node
