@@ -198,8 +198,14 @@ def test_ku5_first_term_staggered_within_the_pair() -> None:
     """KU-5: the first term is 1 year for one of the pair and 2 years for the other."""
     policy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
     start = date(2025, 9, 1)
-    ends = [membership_window(policy, start, first=True, index=i).end for i in range(4)]
+    ends = [membership_window(policy, start, first=True, position=i).end for i in range(4)]
     assert ends == [date(2026, 8, 31), date(2027, 8, 31), date(2026, 8, 31), date(2027, 8, 31)]
+    # after the staggered first term, full 24-month terms follow without a gap
+    later = [membership_window(policy, start, first=True, position=0, index=k) for k in (1, 2)]
+    assert [(w.start, w.end) for w in later] == [
+        (date(2026, 9, 1), date(2028, 8, 31)),
+        (date(2028, 9, 1), date(2030, 8, 31)),
+    ]
     assert "KU-5" in membership_window(policy, start, first=True).rule
     # a later (not first) term is the ordinary 24 months
     assert membership_window(policy, start).end == date(2027, 8, 31)
@@ -213,8 +219,12 @@ def test_transitional_first_term_end() -> None:
     assert w.end == date(2025, 5, 31)
     assert "transitional" in w.rule
     both = TermPolicy(first_term_months=(12, 24), first_term_end=date(2025, 5, 31))
-    assert membership_window(both, date(2024, 3, 1), first=True, index=0).end == date(2025, 2, 28)
-    assert membership_window(both, date(2024, 3, 1), first=True, index=1).end == date(2025, 5, 31)
+    assert membership_window(both, date(2024, 3, 1), first=True, position=0).end == date(
+        2025, 2, 28
+    )
+    assert membership_window(both, date(2024, 3, 1), first=True, position=1).end == date(
+        2025, 5, 31
+    )
     with pytest.raises(TermError):
         membership_window(policy, date(2025, 6, 1), first=True)
 
