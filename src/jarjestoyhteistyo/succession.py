@@ -741,16 +741,14 @@ def tenures(
     """Who sat where from ``initial.as_of`` to ``until``, as the library's one tenure
     record (:class:`~jarjestoyhteistyo.terms.Tenure`), derived from the one history.
 
-    The history is replayed as :func:`composition_at` replays it (a rejected event
-    changes nothing). A seat's holder is its organisation: a stint runs from the day
-    an organisation takes the seat to the day before the next change, or to
-    ``until``. Each stint is cut at the seat's changeovers in
-    :func:`~jarjestoyhteistyo.rotation.rotation_plan` (planned from ``initial.as_of``),
-    so a record lies within one term and carries that tenure's ``number`` and
-    ``cohort``; seats outside the rotation, and terms without a plan (`OF-8`), are
-    not cut and ``number`` counts the seat's stints. The records feed
-    :func:`~jarjestoyhteistyo.terms.check_consecutive` (`WS-5`: per organisation).
-    ``person_ref`` stays ``None``: a :class:`~jarjestoyhteistyo.models.Person` has no
+    The history is replayed as by :func:`composition_at`. A seat's holder is its
+    organisation; a stint runs from the day it takes the seat to the day before the
+    next change (or ``until``), cut at the seat's changeovers in
+    :func:`~jarjestoyhteistyo.rotation.rotation_plan` from ``initial.as_of``, so a
+    record lies within one term and carries that tenure's ``number`` and ``cohort``
+    (unplanned seats and `OF-8` terms are not cut; ``number`` counts stints). The
+    records feed :func:`~jarjestoyhteistyo.terms.check_consecutive` (`WS-5`);
+    ``person_ref`` is ``None``, as a :class:`~jarjestoyhteistyo.models.Person` has no
     pseudonymous identity yet. Raises :class:`SuccessionError` without
     ``initial.as_of`` or for ``until`` before it.
 
