@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rotation import Tenure, rotation_plan
+from jarjestoyhteistyo.rotation import rotation_plan
 from jarjestoyhteistyo.rules import (
     GeneralRuleSet,
     IntRange,
@@ -24,6 +24,7 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
     TermPolicy,
 )
+from jarjestoyhteistyo.terms import Tenure
 
 SEATS, YEARS = 1_000, 100
 

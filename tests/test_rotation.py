@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import jarjestoyhteistyo as jy
 from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
 from jarjestoyhteistyo.rules import (
+    Council,
     GeneralRuleSet,
     IntRange,
     SeatGroup,
@@ -23,6 +24,7 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     TermPolicy,
 )
+from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, council_term_on, membership_window
 
 ONE_DAY = relativedelta(days=1)
 
@@ -152,8 +154,10 @@ def test_agreed_term_cannot_be_planned() -> None:
 
 
 def test_council_term_lengths() -> None:
-    """FC-12: the council term plans as 48 months; a fraction as its share."""
-    assert term_months(TermPolicy(mode=TermMode.COUNCIL, months=None)) == 48
+    """FC-12: the council term's nominal length is the calendar's (48 months); a
+    fraction is its share."""
+    assert term_months(TermPolicy(mode=TermMode.COUNCIL, months=None)) == COUNCIL_TERM_MONTHS
+    assert COUNCIL_TERM_MONTHS == 4 * 12
     assert term_months(TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.25)) == 12
 
 
@@ -163,3 +167,130 @@ def test_term_too_short_to_stagger_is_a_clear_error() -> None:
     rules = attrs.evolve(rules, term=TermPolicy(months=1, rotation=0.5))
     with pytest.raises(RotationError, match="cannot be staggered"):
         rotation_plan(rules, comp, start=date(2025, 1, 1), years=2)
+
+
+# ----------------------------------------------------- one council calendar
+def _council_body(policy: TermPolicy, seats: int = 4) -> tuple[GeneralRuleSet, jy.Composition]:
+    rules, comp = _body(1, seats)
+    return attrs.evolve(rules, term=policy), comp
+
+
+def test_council_term_first_tenure_ends_with_the_council_term() -> None:
+    """FC-12 / WS-5 (issue #13): a council-term body starting 2024-05-01 ends the first
+    tenure on 2025-05-31, the same day as its membership window; the next tenure is
+    the whole next council term, from 1 June."""
+    policy = TermPolicy(mode=TermMode.COUNCIL, months=None)
+    rules, comp = _council_body(policy)
+    start = date(2024, 5, 1)
+    plan = rotation_plan(rules, comp, start=start, years=6)
+    first, second, *_ = plan.of_seat("g0-s0")
+    assert first.end == date(2025, 5, 31)
+    assert first.end == membership_window(policy, start).end
+    assert (second.start, second.end) == (date(2025, 6, 1), date(2029, 5, 31))
+    assert [c.date for c in plan.changeovers] == [date(2025, 6, 1), date(2029, 6, 1)]
+
+
+POLICIES = {
+    "fixed": TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5),
+    "fixed-ku5": TermPolicy(months=24, first_term_months=(12, 24), rotation=0.5),
+    "council": TermPolicy(mode=TermMode.COUNCIL, months=None),
+    "council-half-rotation": TermPolicy(mode=TermMode.COUNCIL, months=None, rotation=0.5),
+    "council-fraction": TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5, months=None),
+    "council-fraction-half": TermPolicy(
+        mode=TermMode.COUNCIL_FRACTION, fraction=0.5, months=None, rotation=0.5
+    ),
+    "municipal": TermPolicy(mode=TermMode.COUNCIL, council=Council.MUNICIPAL, months=None),
+    "fixed-dates": TermPolicy(
+        mode=TermMode.FIXED_DATES, start=date(2022, 3, 1), end=date(2031, 5, 31), months=None
+    ),
+    "transitional": TermPolicy(months=24, first_term_end=date(2025, 5, 31), rotation=0.5),
+    "transitional-council": TermPolicy(
+        mode=TermMode.COUNCIL, months=None, first_term_end=date(2024, 12, 31)
+    ),
+}
+COUNCIL_BOUND = {
+    k for k, p in POLICIES.items() if p.mode in (TermMode.COUNCIL, TermMode.COUNCIL_FRACTION)
+}
+
+
+@pytest.mark.parametrize("name", sorted(POLICIES))
+@given(
+    start=st.one_of(
+        st.dates(min_value=date(2022, 3, 1), max_value=date(2024, 12, 31)),
+        st.sampled_from([date(2022, 3, 31), date(2024, 2, 29), date(2024, 5, 1)]),
+    ),
+    years=st.integers(min_value=1, max_value=12),
+)
+def test_every_tenure_is_a_membership_window(name: str, start: date, years: int) -> None:
+    """Issue #13 / FC-12: for every term mode a plan's tenure k of a seat in cohort c is
+    exactly membership_window(first=True, position=c, index=k - 1); a seat's tenures
+    tile without gap or overlap; council-bound changeovers fall on the day after a
+    council term or a fraction of it ends (1 June after the first term)."""
+    policy = POLICIES[name]
+    rules, comp = _council_body(policy)
+    plan = rotation_plan(rules, comp, start=start, years=years)
+    for t in plan.tenures:
+        w = membership_window(policy, start, first=True, position=t.cohort, index=t.number - 1)
+        assert (t.start, t.end) == (w.start, w.end)
+    for seat in {t.seat for t in plan.tenures}:
+        own = plan.of_seat(seat)
+        assert own[0].start == start
+        for a, b in itertools.pairwise(own):
+            assert b.start == a.end + ONE_DAY
+        if policy.mode is not TermMode.FIXED_DATES:
+            assert own[-1].end >= plan.end
+    if policy.first_term_end is not None:
+        assert all(t.end <= policy.first_term_end for t in plan.tenures if t.number == 1)
+    if name in COUNCIL_BOUND:
+        for change in plan.changeovers:
+            term = council_term_on(change.date, policy.council)
+            if term.number > 1 and plan.cohorts * (2 if policy.fraction else 1) in (1, 2, 4):
+                assert (change.date.month, change.date.day) == (6, 1), change
+    if plan.tenures and policy.rotation == 1.0 and policy.first_term_end is None:
+        # one cohort: the plan is the plain sequence of membership windows
+        seat = plan.tenures[0].seat
+        plain = [membership_window(policy, start, index=t.number - 1) for t in plan.of_seat(seat)]
+        assert [(w.start, w.end) for w in plain] == [(t.start, t.end) for t in plan.of_seat(seat)]
+
+
+def test_half_rotation_on_the_council_calendar() -> None:
+    """FC-13 on the council calendar: with half changing, one cohort changes at
+    mid-term and the other with the council term, always on 1 June."""
+    policy = TermPolicy(mode=TermMode.COUNCIL, months=None, rotation=0.5)
+    rules, comp = _council_body(policy)
+    plan = rotation_plan(rules, comp, start=date(2025, 6, 1), years=8)
+    assert [(c.date, len(c.seats)) for c in plan.changeovers] == [
+        (date(2027, 6, 1), 2),
+        (date(2029, 6, 1), 2),
+        (date(2031, 6, 1), 2),
+    ]
+    assert plan.max_per_changeover == 2
+
+
+def test_fixed_dates_plan_one_tenure_per_seat() -> None:
+    """FC-12: a fixed-dates term gives one tenure per seat, to the last fixed date,
+    and no changeover the dates do not state."""
+    policy = POLICIES["fixed-dates"]
+    rules, comp = _council_body(policy)
+    plan = rotation_plan(rules, comp, start=date(2026, 1, 1), years=8)
+    assert {(t.number, t.start, t.end) for t in plan.tenures} == {
+        (1, date(2026, 1, 1), date(2031, 5, 31))
+    }
+    assert plan.changeovers == ()
+    with pytest.raises(RotationError, match="outside the fixed dates"):
+        rotation_plan(rules, comp, start=date(2021, 1, 1), years=2)
+
+
+def test_transitional_first_term_then_staggered_terms() -> None:
+    """A transitional first term (first_term_end) ends every first tenure no later
+    than its date; the next tenure starts the day after, without overlap. The earliest
+    end wins, so here both cohorts change together on 1 June 2025, and the plan says
+    so (which practice FC-13 wants after a transition is issue #15's choice)."""
+    policy = POLICIES["transitional"]
+    rules, comp = _council_body(policy)
+    plan = rotation_plan(rules, comp, start=date(2024, 9, 1), years=5)
+    firsts = sorted({(t.cohort, t.end) for t in plan.tenures if t.number == 1})
+    assert firsts == [(0, date(2025, 5, 31)), (1, date(2025, 5, 31))]
+    seconds = sorted({(t.start, t.end) for t in plan.tenures if t.number == 2})
+    assert seconds == [(date(2025, 6, 1), date(2027, 5, 31))]
+    assert plan.max_per_changeover == 4 == len(plan.changeovers[0].seats)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import attrs
 import pytest
@@ -10,13 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rules import DeputyMode, DeputyPolicy, TermPolicy
+from jarjestoyhteistyo import simulate, terms
+from jarjestoyhteistyo.rules import (
+    DeputyMode,
+    DeputyPolicy,
+    GeneralRuleSet,
+    IntRange,
+    SeatGroup,
+    SeatSource,
+    TermMode,
+    TermPolicy,
+)
 from jarjestoyhteistyo.simulate import (
     AttritionResult,
     compare_terms,
     monthly_hazard,
     simulate_attrition,
 )
+from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, membership_window
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
 PRESETS = (FORMAL, FORUM, KU)
@@ -230,6 +242,32 @@ class TestTerms:
         assert _run(FORMAL, 0.1, 3, 2).months == 24
         r = simulate_attrition(jy.load_preset(FORMAL), None, dropout_per_year=0.1, seed=0, runs=1)
         assert r.months == 24
+
+    def test_council_term_changes_over_on_the_council_calendar(self) -> None:
+        """Issue #13 / WS-5: a council-term seat left empty on 1 May 2024 without a
+        mid-term refill stays empty until the changeover on 1 June 2025 (13 months),
+        the day after the council term in membership_window ends; not 48 months on."""
+        rules = GeneralRuleSet(
+            name="council body",
+            area="example area",
+            seat_groups=(SeatGroup(id="g", source=SeatSource.OPEN, seats=IntRange(min=0, max=1)),),
+            term=TermPolicy(mode=TermMode.COUNCIL, months=None),
+        )
+        comp = jy.Composition(
+            as_of=date(2024, 5, 1), seats=(jy.Seat(id="m1", kind=jy.SeatKind.MEMBER, group="g"),)
+        )
+        window = membership_window(rules.term, date(2024, 5, 1))
+        assert window.end == date(2025, 5, 31)
+        r = simulate_attrition(
+            rules, comp, dropout_per_year=0.0, refill_months=None, years=3, runs=1, seed=0
+        )
+        assert r.term_months == COUNCIL_TERM_MONTHS
+        assert r.seats[0].vacant_months == 13
+        assert r.expected_replacements == 0
+
+    def test_council_term_months_is_the_calendars(self) -> None:
+        """One home: simulate's COUNCIL_TERM_MONTHS is the council calendar's value."""
+        assert simulate.COUNCIL_TERM_MONTHS is terms.COUNCIL_TERM_MONTHS
 
     def test_agreed_term_needs_years(self) -> None:
         with pytest.raises(ValueError, match="years"):

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo import succession
 from jarjestoyhteistyo.codes import catalogue
 from jarjestoyhteistyo.errors import LoadError
 from jarjestoyhteistyo.findings import Severity
@@ -35,6 +36,7 @@ from jarjestoyhteistyo.succession import (
     load_history,
     loads_history,
 )
+from jarjestoyhteistyo.terms import check_consecutive
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 D = dt.date
@@ -672,3 +674,77 @@ def test_assign_without_functions_or_functions_on_another_event_is_malformed() -
         after, report = apply_event(rules, comp, event)
         assert after is comp
         assert "JY347" in report.codes
+
+
+# --------------------------------------------------------------- who sat where
+def _pair_comp() -> Composition:
+    orgs = tuple(Organisation(id=i, categories=frozenset({"pensioners"})) for i in ("a", "b", "c"))
+    return Composition(
+        as_of=D(2025, 1, 1),
+        organisations=orgs,
+        seats=(
+            jy.Seat(
+                id="m1",
+                kind=SeatKind.MEMBER,
+                group="pensioners",
+                organisation="a",
+                person=VOLUNTEER,
+            ),
+            jy.Seat(
+                id="d1",
+                kind=SeatKind.DEPUTY,
+                deputy_of="m1",
+                organisation="b",
+                person=Person(role=Role.NGO_EMPLOYEE),
+            ),
+        ),
+    )
+
+
+def test_tenures_from_the_history_feed_term_limits(fc_rules: RuleSet) -> None:
+    """FC-8 / FC-13 / WS-5 (issue #13): the one history yields the one tenure record:
+    who held each seat, cut at the rotation plan's changeovers (a 12-month first term
+    for the single cohort-0 seat, FC-13), and check_consecutive reads them."""
+    history = History(
+        events=(
+            resign("m1", D(2025, 3, 3)),
+            fill("d1", "b", D(2025, 4, 1)),  # rejected (FC-9): no tenure for it
+            fill("d1", "c", D(2025, 4, 14)),
+        )
+    )
+    got = succession.tenures(fc_rules, _pair_comp(), history, D(2026, 12, 31))
+    assert [(t.seat, t.organisation, t.start, t.end, t.number) for t in got] == [
+        ("d1", "b", D(2025, 1, 1), D(2025, 3, 2), 1),
+        ("d1", "c", D(2025, 4, 14), D(2025, 12, 31), 1),
+        ("d1", "c", D(2026, 1, 1), D(2026, 12, 31), 2),
+        ("m1", "a", D(2025, 1, 1), D(2025, 3, 2), 1),
+        ("m1", "b", D(2025, 3, 3), D(2025, 12, 31), 1),
+        ("m1", "b", D(2026, 1, 1), D(2026, 12, 31), 2),
+    ]
+    assert all(t.person_ref is None for t in got)
+    policy = attrs.evolve(fc_rules.term, max_consecutive_organisation=1)
+    over = {f.params["organisation"]: f.params["count"] for f in check_consecutive(got, policy)}
+    assert over["c"] == 2
+    assert "a" not in over
+    assert not check_consecutive(got, attrs.evolve(policy, max_consecutive_organisation=3)).codes
+
+
+def test_tenures_need_a_dated_start(fc_rules: RuleSet) -> None:
+    """The tenures start on the initial composition's date; without one, or with an
+    end before it, there is nothing to say."""
+    with pytest.raises(SuccessionError, match="as_of"):
+        succession.tenures(
+            fc_rules, attrs.evolve(_pair_comp(), as_of=None), History(), D(2026, 1, 1)
+        )
+    with pytest.raises(SuccessionError, match="as_of"):
+        succession.tenures(fc_rules, _pair_comp(), History(), D(2024, 1, 1))
+    agreed = jy.load_preset("vantaa-kerava-open-forum")
+    comp = jy.Composition(
+        as_of=D(2025, 1, 1),
+        seats=(jy.Seat(id="s1", kind=SeatKind.MEMBER, group="x", organisation="o1"),),
+    )
+    # an agreed term (OF-8) has no plan: the stint is not cut
+    assert [
+        (t.start, t.end, t.number)
+        for t in succession.tenures(agreed, comp, History(), D(2027, 6, 30))
+    ] == [(D(2025, 1, 1), D(2027, 6, 30), 1)]

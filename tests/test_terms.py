@@ -198,8 +198,14 @@ def test_ku5_first_term_staggered_within_the_pair() -> None:
     """KU-5: the first term is 1 year for one of the pair and 2 years for the other."""
     policy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
     start = date(2025, 9, 1)
-    ends = [membership_window(policy, start, first=True, index=i).end for i in range(4)]
+    ends = [membership_window(policy, start, first=True, position=i).end for i in range(4)]
     assert ends == [date(2026, 8, 31), date(2027, 8, 31), date(2026, 8, 31), date(2027, 8, 31)]
+    # after the staggered first term, full 24-month terms follow without a gap
+    later = [membership_window(policy, start, first=True, position=0, index=k) for k in (1, 2)]
+    assert [(w.start, w.end) for w in later] == [
+        (date(2026, 9, 1), date(2028, 8, 31)),
+        (date(2028, 9, 1), date(2030, 8, 31)),
+    ]
     assert "KU-5" in membership_window(policy, start, first=True).rule
     # a later (not first) term is the ordinary 24 months
     assert membership_window(policy, start).end == date(2027, 8, 31)
@@ -213,8 +219,12 @@ def test_transitional_first_term_end() -> None:
     assert w.end == date(2025, 5, 31)
     assert "transitional" in w.rule
     both = TermPolicy(first_term_months=(12, 24), first_term_end=date(2025, 5, 31))
-    assert membership_window(both, date(2024, 3, 1), first=True, index=0).end == date(2025, 2, 28)
-    assert membership_window(both, date(2024, 3, 1), first=True, index=1).end == date(2025, 5, 31)
+    assert membership_window(both, date(2024, 3, 1), first=True, position=0).end == date(
+        2025, 2, 28
+    )
+    assert membership_window(both, date(2024, 3, 1), first=True, position=1).end == date(
+        2025, 5, 31
+    )
     with pytest.raises(TermError):
         membership_window(policy, date(2025, 6, 1), first=True)
 
@@ -326,3 +336,120 @@ def test_rotating_duty_errors() -> None:
         rotating_duty((), date(2026, 1, 1), 6, 2)
     with pytest.raises(TermError):
         rotating_duty(("o1",), date(2026, 1, 1), 0, 2)
+
+
+# ------------------------------------------------ one calendar, one arithmetic
+def test_the_council_term_length_is_the_calendars() -> None:
+    """Issue #13: the council term's length is written once, in the calendar, and
+    TermPolicy.max_months defaults to it."""
+    later = council_term_on(date(2025, 6, 1))
+    months = relativedelta(later.end + ONE_DAY, later.start)
+    assert terms.COUNCIL_TERM_MONTHS == months.years * 12 + months.months == 48
+    assert TermPolicy().max_months is None
+    assert terms.longest_term_months(TermPolicy()) == terms.COUNCIL_TERM_MONTHS
+    assert terms.longest_term_months(TermPolicy(max_months=30)) == 30
+    assert later.start == terms.LATER_TERMS_START
+
+
+@given(
+    start=STARTS,
+    months=st.integers(min_value=1, max_value=48),
+    ends_after=st.integers(min_value=0, max_value=60),
+    k=st.integers(min_value=1, max_value=6),
+)
+def test_no_overlap_after_a_transitional_first_term(
+    start: date, months: int, ends_after: int, k: int
+) -> None:
+    """FC-12 (issue #13): window 1 starts the day after a transitional first term
+    ends, whatever the term's length, and later windows keep tiling."""
+    fte = start + relativedelta(months=ends_after)
+    policy = TermPolicy(mode=TermMode.FIXED, months=months, first_term_end=fte)
+    first = membership_window(policy, start, first=True)
+    assert first.end is not None
+    assert first.end <= fte
+    after = membership_window(policy, start, first=True, index=1)
+    assert after.start == first.end + ONE_DAY
+    a = membership_window(policy, start, first=True, index=k)
+    b = membership_window(policy, start, first=True, index=k + 1)
+    assert a.end is not None
+    assert a.end + ONE_DAY == b.start
+
+
+MODES = st.sampled_from(
+    (
+        TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5),
+        TermPolicy(mode=TermMode.FIXED, months=13, rotation=1 / 3),
+        TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24)),
+        TermPolicy(mode=TermMode.COUNCIL, rotation=0.5),
+        TermPolicy(mode=TermMode.COUNCIL, council=Council.MUNICIPAL, rotation=0.25),
+        TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5, rotation=0.5),
+        TermPolicy(mode=TermMode.COUNCIL, first_term_months=(6, 18)),
+        TermPolicy(mode=TermMode.COUNCIL, first_term_end=date(2026, 12, 31)),
+    )
+)
+
+
+@given(
+    policy=MODES,
+    start=st.dates(min_value=date(2022, 3, 1), max_value=date(2026, 12, 31)),
+    position=st.integers(min_value=0, max_value=5),
+    k=st.integers(min_value=0, max_value=8),
+)
+def test_staggered_windows_tile(policy: TermPolicy, start: date, position: int, k: int) -> None:
+    """FC-13 / KU-5: a seat's windows after a staggered first term tile without gaps
+    or overlaps, and no later window is shorter than the first."""
+    a = membership_window(policy, start, first=True, position=position, index=k)
+    b = membership_window(policy, start, first=True, position=position, index=k + 1)
+    assert a.end is not None
+    assert b.end is not None
+    assert a.start <= a.end < b.start <= b.end
+    assert a.end + ONE_DAY == b.start
+    if k == 0:
+        assert a.start == start
+
+
+@pytest.mark.parametrize(
+    ("policy", "ends"),
+    [
+        # FC-13 on the council calendar: one cohort at mid-term, one with the term
+        (TermPolicy(mode=TermMode.COUNCIL, rotation=0.5), ["2027-05-31", "2029-05-31"]),
+        # half a council term, half changing: yearly changeovers on 1 June
+        (
+            TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5, rotation=0.5),
+            ["2026-05-31", "2027-05-31"],
+        ),
+        # FC-13 with a fixed term: 12 and 24 months
+        (TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5), ["2026-05-31", "2027-05-31"]),
+    ],
+)
+def test_fc13_first_terms_per_cohort(policy: TermPolicy, ends: list[str]) -> None:
+    """FC-13: the rotation share staggers the first term, cohort by cohort; council-bound
+    first terms end on 31 May, so changeovers fall on 1 June."""
+    start = date(2025, 6, 1)
+    got = [membership_window(policy, start, first=True, position=p).end for p in (0, 1)]
+    assert [d.isoformat() for d in got if d is not None] == ends
+    assert terms.cohorts(policy) == 2
+
+
+def test_cohorts_and_impossible_staggers() -> None:
+    """FC-13: a share outside (0, 1] or a term too short to stagger is a TermError."""
+    assert terms.cohorts(TermPolicy(rotation=1 / 3)) == 3
+    assert terms.cohorts(TermPolicy(mode=TermMode.AGREED, rotation=0.5)) == 1
+    with pytest.raises(TermError, match="outside"):
+        terms.cohorts(TermPolicy(rotation=0.0))
+    with pytest.raises(TermError, match="cannot be staggered"):
+        membership_window(TermPolicy(months=1, rotation=0.5), date(2026, 1, 1), first=True)
+    many = TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.25, rotation=0.1)
+    with pytest.raises(TermError, match="whole months"):
+        membership_window(many, date(2022, 3, 1), first=True)
+    with pytest.raises(TermError, match="position"):
+        membership_window(TermPolicy(), date(2026, 1, 1), first=True, position=-1)
+    with pytest.raises(TermError, match="single window"):
+        membership_window(TermPolicy(mode=TermMode.AGREED), date(2026, 1, 1), index=1)
+
+
+def test_consecutive_terms_skip_tenures_without_a_holder() -> None:
+    """A planned tenure names nobody: it does not count for any holder."""
+    planned = Tenure(seat="m1", start=date(2022, 3, 1), end=date(2024, 2, 29), number=1)
+    history = (*_tenures("p1", "o1", 1), planned)
+    assert [(s.key, s.tenures) for s in consecutive_terms(history, "person_ref")] == [("p1", (0,))]

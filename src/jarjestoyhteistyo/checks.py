@@ -40,6 +40,7 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.terms import longest_term_months
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.cooperation import CooperationModel
@@ -427,6 +428,7 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
 
 def _term(rules: RuleSet) -> Iterator[Finding]:
     t = rules.term
+    longest = longest_term_months(t)
     if not 0 < t.rotation <= 1:
         yield finding("JY102", "term.rotation", value=t.rotation)
     if t.mode is TermMode.FIXED:
@@ -437,12 +439,12 @@ def _term(rules: RuleSet) -> Iterator[Finding]:
                 detail="a fixed term needs months > 0",
                 detail_fi="kiinteä kausi tarvitsee kuukaudet > 0",
             )
-        elif t.months > t.max_months:
+        elif t.months > longest:
             yield finding(
                 "JY103",
                 "term.months",
-                detail=f"{t.months} months is longer than {t.max_months}",
-                detail_fi=f"{t.months} kk on pidempi kuin {t.max_months}",
+                detail=f"{t.months} months is longer than {longest}",
+                detail_fi=f"{t.months} kk on pidempi kuin {longest}",
             )
     if t.mode is TermMode.COUNCIL_FRACTION and not (t.fraction and 0 < t.fraction <= 1):
         yield finding(
@@ -459,7 +461,7 @@ def _term(rules: RuleSet) -> Iterator[Finding]:
             detail_fi="kiinteät päivät tarvitsevat alun ennen loppua",
         )
     for i, months in enumerate(t.first_term_months):
-        if months <= 0 or months > t.max_months:
+        if months <= 0 or months > longest:
             yield finding(
                 "JY103",
                 f"term.first_term_months[{i}]",

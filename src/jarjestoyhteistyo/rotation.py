@@ -1,23 +1,36 @@
 """Rotation plans: which seats are up (*erovuoro*) at each changeover (`FC-13`, `KU-5`).
 
 :func:`rotation_plan` renews the NGO member seats of a composition over a horizon.
-Seats are split into *cohorts*; each cohort has its own first tenure, and after
-that every tenure has the policy's full length, so changeovers are staggered:
+Seats are split into *cohorts*, and every tenure of every seat is a window of the one
+term arithmetic, :func:`jarjestoyhteistyo.terms.membership_window`: tenure ``k`` of
+a seat in cohort ``c`` is ``membership_window(policy, start, first=True, position=c,
+index=k - 1)``. So a plan and a membership window never disagree, and the council
+term's dates come from the one council calendar in :mod:`jarjestoyhteistyo.terms`:
 
 * ``first_term_months`` given (`KU-5`: ``[12, 24]``): one cohort per entry, cohort
   ``i``'s first tenure is ``first_term_months[i]`` months;
 * otherwise, from the rotation share ``f`` (`FC-13`: half change each term): there
-  are ``k = ceil(1 / f)`` cohorts (the term must be at least ``k`` months, else
-  :class:`RotationError`: whole-month changeovers cannot be staggered finer) and
-  cohort ``i``'s first tenure is ``floor(term_months × (i + 1) / k)`` months.
+  are ``k = ceil(1 / f)`` cohorts. With a fixed term, cohort ``i``'s first tenure is
+  ``floor(term_months × (i + 1) / k)`` months (the term must be at least ``k``
+  months, else :class:`RotationError`: whole-month changeovers cannot be staggered
+  finer). With a council-bound term each council term (or fraction of it) is split
+  into ``k`` slots of whole months and cohort ``i`` changes after slot ``i``; the
+  last cohort changes with the council term itself;
+* ``council_term`` and ``council_fraction`` tenures end on the last day of a council
+  term or of its fraction, so changeovers fall on the day after: **1 June** in every
+  term after the first (the first regional term ends on 31 May 2025);
+* a transitional first term (``first_term_end``) ends the first tenure on that date
+  when it is earlier; the next tenure starts the day after;
+* ``fixed_dates`` gives one tenure per seat, ending on the last fixed date;
+  ``agreed`` (`OF-8`) has no length to plan with (:class:`RotationError`).
 
 **Rounding.** Cohort sizes differ by at most one, so at one changeover at most
 ``ceil(n / k)`` of the ``n`` seats change, which is never more than ``ceil(f × n)``.
 Seats of one seat group are dealt to cohorts in turn, so the two seats of a work
 pair (`KU-7`) always sit in different cohorts when there are two or more cohorts:
 a pair is never renewed at once. A personal deputy (`FC-8`) follows its member's
-tenures. Every date is computed from the plan's start with ``relativedelta``
-(month ends clip: a tenure from 31 January of 12 months ends on 30 January).
+tenures. Every date is computed from an anchor with ``relativedelta`` (month ends
+clip: a tenure from 31 January of 12 months ends on 30 January).
 
 >>> import jarjestoyhteistyo as jy
 >>> from datetime import date
@@ -32,7 +45,6 @@ tenures. Every date is computed from the plan's start with ``relativedelta``
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import defaultdict
 from datetime import date
@@ -43,28 +55,24 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.errors import JarjestoError
 from jarjestoyhteistyo.models import Composition, SeatKind
 from jarjestoyhteistyo.rules import RuleSet, SeatSource, TermMode, TermPolicy
+from jarjestoyhteistyo.terms import (
+    COUNCIL_TERM_MONTHS,
+    Tenure,
+    TermError,
+    cohorts,
+    membership_window,
+)
 
-__all__ = ["Changeover", "RotationError", "RotationPlan", "Tenure", "rotation_plan", "term_months"]
+__all__ = ["Changeover", "RotationError", "RotationPlan", "rotation_plan", "term_months"]
 
 _ROTATING_SOURCES = frozenset(
     {SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN, SeatSource.SECTOR}
 )
-_COUNCIL_MONTHS = 48
+_ONE_DAY = relativedelta(days=1)
 
 
 class RotationError(JarjestoError, ValueError):
     """The term policy gives no term length to plan with (e.g. ``agreed`` terms, `OF-8`)."""
-
-
-@attrs.frozen(kw_only=True)
-class Tenure:
-    """One tenure of a seat: ``number`` counts from 1; ``end`` is the last day."""
-
-    seat: str
-    number: int
-    cohort: int
-    start: date
-    end: date
 
 
 @attrs.frozen(kw_only=True)
@@ -80,7 +88,11 @@ class Changeover:
 
 @attrs.frozen(kw_only=True)
 class RotationPlan:
-    """The renewal plan: tenures per seat and the changeovers, over a horizon."""
+    """The renewal plan: tenures per seat and the changeovers, over a horizon.
+
+    ``tenures`` are :class:`~jarjestoyhteistyo.terms.Tenure` records (the library's one
+    tenure record) with ``number`` and ``cohort`` set and no holder named.
+    """
 
     start: date
     end: date
@@ -96,11 +108,13 @@ class RotationPlan:
 
 
 def term_months(policy: TermPolicy) -> int:
-    """The length of one term in months, for planning.
+    """The nominal length of one term in months (for summaries and the simulation).
 
-    ``council_term`` counts as 48 months and ``council_fraction`` as that share of it;
-    ``fixed_dates`` as the months between its dates. ``agreed`` has no length
-    (:class:`RotationError`).
+    ``council_term`` counts as one council term after the first
+    (:data:`~jarjestoyhteistyo.terms.COUNCIL_TERM_MONTHS`, 48) and ``council_fraction``
+    as that share of it; ``fixed_dates`` as the months between its dates. ``agreed``
+    has no length (:class:`RotationError`). The plan's dates themselves come from
+    :func:`~jarjestoyhteistyo.terms.membership_window`.
 
     >>> from jarjestoyhteistyo.rules import TermPolicy, TermMode
     >>> term_months(TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5))
@@ -109,9 +123,9 @@ def term_months(policy: TermPolicy) -> int:
     if policy.mode is TermMode.FIXED and policy.months:
         return policy.months
     if policy.mode is TermMode.COUNCIL:
-        return _COUNCIL_MONTHS
+        return COUNCIL_TERM_MONTHS
     if policy.mode is TermMode.COUNCIL_FRACTION and policy.fraction:
-        return max(1, round(_COUNCIL_MONTHS * policy.fraction))
+        return max(1, round(COUNCIL_TERM_MONTHS * policy.fraction))
     if policy.mode is TermMode.FIXED_DATES and policy.start and policy.end:
         delta = relativedelta(policy.end, policy.start)
         return max(1, delta.years * 12 + delta.months + (1 if delta.days else 0))
@@ -121,19 +135,17 @@ def term_months(policy: TermPolicy) -> int:
     )
 
 
-def _first_tenures(policy: TermPolicy, months: int) -> tuple[int, ...]:
-    if policy.first_term_months:
-        return tuple(policy.first_term_months)
-    if not 0 < policy.rotation <= 1:
-        raise RotationError(f"the rotation share {policy.rotation} is outside (0, 1]")
-    k = max(1, math.ceil(1 / policy.rotation - 1e-9))
-    if months < k:
-        raise RotationError(
-            f"a term of {months} month(s) cannot be staggered into {k} cohorts in whole "
-            f"months, so no more than {policy.rotation:g} of the seats changing at once "
-            "is impossible; lengthen the term or raise the share"
-        )
-    return tuple(months * (i + 1) // k for i in range(k))
+def _schedule(policy: TermPolicy, begin: date, horizon: date, cohort: int) -> list[Tenure]:
+    """The tenures of one cohort's seats from ``begin`` until ``horizon`` (exclusive),
+    each one membership window (``seat`` is filled in by the caller)."""
+    out: list[Tenure] = []
+    single = policy.mode is TermMode.FIXED_DATES
+    while not out or (out[-1].end + _ONE_DAY < horizon and not single):
+        w = membership_window(policy, begin, first=True, position=cohort, index=len(out))
+        if w.end is None:  # pragma: no cover - fixed and council windows always end
+            break
+        out.append(Tenure(seat="", number=len(out) + 1, cohort=cohort, start=w.start, end=w.end))
+    return out
 
 
 def rotation_plan(
@@ -158,10 +170,14 @@ def rotation_plan(
         raise RotationError("give a start date or a composition with as_of")
     if years < 1:
         raise RotationError(f"the horizon must be at least one year, not {years}")
-    months = term_months(rules.term)
-    firsts = _first_tenures(rules.term, months)
-    k = len(firsts)
+    policy = rules.term
+    months = term_months(policy)
     horizon = begin + relativedelta(years=years)
+    try:
+        k = cohorts(policy)
+        schedules = {c: _schedule(policy, begin, horizon, c) for c in range(k)}
+    except TermError as exc:
+        raise RotationError(str(exc)) from exc
 
     groups = {g.id: g for g in rules.as_general().seat_groups}
     rotating = [
@@ -188,47 +204,33 @@ def rotation_plan(
 
     tenures: list[Tenure] = []
     starts_by_date: dict[date, list[str]] = defaultdict(list)
-    one_day = relativedelta(days=1)
-    # every date is begin + n months (from the anchor); seats share a few cohorts, so
-    # each offset is computed once
-    at_offset: dict[int, date] = {}
-
-    def on(offset: int) -> date:
-        if offset not in at_offset:
-            at_offset[offset] = begin + relativedelta(months=offset)
-        return at_offset[offset]
-
-    schedules: dict[int, tuple[tuple[int, date, date], ...]] = {}
-    for cohort, first in enumerate(firsts):
-        offsets = [0, first]
-        while on(offsets[-1]) < horizon:
-            offsets.append(offsets[-1] + months)
-        schedules[cohort] = tuple(
-            (number, on(a), on(b) - one_day)
-            for number, (a, b) in enumerate(itertools.pairwise(offsets), start=1)
-            if on(a) < horizon
-        )
     for seat_id in sorted(cohort_of):
-        cohort = cohort_of[seat_id]
         holders = (seat_id, *sorted(deputies_of.get(seat_id, ())))
-        for number, t_start, t_end in schedules[cohort]:
+        for planned in schedules[cohort_of[seat_id]]:
             tenures.extend(
-                Tenure(seat=h, number=number, cohort=cohort, start=t_start, end=t_end)
+                Tenure(
+                    seat=h,
+                    number=planned.number,
+                    cohort=planned.cohort,
+                    start=planned.start,
+                    end=planned.end,
+                )
                 for h in holders
             )
-            if number > 1:
-                starts_by_date[t_start].append(seat_id)
+            if planned.number > 1:
+                starts_by_date[planned.start].append(seat_id)
     changeovers = tuple(
         Changeover(date=d, seats=tuple(sorted(seats)))
         for d, seats in sorted(starts_by_date.items())
     )
     n = len(cohort_of)
+    largest = max((len(c.seats) for c in changeovers), default=0)
     return RotationPlan(
         start=begin,
-        end=horizon - one_day,
+        end=horizon - _ONE_DAY,
         term_months=months,
         cohorts=k,
-        max_per_changeover=math.ceil(n / k) if n else 0,
+        max_per_changeover=max(math.ceil(n / k) if n else 0, largest),
         tenures=tuple(tenures),
         changeovers=changeovers,
     )

@@ -254,7 +254,9 @@ class TermPolicy:
     term (`KU-5`: ``[12, 24]`` — one of the pair 1 year, the other 2);
     ``first_term_end`` ends a transitional first term on a date; ``rotation`` is the
     share of members that changes at each changeover (`FC-13`: 0.5).
-    ``max_months`` is the longest term the body accepts (default: a council term).
+    ``max_months`` is the longest term the body accepts; left out (``None``), it is one
+    council term, read from the council calendar by
+    :func:`jarjestoyhteistyo.terms.longest_term_months`.
     """
 
     mode: TermMode = TermMode.FIXED
@@ -268,7 +270,7 @@ class TermPolicy:
     rotation: float = 1.0
     max_consecutive_person: int | None = None
     max_consecutive_organisation: int | None = None
-    max_months: int = 48
+    max_months: int | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -6,7 +6,8 @@ given an annual drop-out probability per person (optionally per :class:`Role`), 
 structure's succession rules and a refill delay, it reports the probability that a
 seat is vacant at some point, the expected vacant seat-months and the expected
 number of replacements; :func:`compare_terms` does so for a 2-year term and the
-council term (48 months) over the same horizon.
+council term (:data:`COUNCIL_TERM_MONTHS`, read from the council calendar in
+:mod:`jarjestoyhteistyo.terms`) over the same horizon.
 
 **The model** (monthly steps, month 0 is the start):
 
@@ -55,7 +56,6 @@ import math
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 
 import attrs
 
@@ -63,6 +63,7 @@ from jarjestoyhteistyo.compare import skeleton_composition
 from jarjestoyhteistyo.models import Composition, Role, Seat, SeatKind
 from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
 from jarjestoyhteistyo.rules import DeputyMode, RuleSet, TermMode
+from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -73,10 +74,9 @@ __all__ = [
     "simulate_attrition",
 ]
 
-#: The council term in months (`WS-5`: the majority favoured it).
-COUNCIL_TERM_MONTHS = 48
-
-_PLAN_START = date(2025, 6, 1)
+# COUNCIL_TERM_MONTHS (`WS-5`: the majority favoured the council term) is the council
+# calendar's own value, imported from terms and named here for compare_terms' callers.
+_PLAN_START = LATER_TERMS_START
 _UNTIL_CHANGEOVER = -1  # line state: empty until the next changeover (no mid-term refill)
 _QUANTILES = (0.5, 0.9, 0.99)
 

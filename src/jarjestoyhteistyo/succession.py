@@ -70,11 +70,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.errors import JarjestoError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
+from jarjestoyhteistyo.rotation import RotationError, rotation_plan
 from jarjestoyhteistyo.rules import (
     Authority,
     DeputyMode,
@@ -83,6 +85,7 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
 )
 from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.terms import Tenure
 from jarjestoyhteistyo.validation import validate
 
 __all__ = [
@@ -94,7 +97,10 @@ __all__ = [
     "composition_at",
     "load_history",
     "loads_history",
+    "tenures",
 ]
+
+_ONE_DAY = relativedelta(days=1)
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -699,3 +705,96 @@ def composition_at(
         attrs.evolve(comp, as_of=day),
         Report(subject=initial.name or rules.name, findings=tuple(found)),
     )
+
+
+# ------------------------------------------------------------ who sat where
+def _holder_changes(
+    general: GeneralRuleSet, initial: Composition, history: History, until: dt.date
+) -> dict[str, list[tuple[dt.date, str | None]]]:
+    """Per seat, the days its holding organisation changed (``None``: vacant or no
+    organisation named), replaying the history as :func:`composition_at` does."""
+    start = initial.as_of or until
+    changes = {s.id: [(start, s.organisation)] for s in initial.seats}
+    indexed = sorted(
+        ((i, e) for i, e in enumerate(history.events) if e.date <= until), key=lambda p: p[1].date
+    )
+    comp = initial
+    for i, event in indexed:
+        after, _ = _apply(general, comp, event, f"events[{i}]")
+        if after is comp:  # rejected: nothing changed
+            continue
+        for seat in after.seats:
+            own = changes[seat.id]
+            if own[-1][1] == seat.organisation:
+                continue
+            if own[-1][0] == event.date:  # several changes on one day: the last counts
+                own.pop()
+            if not own or own[-1][1] != seat.organisation:
+                own.append((event.date, seat.organisation))
+        comp = after
+    return changes
+
+
+def tenures(
+    rules: RuleSet, initial: Composition, history: History, until: dt.date
+) -> tuple[Tenure, ...]:
+    """Who sat where from ``initial.as_of`` to ``until``, as the library's one tenure
+    record (:class:`~jarjestoyhteistyo.terms.Tenure`), derived from the one history.
+
+    The history is replayed as by :func:`composition_at`. A seat's holder is its
+    organisation; a stint runs from the day it takes the seat to the day before the
+    next change (or ``until``), cut at the seat's changeovers in
+    :func:`~jarjestoyhteistyo.rotation.rotation_plan` from ``initial.as_of``, so a
+    record lies within one term and carries that tenure's ``number`` and ``cohort``
+    (unplanned seats and `OF-8` terms are not cut; ``number`` counts stints). The
+    records feed :func:`~jarjestoyhteistyo.terms.check_consecutive` (`WS-5`);
+    ``person_ref`` is ``None``, as a :class:`~jarjestoyhteistyo.models.Person` has no
+    pseudonymous identity yet. Raises :class:`SuccessionError` without
+    ``initial.as_of`` or for ``until`` before it.
+
+    >>> from jarjestoyhteistyo.models import Composition, Person, Role, Seat
+    >>> from jarjestoyhteistyo.rules import GeneralRuleSet, IntRange, SeatGroup, TermPolicy
+    >>> rules = GeneralRuleSet(name="Example", area="Example area", term=TermPolicy(months=12),
+    ...     seat_groups=(SeatGroup(id="g", source=SeatSource.OPEN, seats=IntRange(max=1)),))
+    >>> comp = Composition(as_of=dt.date(2025, 1, 1), seats=(
+    ...     Seat(id="m1", kind=SeatKind.MEMBER, group="g", organisation="o1",
+    ...          person=Person(role=Role.VOLUNTEER)),))
+    >>> gone = History(events=(Event(date=dt.date(2026, 7, 1), kind=EventKind.VACATE,
+    ...                              seat="m1"),))
+    >>> [(t.organisation, str(t.start), str(t.end), t.number)
+    ...  for t in tenures(rules, comp, gone, dt.date(2026, 12, 31))]
+    [('o1', '2025-01-01', '2025-12-31', 1), ('o1', '2026-01-01', '2026-06-30', 2)]
+    """
+    start = initial.as_of
+    if start is None or until < start:
+        raise SuccessionError(
+            "tenures need an initial composition with as_of on or before"
+            f" {until.isoformat()}, not {start.isoformat() if start else 'none'}"
+        )
+    general = rules.as_general()
+    try:
+        years = relativedelta(until, start).years + 1
+        planned = rotation_plan(rules, initial, start=start, years=years).tenures
+    except RotationError:
+        planned = ()
+    terms_of: dict[str, list[Tenure]] = {}
+    for t in planned:
+        terms_of.setdefault(t.seat, []).append(t)
+    out: list[Tenure] = []
+    for seat, changes in sorted(_holder_changes(general, initial, history, until).items()):
+        held = 0
+        for j, (begin, organisation) in enumerate(changes):
+            end = changes[j + 1][0] - _ONE_DAY if j + 1 < len(changes) else until
+            if organisation is None or end < begin:
+                continue
+            held += 1
+            cuts = [
+                (max(begin, p.start), min(end, p.end), p.number, p.cohort)
+                for p in terms_of.get(seat, ())
+                if p.start <= end and begin <= p.end
+            ] or [(begin, end, held, 0)]
+            out.extend(
+                Tenure(seat=seat, organisation=organisation, start=a, end=b, number=n, cohort=c)
+                for a, b, n, c in cuts
+            )
+    return tuple(out)

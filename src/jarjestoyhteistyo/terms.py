@@ -17,6 +17,14 @@ before its anniversary: ``start + relativedelta(months=m) - relativedelta(days=1
 A "2-year" membership started mid-term and a council-term membership end on different
 dates (`FC-12`, `WS-5`); every :class:`Window` says in ``rule`` which rule produced it.
 
+This module is the library's one council calendar and its one term arithmetic:
+:func:`~jarjestoyhteistyo.rotation.rotation_plan` takes every tenure from
+:func:`membership_window`, and :mod:`~jarjestoyhteistyo.simulate` and
+:class:`~jarjestoyhteistyo.rules.TermPolicy` read the council term's length from
+:data:`COUNCIL_TERM_MONTHS`. Council-bound windows end on the last day of a council
+term (or of its fraction), so their changeovers fall on the day after: 1 June in every
+term after the first.
+
 >>> council_term_on(date(2024, 5, 1))
 CouncilTerm(council=<Council.REGIONAL: 'regional'>, start=datetime.date(2022, 3, 1), \
 end=datetime.date(2025, 5, 31), number=1)
@@ -30,6 +38,7 @@ datetime.date(2025, 5, 31)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
@@ -44,7 +53,9 @@ from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
 
 __all__ = [
+    "COUNCIL_TERM_MONTHS",
     "FIRST_TERMS",
+    "LATER_TERMS_START",
     "TERM_YEARS",
     "CouncilTerm",
     "Streak",
@@ -53,9 +64,11 @@ __all__ = [
     "TermError",
     "Window",
     "check_consecutive",
+    "cohorts",
     "consecutive_terms",
     "council_term_on",
     "council_terms",
+    "longest_term_months",
     "membership_window",
     "rotating_duty",
 ]
@@ -73,8 +86,14 @@ class TermError(JarjestoError, ValueError):
 #: Length of a council term after the first one, in years.
 TERM_YEARS = 4
 
+#: Length of a council term after the first one, in months: the one value that
+#: rotation plans, the attrition simulation and ``TermPolicy.max_months`` read.
+COUNCIL_TERM_MONTHS = TERM_YEARS * 12
+
+#: Later terms of both councils start on 1 June 2025 + 4k years.
+LATER_TERMS_START = date(2025, 6, 1)
+
 _ONE_DAY = relativedelta(days=1)
-_LATER_START = date(2025, 6, 1)  # later terms of both councils start on 1 June 2025 + 4k
 
 #: The first term the library knows, per council: ``(start, end)``.
 FIRST_TERMS: Mapping[Council, tuple[date, date]] = MappingProxyType(
@@ -114,8 +133,8 @@ def _term_by_number(council: Council, number: int) -> CouncilTerm:
     k = number - 2
     return CouncilTerm(
         council=council,
-        start=_LATER_START + relativedelta(years=TERM_YEARS * k),
-        end=_LATER_START + relativedelta(years=TERM_YEARS * (k + 1)) - _ONE_DAY,
+        start=LATER_TERMS_START + relativedelta(years=TERM_YEARS * k),
+        end=LATER_TERMS_START + relativedelta(years=TERM_YEARS * (k + 1)) - _ONE_DAY,
         number=number,
     )
 
@@ -142,7 +161,7 @@ def council_term_on(day: date, council: Council = Council.REGIONAL) -> CouncilTe
         )
     if day <= first_end:
         return _term_by_number(council, 1)
-    k = relativedelta(day, _LATER_START).years // TERM_YEARS
+    k = relativedelta(day, LATER_TERMS_START).years // TERM_YEARS
     return _term_by_number(council, k + 2)
 
 
@@ -225,15 +244,51 @@ def _parts(fraction: float | None) -> int:
 def _part(term: CouncilTerm, n: int, p: int) -> tuple[date, date]:
     """Part ``p`` (0-based) of ``n`` of ``term``, boundaries rounded down to whole months."""
     total = _months_between(term.start, term.end + _ONE_DAY)
+    if total < n:
+        raise TermError(
+            f"the {total}-month council term {term.start.isoformat()}–{term.end.isoformat()}"
+            f" cannot be split into {n} parts of whole months"
+        )
     return (
         term.start + relativedelta(months=(total * p) // n),
         term.start + relativedelta(months=(total * (p + 1)) // n) - _ONE_DAY,
     )
 
 
-def _check_index(index: int) -> None:
+def _check_index(index: int, name: str = "index") -> None:
     if index < 0:
-        raise TermError(f"index must be >= 0, got {index}")
+        raise TermError(f"{name} must be >= 0, got {index}")
+
+
+def longest_term_months(policy: TermPolicy) -> int:
+    """The longest term in months the body accepts: ``policy.max_months``, or when that
+    is not given, one council term (:data:`COUNCIL_TERM_MONTHS`).
+
+    >>> longest_term_months(TermPolicy()), longest_term_months(TermPolicy(max_months=36))
+    (48, 36)
+    """
+    return COUNCIL_TERM_MONTHS if policy.max_months is None else policy.max_months
+
+
+def cohorts(policy: TermPolicy) -> int:
+    """How many staggered cohorts a first term (``first=True``) has (`FC-13`, `KU-5`).
+
+    ``first_term_months`` gives one cohort per entry (`KU-5`: two); otherwise the
+    rotation share ``f`` gives ``ceil(1 / f)`` (`FC-13`: half change each term, two
+    cohorts). ``fixed_dates`` and ``agreed`` terms have a single window, so one cohort.
+
+    >>> cohorts(TermPolicy(rotation=0.5)), cohorts(TermPolicy(first_term_months=(12, 24)))
+    (2, 2)
+    >>> cohorts(TermPolicy(mode=TermMode.FIXED_DATES, rotation=0.5))
+    1
+    """
+    if policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED):
+        return 1
+    if policy.first_term_months:
+        return len(policy.first_term_months)
+    if not 0 < policy.rotation <= 1:
+        raise TermError(f"the rotation share {policy.rotation} is outside (0, 1]")
+    return max(1, math.ceil(1 / policy.rotation - 1e-9))
 
 
 def membership_window(
@@ -241,6 +296,7 @@ def membership_window(
     start: date,
     *,
     first: bool = False,
+    position: int = 0,
     index: int = 0,
     end: date | None = None,
 ) -> Window:
@@ -254,6 +310,7 @@ def membership_window(
       because 31 January + 1 month is 28/29 February.
     * ``council_term`` — ends with the council term in force on the start date. A
       mid-term start ends with *that* council term; it is not extended into the next.
+      The next window starts the day after, on 1 June.
     * ``council_fraction`` — the council term is split into ``1 / fraction`` parts of
       equal whole months (when the months do not divide, earlier parts are rounded
       down: the 39-month first regional term halves into 19 + 20 months); the window
@@ -261,24 +318,36 @@ def membership_window(
     * ``fixed_dates`` — from ``start`` (not before ``policy.start``) to ``policy.end``.
     * ``agreed`` — agreed with the NGOs (`OF-8`): open-ended unless ``end`` is given.
 
-    ``index`` counts successive terms from the anchor ``start`` (0 = the term that
-    begins on ``start``), so windows of successive indices tile without gaps or
-    overlaps; every one is computed from the anchor, never chained.
+    ``index`` counts successive windows of one seat from ``start`` (0 = the window
+    that begins on ``start``): window ``index + 1`` always starts the day after window
+    ``index`` ends, and every date is computed from an anchor, never chained.
 
-    ``first=True`` asks for a *first* term, where ``index`` is the seat's position in
-    a staggered group instead: with ``first_term_months`` (`KU-5`: ``(12, 24)``, one
-    of the pair 1 year, the other 2) the window lasts
-    ``first_term_months[index % len]`` months; with ``first_term_end`` the
-    transitional first term ends on that date (when both are set, the earlier end
-    wins).
+    ``first=True`` asks for the windows of a seat that starts with a *first* term, at
+    ``position`` in a staggered group of :func:`cohorts` cohorts (cohort
+    ``position % cohorts``):
+
+    * ``fixed`` — the first term of cohort ``c`` lasts ``first_term_months[c]`` months
+      (`KU-5`: ``(12, 24)``, one of the pair 1 year, the other 2), or without them
+      ``floor(months × (c + 1) / cohorts)`` months (`FC-13`: with half changing, 12 and
+      24 of a 24-month term); later windows have the full length, from the anchor
+      ``start``;
+    * ``council_term`` / ``council_fraction`` — each term (or part) is split into
+      ``cohorts`` slots of whole months; cohort ``c`` changes over after slot ``c`` of
+      each part, the last cohort with the council term (or part) itself, so every
+      changeover falls on the day after a council term or a fraction of it ends;
+      ``first_term_months`` may end the first window earlier;
+    * ``first_term_end`` ends a transitional first term on that date; when several
+      ends apply, the earliest wins. The next window starts the day after it.
 
     Raises :class:`TermError` for a start before the first known council term
     (council modes), a start outside fixed dates, or a policy missing what its mode
     needs.
 
     >>> ku5 = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
-    >>> [membership_window(ku5, date(2025, 9, 1), first=True, index=i).end for i in (0, 1)]
+    >>> [membership_window(ku5, date(2025, 9, 1), first=True, position=p).end for p in (0, 1)]
     [datetime.date(2026, 8, 31), datetime.date(2027, 8, 31)]
+    >>> membership_window(ku5, date(2025, 9, 1), first=True, index=1)
+    Window(start=datetime.date(2026, 9, 1), end=datetime.date(2028, 8, 31), ...)
     >>> membership_window(TermPolicy(mode=TermMode.FIXED, months=1), date(2024, 1, 31)).end
     datetime.date(2024, 2, 28)
     >>> half = TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5)
@@ -288,13 +357,22 @@ def membership_window(
     True
     """
     _check_index(index)
+    _check_index(position, "position")
     if end is not None and policy.mode is not TermMode.AGREED:
         raise TermError(f"end= applies only to agreed terms, not {policy.mode.value}")
-    if first and (policy.first_term_months or policy.first_term_end is not None):
-        return _first_window(policy, start, index)
-    k = 0 if first else index
-    mode = policy.mode
-    if mode is TermMode.FIXED:
+    if policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED):
+        if index != 0:
+            raise TermError(f"{policy.mode.value} terms give a single window: index must be 0")
+        window = _single(policy, start, end)
+        return _transitional(policy, start, window) if first else window
+    if not first:
+        return _plain(policy, start, index)
+    return _staggered(policy, start, position % cohorts(policy), index)
+
+
+def _plain(policy: TermPolicy, start: date, k: int) -> Window:
+    """Window ``k`` from ``start`` of a fixed or council-bound term, not staggered."""
+    if policy.mode is TermMode.FIXED:
         m = _months(policy.months)
         w_start, w_end = _fixed(start, m, k)
         return Window(
@@ -306,44 +384,14 @@ def membership_window(
                 " 28/29 Feb)"
             ),
         )
-    if mode is TermMode.COUNCIL:
-        term0 = council_term_on(start, policy.council)
-        term = _term_by_number(policy.council, term0.number + k)
-        return Window(
-            start=start if k == 0 else term.start,
-            end=term.end,
-            rule=(
-                f"council term (FC-12, WS-5): ends with the {policy.council.value} council term"
-                f" {term.start.isoformat()}–{term.end.isoformat()}"
-                + (
-                    " in force on the start date; a mid-term start is not extended"
-                    if k == 0
-                    else f", the {k}. term after the one in force on {start.isoformat()}"
-                )
-            ),
-        )
-    if mode is TermMode.COUNCIL_FRACTION:
-        n = _parts(policy.fraction)
-        term0 = council_term_on(start, policy.council)
-        p0 = next(p for p in range(n) if start <= _part(term0, n, p)[1])
-        flat = p0 + k
-        term = _term_by_number(policy.council, term0.number + flat // n)
-        p_start, p_end = _part(term, n, flat % n)
-        return Window(
-            start=start if k == 0 else p_start,
-            end=p_end,
-            rule=(
-                f"1/{n} of a {policy.council.value} council term (FC-12): part"
-                f" {flat % n + 1} of {n} of the term {term.start.isoformat()}–"
-                f"{term.end.isoformat()}, split into equal whole months (earlier parts"
-                " rounded down)"
-            ),
-        )
-    if mode is TermMode.FIXED_DATES:
+    return _council(policy, start, 1, 0, k)
+
+
+def _single(policy: TermPolicy, start: date, end: date | None) -> Window:
+    """The one window of a ``fixed_dates`` or ``agreed`` term."""
+    if policy.mode is TermMode.FIXED_DATES:
         if policy.end is None:
             raise TermError("fixed_dates needs an end date")
-        if k != 0:
-            raise TermError("fixed_dates gives a single window: index must be 0")
         lo = policy.start or start
         if not lo <= start <= policy.end:
             raise TermError(
@@ -355,9 +403,6 @@ def membership_window(
             end=policy.end,
             rule=f"fixed dates (FC-12): ends on {policy.end.isoformat()}",
         )
-    # TermMode.AGREED
-    if k != 0:
-        raise TermError("agreed terms give a single window: index must be 0")
     if end is not None and end < start:
         raise TermError(f"agreed end {end.isoformat()} is before start {start.isoformat()}")
     return Window(
@@ -371,42 +416,116 @@ def membership_window(
     )
 
 
+def _council(policy: TermPolicy, start: date, k: int, c: int, j: int) -> Window:
+    """Window ``j`` from ``start`` of cohort ``c`` of ``k`` on the council calendar.
+
+    Every term is split into ``n × k`` slots (``n`` parts of the term, ``k`` cohorts);
+    slots are numbered across terms, and cohort ``c``'s windows end after the slots
+    whose number is ``c`` modulo ``k``.
+    """
+    n = 1 if policy.mode is TermMode.COUNCIL else _parts(policy.fraction)
+    slots = n * k
+    term0 = council_term_on(start, policy.council)
+    p0 = next(p for p in range(slots) if start <= _part(term0, slots, p)[1])
+    flat0 = (term0.number - 1) * slots + p0
+    last = flat0 + (c - flat0) % k + k * j
+
+    def slot(flat: int) -> tuple[CouncilTerm, tuple[date, date]]:
+        term = _term_by_number(policy.council, flat // slots + 1)
+        return term, _part(term, slots, flat % slots)
+
+    term, (_, w_end) = slot(last)
+    w_start = start if j == 0 else slot(last - k + 1)[1][0]
+    span = f"{term.start.isoformat()}–{term.end.isoformat()}"
+    council = policy.council.value
+    if n == 1 and k == 1:
+        rule = f"council term (FC-12, WS-5): ends with the {council} council term {span}" + (
+            " in force on the start date; a mid-term start is not extended"
+            if j == 0
+            else f", the {j}. term after the one in force on {start.isoformat()}"
+        )
+    elif k == 1:
+        rule = (
+            f"1/{n} of a {council} council term (FC-12): part {last % n + 1} of {n} of the"
+            f" term {span}, split into equal whole months (earlier parts rounded down)"
+        )
+    else:
+        rule = (
+            f"cohort {c + 1} of {k} (FC-13) on the {council} council calendar: ends after"
+            f" slot {last % slots + 1} of {slots} of the term {span} (1/{n} of the term per"
+            f" window, split into {k} slots of whole months, earlier slots rounded down)"
+        )
+    return Window(start=w_start, end=w_end, rule=rule)
+
+
+def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
+    """Window ``index`` of a seat of cohort ``c`` that starts with a first term."""
+    k = cohorts(policy)
+    if policy.mode is TermMode.FIXED:
+        m = _months(policy.months)
+        if policy.first_term_months:
+            first_months = _months(policy.first_term_months[c])
+            rule = (
+                f"staggered first term (KU-5): {first_months} months for position {c + 1}"
+                f" of {k}, ending the day before start + {first_months} months"
+            )
+        else:
+            if m < k:
+                raise TermError(
+                    f"a term of {m} month(s) cannot be staggered into {k} cohorts in whole "
+                    f"months, so no more than {policy.rotation:g} of the seats changing at"
+                    " once is impossible; lengthen the term or raise the share"
+                )
+            first_months = m * (c + 1) // k
+            rule = (
+                f"staggered first term (FC-13): {first_months} of {m} months for cohort"
+                f" {c + 1} of {k}, ending the day before start + {first_months} months"
+            )
+        first = Window(start=start, end=_fixed(start, first_months, 0)[1], rule=rule)
+    else:
+        first = _council(policy, start, k, c, 0)
+        if policy.first_term_months:
+            months = _months(policy.first_term_months[c])
+            capped = _fixed(start, months, 0)[1]
+            if first.end is not None and capped < first.end:
+                rule = f"staggered first term (KU-5): {months} months for position {c + 1}"
+                first = Window(start=start, end=capped, rule=rule)
+    window0 = _transitional(policy, start, first)
+    if index == 0:
+        return window0
+    assert window0.end is not None  # fixed and council windows always end
+    after = window0.end + _ONE_DAY
+    if policy.mode is not TermMode.FIXED:
+        return _council(policy, after, k, c, index - 1)
+    if window0 is first:  # the stagger ended the first term: anchor on start
+        offset = first_months + m * (index - 1)
+        w_start, w_end = start + relativedelta(months=offset), _fixed(start, offset + m, 0)[1]
+        rule = (
+            f"fixed {m}-month term (FC-12), term {index} of cohort {c + 1} from"
+            f" {start.isoformat()}: from start + {offset} months to the day before start +"
+            f" {offset + m} months; month ends clip"
+        )
+        return Window(start=w_start, end=w_end, rule=rule)
+    later = _plain(policy, after, index - 1)
+    return attrs.evolve(later, rule=f"after the transitional first term: {later.rule}")
+
+
+def _transitional(policy: TermPolicy, start: date, window: Window) -> Window:
+    """``window``, ended earlier by a transitional ``first_term_end``."""
+    fte = policy.first_term_end
+    if fte is None:
+        return window
+    if fte < start:
+        raise TermError(f"first_term_end {fte.isoformat()} is before start {start.isoformat()}")
+    if window.end is not None and window.end <= fte:
+        return window
+    return Window(start=start, end=fte, rule=f"transitional first term: ends on {fte.isoformat()}")
+
+
 def _months(months: int | None) -> int:
     if months is None or months < 1:
         raise TermError(f"a fixed term needs months >= 1, got {months!r}")
     return months
-
-
-def _first_window(policy: TermPolicy, start: date, index: int) -> Window:
-    """A staggered (`KU-5`) and/or transitional first term."""
-    ends: list[tuple[date, str]] = []
-    if policy.first_term_months:
-        size = len(policy.first_term_months)
-        m = _months(policy.first_term_months[index % size])
-        _, fixed_end = _fixed(start, m, 0)
-        ends.append(
-            (
-                fixed_end,
-                (
-                    f"staggered first term (KU-5): {m} months for position {index % size + 1}"
-                    f" of {size}, ending the day before start + {m} months"
-                ),
-            )
-        )
-    if policy.first_term_end is not None:
-        if policy.first_term_end < start:
-            raise TermError(
-                f"first_term_end {policy.first_term_end.isoformat()} is before start"
-                f" {start.isoformat()}"
-            )
-        ends.append(
-            (
-                policy.first_term_end,
-                f"transitional first term: ends on {policy.first_term_end.isoformat()}",
-            )
-        )
-    w_end, rule = min(ends)
-    return Window(start=start, end=w_end, rule=rule)
 
 
 # ---------------------------------------------------------- consecutive terms
@@ -439,8 +558,15 @@ register(
 
 @attrs.frozen(kw_only=True)
 class Tenure:
-    """One term served on a seat: who (an organisation and a pseudonymous
-    ``person_ref``, never a name) held ``seat`` from ``start`` to ``end`` (inclusive).
+    """One tenure of a seat, from ``start`` to ``end`` (both inclusive): the library's
+    one record of who sat where, served or planned.
+
+    In a record of what happened, ``organisation`` and a pseudonymous ``person_ref``
+    (never a name) say who held the seat; :func:`consecutive_terms` and
+    :func:`check_consecutive` read them. In a
+    :class:`~jarjestoyhteistyo.rotation.RotationPlan` nobody is named yet: ``number``
+    counts the seat's tenures from 1 and ``cohort`` is the seat's rotation cohort
+    (`FC-13`, `KU-5`; 0 when the record is not part of a plan).
 
     >>> Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...        start=date(2024, 1, 1), end=date(2025, 12, 31)).person_ref
@@ -448,10 +574,12 @@ class Tenure:
     """
 
     seat: str
-    organisation: str
-    person_ref: str
     start: date
     end: date
+    organisation: str | None = None
+    person_ref: str | None = None
+    number: int = 1
+    cohort: int = 0
 
 
 TenureKey: TypeAlias = Literal["person_ref", "organisation"]
@@ -480,6 +608,7 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     previous one ended (a gap of one day or more breaks the run). Tenures of one
     holder that share the same start and end (parallel seats in the same term) count
     as one term. Seats do not matter: moving to another seat continues the run.
+    Tenures that do not name the holder (``None``, as in a rotation plan) are skipped.
 
     >>> h = (
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
@@ -493,7 +622,9 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     items = tuple(history)
     by_key: dict[str, list[int]] = {}
     for i, t in enumerate(items):
-        by_key.setdefault(getattr(t, key), []).append(i)
+        who: str | None = getattr(t, key)
+        if who is not None:
+            by_key.setdefault(who, []).append(i)
     out: list[Streak] = []
     for holder in sorted(by_key):
         idx = sorted(by_key[holder], key=lambda i: (items[i].start, items[i].end, i))
