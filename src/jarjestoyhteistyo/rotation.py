@@ -40,7 +40,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import RotationError
 from jarjestoyhteistyo.models import Composition, SeatKind
 from jarjestoyhteistyo.rules import RuleSet, SeatSource, TermMode, TermPolicy
 
@@ -50,10 +50,6 @@ _ROTATING_SOURCES = frozenset(
     {SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN, SeatSource.SECTOR}
 )
 _COUNCIL_MONTHS = 48
-
-
-class RotationError(JarjestoError, ValueError):
-    """The term policy gives no term length to plan with (e.g. ``agreed`` terms, `OF-8`)."""
 
 
 @attrs.frozen(kw_only=True)

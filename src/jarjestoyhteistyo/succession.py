@@ -72,7 +72,7 @@ from pathlib import Path
 import attrs
 
 from jarjestoyhteistyo.codes import Code, finding, register
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
 from jarjestoyhteistyo.rules import (
@@ -217,14 +217,6 @@ register(
         fix="Fill the seat and name a personal deputy (FC-8).",
     ),
 )
-
-
-class SuccessionError(JarjestoError, ValueError):
-    """A history cannot be replayed as asked: a day before the initial composition.
-
-    >>> issubclass(SuccessionError, ValueError)
-    True
-    """
 
 
 class EventKind(enum.Enum):
