@@ -856,9 +856,9 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
     (`OF-5`). With ``vacancies=True`` some NGO member seats are left vacant, which
     is a warning, never an error.
 
-    Raises :class:`ValueError` at once when no composition can satisfy ``rules``
-    (e.g. no room for a chair). Every rule set drawn from :func:`rule_sets` is
-    satisfiable.
+    Raises :class:`~jarjestoyhteistyo.errors.GenerateError` (a :class:`ValueError`)
+    at once when no composition can satisfy ``rules`` (e.g. no room for a chair).
+    Every rule set drawn from :func:`rule_sets` is satisfiable.
 
     >>> from jarjestoyhteistyo.rules import OpenForum
     >>> s = compositions_for(OpenForum(name="Forum", area="Example area"))
