@@ -22,7 +22,7 @@ ComparisonError True compare() needs at least one structure
 The modules that raise an error import it from here, and the older homes still name
 the same class (``jarjestoyhteistyo.terms.TermError is TermError``).
 
-Four private exceptions stay in their modules: ``ecosystem._CellError``,
+Five private exceptions stay in their four modules: ``ecosystem._CellError``,
 ``schedule._PartError``, ``serialize._TypeProblem`` / ``_KindProblem`` and
 ``yamldoor._DocError`` carry a problem from deep inside a parser to the place that
 turns it into a :class:`Problem` or a finding. They are caught in their own module
