@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import attrs
 
+from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
+
 __all__ = ["PRH_CATEGORIES", "Category", "Labels", "category_by_code"]
 
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(f"{attribute.name} must not be empty")
 
 
 @attrs.frozen(kw_only=True)
@@ -95,5 +97,11 @@ _BY_CODE = {c.code: c for c in PRH_CATEGORIES}
 
 
 def category_by_code(code: str) -> Category:
-    """The PRH category with this ``code``; :class:`KeyError` if there is none."""
-    return _BY_CODE[code]
+    """The PRH category with this ``code``.
+
+    Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if there is none.
+    """
+    try:
+        return _BY_CODE[code]
+    except KeyError:
+        raise NotFoundError(code) from None

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from jarjestoyhteistyo.categories import Category
 from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.cooperation import CooperationModel, check_cooperation
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.meetings import check_workload
 from jarjestoyhteistyo.models import Role, SizeClass
@@ -41,9 +41,6 @@ from jarjestoyhteistyo.rules import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.terms import longest_term_months
-
-if TYPE_CHECKING:
-    from jarjestoyhteistyo.cooperation import CooperationModel
 
 __all__ = ["body_size", "check", "mentions_party_politics"]
 
@@ -722,8 +719,6 @@ def check(rules: RuleSet | CooperationModel) -> Report:
     >>> check(ThemeNetworkCouncil(name="Council", area="Example area")).ok
     True
     """
-    from jarjestoyhteistyo.cooperation import CooperationModel, check_cooperation
-
     if isinstance(rules, CooperationModel):  # JP-1 … JP-7: a city's model, no seats
         return check_cooperation(rules)
     found = list(_common(rules))

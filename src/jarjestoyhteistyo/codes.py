@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
 from jarjestoyhteistyo.findings import Finding, Severity
 
 __all__ = ["Code", "catalogue", "finding", "get_code", "register"]
@@ -70,7 +71,7 @@ def register(*codes: Code) -> None:
     for c in codes:
         known = _REGISTRY.get(c.code)
         if known is not None and known != c:
-            raise ValueError(f"finding code {c.code} registered twice")
+            raise CatalogueError(f"finding code {c.code} registered twice")
         _REGISTRY[c.code] = c
 
 
@@ -82,10 +83,16 @@ def catalogue() -> tuple[Code, ...]:
 
 
 def get_code(code: str) -> Code:
-    """The :class:`Code` for ``code``; :class:`KeyError` if unknown."""
+    """The :class:`Code` for ``code``.
+
+    Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if unknown.
+    """
     if code not in _REGISTRY:
         catalogue()
-    return _REGISTRY[code]
+    try:
+        return _REGISTRY[code]
+    except KeyError:
+        raise NotFoundError(code) from None
 
 
 def finding(

@@ -39,9 +39,15 @@ from typing import Any, TypeAlias
 import attrs
 
 from jarjestoyhteistyo.checks import body_size, mentions_party_politics
+from jarjestoyhteistyo.errors import (
+    ComparisonError,
+    MissingDependencyError,
+    NotFoundError,
+    RotationError,
+)
 from jarjestoyhteistyo.meetings import workload
 from jarjestoyhteistyo.models import Composition, Person, Role, Seat, SeatKind
-from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
+from jarjestoyhteistyo.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.rules import (
     Authority,
     DeputyMode,
@@ -349,7 +355,9 @@ def metrics(
     (20, 0.0, None)
     """
     if fee_per_meeting < 0 or not math.isfinite(fee_per_meeting):
-        raise ValueError(f"fee_per_meeting must be a finite number >= 0, not {fee_per_meeting}")
+        raise ComparisonError(
+            f"fee_per_meeting must be a finite number >= 0, not {fee_per_meeting}"
+        )
     general: GeneralRuleSet = rules.as_general()
     counts = {"ngo": 0, "official": 0, "elected": 0, "other": 0}
     coverage: list[str] = []
@@ -747,12 +755,12 @@ def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     for key, value in (weights or {}).items():
         if key not in merged:
             known = ", ".join(merged)
-            raise ValueError(f"unknown scorecard criterion {key!r} (criteria: {known})")
+            raise ComparisonError(f"unknown scorecard criterion {key!r} (criteria: {known})")
         if not math.isfinite(value) or value < 0:
-            raise ValueError(f"the weight of {key} must be a finite number >= 0, not {value}")
+            raise ComparisonError(f"the weight of {key} must be a finite number >= 0, not {value}")
         merged[key] = float(value)
     if not any(merged.values()):
-        raise ValueError("at least one scorecard weight must be above zero")
+        raise ComparisonError("at least one scorecard weight must be above zero")
     return merged
 
 
@@ -776,11 +784,14 @@ class Scorecard:
         return sum(line.verdict * line.weight for line in self.lines) / weight
 
     def line(self, criterion: str) -> ScoreLine:
-        """The line of one criterion; :class:`KeyError` if there is none."""
+        """The line of one criterion.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
         for line in self.lines:
             if line.criterion == criterion:
                 return line
-        raise KeyError(criterion)
+        raise NotFoundError(criterion)
 
     def to_records(self) -> list[dict[str, Value]]:
         """One plain dict per line (facts as ``key=value; ...`` text)."""
@@ -846,7 +857,8 @@ def scorecard(rules: RuleSet, *, weights: Mapping[str, float] | None = None) -> 
 
     ``weights`` overrides the default weight of the criteria it names; a weight of
     zero leaves a criterion out of the total. Unknown criteria, negative weights and
-    all-zero weights raise :class:`ValueError`.
+    all-zero weights raise :class:`~jarjestoyhteistyo.errors.ComparisonError` (a
+    :class:`ValueError`).
 
     >>> import jarjestoyhteistyo as jy
     >>> formal = jy.load_preset("vantaa-kerava-formal")
@@ -934,11 +946,14 @@ class ComparisonTable:
     rows: tuple[ComparisonRow, ...]
 
     def row(self, metric: str) -> ComparisonRow:
-        """The row of one metric; :class:`KeyError` if there is none."""
+        """The row of one metric.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
         for r in self.rows:
             if r.metric == metric:
                 return r
-        raise KeyError(metric)
+        raise NotFoundError(metric)
 
     def to_records(self) -> list[dict[str, Value]]:
         """One dict per row: ``metric``, ``unit`` and one key per structure label.
@@ -1010,7 +1025,7 @@ class ComparisonTable:
         try:
             pd = importlib.import_module("pandas")
         except ImportError as exc:
-            raise ImportError(
+            raise MissingDependencyError(
                 "ComparisonTable.to_dataframe() needs pandas: "
                 "pip install 'jarjestoyhteistyo[pandas]'"
             ) from exc
@@ -1044,7 +1059,7 @@ def compare(
     | metric | unit | formal | forum | KU |
     """
     if not structures:
-        raise ValueError("compare() needs at least one structure")
+        raise ComparisonError("compare() needs at least one structure")
     pairs: list[tuple[RuleSet, Composition | None]] = []
     for s in structures:
         if isinstance(s, tuple):
@@ -1055,9 +1070,9 @@ def compare(
         names = [r.name for r, _ in pairs]
         labels = [n if names.count(n) == 1 else f"{n} ({i + 1})" for i, n in enumerate(names)]
     if len(labels) != len(pairs):
-        raise ValueError(f"{len(labels)} label(s) for {len(pairs)} structure(s)")
+        raise ComparisonError(f"{len(labels)} label(s) for {len(pairs)} structure(s)")
     if len(set(labels)) != len(labels):
-        raise ValueError(f"labels must be unique: {list(labels)}")
+        raise ComparisonError(f"labels must be unique: {list(labels)}")
     measured = [metrics(r, c, fee_per_meeting=fee_per_meeting).values() for r, c in pairs]
     cards = [scorecard(r, weights=weights) for r, _ in pairs]
     rows = [

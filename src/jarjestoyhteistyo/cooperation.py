@@ -50,6 +50,8 @@ import attrs
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.errors import LoadError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.serialize import dump_yaml, structure
+from jarjestoyhteistyo.yamldoor import read_yaml
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.meetings import AnnualActivity
@@ -535,9 +537,6 @@ def loads_cooperation(text: str | bytes, *, source: str | None = None) -> Cooper
     kind: unknown kind 'cooperation_modle'; did you mean 'cooperation_model'?
     registr: unknown key 'registr'; did you mean 'register'?
     """
-    from jarjestoyhteistyo.serialize import structure
-    from jarjestoyhteistyo.yamldoor import read_yaml
-
     data = read_yaml(text, source=source)
     if not isinstance(data, dict):
         raise LoadError(
@@ -595,8 +594,6 @@ def dump_cooperation(model: CooperationModel) -> str:
     >>> loads_cooperation(text) == CooperationModel(name="C", area="A", register=True)
     True
     """
-    from jarjestoyhteistyo.serialize import dump_yaml
-
     return dump_yaml(model)  # the one converter writes a model's kind tag first
 
 

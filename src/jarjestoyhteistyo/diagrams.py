@@ -29,6 +29,7 @@ import re
 
 import attrs
 
+from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.rules import (
     Authority,
     DeputyMode,
@@ -72,11 +73,14 @@ class Graph:
     edges: tuple[Edge, ...]
 
     def node(self, node_id: str) -> Node:
-        """The node with this id; :class:`KeyError` if there is none."""
+        """The node with this id.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
         for n in self.nodes:
             if n.id == node_id:
                 return n
-        raise KeyError(node_id)
+        raise NotFoundError(node_id)
 
 
 _AUTHORITY_LABELS = {

@@ -51,8 +51,9 @@ from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.categories import Labels
 from jarjestoyhteistyo.codes import Code, finding, register
-from jarjestoyhteistyo.errors import LoadError, Problem
+from jarjestoyhteistyo.errors import InvalidValueError, LoadError, MissingDependencyError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.serialize import load_file, loads
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -83,7 +84,7 @@ Format = Literal["text", "markdown", "json"]
 # ---------------------------------------------------------------------- the data
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if value < 0:
-        raise ValueError(f"{attribute.name} must be zero or more, got {value}")
+        raise InvalidValueError(f"{attribute.name} must be zero or more, got {value}")
 
 
 @attrs.frozen(kw_only=True)
@@ -552,8 +553,6 @@ def loads_register_yaml(text: str | bytes, *, source: str | None = None) -> tupl
     >>> [a.id for a in loads_register_yaml(text)]
     ['a1', 'a2']
     """
-    from jarjestoyhteistyo.serialize import loads
-
     register_ = loads(text, _Register, source=source)
     first: dict[str, int] = {}
     problems: list[Problem] = []
@@ -651,7 +650,7 @@ def _too_big(size: int, max_bytes: int) -> Problem:
 def _ge(n: int) -> Callable[[object, attrs.Attribute[Any], float], None]:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
         if value < n:
-            raise ValueError(f"{attribute.name} must be {n} or more, got {value}")
+            raise InvalidValueError(f"{attribute.name} must be {n} or more, got {value}")
 
     return check
 
@@ -708,15 +707,11 @@ def loads_segment_rules(text: str | bytes, *, source: str | None = None) -> Segm
     >>> loads_segment_rules("active_min_events: 3\\ndependent_min_grants: 5000").active_min_events
     3
     """
-    from jarjestoyhteistyo.serialize import loads
-
     return loads(text, SegmentRules, source=source)
 
 
 def load_segment_rules(path: str | Path) -> SegmentRules:
     """:class:`SegmentRules` from a YAML or JSON file (the CLI's ``--rules FILE``)."""
-    from jarjestoyhteistyo.serialize import load_file
-
     return load_file(path, SegmentRules)
 
 
@@ -1021,7 +1016,7 @@ class EcosystemReport:
         try:
             pd = importlib.import_module("pandas")
         except ImportError as exc:
-            raise ImportError(
+            raise MissingDependencyError(
                 "EcosystemReport.to_dataframe() needs pandas: "
                 "pip install 'jarjestoyhteistyo[pandas]'"
             ) from exc
@@ -1283,7 +1278,7 @@ def plot_segments(
     try:
         figure = importlib.import_module("matplotlib.figure")
     except ImportError as exc:
-        raise ImportError(
+        raise MissingDependencyError(
             "plot_segments() needs matplotlib: pip install 'jarjestoyhteistyo[plot]'"
         ) from exc
     fig = figure.Figure(figsize=(8, 4), layout="constrained")

@@ -1,14 +1,32 @@
-"""Exceptions raised for *unusable input*.
+"""Every exception the library raises on purpose, in one module.
 
 Rule violations are never exceptions: they are :class:`~jarjestoyhteistyo.findings.Finding`
 objects in a :class:`~jarjestoyhteistyo.findings.Report`. An exception means the input
-could not be read at all: a missing file, text that is not YAML, a wrong type, an
-unknown key. Every exception the library raises on purpose derives from
-:class:`JarjestoError`, so a caller can catch that one class.
+could not be used at all: a missing file, text that is not YAML, a wrong type, an
+unknown key, an argument outside what a function can compute with, or a missing
+optional library. Every exception the library raises on purpose derives from
+:class:`JarjestoError`, so a caller can catch that one class, *and* from the builtin
+that fits it (:class:`ValueError`, :class:`KeyError`, :class:`TypeError`,
+:class:`ImportError`), so ``except ValueError`` keeps working too.
 
 >>> from jarjestoyhteistyo import LoadError, JarjestoError
->>> issubclass(LoadError, JarjestoError)
-True
+>>> issubclass(LoadError, JarjestoError), issubclass(LoadError, ValueError)
+(True, True)
+>>> from jarjestoyhteistyo.compare import compare
+>>> try:
+...     compare()
+... except JarjestoError as exc:
+...     print(type(exc).__name__, isinstance(exc, ValueError), exc)
+ComparisonError True compare() needs at least one structure
+
+The modules that raise an error import it from here, and the older homes still name
+the same class (``jarjestoyhteistyo.terms.TermError is TermError``).
+
+Five private exceptions stay in their four modules: ``ecosystem._CellError``,
+``schedule._PartError``, ``serialize._TypeProblem`` / ``_KindProblem`` and
+``yamldoor._DocError`` carry a problem from deep inside a parser to the place that
+turns it into a :class:`Problem` or a finding. They are caught in their own module
+and never reach a caller.
 """
 
 from __future__ import annotations
@@ -18,7 +36,28 @@ from typing import Any
 
 import attrs
 
-__all__ = ["JarjestoError", "LimitsError", "LoadError", "PresetNotFoundError", "Problem"]
+__all__ = [
+    "CatalogueError",
+    "ComparisonError",
+    "GenerateError",
+    "InvalidValueError",
+    "JarjestoError",
+    "LimitsError",
+    "LoadError",
+    "MeetingError",
+    "MissingDependencyError",
+    "NotFoundError",
+    "PresetKindError",
+    "PresetNotFoundError",
+    "Problem",
+    "RenderError",
+    "RotationError",
+    "SelectionError",
+    "SimulationError",
+    "SuccessionError",
+    "TermError",
+    "UnsupportedTypeError",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -65,8 +104,123 @@ class LimitsError(JarjestoError, ValueError):
     """A :class:`~jarjestoyhteistyo.yamldoor.Limits` value outside what can be enforced."""
 
 
-class PresetNotFoundError(JarjestoError, KeyError):
-    """No shipped preset has this name or alias; the message lists the known names."""
+class InvalidValueError(JarjestoError, ValueError):
+    """A model object was given a field value it cannot hold: an empty name, month 13,
+    a negative amount. The loaders report it as an ``invalid-value`` :class:`Problem`.
+
+    >>> from jarjestoyhteistyo.models import Organisation
+    >>> Organisation(id=" ", name="Association")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.InvalidValueError: id must not be empty
+    """
+
+
+class NotFoundError(JarjestoError, KeyError):
+    """Nothing has this name or id: a scorecard criterion, a row of a comparison, a node
+    of a diagram, an organisation's explanation, a JSON Schema, a preset.
+
+    >>> from jarjestoyhteistyo.schema import json_schema
+    >>> json_schema("agenda")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.NotFoundError: no schema 'agenda'; known: ...
+    """
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+class PresetNotFoundError(NotFoundError):
+    """No shipped preset has this name or alias; the message lists the known names."""
+
+
+class PresetKindError(JarjestoError, TypeError):
+    """The preset exists but is of the other family (a body vs a cooperation model)."""
+
+
+class UnsupportedTypeError(JarjestoError, TypeError):
+    """A value or type the library cannot write: JSON output of an object the converter
+    does not know, a JSON Schema for a field type no model uses.
+
+    >>> from jarjestoyhteistyo.serialize import dump_json
+    >>> dump_json(object())
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.UnsupportedTypeError: not JSON serialisable: object
+    """
+
+
+class MissingDependencyError(JarjestoError, ImportError):
+    """An optional library is not installed; the message names the extra to install
+    (``pip install 'jarjestoyhteistyo[pandas]'``, ``[plot]``)."""
+
+
+class CatalogueError(JarjestoError, ValueError):
+    """Two different finding codes were registered under one id (a bug in a module)."""
+
+
+class ComparisonError(JarjestoError, ValueError):
+    """Structures cannot be compared or scored as asked: no structure, labels that do not
+    fit, an unknown scorecard criterion, a negative weight or fee, all weights zero."""
+
+
+class GenerateError(JarjestoError, ValueError):
+    """No example can be generated as asked.
+
+    Raised for a rule or code that :func:`~jarjestoyhteistyo.generate.generate` cannot
+    break in the rule set (not applicable to its kind, or the rule set gives no room for
+    it: ``FC-9`` without deputies), an unknown rule id or code, a number of
+    organisations the rule set cannot seat, a rule set that admits no valid composition
+    (no room for a chair), registrations fewer than the seated organisations, and a
+    rotation plan or a meeting calendar that the rule set's term or meeting policy
+    cannot give. The hypothesis strategies raise it for the same reasons.
+
+    >>> issubclass(GenerateError, ValueError)
+    True
+    """
+
+
+class MeetingError(JarjestoError, ValueError):
+    """Meetings cannot be planned as asked: a count outside the policy's range or more
+    meetings than months available, an unknown holiday country, a month with no
+    suitable day left, or an annual activity that repeats without an anchor year.
+
+    >>> issubclass(MeetingError, ValueError)
+    True
+    """
+
+
+class RenderError(JarjestoError, ValueError):
+    """Output cannot be rendered as asked: an unknown format, a file suffix that is not
+    ``.png`` or ``.svg``, nothing to draw."""
+
+
+class RotationError(JarjestoError, ValueError):
+    """The term policy gives no term length to plan with (e.g. ``agreed`` terms, `OF-8`)."""
+
+
+class SelectionError(JarjestoError, ValueError):
+    """Unusable input for selection (e.g. more than 24 seat groups, a negative seed count)."""
+
+
+class SimulationError(JarjestoError, ValueError):
+    """A simulation cannot run as asked: a probability outside [0, 1], no runs, a horizon
+    or a term of no length, a negative refill time."""
+
+
+class SuccessionError(JarjestoError, ValueError):
+    """A history cannot be replayed as asked: a day before the initial composition.
+
+    >>> issubclass(SuccessionError, ValueError)
+    True
+    """
+
+
+class TermError(JarjestoError, ValueError):
+    """A term cannot be computed: a date before the first known council term, or a
+    term policy that lacks what its mode needs (e.g. ``fixed`` without ``months``).
+
+    >>> issubclass(TermError, ValueError)
+    True
+    """

@@ -73,8 +73,9 @@ from typing import Final
 
 import attrs
 
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import GenerateError, MeetingError, RotationError
 from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.meetings import meeting_dates
 from jarjestoyhteistyo.models import (
     Composition,
     Function,
@@ -85,7 +86,8 @@ from jarjestoyhteistyo.models import (
     SeatKind,
     SizeClass,
 )
-from jarjestoyhteistyo.rotation import RotationPlan
+from jarjestoyhteistyo.presets import load_preset, resolve_preset
+from jarjestoyhteistyo.rotation import RotationPlan, rotation_plan
 from jarjestoyhteistyo.rules import (
     ChairMode,
     DeputyMode,
@@ -109,21 +111,6 @@ __all__ = [
     "generate",
     "to_registrations",
 ]
-
-
-class GenerateError(JarjestoError, ValueError):
-    """No example can be generated as asked.
-
-    Raised for a rule or code that :func:`generate` cannot break in the rule set (not
-    applicable to its kind, or the rule set gives no room for it: ``FC-9`` without
-    deputies), an unknown rule id or code, a number of organisations the rule set
-    cannot seat, a rule set that admits no valid composition (no room for a chair),
-    registrations fewer than the seated organisations, and a rotation plan or a
-    meeting calendar that the rule set's term or meeting policy cannot give.
-
-    >>> issubclass(GenerateError, ValueError)
-    True
-    """
 
 
 # ------------------------------------------------------------------ word lists
@@ -1322,8 +1309,6 @@ def _registrations(
 # ------------------------------------------------------------------ the verb
 def _rules(rules_or_preset: RuleSet | str) -> tuple[RuleSet, str]:
     if isinstance(rules_or_preset, str):
-        from jarjestoyhteistyo.presets import load_preset, resolve_preset
-
         return load_preset(rules_or_preset), resolve_preset(rules_or_preset).name
     return rules_or_preset, rules_or_preset.name
 
@@ -1408,16 +1393,12 @@ def generate(
     regs = _registrations(builder, comp, registrations, infeasible) if registrations else ()
     plan: RotationPlan | None = None
     if rotation_years:
-        from jarjestoyhteistyo.rotation import RotationError, rotation_plan
-
         try:
             plan = rotation_plan(rules, comp, start=as_of, years=rotation_years)
         except RotationError as exc:
             raise GenerateError(f"no rotation plan: {exc}") from exc
     meetings: tuple[datetime, ...] | None = None
     if calendar_year is not None:
-        from jarjestoyhteistyo.meetings import MeetingError, meeting_dates
-
         try:
             meetings = meeting_dates(rules.meetings, calendar_year)
         except MeetingError as exc:

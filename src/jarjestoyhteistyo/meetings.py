@@ -29,10 +29,10 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
 
 from jarjestoyhteistyo.codes import finding
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report
 from jarjestoyhteistyo.rules import Council, MeetingPolicy
-from jarjestoyhteistyo.terms import TermError, council_term_on
+from jarjestoyhteistyo.terms import council_term_on
 
 __all__ = [
     "AnnualActivity",
@@ -45,16 +45,6 @@ __all__ = [
     "to_ics",
     "workload",
 ]
-
-
-class MeetingError(JarjestoError, ValueError):
-    """Meetings cannot be planned as asked: a count outside the policy's range or more
-    meetings than months available, an unknown holiday country, a month with no
-    suitable day left, or an annual activity that repeats without an anchor year.
-
-    >>> issubclass(MeetingError, ValueError)
-    True
-    """
 
 
 # ---------------------------------------------------------------- meeting dates

@@ -23,6 +23,8 @@ from functools import cached_property
 
 import attrs
 
+from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
+
 __all__ = [
     "Composition",
     "Function",
@@ -80,7 +82,7 @@ class Function(enum.Enum):
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(f"{attribute.name} must not be empty")
 
 
 @attrs.frozen(kw_only=True)
@@ -168,16 +170,28 @@ class Composition:
         return {s.id: s for s in self.seats}
 
     def organisation(self, org_id: str) -> Organisation:
-        """The organisation with this id; :class:`KeyError` if there is none."""
-        return self._orgs[org_id]
+        """The organisation with this id.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
+        try:
+            return self._orgs[org_id]
+        except KeyError:
+            raise NotFoundError(org_id) from None
 
     def find_organisation(self, org_id: str | None) -> Organisation | None:
         """The organisation with this id, or ``None``."""
         return None if org_id is None else self._orgs.get(org_id)
 
     def seat(self, seat_id: str) -> Seat:
-        """The seat with this id; :class:`KeyError` if there is none."""
-        return self._seats[seat_id]
+        """The seat with this id.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
+        try:
+            return self._seats[seat_id]
+        except KeyError:
+            raise NotFoundError(seat_id) from None
 
     def find_seat(self, seat_id: str | None) -> Seat | None:
         """The seat with this id, or ``None``."""

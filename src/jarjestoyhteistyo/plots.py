@@ -31,8 +31,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jarjestoyhteistyo.compare import Scorecard
-from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.compare import Scorecard, skeleton_composition
+from jarjestoyhteistyo.errors import MissingDependencyError, RenderError
+from jarjestoyhteistyo.models import Composition, SeatKind
+from jarjestoyhteistyo.rotation import rotation_plan
 from jarjestoyhteistyo.rules import RuleSet
 from jarjestoyhteistyo.simulate import AttritionResult
 
@@ -50,7 +52,7 @@ def _figure(width: float, height: float) -> Any:
         figure = importlib.import_module("matplotlib.figure")
         agg = importlib.import_module("matplotlib.backends.backend_agg")
     except ImportError as exc:
-        raise ImportError(
+        raise MissingDependencyError(
             "plotting needs matplotlib: pip install 'jarjestoyhteistyo[plot]'"
         ) from exc
     fig = figure.Figure(figsize=(width, height), layout="constrained")
@@ -63,7 +65,7 @@ def _check_path(path: str | Path | None) -> Path | None:
         return None
     target = Path(path)
     if target.suffix.lower() not in SAVE_FORMATS:
-        raise ValueError(f"save as .png or .svg, not {target.suffix or 'no suffix'!r}")
+        raise RenderError(f"save as .png or .svg, not {target.suffix or 'no suffix'!r}")
     return target
 
 
@@ -87,12 +89,8 @@ def plot_rotation(
     pair at a time); without a composition the
     :func:`~jarjestoyhteistyo.compare.skeleton_composition` is planned from
     ``start`` (default 1 June 2025). An agreed term (`OF-8`) has no plan
-    (:class:`~jarjestoyhteistyo.rotation.RotationError`).
+    (:class:`~jarjestoyhteistyo.errors.RotationError`).
     """
-    from jarjestoyhteistyo.compare import skeleton_composition
-    from jarjestoyhteistyo.models import SeatKind
-    from jarjestoyhteistyo.rotation import rotation_plan
-
     target = _check_path(path)
     comp = composition if composition is not None else skeleton_composition(rules)
     begin = start or comp.as_of or date(2025, 6, 1)
@@ -130,7 +128,7 @@ def plot_scorecard(*cards: Scorecard, path: str | Path | None = None) -> Any:
     """Scorecards side by side: one bar per criterion and structure (0 weak … 1 good);
     the legend gives each structure's weighted total (`WS-1`, `WS-2`)."""
     if not cards:
-        raise ValueError("plot_scorecard() needs at least one scorecard")
+        raise RenderError("plot_scorecard() needs at least one scorecard")
     target = _check_path(path)
     labels = [line.label for line in cards[0].lines]
     fig = _figure(9, 0.3 * len(labels) * max(1, len(cards)) ** 0.5 + 2.0)

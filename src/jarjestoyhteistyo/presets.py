@@ -15,22 +15,16 @@ from __future__ import annotations
 import difflib
 import functools
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import attrs
 
-from jarjestoyhteistyo.errors import JarjestoError, PresetNotFoundError
+from jarjestoyhteistyo.cooperation import CooperationModel, loads_cooperation
+from jarjestoyhteistyo.errors import PresetKindError, PresetNotFoundError
 from jarjestoyhteistyo.rules import RuleSet
-
-if TYPE_CHECKING:
-    from jarjestoyhteistyo.cooperation import CooperationModel
+from jarjestoyhteistyo.serialize import loads_ruleset
 
 #: The ``kind`` of a city's cooperation model (`JP-1` … `JP-7`).
 COOPERATION_KIND = "cooperation_model"
-
-
-class PresetKindError(JarjestoError, TypeError):
-    """The preset exists but is of the other family (a body vs a cooperation model)."""
 
 
 __all__ = [
@@ -131,8 +125,6 @@ def preset_text(name: str) -> str:
 
 @functools.cache
 def _load(name: str) -> RuleSet:
-    from jarjestoyhteistyo.serialize import loads_ruleset
-
     return loads_ruleset(preset_text(name), source=f"preset:{name}")
 
 
@@ -153,8 +145,6 @@ def load_preset(name: str) -> RuleSet:
 
 @functools.cache
 def _load_cooperation(name: str) -> CooperationModel:
-    from jarjestoyhteistyo.cooperation import loads_cooperation
-
     return loads_cooperation(preset_text(name), source=f"preset:{name}")
 
 

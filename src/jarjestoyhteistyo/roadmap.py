@@ -54,8 +54,10 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import MissingDependencyError, NotFoundError, RenderError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
+from jarjestoyhteistyo.serialize import load_file, loads, unstructure
 
 __all__ = [
     "ActionArea",
@@ -640,8 +642,6 @@ def loads_roadmap(text: str | bytes, *, source: str | None = None) -> RoadmapDoc
     >>> doc.plans[0].year
     2023
     """
-    from jarjestoyhteistyo.serialize import loads
-
     result: RoadmapDocument = loads(text, RoadmapDocument, source=source)
     return result
 
@@ -652,8 +652,6 @@ def load_roadmap(path: str | os.PathLike[str]) -> RoadmapDocument:
     >>> load_roadmap(_example_path("vantaa-kerava")).roadmap.first_year
     2022
     """
-    from jarjestoyhteistyo.serialize import load_file
-
     result: RoadmapDocument = load_file(Path(path), RoadmapDocument)
     return result
 
@@ -682,8 +680,6 @@ def load_example(name: str = "vantaa-kerava") -> RoadmapDocument:
     >>> load_example().roadmap.id
     'vantaa-kerava-2022-2025'
     """
-    from jarjestoyhteistyo.serialize import loads
-
     resource = importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps"
     text = (resource / f"{name}.yaml").read_bytes()
     result: RoadmapDocument = loads(text, RoadmapDocument, source=f"{name}.yaml")
@@ -862,7 +858,7 @@ def _plan_of(idx: _Index, entry: tuple[int, int, Measure]) -> Plan:
     for _pos, plan in idx.plans.values():
         if _pos == entry[0]:
             return plan
-    raise KeyError(entry[0])  # pragma: no cover - entries come from idx.plans
+    raise NotFoundError(entry[0])  # pragma: no cover - entries come from idx.plans
 
 
 def _final_status(m: Measure) -> Status | None:
@@ -1219,7 +1215,7 @@ class Table:
         try:
             pd = importlib.import_module("pandas")
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
+            raise MissingDependencyError(
                 "Table.to_dataframe() needs pandas: pip install 'jarjestoyhteistyo[pandas]'"
             ) from exc
         return pd.DataFrame.from_records(self.to_records(), columns=list(self.columns))
@@ -1245,8 +1241,6 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form."""
-        from jarjestoyhteistyo.serialize import unstructure
-
         return {
             "roadmap": self.roadmap,
             "title": self.title,
@@ -1843,4 +1837,4 @@ def render(evaluation: Evaluation, fmt: Format = "text") -> str:
         return evaluation.to_json()
     if fmt == "text":
         return evaluation.to_text()
-    raise ValueError(f"unknown format {fmt!r}; expected text, markdown or json")
+    raise RenderError(f"unknown format {fmt!r}; expected text, markdown or json")

@@ -52,7 +52,7 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import RotationError
 from jarjestoyhteistyo.models import Composition, SeatKind
 from jarjestoyhteistyo.rules import RuleSet, SeatSource, TermMode, TermPolicy
 from jarjestoyhteistyo.terms import (
@@ -69,10 +69,6 @@ _ROTATING_SOURCES = frozenset(
     {SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN, SeatSource.SECTOR}
 )
 _ONE_DAY = relativedelta(days=1)
-
-
-class RotationError(JarjestoError, ValueError):
-    """The term policy gives no term length to plan with (e.g. ``agreed`` terms, `OF-8`)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -66,6 +66,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.errors import InvalidValueError
 from jarjestoyhteistyo.findings import Finding, Severity
 
 __all__ = [
@@ -153,12 +154,12 @@ class Season(enum.Enum):
 
 def _month(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 12:
-        raise ValueError(f"{attribute.name} must be a month 1..12, not {value}")
+        raise InvalidValueError(f"{attribute.name} must be a month 1..12, not {value}")
 
 
 def _day(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 31:
-        raise ValueError(f"{attribute.name} must be a day 1..31, not {value}")
+        raise InvalidValueError(f"{attribute.name} must be a day 1..31, not {value}")
 
 
 @attrs.frozen(kw_only=True)
@@ -598,9 +599,9 @@ def _parse_window(
     dates: list[date] = []
 
     def take_date(y: str, m: str, d: str, raw: str) -> str:
+        if int(y) not in _YEARS:
+            raise _PartError("JY412", text=raw)
         try:
-            if int(y) not in _YEARS:
-                raise ValueError(y)
             dates.append(date(int(y), int(m), int(d)))
         except ValueError:
             raise _PartError("JY412", text=raw) from None

@@ -24,8 +24,13 @@ from typing import Any
 
 import attrs
 
+from jarjestoyhteistyo.cooperation import CooperationModel
+from jarjestoyhteistyo.errors import NotFoundError, UnsupportedTypeError
 from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.roadmap import RoadmapDocument
 from jarjestoyhteistyo.rules import KINDS
+from jarjestoyhteistyo.selection import Registrations
+from jarjestoyhteistyo.succession import History
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
@@ -47,22 +52,14 @@ def _document_class(name: str) -> tuple[type, str | None]:
     if name == "composition":
         return Composition, None
     if name == "cooperation":
-        from jarjestoyhteistyo.cooperation import CooperationModel
-
         return CooperationModel, CooperationModel.kind
     if name == "registrations":
-        from jarjestoyhteistyo.selection import Registrations
-
         return Registrations, None
     if name == "history":
-        from jarjestoyhteistyo.succession import History
-
         return History, None
     if name == "roadmap":
-        from jarjestoyhteistyo.roadmap import RoadmapDocument
-
         return RoadmapDocument, None
-    raise KeyError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
+    raise NotFoundError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
 
 
 class _Builder:
@@ -139,7 +136,7 @@ class _Builder:
             return self.ref(t)
         if typing.get_origin(t) in (dict, typing.Mapping) or t is typing.Any:
             return {"type": "object"}
-        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - a model bug
+        raise UnsupportedTypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - a model bug
 
 
 def json_schema(name: str) -> dict[str, Any]:

@@ -66,7 +66,7 @@ import attrs
 from jarjestoyhteistyo._flow import FlowNetwork, Num
 from jarjestoyhteistyo.checks import mentions_party_politics
 from jarjestoyhteistyo.codes import Code, finding, register
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.meetings import hours_per_member
 from jarjestoyhteistyo.models import Composition, Organisation, Person, Seat, SeatKind, SizeClass
@@ -227,10 +227,6 @@ OUT_OF_SCOPE: frozenset[str] = frozenset({"JY209", "JY210", "JY214", "JY226"})
 
 _NGO_SOURCES = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
 _DEPUTY_MODES = (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
-
-
-class SelectionError(JarjestoError, ValueError):
-    """Unusable input for selection (e.g. more than 24 seat groups, a negative seed count)."""
 
 
 # ----------------------------------------------------------------------- the model
@@ -463,11 +459,14 @@ class Proposal:
         return self.report.ok
 
     def explanation(self, organisation: str) -> Explanation:
-        """The explanation of ``organisation``'s (first) registration; ``KeyError`` if none."""
+        """The explanation of ``organisation``'s (first) registration.
+
+        Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if none.
+        """
         for x in self.explanations:
             if x.organisation == organisation:
                 return x
-        raise KeyError(organisation)
+        raise NotFoundError(organisation)
 
     def to_text(self) -> str:
         """Seats, explanations and findings as text."""

@@ -53,7 +53,7 @@ from cattrs.errors import (
 )
 from cattrs.preconf.pyyaml import make_converter
 
-from jarjestoyhteistyo.errors import LoadError, Problem
+from jarjestoyhteistyo.errors import LoadError, Problem, UnsupportedTypeError
 from jarjestoyhteistyo.models import Composition
 from jarjestoyhteistyo.rules import KINDS, RuleSet
 from jarjestoyhteistyo.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
@@ -459,7 +459,7 @@ def dump_yaml(obj: Any) -> str:
 def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+    raise UnsupportedTypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def dump_json(obj: Any, *, indent: int | None = 2) -> str:

@@ -60,8 +60,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from jarjestoyhteistyo.compare import skeleton_composition
+from jarjestoyhteistyo.errors import RotationError, SimulationError
 from jarjestoyhteistyo.models import Composition, Role, Seat, SeatKind
-from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
+from jarjestoyhteistyo.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.rules import DeputyMode, RuleSet, TermMode
 from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 
@@ -97,7 +98,7 @@ def monthly_hazard(per_year: float) -> float:
 
 def _check_probability(p: float, what: str) -> None:
     if not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
-        raise ValueError(f"{what} must be in [0, 1], not {p!r}")
+        raise SimulationError(f"{what} must be in [0, 1], not {p!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -193,7 +194,7 @@ def _hazard_of(
     if default is not None:
         return monthly_hazard(default)
     what = f"role {role.value!r}" if role is not None else "no person role"
-    raise ValueError(
+    raise SimulationError(
         f"seat {seat.id} has {what} and dropout_per_year gives no rate for it; "
         "add the role or give default_dropout"
     )
@@ -510,20 +511,20 @@ def simulate_attrition(
     if default_dropout is not None:
         _check_probability(default_dropout, "default_dropout")
     if refill_months is not None and refill_months < 0:
-        raise ValueError(f"refill_months must be >= 0 or None, not {refill_months}")
+        raise SimulationError(f"refill_months must be >= 0 or None, not {refill_months}")
     if runs < 1:
-        raise ValueError(f"runs must be at least 1, not {runs}")
+        raise SimulationError(f"runs must be at least 1, not {runs}")
     comp = composition if composition is not None else skeleton_composition(rules)
     if years is None:
         try:
             months = term_months(rules.term)
         except RotationError as exc:
-            raise ValueError(
+            raise SimulationError(
                 f"the term is {rules.term.mode.value} (OF-8): give the horizon in years"
             ) from exc
     else:
         if not (math.isfinite(years) and years > 0):
-            raise ValueError(f"years must be a positive number, not {years}")
+            raise SimulationError(f"years must be a positive number, not {years}")
         months = max(1, round(years * 12))
     seated, term = _specs(rules, comp, dropout_per_year, default_dropout, months)
     cache: dict[_Spec, _Exact] = {}
@@ -601,7 +602,7 @@ def compare_terms(
     out = []
     for months in terms:
         if months < 1:
-            raise ValueError(f"a term must be at least one month, not {months}")
+            raise SimulationError(f"a term must be at least one month, not {months}")
         term = attrs.evolve(
             rules.term,
             mode=TermMode.FIXED,

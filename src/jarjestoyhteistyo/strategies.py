@@ -35,13 +35,15 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.generate import breakable, generate
 from jarjestoyhteistyo.models import (
     Composition,
     Function,
@@ -51,6 +53,24 @@ from jarjestoyhteistyo.models import (
     Seat,
     SeatKind,
     SizeClass,
+)
+from jarjestoyhteistyo.roadmap import (
+    ActionArea,
+    BindingTarget,
+    Goal,
+    Level,
+    Measure,
+    Measurement,
+    Metric,
+    MetricKind,
+    Milestone,
+    MilestoneItem,
+    Plan,
+    Roadmap,
+    RoadmapDocument,
+    Snapshot,
+    Status,
+    measure_ref,
 )
 from jarjestoyhteistyo.rules import (
     Authority,
@@ -81,10 +101,7 @@ from jarjestoyhteistyo.rules import (
     ThemeNetwork,
     ThemeNetworkCouncil,
 )
-
-if TYPE_CHECKING:
-    from jarjestoyhteistyo.roadmap import RoadmapDocument
-    from jarjestoyhteistyo.selection import Registration
+from jarjestoyhteistyo.selection import Registration
 
 __all__ = [
     "KIND_NAMES",
@@ -615,7 +632,7 @@ def rule_sets(*, kind: Kind | None = None) -> st.SearchStrategy[RuleSet]:
     if kind is None:
         return st.one_of(*(_BY_KIND[k] for k in KIND_NAMES))
     if kind not in _BY_KIND:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KIND_NAMES)}")
+        raise GenerateError(f"unknown kind {kind!r}; expected one of {', '.join(KIND_NAMES)}")
     strategy: st.SearchStrategy[RuleSet] = _BY_KIND[kind]
     return strategy
 
@@ -813,16 +830,16 @@ def _feasible(rules: GeneralRuleSet) -> None:
     plan = _Plan(rules)
     chair, orgs = plan.needs()
     if rules.diversity.need is Need.REQUIRED and rules.diversity.min_size_classes > len(SizeClass):
-        raise ValueError(
+        raise GenerateError(
             f"diversity requires {rules.diversity.min_size_classes} size classes;"
             f" there are only {len(SizeClass)}"
         )
     uppers = [plan.upper(g) for g in rules.seat_groups]
     if None not in uppers and sum(u or 0 for u in uppers) < chair:
-        raise ValueError("the seat groups have no room for a chair and vice-chair (FC-7)")
+        raise GenerateError("the seat groups have no room for a chair and vice-chair (FC-7)")
     ngo = [plan.upper(g) for g in rules.seat_groups if g.source in _NGO_SOURCES]
     if orgs and None not in ngo and sum(n or 0 for n in ngo) < orgs:
-        raise ValueError("the NGO seat groups have no room for the required diversity (WS-7)")
+        raise GenerateError("the NGO seat groups have no room for the required diversity (WS-7)")
 
 
 def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStrategy[Composition]:
@@ -839,9 +856,9 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
     (`OF-5`). With ``vacancies=True`` some NGO member seats are left vacant, which
     is a warning, never an error.
 
-    Raises :class:`ValueError` at once when no composition can satisfy ``rules``
-    (e.g. no room for a chair). Every rule set drawn from :func:`rule_sets` is
-    satisfiable.
+    Raises :class:`~jarjestoyhteistyo.errors.GenerateError` (a :class:`ValueError`)
+    at once when no composition can satisfy ``rules`` (e.g. no room for a chair).
+    Every rule set drawn from :func:`rule_sets` is satisfiable.
 
     >>> from jarjestoyhteistyo.rules import OpenForum
     >>> s = compositions_for(OpenForum(name="Forum", area="Example area"))
@@ -1078,16 +1095,15 @@ def broken_compositions(
     :func:`~jarjestoyhteistyo.validate` reports that code (at error or warning level,
     see :mod:`jarjestoyhteistyo.generate`) and no other error. ``codes`` limits the
     codes drawn (default: every code :func:`~jarjestoyhteistyo.generate.breakable`
-    lists for ``rules``). Raises :class:`ValueError` when there is none to break.
+    lists for ``rules``). Raises :class:`~jarjestoyhteistyo.errors.GenerateError` (a
+    :class:`ValueError`) when there is none to break.
 
     >>> from jarjestoyhteistyo import load_preset
     >>> s = broken_compositions(load_preset("keski-uusimaa"), codes=["JY213"])
     """
-    from jarjestoyhteistyo.generate import GenerateError, breakable, generate
-
     pool = tuple(codes) if codes is not None else breakable(rules)
     if not pool:
-        raise ValueError(f"no rule can be broken in the rule set {rules.name!r}")
+        raise GenerateError(f"no rule can be broken in the rule set {rules.name!r}")
 
     @st.composite
     def build(draw: st.DrawFn) -> tuple[Composition, str]:
@@ -1144,25 +1160,6 @@ def roadmaps() -> st.SearchStrategy[RoadmapDocument]:
 
 @st.composite
 def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
-    from jarjestoyhteistyo.roadmap import (
-        ActionArea,
-        BindingTarget,
-        Goal,
-        Level,
-        Measure,
-        Measurement,
-        Metric,
-        MetricKind,
-        Milestone,
-        MilestoneItem,
-        Plan,
-        Roadmap,
-        RoadmapDocument,
-        Snapshot,
-        Status,
-        measure_ref,
-    )
-
     first = draw(st.integers(min_value=2020, max_value=2030))
     last = first + draw(st.integers(min_value=0, max_value=4))
     years = list(range(first, last + 1))
@@ -1279,8 +1276,6 @@ def registrations(
     >>> from jarjestoyhteistyo.presets import load_preset
     >>> s = registrations(load_preset("vantaa-kerava-formal"), max_size=10)
     """
-    from jarjestoyhteistyo.selection import Registration
-
     general = rules.as_general()
     cats = tuple(
         sorted(

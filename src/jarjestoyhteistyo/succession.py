@@ -73,7 +73,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding, register
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
 from jarjestoyhteistyo.rotation import RotationError, rotation_plan
@@ -223,14 +223,6 @@ register(
         fix="Fill the seat and name a personal deputy (FC-8).",
     ),
 )
-
-
-class SuccessionError(JarjestoError, ValueError):
-    """A history cannot be replayed as asked: a day before the initial composition.
-
-    >>> issubclass(SuccessionError, ValueError)
-    True
-    """
 
 
 class EventKind(enum.Enum):

@@ -48,7 +48,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding, register
-from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
 
@@ -72,15 +72,6 @@ __all__ = [
     "membership_window",
     "rotating_duty",
 ]
-
-
-class TermError(JarjestoError, ValueError):
-    """A term cannot be computed: a date before the first known council term, or a
-    term policy that lacks what its mode needs (e.g. ``fixed`` without ``months``).
-
-    >>> issubclass(TermError, ValueError)
-    True
-    """
 
 
 #: Length of a council term after the first one, in years.

@@ -1,0 +1,236 @@
+"""The package's imports run one way (issue #13, points 5 and 9).
+
+``LAYER`` maps every module to a layer and ``LAYERS`` orders the layers, lowest
+first. A module may import modules of its own layer and of lower layers, never of a
+higher one. When modules move into folders, map the folder (``"io": "io"``) or the
+module (``"io.schema": "io"``): a name not in the table falls back to its package.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import jarjestoyhteistyo
+
+SRC = Path(jarjestoyhteistyo.__file__).resolve().parent
+PACKAGE = "jarjestoyhteistyo"
+
+#: The layers, lowest first.
+LAYERS = (
+    "base",  # errors, findings, codes: what every other module may use
+    "model",  # nouns: rule sets
+    "io",  # the YAML door, the converter, redaction
+    "calc",  # terms, meetings, schedule phrases, rotation, the flow network
+    "rules",  # the checks of rule sets, compositions and cooperation models
+    "presets",  # the shipped rule sets and cooperation models
+    "selection",  # selection and succession: who sits where, and when
+    "analysis",  # comparison, simulation, ecosystem, roadmap evaluation
+    "render",  # diagrams, plots, JSON Schema
+    "fictional",  # fictional examples and the hypothesis strategies
+    "entry",  # the package root and the command line
+)
+
+#: Module (dotted, below the package) -> layer. ``__init__`` is the package root.
+LAYER = {
+    "errors": "base",
+    "findings": "base",
+    "codes": "base",
+    "categories": "base",
+    "models": "base",
+    "rules": "model",
+    "yamldoor": "io",
+    "serialize": "io",
+    "redact": "io",
+    "terms": "calc",
+    "meetings": "calc",
+    "schedule": "calc",
+    "rotation": "calc",
+    "_flow": "calc",
+    "checks": "rules",
+    "validation": "rules",
+    # The cooperation model carries its own checks (JP-1 … JP-7), which check() calls.
+    "cooperation": "rules",
+    "presets": "presets",
+    "selection": "selection",
+    "succession": "selection",
+    "compare": "analysis",
+    "simulate": "analysis",
+    "ecosystem": "analysis",
+    # The roadmap module holds its model, checks, evaluation and rendering in one.
+    "roadmap": "analysis",
+    "diagrams": "render",
+    "plots": "render",
+    # JSON Schema needs every document class; Registrations, History and
+    # RoadmapDocument live in selection, succession and roadmap today.
+    "schema": "render",
+    "generate": "fictional",
+    "strategies": "fictional",
+    "_hypothesis_setup": "fictional",
+    "cli": "entry",
+    "__main__": "entry",
+    "__init__": "entry",
+}
+
+#: Modules whose functions may import the package lazily: the command line imports
+#: per command, and the hypothesis entry point must not import the strategies while
+#: hypothesis itself is being imported (a circular import).
+LAZY_ALLOWED = {"cli", "_hypothesis_setup"}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
+def _sources() -> dict[str, ast.Module]:
+    return {
+        _module_name(p): ast.parse(p.read_text(encoding="utf-8"), str(p))
+        for p in sorted(SRC.rglob("*.py"))
+    }
+
+
+def layer_of(module: str) -> str | None:
+    """The layer of ``module``: its own entry, else its nearest package's."""
+    name = module
+    while name:
+        if name in LAYER:
+            return LAYER[name]
+        name = name.rpartition(".")[0]
+    return None
+
+
+def _package_of(module: str, is_package: bool) -> list[str]:
+    parts = module.split(".") if module != "__init__" else []
+    return parts if is_package else parts[:-1]
+
+
+def imported(module: str, tree: ast.Module, *, is_package: bool = False) -> list[tuple[str, int]]:
+    """``(module, line)`` for each import of the package's own modules in ``tree``."""
+    out: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [
+                (_below(a.name), node.lineno)
+                for a in node.names
+                if a.name == PACKAGE or a.name.startswith(PACKAGE + ".")
+            ]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolve against the module's package
+                base = _package_of(module, is_package)
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])]) or "__init__"
+            elif node.module == PACKAGE or (node.module or "").startswith(PACKAGE + "."):
+                target = _below(node.module or "")
+            else:
+                continue
+            for alias in node.names:  # ``from jarjestoyhteistyo import rules``
+                sub = f"{target}.{alias.name}" if target != "__init__" else alias.name
+                out.append((sub if _is_module(sub) else target, node.lineno))
+    return out
+
+
+def _is_module(name: str) -> bool:
+    path = SRC / Path(*name.split("."))
+    return name in LAYER or path.is_dir() or path.with_suffix(".py").is_file()
+
+
+def _below(name: str) -> str:
+    rest = name[len(PACKAGE) + 1 :]
+    return rest or "__init__"
+
+
+def upward_imports(sources: dict[str, ast.Module]) -> list[str]:
+    """One message per import of a higher layer, naming both modules and layers."""
+    rank = {layer: i for i, layer in enumerate(LAYERS)}
+    out = []
+    for module, tree in sorted(sources.items()):
+        here = layer_of(module)
+        if here is None:
+            continue  # test_every_module_has_a_layer reports it
+        is_package = (SRC / Path(*module.split("."))).is_dir()
+        for target, line in imported(module, tree, is_package=is_package):
+            there = layer_of(target)
+            if there is not None and rank[there] > rank[here]:
+                out.append(
+                    f"{module} (layer {here}) imports {target} (layer {there}) at line {line}"
+                )
+    return out
+
+
+def test_every_module_has_a_layer() -> None:
+    sources = _sources()
+    assert {"__init__", "errors", "cli"} <= set(sources)
+    missing = sorted(m for m in sources if layer_of(m) is None)
+    assert missing == [], f"add these to LAYER in {__name__}: {missing}"
+    assert set(LAYER.values()) <= set(LAYERS)
+
+
+def test_no_module_imports_a_higher_layer() -> None:
+    assert upward_imports(_sources()) == []
+
+
+def test_an_upward_import_is_named() -> None:
+    fake = {
+        "findings": ast.parse("from jarjestoyhteistyo.selection import propose\n"),
+        "rules": ast.parse("import jarjestoyhteistyo.errors\nfrom . import cli\n"),
+        "serialize": ast.parse("from jarjestoyhteistyo import rules, check\n"),
+    }
+    assert upward_imports(fake) == [
+        "findings (layer base) imports selection (layer selection) at line 1",
+        "rules (layer model) imports cli (layer entry) at line 2",
+        "serialize (layer io) imports __init__ (layer entry) at line 1",
+    ]
+
+
+def test_a_folder_falls_back_to_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(LAYER, "io", "io")
+    assert layer_of("io.documents") == "io"
+    assert layer_of("io") == "io"
+    assert layer_of("nowhere.at_all") is None
+
+
+def in_function_imports(tree: ast.Module) -> list[str]:
+    """``function: line`` for each import of the package inside a function body."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                own = (
+                    isinstance(inner, ast.ImportFrom)
+                    and (inner.level > 0 or (inner.module or "").split(".")[0] == PACKAGE)
+                ) or (
+                    isinstance(inner, ast.Import)
+                    and any(a.name.split(".")[0] == PACKAGE for a in inner.names)
+                )
+                if own:
+                    out.append(f"{node.name}: line {inner.lineno}")
+    return sorted(set(out))
+
+
+def test_no_in_function_import_of_the_package() -> None:
+    """Import the package's modules at the top (point 5 of issue #13); only the CLI's
+    per-command imports and the hypothesis entry point stay lazy."""
+    sources = _sources()
+    found = {
+        module: hits
+        for module, tree in sources.items()
+        if module not in LAZY_ALLOWED and (hits := in_function_imports(tree))
+    }
+    assert found == {}
+    assert all(in_function_imports(sources[m]) for m in LAZY_ALLOWED)  # still lazy there
+
+
+def test_the_in_function_guard_sees_an_import() -> None:
+    tree = ast.parse(
+        "import json\n"
+        "def f():\n"
+        "    from jarjestoyhteistyo.rules import RuleSet\n"
+        "    import pandas\n"
+        "    from . import errors\n"
+    )
+    assert in_function_imports(tree) == ["f: line 3", "f: line 5"]
