@@ -22,12 +22,13 @@ from jarjestoyhteistyo.generate import (
     generate,
 )
 from jarjestoyhteistyo.models import Composition, Organisation, Person, SeatKind
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.roadmap import RoadmapDocument, check_document
 from jarjestoyhteistyo.rules import RuleSet
 from jarjestoyhteistyo.serialize import dump_yaml, loads, loads_composition
 from jarjestoyhteistyo.strategies import broken_compositions, roadmaps, rule_sets
 
-PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 CASES = [(p, code) for p in PRESETS for code in breakable(p)]
 PHONE_OR_MAIL = re.compile(r"@|\+358|\b0\d{1,2}[ -]?\d{3}")
 

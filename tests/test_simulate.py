@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.rules import DeputyMode, DeputyPolicy, TermPolicy
 from jarjestoyhteistyo.simulate import (
     AttritionResult,
@@ -19,7 +20,7 @@ from jarjestoyhteistyo.simulate import (
 )
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
-PRESETS = (FORMAL, FORUM, KU)
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 refills = st.one_of(st.none(), st.integers(min_value=0, max_value=6))
 # Up to 0.99 a year: beyond that a fixed refill delay can lock a member and a deputy in
 # alternation, and the risk falls again (see the module text of simulate).
