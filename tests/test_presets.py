@@ -24,6 +24,7 @@ from jarjestoyhteistyo.generate import generate
 from jarjestoyhteistyo.presets import (
     COOPERATION_KIND,
     REGISTRY,
+    PresetInfo,
     PresetRegistry,
     area_for,
     body_presets,
@@ -275,3 +276,14 @@ def test_area_same_as_must_name_a_preset_with_an_area(tmp_path: Path) -> None:
     (folder / "esimerkkila.yaml").write_text(text + "name: F\narea: A\n", encoding="utf-8")
     with pytest.raises(LoadError, match="nowhere"):
         PresetRegistry(folder=folder).presets()
+
+
+BASE = {"name": "x", "kind": "open_forum", "title": "X", "source": "S"}
+
+
+def test_preset_info_without_languages_still_builds() -> None:
+    """PresetInfo keeps its old keywords: the languages are optional, not a second list."""
+    info = PresetInfo(**BASE, aliases=("y", "z"))
+    assert info.aliases_in("fi") == ()
+    with pytest.raises(ValueError, match="one language per alias"):
+        PresetInfo(**BASE, aliases=("y",), alias_languages=("fi", "sv"))

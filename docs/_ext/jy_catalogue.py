@@ -229,7 +229,7 @@ class PresetsDirective(SphinxDirective):
         _depend_on_package(self)
         rows: list[list[Cell]] = []
         for p in list_presets():
-            pairs = zip(p.aliases, p.alias_languages, strict=True)
+            pairs = zip(p.aliases, p.alias_languages, strict=True)  # every header gives both
             aliases = [f"{alias} ({lang})" for alias, lang in pairs]
             towns = p.area.municipalities
             area = ", ".join(m.fi if m.sv == m.fi else f"{m.fi} ({m.sv})" for m in towns)

@@ -149,8 +149,8 @@ class _Document:
 
 
 def _same_length(instance: PresetInfo, _attribute: Any, value: tuple[str, ...]) -> None:
-    if len(value) != len(instance.aliases):
-        raise ValueError("alias_languages must give one language per alias")
+    if value and len(value) != len(instance.aliases):
+        raise ValueError("alias_languages must give one language per alias (or none)")
 
 
 @attrs.frozen(kw_only=True)
@@ -158,7 +158,7 @@ class PresetInfo:
     """What the registry knows of a preset without parsing it (read from its header).
 
     ``aliases`` are in the header's order; ``alias_languages`` gives the language of
-    each (``fi``, ``sv`` or ``en``).
+    each (``fi``, ``sv`` or ``en``; empty when not known).
     """
 
     name: str
@@ -176,7 +176,7 @@ class PresetInfo:
 
     def aliases_in(self, language: str) -> tuple[str, ...]:
         """The aliases in ``language`` (``fi``, ``sv`` or ``en``)."""
-        pairs = zip(self.aliases, self.alias_languages, strict=True)
+        pairs = zip(self.aliases, self.alias_languages, strict=False)
         return tuple(alias for alias, lang in pairs if lang == language)
 
 
