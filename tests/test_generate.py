@@ -24,7 +24,7 @@ from jarjestoyhteistyo.generate import (
 from jarjestoyhteistyo.models import Composition, Organisation, Person, SeatKind
 from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.roadmap import RoadmapDocument, check_document
-from jarjestoyhteistyo.rules import RuleSet
+from jarjestoyhteistyo.rules import RuleSet, TermMode
 from jarjestoyhteistyo.serialize import dump_yaml, loads, loads_composition
 from jarjestoyhteistyo.strategies import broken_compositions, roadmaps, rule_sets
 
@@ -342,7 +342,8 @@ def test_forum_has_no_rotation_plan() -> None:
 # -------------------------------------------------------- YAML and personal data
 @pytest.mark.parametrize("preset", PRESETS)
 def test_everything_round_trips_through_yaml(preset: str) -> None:
-    extra = {"rotation_years": 4} if preset != "vantaa-kerava-open-forum" else {}
+    agreed = load_preset(preset).as_general().term.mode is TermMode.AGREED  # no length (OF-8)
+    extra = {} if agreed else {"rotation_years": 4}
     ex = generate(
         preset,
         seed=9,

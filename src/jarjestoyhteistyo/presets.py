@@ -45,8 +45,9 @@ table is generated from :func:`list_presets`, and
 :func:`~jarjestoyhteistyo.generate.generate` takes the area's municipalities from
 the header. :class:`PresetRegistry` reads any folder the same way.
 
->>> [p.name for p in list_presets()]
-['jarvenpaa', 'keski-uusimaa', 'vantaa-kerava-formal', 'vantaa-kerava-open-forum']
+>>> names = [p.name for p in list_presets()]
+>>> names == sorted(names) and "vantaa-kerava-formal" in names
+True
 >>> load_preset("VAKE").members_per_category
 2
 >>> resolve_preset("vake-forum").aliases_in("sv")
@@ -340,8 +341,9 @@ def list_presets() -> tuple[PresetInfo, ...]:
 def body_presets() -> tuple[PresetInfo, ...]:
     """The shipped presets of bodies with seats: what ``validate`` and ``example`` take.
 
-    >>> [p.name for p in body_presets()][:1]
-    ['keski-uusimaa']
+    >>> names = [p.name for p in body_presets()]
+    >>> "keski-uusimaa" in names, "jarvenpaa" in names  # jarvenpaa: a cooperation model
+    (True, False)
     """
     return REGISTRY.bodies()
 
