@@ -256,6 +256,7 @@ def test_adding_a_preset_is_its_yaml_and_its_example(
         (lambda t: t.replace("#   source: the", "#   sources: the"), "unknown-key"),
         (lambda t: t.replace("example-forum: en", "example-forum: de"), "invalid-value"),
         (lambda t: t.replace("kind: open_forum\n", "") + "kind: open_forum\n", "missing-kind"),
+        (lambda t: t.replace("kind: open_forum", "kind: open_forun"), "unknown-kind"),
         (lambda t: t.replace("example-forum", "vake"), "duplicate-alias"),
     ],
 )

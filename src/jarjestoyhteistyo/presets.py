@@ -69,7 +69,7 @@ import attrs
 from jarjestoyhteistyo.cooperation import KIND as COOPERATION_KIND
 from jarjestoyhteistyo.cooperation import CooperationModel, loads_cooperation
 from jarjestoyhteistyo.errors import JarjestoError, LoadError, PresetNotFoundError, Problem
-from jarjestoyhteistyo.rules import RuleSet
+from jarjestoyhteistyo.rules import KINDS, RuleSet
 from jarjestoyhteistyo.serialize import loads, loads_ruleset
 
 
@@ -207,6 +207,9 @@ def _read_header(name: str, text: str) -> tuple[PresetInfo, str | None]:
         raise _problem(source, "missing-header", f"no '{_HEADER_START}' comment header")
     if kind is None:
         raise _problem(source, "missing-kind", "the first key after the header must be 'kind:'")
+    if kind not in KINDS and kind != COOPERATION_KIND:
+        known = ", ".join([*KINDS, COOPERATION_KIND])
+        raise _problem(source, "unknown-kind", f"kind {kind!r} is none of {known}")
     header = loads("\n".join(block), _Document, source=f"{source} (header)").preset
     wrong = sorted({lang for lang in header.aliases.values() if lang not in _LANGUAGES})
     if wrong:
