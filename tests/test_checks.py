@@ -19,6 +19,7 @@ from jarjestoyhteistyo import check, load_preset
 from jarjestoyhteistyo.codes import catalogue
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Role
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.rules import (
     Authority,
     ChairMode,
@@ -47,7 +48,7 @@ from jarjestoyhteistyo.rules import (
 )
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 
 
 def formal() -> FormalCommittee:

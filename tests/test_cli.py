@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.presets import body_presets
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

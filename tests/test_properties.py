@@ -12,6 +12,7 @@ from jarjestoyhteistyo import check, load_preset, validate
 from jarjestoyhteistyo.categories import Category
 from jarjestoyhteistyo.findings import Severity
 from jarjestoyhteistyo.models import Composition, Organisation, Person
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.rules import RuleSet
 from jarjestoyhteistyo.strategies import (
     any_rule_sets,
@@ -22,7 +23,7 @@ from jarjestoyhteistyo.strategies import (
     rule_sets,
 )
 
-PRESETS = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 
 
 @pytest.mark.slow

@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
 from jarjestoyhteistyo._hypothesis_setup import _hypothesis_setup_hook
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.selection import Registration, Registrations, feasibility, propose
 from jarjestoyhteistyo.serialize import dump_yaml, loads
 from jarjestoyhteistyo.strategies import registrations
 
-BODIES = ("vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa")
+BODIES = tuple(p.name for p in body_presets())  # every body preset of the registry
 
 
 @pytest.mark.slow

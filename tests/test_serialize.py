@@ -19,6 +19,7 @@ from jarjestoyhteistyo import (
 )
 from jarjestoyhteistyo.errors import LimitsError
 from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.rules import FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.serialize import load_file, loads
 from jarjestoyhteistyo.strategies import KIND_NAMES, compositions_for, rule_sets
@@ -269,9 +270,7 @@ def test_quoted_iso_date_is_accepted() -> None:
 
 
 # ------------------------------------------------------------------ round trips
-@pytest.mark.parametrize(
-    "name", ["vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"]
-)
+@pytest.mark.parametrize("name", [p.name for p in body_presets()])
 def test_preset_round_trips(name: str) -> None:
     rs = load_preset(name)
     assert loads(dump_yaml(rs), RuleSet) == rs

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
 from jarjestoyhteistyo import simulate, terms
+from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.rules import (
     DeputyMode,
     DeputyPolicy,
@@ -31,7 +32,7 @@ from jarjestoyhteistyo.simulate import (
 from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, membership_window
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
-PRESETS = (FORMAL, FORUM, KU)
+PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 refills = st.one_of(st.none(), st.integers(min_value=0, max_value=6))
 # Up to 0.99 a year: beyond that a fixed refill delay can lock a member and a deputy in
 # alternation, and the risk falls again (see the module text of simulate).

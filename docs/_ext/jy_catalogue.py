@@ -229,8 +229,14 @@ class PresetsDirective(SphinxDirective):
         _depend_on_package(self)
         rows: list[list[Cell]] = []
         for p in list_presets():
-            rows.append([_lit(p.name), _lit(p.kind), p.title, p.source, _literals(list(p.aliases))])
-        return [_table(["Name", "Kind", "Title", "Source", "Aliases"], [18, 16, 26, 20, 20], rows)]
+            pairs = zip(p.aliases, p.alias_languages, strict=True)  # every header gives both
+            aliases = [f"{alias} ({lang})" for alias, lang in pairs]
+            towns = p.area.municipalities
+            area = ", ".join(m.fi if m.sv == m.fi else f"{m.fi} ({m.sv})" for m in towns)
+            row: list[Cell] = [_lit(p.name), _lit(p.kind), p.title, p.source, _literals(aliases)]
+            rows.append([*row, f"{area} — {p.area.source}" if area else ""])
+        headers = ["Name", "Kind", "Title", "Source", "Aliases", "Municipalities (source)"]
+        return [_table(headers, [14, 12, 20, 16, 18, 20], rows)]
 
 
 class ExportsDirective(SphinxDirective):

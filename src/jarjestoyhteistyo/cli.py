@@ -7,7 +7,7 @@ always with a message on stderr naming what is wrong and where, never a tracebac
 >>> main(["presets", "--format", "json"])  # doctest: +ELLIPSIS
 [
   {
-    "name": "jarvenpaa",
+    "name": "...",
 ...
 0
 """

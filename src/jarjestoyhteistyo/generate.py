@@ -86,7 +86,13 @@ from jarjestoyhteistyo.models import (
     SeatKind,
     SizeClass,
 )
-from jarjestoyhteistyo.presets import load_preset, resolve_preset
+from jarjestoyhteistyo.presets import (
+    Municipality,
+    PresetArea,
+    area_for,
+    load_preset,
+    resolve_preset,
+)
 from jarjestoyhteistyo.rotation import RotationPlan, rotation_plan
 from jarjestoyhteistyo.rules import (
     ChairMode,
@@ -114,26 +120,12 @@ __all__ = [
 
 
 # ------------------------------------------------------------------ word lists
-@attrs.frozen
-class _Municipality:
-    fi: str
-    genitive: str  # Finnish genitive: "Keravan"
-    sv: str
+# An area's municipalities and theme networks come from its preset's header
+# (presets.area_for); these are for any other area.
+def _m(fi: str, genitive: str, sv: str) -> Municipality:
+    return Municipality(fi=fi, genitive=genitive, sv=sv)
 
 
-def _m(fi: str, genitive: str, sv: str) -> _Municipality:
-    return _Municipality(fi, genitive, sv)
-
-
-_VANTAA_KERAVA = (_m("Kerava", "Keravan", "Kervo"), _m("Vantaa", "Vantaan", "Vanda"))
-_KESKI_UUSIMAA = (
-    _m("Hyvinkää", "Hyvinkään", "Hyvinge"),
-    _m("Järvenpää", "Järvenpään", "Träskända"),
-    _m("Mäntsälä", "Mäntsälän", "Mäntsälä"),
-    _m("Nurmijärvi", "Nurmijärven", "Nurmijärvi"),
-    _m("Pornainen", "Pornaisten", "Borgnäs"),
-    _m("Tuusula", "Tuusulan", "Tusby"),
-)
 #: Fictional municipalities for any other area.
 _GENERIC_AREA = (
     _m("Koskela", "Koskelan", "Forsby"),
@@ -141,10 +133,6 @@ _GENERIC_AREA = (
     _m("Mäkelä", "Mäkelän", "Backby"),
     _m("Rantala", "Rantalan", "Strandby"),
     _m("Metsälä", "Metsälän", "Skogsby"),
-)
-_AREA_WORDS: tuple[tuple[tuple[str, ...], tuple[_Municipality, ...]], ...] = (
-    (("vantaa", "kerava", "vanda", "kervo", "vake"), _VANTAA_KERAVA),
-    (("keski-uusimaa", "keusote", "mellersta nyland", "mellersta-nyland"), _KESKI_UUSIMAA),
 )
 _FI_DISTRICTS = ("Itä", "Länsi", "Pohjois", "Etelä", "Keski")
 _SV_DISTRICTS = ("Östra", "Västra", "Norra", "Södra", "Mellersta")
@@ -188,14 +176,6 @@ _GENERIC_NOUNS = (
     ("Kansalaisyhdistys", "Kyläyhdistys", "Toimintakeskus", "Yhteisöyhdistys"),
     ("Medborgarföreningen", "Byaföreningen", "Verksamhetsföreningen"),
 )
-#: The PRH category that the organisations of a Keski-Uusimaa theme network mostly have.
-_NETWORK_CATEGORIES: Mapping[str, tuple[str, ...]] = {
-    "children-families": ("child-family",),
-    "mental-health-substance-abuse": ("other-social-health", "substance-abuse"),
-    "older-people": ("older-people", "pensioners"),
-    "disability-long-term-illness": ("illness-disability",),
-    "multi-sector": ("health-promotion", "other-social-health", "employment"),
-}
 _PRH_CODES = tuple(_NOUNS)
 _FIRST_FI = ("Aino", "Eino", "Helmi", "Onni", "Kerttu", "Toivo", "Siiri", "Väinö", "Elli", "Oiva")
 _LAST_FI = ("Esimerkki", "Kuvitelma", "Mallinen", "Testilä", "Keksitty", "Sepite")
@@ -328,12 +308,8 @@ class Example:
 
 
 # ------------------------------------------------------------------ helpers
-def _municipalities(area: str) -> tuple[_Municipality, ...]:
-    text = area.lower()
-    for words, munis in _AREA_WORDS:
-        if any(w in text for w in words):
-            return munis
-    return _GENERIC_AREA
+def _municipalities(area: PresetArea | None) -> tuple[Municipality, ...]:
+    return area.municipalities if area is not None and area.municipalities else _GENERIC_AREA
 
 
 def _share(value: float, name: str) -> float:
@@ -463,7 +439,9 @@ class _Builder:
         self.volunteer = volunteer_share
         self.swedish = swedish_share
         self.names = names
-        self.munis = _municipalities(rules.area)
+        area = area_for(rules.area)
+        self.munis = _municipalities(area)
+        self.network_categories = {n.id: n.categories for n in area.networks} if area else {}
         self.codes = tuple(c.code for c in self.rules.categories) or _PRH_CODES
         self.used_names: set[str] = set()
         self.used_ids: set[str] = set()
@@ -480,7 +458,7 @@ class _Builder:
         self.used_ids.add(candidate)
         return candidate
 
-    def org_name(self, code: str | None, muni: _Municipality, swedish: bool) -> str:
+    def org_name(self, code: str | None, muni: Municipality, swedish: bool) -> str:
         fi_nouns, sv_nouns = _NOUNS.get(code or "", _GENERIC_NOUNS)
         nouns = sv_nouns if swedish else fi_nouns
         first = self.rng.choice(nouns)
@@ -535,7 +513,7 @@ class _Builder:
                 networks = frozenset({g.network})
             nets = {n.id: n for n in getattr(self.source_rules, "networks", ())}
             catch_all = g.network in nets and nets[g.network].catch_all
-            primary = rng.choice(_NETWORK_CATEGORIES.get(g.network, _PRH_CODES))
+            primary = rng.choice(self.network_categories.get(g.network, _PRH_CODES))
             extras = [c for c in _PRH_CODES if c != primary]
         else:
             primary = rng.choice(self.codes)

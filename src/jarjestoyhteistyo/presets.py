@@ -1,36 +1,94 @@
 """Shipped presets: the seed structures as YAML package data behind a registry.
 
-Presets are found by name or alias (case-insensitive; Finnish and Swedish names
-too), read with :mod:`importlib.resources`, and parsed only when asked — importing
-the package parses nothing. A loaded preset is cached: rule sets are immutable.
+A preset is one YAML file in ``jarjestoyhteistyo/data/presets``; its file name (less
+``.yaml``) is its name. What the registry knows of it — title, source, aliases in
+Finnish, Swedish and English, the area's municipalities — is in a **header**: the
+comment lines from ``# preset:`` down to the document's first key, which must be
+``kind:``. Strip the ``#`` and the header is YAML::
 
->>> [p.name for p in list_presets()]
-['jarvenpaa', 'keski-uusimaa', 'vantaa-kerava-formal', 'vantaa-kerava-open-forum']
+    # Free prose about the preset, as many comment lines as you like.
+    #
+    # preset:
+    #   title: "Vantaa–Kerava: NGO advisory council under the committee (16 + 16)"
+    #   source: seed 001 option 1 and the council's decision (FC-1 … FC-17)
+    #   aliases: {vake: fi, vanda-kervo: sv}   # alias: its language (fi, sv or en)
+    #   area:
+    #     source: seed 001 ("Vantaan ja Keravan hyvinvointialue"), seed 000 (Swedish)
+    #     words: [vantaa, kerava]      # an ``area:`` text with one of them is this area
+    #     municipalities:
+    #       - {fi: Kerava, genitive: Keravan, sv: Kervo}
+    #     networks:                    # typical PRH categories of a theme network's NGOs
+    #       - {id: older-people, categories: [older-people, pensioners]}
+    #   # or, for a second body of the same area:  area: {same_as: vantaa-kerava-formal}
+    kind: formal_committee
+    ...
+
+The header is a comment, not a key of the document, so every door that reads rule
+sets (``load_ruleset``, the CLI, the JSON Schema) reads a preset file unchanged, and a
+copy of a preset is a rule set of its own without the registry's names in it.
+:func:`list_presets` reads only the files' text, never the YAML body: importing the
+package reads no file, and a rule set is parsed (once, then cached) only when
+:func:`load_preset` asks for it. The header is checked as strictly as a document
+(unknown keys are errors, with their path).
+
+**Adding a preset is two files**:
+
+1. ``src/jarjestoyhteistyo/data/presets/<name>.yaml`` — the rule set (or cooperation
+   model) with the header above; cite the source of every rule and of the area's
+   municipalities, and invent none;
+2. ``examples/<name>.yaml`` — a composition that validates clean against it (for a
+   body preset; ``jarjestoyhteistyo example <name>`` writes a start).
+
+Nothing else: the tests parametrise over :func:`body_presets`, CI validates every
+body preset listed by ``jarjestoyhteistyo presets`` against its example, the docs
+table is generated from :func:`list_presets`, and
+:func:`~jarjestoyhteistyo.generate.generate` takes the area's municipalities from
+the header. :class:`PresetRegistry` reads any folder the same way.
+
+>>> names = [p.name for p in list_presets()]
+>>> names == sorted(names) and "vantaa-kerava-formal" in names
+True
 >>> load_preset("VAKE").members_per_category
 2
+>>> resolve_preset("vake-forum").aliases_in("sv")
+('vanda-kervo-forum',)
+>>> [m.sv for m in area_for("Vantaa–Kerava wellbeing area").municipalities]
+['Kervo', 'Vanda']
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
+import re
 from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, Final
 
 import attrs
 
+from jarjestoyhteistyo.cooperation import KIND as COOPERATION_KIND
 from jarjestoyhteistyo.cooperation import CooperationModel, loads_cooperation
-from jarjestoyhteistyo.errors import PresetKindError, PresetNotFoundError
-from jarjestoyhteistyo.rules import RuleSet
-from jarjestoyhteistyo.serialize import loads_ruleset
-
-#: The ``kind`` of a city's cooperation model (`JP-1` … `JP-7`).
-COOPERATION_KIND = "cooperation_model"
-
+from jarjestoyhteistyo.errors import (
+    InvalidValueError,
+    LoadError,
+    PresetKindError,
+    PresetNotFoundError,
+    Problem,
+)
+from jarjestoyhteistyo.rules import KINDS, RuleSet
+from jarjestoyhteistyo.serialize import loads, loads_ruleset
 
 __all__ = [
     "COOPERATION_KIND",
+    "REGISTRY",
+    "AreaNetwork",
+    "Municipality",
+    "PresetArea",
     "PresetInfo",
     "PresetKindError",
+    "PresetRegistry",
+    "area_for",
+    "body_presets",
     "list_presets",
     "load_cooperation_preset",
     "load_preset",
@@ -38,66 +96,260 @@ __all__ = [
     "resolve_preset",
 ]
 
+#: The languages an alias may be in.
+_LANGUAGES: Final = ("fi", "sv", "en")
+
+
+# ------------------------------------------------------------------ the header
+@attrs.frozen(kw_only=True)
+class Municipality:
+    """A municipality of the area: its Finnish and Swedish names and Finnish genitive."""
+
+    fi: str
+    sv: str
+    genitive: str  # "Keravan": for Finnish association names ("Keravan Eläkeläiset ry")
+
+
+@attrs.frozen(kw_only=True)
+class AreaNetwork:
+    """A theme network of the area and the PRH categories its NGOs typically have."""
+
+    id: str
+    categories: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class PresetArea:
+    """The header's ``area:`` block: where the preset's body works.
+
+    ``words`` say which rule sets are of this area (an ``area:`` text that contains
+    one of them, case-insensitive); ``source`` cites where the municipalities come from.
+    """
+
+    source: str = ""
+    words: tuple[str, ...] = ()
+    municipalities: tuple[Municipality, ...] = ()
+    networks: tuple[AreaNetwork, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _AreaBlock(PresetArea):
+    same_as: str | None = None  # share the area block of another preset
+
+
+@attrs.frozen(kw_only=True)
+class _Header:
+    title: str
+    source: str
+    aliases: dict[str, str] = attrs.field(factory=dict)
+    area: _AreaBlock = _AreaBlock()
+
+
+@attrs.frozen(kw_only=True)
+class _Document:
+    preset: _Header
+
+
+def _same_length(instance: PresetInfo, _attribute: Any, value: tuple[str, ...]) -> None:
+    if value and len(value) != len(instance.aliases):
+        raise InvalidValueError("alias_languages must give one language per alias (or none)")
+
 
 @attrs.frozen(kw_only=True)
 class PresetInfo:
-    """What the registry knows of a preset without parsing it."""
+    """What the registry knows of a preset without parsing it (read from its header).
+
+    ``aliases`` are in the header's order; ``alias_languages`` gives the language of
+    each (``fi``, ``sv`` or ``en``; empty when not known).
+    """
 
     name: str
     kind: str
     title: str
     source: str
     aliases: tuple[str, ...] = ()
+    alias_languages: tuple[str, ...] = attrs.field(default=(), validator=_same_length)
+    area: PresetArea = PresetArea()
 
     @property
     def filename(self) -> str:
-        """The YAML file in ``jarjestoyhteistyo/data/presets``."""
+        """The YAML file in the registry's folder."""
         return f"{self.name}.yaml"
 
+    def aliases_in(self, language: str) -> tuple[str, ...]:
+        """The aliases in ``language`` (``fi``, ``sv`` or ``en``)."""
+        pairs = zip(self.aliases, self.alias_languages, strict=False)
+        return tuple(alias for alias, lang in pairs if lang == language)
 
-_PRESETS: tuple[PresetInfo, ...] = (
-    PresetInfo(
-        name="jarvenpaa",
-        kind="cooperation_model",
-        title="Järvenpää: the city's cooperation model with associations",
-        source="seed 004 (JP-1 … JP-7)",
-        aliases=("järvenpää", "jarvenpää", "träskända"),
-    ),
-    PresetInfo(
-        name="keski-uusimaa",
-        kind="theme_network_council",
-        title="Keski-Uusimaa: NGO council fed by theme networks",
-        source="seed 002 (KU-1 … KU-14)",
-        aliases=("ku", "keusote", "keski-uusimaa-council", "mellersta-nyland"),
-    ),
-    PresetInfo(
-        name="vantaa-kerava-formal",
-        kind="formal_committee",
-        title="Vantaa–Kerava: NGO advisory council under the committee (16 + 16)",
-        source="seed 001 option 1 and the council's decision (FC-1 … FC-17)",
-        aliases=(
-            "vantaa-kerava",
-            "vake",
-            "vake-formal",
-            "vantaan-ja-keravan-järjestöneuvottelukunta",
-            "vanda-kervo",
-        ),
-    ),
-    PresetInfo(
-        name="vantaa-kerava-open-forum",
-        kind="open_forum",
-        title="Vantaa–Kerava: open NGO forum",
-        source="seed 001 option 2 (OF-1 … OF-11)",
-        aliases=("vake-forum", "vantaa-kerava-forum", "avoin-foorumi", "vanda-kervo-forum"),
-    ),
-)
 
-_BY_NAME = {key: p for p in _PRESETS for key in (p.name, *p.aliases)}
+_HEADER_START = "# preset:"
+_KIND = re.compile(r"""^kind:[ \t]*(["']?)([A-Za-z_]+)\1[ \t]*(?:#.*)?$""")
+
+
+def _problem(source: str, code: str, message: str) -> LoadError:
+    return LoadError([Problem(path="$", code=code, message=message)], source=source)
+
+
+def _read_header(name: str, text: str) -> tuple[PresetInfo, str | None]:
+    """The preset's header and the ``same_as`` of its area (resolved by the registry)."""
+    source = f"preset:{name}"
+    block: list[str] = []
+    kind = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            found = _KIND.match(line)
+            kind = found.group(2) if found else None
+            break
+        if block or line.rstrip() == _HEADER_START:
+            block.append(line[2:] if line.startswith("# ") else line[1:])
+    if name != name.lower():
+        raise _problem(source, "invalid-value", "a preset's file name is in lower case")
+    if not block:
+        raise _problem(source, "missing-header", f"no '{_HEADER_START}' comment header")
+    if kind is None:
+        raise _problem(source, "missing-kind", "the first key after the header must be 'kind:'")
+    if kind not in KINDS and kind != COOPERATION_KIND:
+        known = ", ".join([*KINDS, COOPERATION_KIND])
+        raise _problem(source, "unknown-kind", f"kind {kind!r} is none of {known}")
+    header = loads("\n".join(block), _Document, source=f"{source} (header)").preset
+    wrong = sorted({lang for lang in header.aliases.values() if lang not in _LANGUAGES})
+    if wrong:
+        raise _problem(source, "invalid-value", f"alias languages {wrong}; use {_LANGUAGES}")
+    area = PresetArea(**{f.name: getattr(header.area, f.name) for f in attrs.fields(PresetArea)})
+    info = PresetInfo(
+        name=name,
+        kind=kind,
+        title=header.title,
+        source=header.source,
+        aliases=tuple(a.strip().lower() for a in header.aliases),
+        alias_languages=tuple(header.aliases.values()),
+        area=area,
+    )
+    return info, header.area.same_as
+
+
+# ------------------------------------------------------------------ the registry
+@attrs.frozen(kw_only=True)
+class PresetRegistry:
+    """The presets in one folder of YAML files, read when first asked and then cached.
+
+    >>> registry = PresetRegistry(folder=REGISTRY.folder)
+    >>> registry.resolve("KU").name
+    'keski-uusimaa'
+    """
+
+    folder: Traversable
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def presets(self) -> tuple[PresetInfo, ...]:
+        """Every preset, sorted by name (headers only: nothing is parsed)."""
+        if "presets" not in self._cache:
+            self._cache["presets"] = self._read()
+        found: tuple[PresetInfo, ...] = self._cache["presets"]
+        return found
+
+    def _read(self) -> tuple[PresetInfo, ...]:
+        files = sorted(
+            (f for f in self.folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name
+        )
+        read = [_read_header(f.name[: -len(".yaml")], f.read_text(encoding="utf-8")) for f in files]
+        own = {info.name: info.area for info, same_as in read if same_as is None}
+        infos = []
+        for info, same_as in read:
+            if same_as is not None and same_as not in own:
+                raise _problem(
+                    f"preset:{info.name}",
+                    "unknown-preset",
+                    f"area same_as {same_as!r}: no such preset with an area of its own",
+                )
+            infos.append(info if same_as is None else attrs.evolve(info, area=own[same_as]))
+        keys = [key for info in infos for key in (info.name, *info.aliases)]
+        doubles = sorted({key for key in keys if keys.count(key) > 1})
+        if doubles:
+            raise _problem(str(self.folder), "duplicate-alias", f"names used twice: {doubles}")
+        return tuple(infos)
+
+    def _by_name(self) -> dict[str, PresetInfo]:
+        if "by_name" not in self._cache:
+            self._cache["by_name"] = {k: p for p in self.presets() for k in (p.name, *p.aliases)}
+        found: dict[str, PresetInfo] = self._cache["by_name"]
+        return found
+
+    def resolve(self, name: str) -> PresetInfo:
+        """The preset with this name or alias (case-insensitive).
+
+        Raises :class:`~jarjestoyhteistyo.errors.PresetNotFoundError` naming the closest
+        known names.
+        """
+        key = name.strip().lower()
+        by_name = self._by_name()
+        if key not in by_name:
+            near = difflib.get_close_matches(key, list(by_name), n=3)
+            tip = f"; did you mean {', '.join(near)}?" if near else ""
+            known = ", ".join(p.name for p in self.presets())
+            raise PresetNotFoundError(f"no preset {name!r}{tip} (presets: {known})")
+        return by_name[key]
+
+    def bodies(self) -> tuple[PresetInfo, ...]:
+        """The presets of bodies with seats (every kind but a city's cooperation model)."""
+        return tuple(p for p in self.presets() if p.kind != COOPERATION_KIND)
+
+    def text(self, name: str) -> str:
+        """The YAML text of a preset, as shipped."""
+        return (self.folder / self.resolve(name).filename).read_text(encoding="utf-8")
+
+    def _parsed(self, info: PresetInfo) -> Any:
+        parsed: dict[str, Any] = self._cache.setdefault("parsed", {})
+        if info.name not in parsed:
+            read = loads_cooperation if info.kind == COOPERATION_KIND else loads_ruleset
+            parsed[info.name] = read(self.text(info.name), source=f"preset:{info.name}")
+        return parsed[info.name]
+
+    def load(self, name: str) -> RuleSet:
+        """Parse and return a body preset (cached; immutable)."""
+        info = self.resolve(name)
+        if info.kind == COOPERATION_KIND:
+            raise PresetKindError(
+                f"preset {info.name!r} is a cooperation model, not a body: "
+                "use load_cooperation_preset()"
+            )
+        rules: RuleSet = self._parsed(info)
+        return rules
+
+    def load_cooperation(self, name: str) -> CooperationModel:
+        """Parse and return a cooperation-model preset (cached; immutable)."""
+        info = self.resolve(name)
+        if info.kind != COOPERATION_KIND:
+            raise PresetKindError(f"preset {info.name!r} is a body: use load_preset()")
+        model: CooperationModel = self._parsed(info)
+        return model
+
+    def area_for(self, area: str) -> PresetArea | None:
+        """The area block whose ``words`` occur in the ``area:`` text, if any."""
+        text = area.lower()
+        for p in self.presets():
+            if any(word.lower() in text for word in p.area.words):
+                return p.area
+        return None
+
+
+#: The shipped presets (``jarjestoyhteistyo/data/presets``).
+REGISTRY = PresetRegistry(folder=resources.files("jarjestoyhteistyo") / "data" / "presets")
 
 
 def list_presets() -> tuple[PresetInfo, ...]:
     """All shipped presets, sorted by name (nothing is parsed)."""
-    return _PRESETS
+    return REGISTRY.presets()
+
+
+def body_presets() -> tuple[PresetInfo, ...]:
+    """The shipped presets of bodies with seats: what ``validate`` and ``example`` take.
+
+    >>> names = [p.name for p in body_presets()]
+    >>> "keski-uusimaa" in names, "jarvenpaa" in names  # jarvenpaa: a cooperation model
+    (True, False)
+    """
+    return REGISTRY.bodies()
 
 
 def resolve_preset(name: str) -> PresetInfo:
@@ -106,26 +358,12 @@ def resolve_preset(name: str) -> PresetInfo:
     Raises :class:`~jarjestoyhteistyo.errors.PresetNotFoundError` naming the closest
     known names.
     """
-    info = _BY_NAME.get(name.strip().lower())
-    if info is None:
-        near = difflib.get_close_matches(name.strip().lower(), list(_BY_NAME), n=3)
-        tip = f"; did you mean {', '.join(near)}?" if near else ""
-        known = ", ".join(p.name for p in _PRESETS)
-        raise PresetNotFoundError(f"no preset {name!r}{tip} (presets: {known})")
-    return info
+    return REGISTRY.resolve(name)
 
 
 def preset_text(name: str) -> str:
     """The YAML text of a preset, as shipped."""
-    info = resolve_preset(name)
-    return (resources.files("jarjestoyhteistyo") / "data" / "presets" / info.filename).read_text(
-        encoding="utf-8"
-    )
-
-
-@functools.cache
-def _load(name: str) -> RuleSet:
-    return loads_ruleset(preset_text(name), source=f"preset:{name}")
+    return REGISTRY.text(name)
 
 
 def load_preset(name: str) -> RuleSet:
@@ -134,18 +372,7 @@ def load_preset(name: str) -> RuleSet:
     A cooperation-model preset (``kind: cooperation_model``, `JP-1` … `JP-7`) has no
     seats; load it with :func:`load_cooperation_preset`.
     """
-    info = resolve_preset(name)
-    if info.kind == COOPERATION_KIND:
-        raise PresetKindError(
-            f"preset {info.name!r} is a cooperation model, not a body: "
-            "use load_cooperation_preset()"
-        )
-    return _load(info.name)
-
-
-@functools.cache
-def _load_cooperation(name: str) -> CooperationModel:
-    return loads_cooperation(preset_text(name), source=f"preset:{name}")
+    return REGISTRY.load(name)
 
 
 def load_cooperation_preset(name: str) -> CooperationModel:
@@ -154,7 +381,15 @@ def load_cooperation_preset(name: str) -> CooperationModel:
     >>> load_cooperation_preset("järvenpää").kind
     'cooperation_model'
     """
-    info = resolve_preset(name)
-    if info.kind != COOPERATION_KIND:
-        raise PresetKindError(f"preset {info.name!r} is a body: use load_preset()")
-    return _load_cooperation(info.name)
+    return REGISTRY.load_cooperation(name)
+
+
+def area_for(area: str) -> PresetArea | None:
+    """The shipped area block for a rule set's ``area:`` text, or ``None``.
+
+    >>> area_for("Keski-Uusimaa wellbeing area").municipalities[0].fi
+    'Hyvinkää'
+    >>> area_for("Example area") is None
+    True
+    """
+    return REGISTRY.area_for(area)
