@@ -74,6 +74,255 @@ __all__ = [
 KIND = "cooperation_model"
 
 
+# ------------------------------------------------------------------------- codes
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+JY601 = Code(
+    code="JY601",
+    rule="JP-1",
+    severity=E,
+    title="No responsible person or group",
+    en="no person or group is responsible for cooperation",
+    fi="yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
+    fix="Name the role or group responsible for cooperation with associations.",
+    kinds=frozenset({KIND}),
+)
+
+JY602 = Code(
+    code="JY602",
+    rule="JP-1",
+    severity=E,
+    title="Unit without a contact person",
+    en="unit {unit!r} has no contact person for associations",
+    fi="yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
+    fix="Add a contact person (a role) for the unit.",
+    kinds=frozenset({KIND}),
+)
+
+JY603 = Code(
+    code="JY603",
+    rule="JP-1",
+    severity=E,
+    title="No contact persons",
+    en="no unit has a contact person for associations",
+    fi="yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
+    fix="List the units and a contact person (a role) in each.",
+    kinds=frozenset({KIND}),
+)
+
+JY604 = Code(
+    code="JY604",
+    rule="JP-1",
+    severity=E,
+    title="Contact person without unit or role",
+    en="contact person {index}: the {what} is empty",
+    fi="yhteyshenkilö {index}: {what_fi} puuttuu",
+    fix="Give both the unit and the role.",
+    kinds=frozenset({KIND}),
+)
+
+JY605 = Code(
+    code="JY605",
+    rule="JP-1",
+    severity=W,
+    title="Contact person of an unlisted unit",
+    en="contact person of unit {unit!r}, which is not among the units",
+    fi="yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
+    fix="Add the unit to units, or fix its name.",
+    kinds=frozenset({KIND}),
+)
+
+JY606 = Code(
+    code="JY606",
+    rule="JP-1",
+    severity=W,
+    title="Contact persons not published",
+    en="the responsible group and the contact persons are not published",
+    fi="vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
+    fix="Publish them (e.g. on the web page of JP-5).",
+    kinds=frozenset({KIND}),
+)
+
+JY607 = Code(
+    code="JY607",
+    rule="JP-2",
+    severity=W,
+    title="No channels",
+    en="associations have no channel to take part in the city's work",
+    fi="yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
+    fix="List channels: strategy, service network planning, participation programme, ...",
+    kinds=frozenset({KIND}),
+)
+
+JY608 = Code(
+    code="JY608",
+    rule="JP-3",
+    severity=W,
+    title="Nothing offered",
+    en="the model offers associations neither premises nor grants",
+    fi="malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
+    fix="State the premises and the grant types (operating, targeted, premises).",
+    kinds=frozenset({KIND}),
+)
+
+JY609 = Code(
+    code="JY609",
+    rule="JP-3",
+    severity=W,
+    title="No association register",
+    en="there is no association register (CRM)",
+    fi="yhdistysrekisteriä (CRM) ei ole",
+    fix="Keep an association register; it is also the input of the ecosystem analysis.",
+    kinds=frozenset({KIND}),
+)
+
+JY610 = Code(
+    code="JY610",
+    rule="JP-5",
+    severity=E,
+    title="Grant type without a process",
+    en="grant type {grant!r} is offered but has no documented process",
+    fi="avustuslajille {grant!r} ei ole kuvattua prosessia",
+    fix="Describe the process: steps, who does each, who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY611 = Code(
+    code="JY611",
+    rule="JP-5",
+    severity=W,
+    title="Premises without a process",
+    en="premises are offered but there is no documented premises process",
+    fi="tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
+    fix="Describe how premises are booked and who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY612 = Code(
+    code="JY612",
+    rule="JP-5",
+    severity=E,
+    title="Step with no one responsible",
+    en="process {process!r}, step {step!r}: no one is responsible",
+    fi="prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
+    fix="Name the role or unit that does the step.",
+    kinds=frozenset({KIND}),
+)
+
+JY613 = Code(
+    code="JY613",
+    rule="JP-5",
+    severity=E,
+    title="Decision step without a decider",
+    en="process {process!r}, step {step!r}: the step needs a decision but no one decides",
+    fi="prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
+    fix="Name who decides (a role or an organ).",
+    kinds=frozenset({KIND}),
+)
+
+JY614 = Code(
+    code="JY614",
+    rule="JP-5",
+    severity=E,
+    title="Process without a decider",
+    en="process {process!r}: no step says who decides",
+    fi="prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
+    fix="Mark the decision step and name who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY615 = Code(
+    code="JY615",
+    rule="JP-5",
+    severity=E,
+    title="Process without steps",
+    en="process {process!r} has no steps",
+    fi="prosessilla {process!r} ei ole vaiheita",
+    fix="List the steps: who does what, who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY616 = Code(
+    code="JY616",
+    rule="JP-5",
+    severity=W,
+    title="Empty annual clock",
+    en="the annual clock is empty",
+    fi="vuosikello on tyhjä",
+    fix="Add the recurring work of the year: application periods, info events, reviews.",
+    kinds=frozenset({KIND}),
+)
+
+JY617 = Code(
+    code="JY617",
+    rule="JP-5",
+    severity=W,
+    title="No web page",
+    en="there is no web page of cooperation links",
+    fi="yhteistoiminnan linkkisivua ei ole",
+    fix="Collect the links on one page of the city's electronic platform.",
+    kinds=frozenset({KIND}),
+)
+
+JY618 = Code(
+    code="JY618",
+    rule="JP-5",
+    severity=E,
+    title="Duplicate id",
+    en="{what} id {id!r} is used {count} times",
+    fi="{what_fi} tunnusta {id!r} käytetään {count} kertaa",
+    fix="Use each id once.",
+    kinds=frozenset({KIND}),
+)
+
+JY619 = Code(
+    code="JY619",
+    rule="JP-5",
+    severity=E,
+    title="Annual-clock activity never placed",
+    en="activity {id!r}: every_years > 1 needs an anchor_year",
+    fi="tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
+    fix="Give the year the activity first occurs.",
+    kinds=frozenset({KIND}),
+)
+
+JY620 = Code(
+    code="JY620",
+    rule="JP-5",
+    severity=I,
+    title="Process for a grant type not offered",
+    en="process {process!r} handles {subject!r}, which the model does not offer",
+    fi="prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
+    fix="Offer it in offers, or drop the process.",
+    kinds=frozenset({KIND}),
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY601,
+    JY602,
+    JY603,
+    JY604,
+    JY605,
+    JY606,
+    JY607,
+    JY608,
+    JY609,
+    JY610,
+    JY611,
+    JY612,
+    JY613,
+    JY614,
+    JY615,
+    JY616,
+    JY617,
+    JY618,
+    JY619,
+    JY620,
+)
+
+
 # --------------------------------------------------------------------------- enums
 class Channel(enum.Enum):
     """How associations take part in the city's development (`JP-2`)."""
@@ -187,235 +436,6 @@ class CooperationModel:
     annual_clock: tuple[AnnualActivity, ...] = ()
     register: bool = False
     web_page: str = ""
-
-
-# ------------------------------------------------------------------------- codes
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-
-JY601 = Code(
-    code="JY601",
-    rule="JP-1",
-    severity=E,
-    title="No responsible person or group",
-    en="no person or group is responsible for cooperation",
-    fi="yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
-    fix="Name the role or group responsible for cooperation with associations.",
-)
-
-JY602 = Code(
-    code="JY602",
-    rule="JP-1",
-    severity=E,
-    title="Unit without a contact person",
-    en="unit {unit!r} has no contact person for associations",
-    fi="yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
-    fix="Add a contact person (a role) for the unit.",
-)
-
-JY603 = Code(
-    code="JY603",
-    rule="JP-1",
-    severity=E,
-    title="No contact persons",
-    en="no unit has a contact person for associations",
-    fi="yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
-    fix="List the units and a contact person (a role) in each.",
-)
-
-JY604 = Code(
-    code="JY604",
-    rule="JP-1",
-    severity=E,
-    title="Contact person without unit or role",
-    en="contact person {index}: the {what} is empty",
-    fi="yhteyshenkilö {index}: {what_fi} puuttuu",
-    fix="Give both the unit and the role.",
-)
-
-JY605 = Code(
-    code="JY605",
-    rule="JP-1",
-    severity=W,
-    title="Contact person of an unlisted unit",
-    en="contact person of unit {unit!r}, which is not among the units",
-    fi="yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
-    fix="Add the unit to units, or fix its name.",
-)
-
-JY606 = Code(
-    code="JY606",
-    rule="JP-1",
-    severity=W,
-    title="Contact persons not published",
-    en="the responsible group and the contact persons are not published",
-    fi="vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
-    fix="Publish them (e.g. on the web page of JP-5).",
-)
-
-JY607 = Code(
-    code="JY607",
-    rule="JP-2",
-    severity=W,
-    title="No channels",
-    en="associations have no channel to take part in the city's work",
-    fi="yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
-    fix="List channels: strategy, service network planning, participation programme, ...",
-)
-
-JY608 = Code(
-    code="JY608",
-    rule="JP-3",
-    severity=W,
-    title="Nothing offered",
-    en="the model offers associations neither premises nor grants",
-    fi="malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
-    fix="State the premises and the grant types (operating, targeted, premises).",
-)
-
-JY609 = Code(
-    code="JY609",
-    rule="JP-3",
-    severity=W,
-    title="No association register",
-    en="there is no association register (CRM)",
-    fi="yhdistysrekisteriä (CRM) ei ole",
-    fix="Keep an association register; it is also the input of the ecosystem analysis.",
-)
-
-JY610 = Code(
-    code="JY610",
-    rule="JP-5",
-    severity=E,
-    title="Grant type without a process",
-    en="grant type {grant!r} is offered but has no documented process",
-    fi="avustuslajille {grant!r} ei ole kuvattua prosessia",
-    fix="Describe the process: steps, who does each, who decides.",
-)
-
-JY611 = Code(
-    code="JY611",
-    rule="JP-5",
-    severity=W,
-    title="Premises without a process",
-    en="premises are offered but there is no documented premises process",
-    fi="tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
-    fix="Describe how premises are booked and who decides.",
-)
-
-JY612 = Code(
-    code="JY612",
-    rule="JP-5",
-    severity=E,
-    title="Step with no one responsible",
-    en="process {process!r}, step {step!r}: no one is responsible",
-    fi="prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
-    fix="Name the role or unit that does the step.",
-)
-
-JY613 = Code(
-    code="JY613",
-    rule="JP-5",
-    severity=E,
-    title="Decision step without a decider",
-    en="process {process!r}, step {step!r}: the step needs a decision but no one decides",
-    fi="prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
-    fix="Name who decides (a role or an organ).",
-)
-
-JY614 = Code(
-    code="JY614",
-    rule="JP-5",
-    severity=E,
-    title="Process without a decider",
-    en="process {process!r}: no step says who decides",
-    fi="prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
-    fix="Mark the decision step and name who decides.",
-)
-
-JY615 = Code(
-    code="JY615",
-    rule="JP-5",
-    severity=E,
-    title="Process without steps",
-    en="process {process!r} has no steps",
-    fi="prosessilla {process!r} ei ole vaiheita",
-    fix="List the steps: who does what, who decides.",
-)
-
-JY616 = Code(
-    code="JY616",
-    rule="JP-5",
-    severity=W,
-    title="Empty annual clock",
-    en="the annual clock is empty",
-    fi="vuosikello on tyhjä",
-    fix="Add the recurring work of the year: application periods, info events, reviews.",
-)
-
-JY617 = Code(
-    code="JY617",
-    rule="JP-5",
-    severity=W,
-    title="No web page",
-    en="there is no web page of cooperation links",
-    fi="yhteistoiminnan linkkisivua ei ole",
-    fix="Collect the links on one page of the city's electronic platform.",
-)
-
-JY618 = Code(
-    code="JY618",
-    rule="JP-5",
-    severity=E,
-    title="Duplicate id",
-    en="{what} id {id!r} is used {count} times",
-    fi="{what_fi} tunnusta {id!r} käytetään {count} kertaa",
-    fix="Use each id once.",
-)
-
-JY619 = Code(
-    code="JY619",
-    rule="JP-5",
-    severity=E,
-    title="Annual-clock activity never placed",
-    en="activity {id!r}: every_years > 1 needs an anchor_year",
-    fi="tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
-    fix="Give the year the activity first occurs.",
-)
-
-JY620 = Code(
-    code="JY620",
-    rule="JP-5",
-    severity=I,
-    title="Process for a grant type not offered",
-    en="process {process!r} handles {subject!r}, which the model does not offer",
-    fi="prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
-    fix="Offer it in offers, or drop the process.",
-)
-
-#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (
-    JY601,
-    JY602,
-    JY603,
-    JY604,
-    JY605,
-    JY606,
-    JY607,
-    JY608,
-    JY609,
-    JY610,
-    JY611,
-    JY612,
-    JY613,
-    JY614,
-    JY615,
-    JY616,
-    JY617,
-    JY618,
-    JY619,
-    JY620,
-)
 
 
 # ------------------------------------------------------------------------- checks

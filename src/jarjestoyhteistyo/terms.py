@@ -61,6 +61,38 @@ __all__ = [
 ]
 
 
+JY301 = Code(
+    code="JY301",
+    rule="FC-13",
+    severity=Severity.ERROR,
+    title="person over the limit of consecutive terms",
+    en="person {person_ref} has served {count} consecutive terms"
+    " ({start}–{end}); at most {max} are allowed",
+    fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
+    " ({start}–{end}); enintään {max} on sallittu",
+    fix="Replace the member at the next changeover, or raise max_consecutive_person.",
+)
+
+JY302 = Code(
+    code="JY302",
+    rule="WS-5",
+    severity=Severity.ERROR,
+    title="organisation over the limit of consecutive terms",
+    en="organisation {organisation} has held a seat for {count} consecutive terms"
+    " ({start}–{end}); at most {max} are allowed",
+    fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
+    " ({start}–{end}); enintään {max} on sallittu",
+    fix="Let another organisation take the seat at the next changeover, or raise"
+    " max_consecutive_organisation.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY301,
+    JY302,
+)
+
+
 class TermError(JarjestoError, ValueError):
     """A term cannot be computed: a date before the first known council term, or a
     term policy that lacks what its mode needs (e.g. ``fixed`` without ``months``).
@@ -410,36 +442,6 @@ def _first_window(policy: TermPolicy, start: date, index: int) -> Window:
 
 
 # ---------------------------------------------------------- consecutive terms
-JY301 = Code(
-    code="JY301",
-    rule="FC-13",
-    severity=Severity.ERROR,
-    title="person over the limit of consecutive terms",
-    en="person {person_ref} has served {count} consecutive terms"
-    " ({start}–{end}); at most {max} are allowed",
-    fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
-    " ({start}–{end}); enintään {max} on sallittu",
-    fix="Replace the member at the next changeover, or raise max_consecutive_person.",
-)
-
-JY302 = Code(
-    code="JY302",
-    rule="WS-5",
-    severity=Severity.ERROR,
-    title="organisation over the limit of consecutive terms",
-    en="organisation {organisation} has held a seat for {count} consecutive terms"
-    " ({start}–{end}); at most {max} are allowed",
-    fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
-    " ({start}–{end}); enintään {max} on sallittu",
-    fix="Let another organisation take the seat at the next changeover, or raise"
-    " max_consecutive_organisation.",
-)
-
-#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (
-    JY301,
-    JY302,
-)
 
 
 @attrs.frozen(kw_only=True)
