@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from jarjestoyhteistyo import check, load_preset
+from jarjestoyhteistyo.catalogue import get_code
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Role
 from jarjestoyhteistyo.rules import (
@@ -87,6 +88,7 @@ def assert_finding(
     assert report.ok is not (severity is E or any(x.severity is E for x in report))
     assert f.message_en  # both languages are filled in
     assert f.message_fi
+    assert get_code(code).applies_to(rules.kind), f"{code} does not name kind {rules.kind}"
     return f
 
 

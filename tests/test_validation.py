@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from jarjestoyhteistyo import load_composition, load_preset, validate
+from jarjestoyhteistyo.catalogue import get_code
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import (
     Composition,
@@ -228,6 +229,12 @@ def assert_finding(
     f = found[0]
     assert (f.severity, f.rule) == (severity, rule), report.to_text()
     assert report.ok is not any(x.severity is E for x in report)
+    declared = get_code(code)  # the code's kinds and other rules say the same
+    other = dict(declared.other_rules)
+    if rules.kind in other:
+        assert f.rule == other[rules.kind]
+    elif f.rule == declared.rule:
+        assert declared.applies_to(rules.kind), f"{code} does not name kind {rules.kind}"
     if alone:
         others = {x.code for x in report if x.severity.rank <= severity.rank} - {code}
         assert not others, report.to_text()

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 __all__ = ["body_size", "check", "mentions_party_politics"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+#: The rule-set kinds, as the codes' ``kinds`` name them.
+FC, OF, KU = FormalCommittee.kind, OpenForum.kind, ThemeNetworkCouncil.kind
+GEN = GeneralRuleSet.kind
 
 
 JY101 = Code(
@@ -97,6 +100,7 @@ JY105 = Code(
     en="{value} members per category; the model has 1 or 2",
     fi="{value} jäsentä järjestötyyppiä kohden; mallissa 1 tai 2",
     fix="Use 1 (8 members) or 2 (16 members), or write a general rule set.",
+    kinds=frozenset({FC}),
 )
 
 JY106 = Code(
@@ -117,6 +121,7 @@ JY107 = Code(
     en="cap of {cap} organisations but no criteria for oversubscription",
     fi="enintään {cap} järjestöä, mutta valintakriteerejä ylitilanteeseen ei ole",
     fix="Draft selection criteria with the NGOs for when more register than the cap.",
+    kinds=frozenset({OF, GEN}),
 )
 
 JY108 = Code(
@@ -137,6 +142,8 @@ JY110 = Code(
     en="committee members {value}; the model has 1–2",
     fi="lautakunnan jäseniä {value}; mallissa 1–2",
     fix="Seat 1–2 committee members.",
+    kinds=frozenset({FC}),
+    other_rules=((OF, "OF-7"),),
 )
 
 JY111 = Code(
@@ -147,6 +154,7 @@ JY111 = Code(
     en="{detail}",
     fi="{detail_fi}",
     fix="Formal bodies have personal deputies of the same category from another organisation.",
+    kinds=frozenset({FC, GEN}),
 )
 
 JY112 = Code(
@@ -157,6 +165,7 @@ JY112 = Code(
     en="an open forum has no official chair (chair mode {mode})",
     fi="vapaamuotoisella foorumilla ei ole virallista puheenjohtajaa ({mode})",
     fix="Set chair mode to none; the HYTE team coordinates.",
+    kinds=frozenset({OF}),
 )
 
 JY113 = Code(
@@ -167,6 +176,7 @@ JY113 = Code(
     en="an open forum pays no meeting fee (fee {fee})",
     fi="vapaamuotoinen foorumi ei maksa kokouspalkkiota ({fee})",
     fix="Set fee to none.",
+    kinds=frozenset({OF}),
 )
 
 JY114 = Code(
@@ -177,6 +187,11 @@ JY114 = Code(
     en="this kind of body has no statutory duties",
     fi="tällaisella toimielimellä ei ole lakisääteisiä tehtäviä",
     fix="Set statutory_duties to false, or write a general rule set.",
+    kinds=frozenset({FC}),
+    other_rules=(
+        (OF, "OF-10"),
+        (KU, "KU-14"),
+    ),
 )
 
 JY115 = Code(
@@ -187,6 +202,7 @@ JY115 = Code(
     en="{detail}",
     fi="{detail_fi}",
     fix="Choose chair and vice-chair in dialogue with the committee and record why.",
+    kinds=frozenset({FC}),
 )
 
 JY116 = Code(
@@ -197,6 +213,7 @@ JY116 = Code(
     en="no catch-all network for NGOs that fit no theme",
     fi="ei kaikille avointa monialaista verkostoa",
     fix="Mark one network catch_all.",
+    kinds=frozenset({KU}),
 )
 
 JY117 = Code(
@@ -207,6 +224,7 @@ JY117 = Code(
     en="{value} representatives per network; a work pair is 2",
     fi="{value} edustajaa verkostoa kohden; työpari on 2",
     fix="Use 2 (a work pair).",
+    kinds=frozenset({KU}),
 )
 
 JY118 = Code(
@@ -217,6 +235,7 @@ JY118 = Code(
     en="the first term is not staggered within the pairs",
     fi="ensimmäistä toimikautta ei ole porrastettu työparin sisällä",
     fix="Give first_term_months, e.g. [12, 24].",
+    kinds=frozenset({KU}),
 )
 
 JY119 = Code(
@@ -237,6 +256,7 @@ JY120 = Code(
     en="seats may be tied to party politics",
     fi="paikat voidaan sitoa puoluepolitiikkaan",
     fix="Forbid party-political ties unless the body is meant to have them.",
+    kinds=frozenset({FC, OF, KU}),
 )
 
 JY121 = Code(
@@ -247,6 +267,8 @@ JY121 = Code(
     en="{value} meetings a year; the source suggests {usual}",
     fi="{value} kokousta vuodessa; lähteen esimerkki {usual}",
     fix="Consider the suggested rhythm; more meetings at the start (WS-4).",
+    kinds=frozenset({FC}),
+    other_rules=((OF, "OF-6"),),
 )
 
 JY122 = Code(
@@ -257,6 +279,7 @@ JY122 = Code(
     en="nobody approves changes to the composition mid-term",
     fi="kokoonpanon muutoksia kesken kauden ei hyväksy kukaan",
     fix="Name the committee or the executive board as the approver.",
+    kinds=frozenset({FC}),
 )
 
 JY123 = Code(
@@ -267,6 +290,7 @@ JY123 = Code(
     en="appointing authority {value} is not one of the options of FC-3",
     fi="nimeävä taho {value} ei ole mikään FC-3:n vaihtoehdoista",
     fix="Use executive_board, committee or committee_proposes_board_appoints.",
+    kinds=frozenset({FC}),
 )
 
 JY124 = Code(
@@ -277,6 +301,7 @@ JY124 = Code(
     en="no seat for the {what}",
     fi="paikka puuttuu: {what}",
     fix="Add the official seats of KU-4.",
+    kinds=frozenset({KU}),
 )
 
 JY125 = Code(
@@ -287,6 +312,7 @@ JY125 = Code(
     en="{detail}",
     fi="{detail_fi}",
     fix="An open forum takes open registrations; criteria apply only when oversubscribed.",
+    kinds=frozenset({OF}),
 )
 
 JY126 = Code(
@@ -297,6 +323,8 @@ JY126 = Code(
     en="{detail}",
     fi="{detail_fi}",
     fix="Define the categories, networks or seat groups.",
+    kinds=frozenset({FC, GEN}),
+    other_rules=((KU, "KU-4"),),
 )
 
 JY127 = Code(
@@ -307,6 +335,7 @@ JY127 = Code(
     en="theme network {network} is not open to every NGO",
     fi="teemaverkosto {network} ei ole avoin kaikille järjestöille",
     fix="Theme networks are open and joinable at any time.",
+    kinds=frozenset({KU}),
 )
 
 JY128 = Code(
@@ -317,6 +346,7 @@ JY128 = Code(
     en="{what} is not named",
     fi="{what} puuttuu",
     fix="Name the convener and the secretary.",
+    kinds=frozenset({KU}),
 )
 
 JY129 = Code(
@@ -327,6 +357,7 @@ JY129 = Code(
     en="{detail}",
     fi="{detail_fi}",
     fix="In an open forum, agree term and deputies with the NGOs.",
+    kinds=frozenset({OF}),
 )
 
 JY130 = Code(

@@ -59,8 +59,8 @@ class Code:
     en: str
     fi: str
     fix: str = ""
-    #: The rule-set kinds (``formal_committee``, ``open_forum``, ...) whose rule
-    #: :attr:`rule` is; empty for every kind.
+    #: The rule-set kinds (``formal_committee``, ``open_forum``, ``general``, ...) the
+    #: code applies to under its :attr:`rule`; empty: every kind.
     kinds: frozenset[str] = frozenset()
     #: ``(kind, rule id)`` pairs: the rule the code enforces instead in another kind of
     #: body (``JY209`` is ``FC-6`` in a formal committee and ``OF-7`` in an open forum).

@@ -24,30 +24,24 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from jarjestoyhteistyo.checks import mentions_party_politics
+from jarjestoyhteistyo.checks import FC, GEN, KU, OF, mentions_party_politics
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Seat, SeatKind
 from jarjestoyhteistyo.rules import (
     ChairMode,
     DeputyMode,
-    FormalCommittee,
     GeneralRuleSet,
     Need,
-    OpenForum,
     PartyTies,
     RuleSet,
     SeatGroup,
     SeatSource,
-    ThemeNetworkCouncil,
 )
 
 __all__ = ["validate"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-# the rule-set kinds the codes name (their ``kinds``)
-FC, OF, KU = FormalCommittee.kind, OpenForum.kind, ThemeNetworkCouncil.kind
-GEN = GeneralRuleSet.kind
 
 JY201 = Code(
     code="JY201",
