@@ -1,30 +1,44 @@
 """The catalogue: every finding code of the package, in one explicit tuple.
 
 Each family module declares its codes as :class:`~jarjestoyhteistyo.codes.Code` objects
-at its top and lists them in its ``CODES`` tuple; :data:`CATALOGUE` joins those tuples,
-sorted by code. Nothing registers itself at import and no module is looked up by
-name: a module left out here is an import the tests see (every declared code must be
-in the catalogue exactly once, and every code must be named by a test).
+at its top, right under ``__all__``, and lists them in its ``CODES`` tuple;
+:data:`CATALOGUE` joins those tuples, sorted by code. Nothing registers itself at
+import and no module is looked up by name; ``tests/test_codes.py`` fails when a
+declared code is missing from the catalogue, is in it twice, is named by no test, or
+is emitted by a module that neither declares it nor imports it from its home.
 
 **How to add a rule** (say ``FC-17``, a new check of a composition):
 
-1. In its family module (here :mod:`jarjestoyhteistyo.validation`), declare the code at
-   the top with the others — ``JY227 = Code(code="JY227", rule="FC-17", severity=E,
-   title=..., en=..., fi=..., fix=..., kinds=..., tags=...)`` — and add ``JY227`` to
-   that module's ``CODES`` tuple. ``kinds`` are the rule-set kinds the rule belongs to
-   (empty: every kind); ``tags`` say who else reads it: ``SHORTFALL`` (succession lets
-   the error stand until someone arrives), ``SELECTION`` (selection fills what it is
-   about), ``BREAKABLE`` (generate can break it).
-2. Below, in the check, emit it: ``yield finding(JY227, path, **params)``. Another
-   module that emits it imports the object from there
-   (``from jarjestoyhteistyo.validation import JY227``); it never declares it again.
-3. Add its test, one that makes the check report ``JY227`` (the guard test fails
-   until some test names the code).
-4. Only if tagged ``BREAKABLE``: add one entry to ``_BREAKERS`` in
-   :mod:`jarjestoyhteistyo.generate` — whether a rule set has room to break it, and
-   the candidate compositions that break it.
+1. **Its family module** (here :mod:`jarjestoyhteistyo.validation`): declare the code
+   at the top with the others and add it to the module's ``CODES`` tuple::
 
-A new family module also adds its ``CODES`` to :data:`CATALOGUE` below.
+       JY227 = Code(
+           code="JY227",
+           rule="FC-17",
+           severity=E,
+           title="...",
+           en="seat {seat}: ...",      # str.format templates, filled from the params
+           fi="paikka {seat}: ...",
+           fix="...",
+           kinds=frozenset({FC, GEN}),  # the rule-set kinds of FC-17; omit for every kind
+           tags=frozenset({SELECTION}),  # who else reads it; omit for nobody
+       )
+
+   Then emit it in the check below: ``yield finding(JY227, ctx.path(s), seat=s.id)``.
+   Another module that emits it imports the object
+   (``from jarjestoyhteistyo.validation import JY227``) and never declares it again.
+   The tags: ``SHORTFALL`` (an error about something still missing, which succession
+   lets stand until someone arrives), ``SELECTION`` (about seats that selection fills,
+   so it stays in a proposal's report), ``BREAKABLE`` (generate can break it).
+2. **Its test**: one that makes the check report ``JY227`` and names it (the guard
+   test fails until a test file mentions the code).
+3. **If tagged** ``BREAKABLE``, **one breaker entry**: in ``_BREAKERS`` of
+   :mod:`jarjestoyhteistyo.generate`, ``JY227: _Break(room, _Breaker.method)`` —
+   whether a rule set gives room to break it, and a method yielding compositions that
+   break it; :data:`~jarjestoyhteistyo.generate.BROKEN_RULES` follows from the tag.
+
+The ``codes`` command, the docs' table of codes and ``get_code`` read it from here.
+Only a new family module is added below, once.
 
 >>> len(CATALOGUE) == len({c.code for c in CATALOGUE})
 True
