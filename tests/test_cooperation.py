@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo import cooperation
-from jarjestoyhteistyo.codes import get_code
+from jarjestoyhteistyo.catalogue import get_code
 from jarjestoyhteistyo.cooperation import (
     KIND,
     Channel,

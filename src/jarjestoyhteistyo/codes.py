@@ -31,7 +31,7 @@ import attrs
 
 from jarjestoyhteistyo.findings import Finding, Severity
 
-__all__ = ["BREAKABLE", "SELECTION", "SHORTFALL", "Code", "catalogue", "finding", "get_code"]
+__all__ = ["BREAKABLE", "SELECTION", "SHORTFALL", "Code", "finding"]
 
 #: Tag: :func:`~jarjestoyhteistyo.generate.generate` can break the rule on purpose; the
 #: code has an entry in generate's table of breakers.
@@ -71,21 +71,6 @@ class Code:
     def applies_to(self, kind: str) -> bool:
         """Whether the code applies to rule sets of ``kind``."""
         return not self.kinds or kind in self.kinds or any(k == kind for k, _ in self.other_rules)
-
-
-def catalogue() -> tuple[Code, ...]:
-    """Every known code, sorted: :data:`jarjestoyhteistyo.catalogue.CATALOGUE`."""
-    # imported here: the catalogue imports every family module, and each imports this one
-    from jarjestoyhteistyo.catalogue import CATALOGUE
-
-    return CATALOGUE
-
-
-def get_code(code: str) -> Code:
-    """The :class:`Code` for ``code`` (``"JY205"``); :class:`KeyError` if unknown."""
-    from jarjestoyhteistyo.catalogue import get_code as lookup  # see catalogue()
-
-    return lookup(code)
 
 
 def finding(
