@@ -109,11 +109,7 @@ JY623 = Code(
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (
-    JY621,
-    JY622,
-    JY623,
-)
+CODES: tuple[Code, ...] = (JY621, JY622, JY623)
 
 
 Format = Literal["text", "markdown", "json"]

@@ -143,14 +143,7 @@ JY415 = Code(
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (
-    JY410,
-    JY411,
-    JY412,
-    JY413,
-    JY414,
-    JY415,
-)
+CODES: tuple[Code, ...] = (JY410, JY411, JY412, JY413, JY414, JY415)
 
 
 # --------------------------------------------------------------------------- model

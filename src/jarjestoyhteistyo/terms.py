@@ -87,10 +87,7 @@ JY302 = Code(
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (
-    JY301,
-    JY302,
-)
+CODES: tuple[Code, ...] = (JY301, JY302)
 
 
 class TermError(JarjestoError, ValueError):
