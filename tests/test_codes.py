@@ -6,7 +6,8 @@
   is in it (a module's ``CODES`` tuple holds what the module declares);
 * a module emits only codes it declares or imports from the module that declares them;
   no finding is made from a string;
-* the codes tagged ``breakable`` are exactly those generate has a breaker for.
+* the codes tagged ``breakable`` are exactly those generate has a breaker for, and
+  the table in generate's docstring lists them.
 """
 
 from __future__ import annotations
@@ -165,3 +166,10 @@ def test_finding_fills_the_templates_of_its_code() -> None:
     assert (f.code, f.rule, f.message_en, f.message_fi) == ("JY999", "XX-2", "seat s1", "paikka s1")
     with pytest.raises(KeyError):
         get_code("JY999")  # not in the catalogue
+
+
+def test_generate_docstring_table_lists_every_broken_rule() -> None:
+    """The table in generate's docstring names each (rule, code) of BROKEN_RULES once."""
+    rows = re.findall(r"^``([A-Z]+-\d+)``\s+``(JY\d{3})``", generate.__doc__ or "", re.MULTILINE)
+    listed = [(rule, code) for rule, codes in generate.BROKEN_RULES.items() for code in codes]
+    assert rows == listed

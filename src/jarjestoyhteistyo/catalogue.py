@@ -36,7 +36,8 @@ is emitted by a module that neither declares it nor imports it from its home.
    :mod:`jarjestoyhteistyo.generate`, ``JY227: _Break(room, _Breaker.method)`` —
    whether a rule set gives room to break it, and a method yielding compositions that
    break it; :data:`~jarjestoyhteistyo.generate.BROKEN_RULES` follows from the tag.
-   For readers, add its row to the table at the top of that module's docstring.
+   For readers, add its row to the table at the top of that module's docstring (a
+   test compares the table with ``BROKEN_RULES``).
 
 The ``codes`` command, the docs' table of codes and ``get_code`` read it from here.
 Only a new family module is added below, once.
