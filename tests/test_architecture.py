@@ -66,6 +66,8 @@ LAYER = {
     # JSON Schema needs every document class; Registrations, History and
     # RoadmapDocument live in selection, succession and roadmap today.
     "schema": "render",
+    # The explicit catalogue joins every family's codes, roadmap and ecosystem among them.
+    "catalogue": "analysis",
     "generate": "fictional",
     "strategies": "fictional",
     "_hypothesis_setup": "fictional",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 import jarjestoyhteistyo
@@ -198,8 +199,8 @@ def test_invalid_value_in_a_document_is_still_a_load_problem() -> None:
 
 
 def test_not_found_error_from_every_lookup() -> None:
+    from jarjestoyhteistyo.catalogue import get_code
     from jarjestoyhteistyo.categories import category_by_code
-    from jarjestoyhteistyo.codes import get_code
     from jarjestoyhteistyo.compare import compare, scorecard
     from jarjestoyhteistyo.diagrams import structure_graph
     from jarjestoyhteistyo.generate import generate
@@ -253,20 +254,13 @@ def test_missing_dependency_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
     assert "jarjestoyhteistyo[plot]" in str(exc)
 
 
-def test_catalogue_error_for_a_code_registered_twice() -> None:
-    from jarjestoyhteistyo.codes import get_code, register
+def test_catalogue_error_for_a_code_declared_twice() -> None:
+    from jarjestoyhteistyo.catalogue import build_catalogue, get_code
+    from jarjestoyhteistyo.validation import JY205
 
-    known = get_code("JY205")
-    clash = type(known)(
-        code=known.code,
-        rule=known.rule,
-        severity=known.severity,
-        title="another rule",
-        en=known.en,
-        fi=known.fi,
-    )
-    _raises(CatalogueError, ValueError, lambda: register(clash))
-    assert get_code("JY205") is known  # the catalogue kept the first
+    clash = attrs.evolve(JY205, title="another code under the same id")
+    _raises(CatalogueError, ValueError, lambda: build_catalogue((JY205,), (clash,)))
+    assert get_code("JY205") is JY205  # the shipped catalogue is unaffected
 
 
 def test_comparison_error_for_unusable_arguments() -> None:

@@ -1,6 +1,6 @@
 """Sphinx directives that generate reference tables from the code, so they cannot go stale.
 
-* ``.. jy-codes::`` — every finding code of :func:`jarjestoyhteistyo.codes.catalogue`;
+* ``.. jy-codes::`` — every finding code of :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
 * ``.. jy-yaml-reference:: KIND`` — the YAML keys of a rule-set kind of
   :data:`jarjestoyhteistyo.rules.KINDS`, nested classes as dotted paths;
 * ``.. jy-presets::`` — the shipped presets of :func:`jarjestoyhteistyo.presets.list_presets`;
@@ -83,15 +83,34 @@ class CodesDirective(SphinxDirective):
     """``.. jy-codes::`` — the finding-code catalogue."""
 
     def run(self) -> list[nodes.Node]:
-        from jarjestoyhteistyo.codes import catalogue
+        from jarjestoyhteistyo.catalogue import CATALOGUE
 
         _depend_on_package(self)
-        codes = catalogue()
         rows: list[list[Cell]] = [
-            [_lit(c.code), c.rule, c.severity.value, c.title, _lit(c.en), c.fix] for c in codes
+            [
+                _lit(c.code),
+                c.rule,
+                c.severity.value,
+                c.title,
+                _lit(c.en),
+                c.fix,
+                _literals(sorted(c.kinds | {k for k, _ in c.other_rules})) if c.kinds else "all",
+                _literals(sorted(c.tags)) if c.tags else "",
+            ]
+            for c in CATALOGUE
         ]
-        headers = ["Code", "Rule", "Default severity", "Title", "Message (English template)", "Fix"]
-        return [_table(headers, [8, 7, 8, 20, 32, 25], rows, ids=[f"code-{c.code}" for c in codes])]
+        headers = [
+            "Code",
+            "Rule",
+            "Default severity",
+            "Title",
+            "Message (English template)",
+            "Fix",
+            "Kinds",
+            "Tags",
+        ]
+        widths = [8, 7, 8, 17, 27, 21, 7, 5]
+        return [_table(headers, widths, rows, ids=[f"code-{c.code}" for c in CATALOGUE])]
 
 
 # ------------------------------------------------------------------ YAML reference

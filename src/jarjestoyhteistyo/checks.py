@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from jarjestoyhteistyo.categories import Category
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.cooperation import CooperationModel, check_cooperation
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.meetings import check_workload
@@ -45,287 +45,362 @@ from jarjestoyhteistyo.terms import longest_term_months
 __all__ = ["body_size", "check", "mentions_party_politics"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+#: The rule-set kinds, as the codes' ``kinds`` name them.
+FC, OF, KU = FormalCommittee.kind, OpenForum.kind, ThemeNetworkCouncil.kind
+GEN = GeneralRuleSet.kind
 
 
-def _code(code: str, rule: str, sev: Severity, title: str, en: str, fi: str, fix: str) -> Code:
-    return Code(code=code, rule=rule, severity=sev, title=title, en=en, fi=fi, fix=fix)
+JY101 = Code(
+    code="JY101",
+    rule="FC-11",
+    severity=E,
+    title="Inconsistent range",
+    en="{what}: {detail}",
+    fi="{what}: {detail_fi}",
+    fix="Make min ≤ max and both non-negative.",
+)
 
+JY102 = Code(
+    code="JY102",
+    rule="FC-13",
+    severity=E,
+    title="Rotation share outside (0, 1]",
+    en="rotation share {value} is outside (0, 1]",
+    fi="vaihtuvien osuus {value} ei ole välillä (0, 1]",
+    fix="Give the share of members that changes at each changeover, e.g. 0.5.",
+)
 
-register(
-    _code(
-        "JY101",
-        "FC-11",
-        E,
-        "Inconsistent range",
-        "{what}: {detail}",
-        "{what}: {detail_fi}",
-        "Make min ≤ max and both non-negative.",
-    ),
-    _code(
-        "JY102",
-        "FC-13",
-        E,
-        "Rotation share outside (0, 1]",
-        "rotation share {value} is outside (0, 1]",
-        "vaihtuvien osuus {value} ei ole välillä (0, 1]",
-        "Give the share of members that changes at each changeover, e.g. 0.5.",
-    ),
-    _code(
-        "JY103",
-        "FC-12",
-        E,
-        "Impossible term",
-        "term: {detail}",
-        "toimikausi: {detail_fi}",
-        "Fix the term policy: a positive length no longer than max_months.",
-    ),
-    _code(
-        "JY104",
-        "FC-11",
-        E,
-        "Negative hours",
-        "{what} is negative ({value})",
-        "{what} on negatiivinen ({value})",
-        "Hours and budgets are zero or more.",
-    ),
-    _code(
-        "JY105",
-        "FC-5",
-        W,
-        "Members per category not 1 or 2",
-        "{value} members per category; the model has 1 or 2",
-        "{value} jäsentä järjestötyyppiä kohden; mallissa 1 tai 2",
-        "Use 1 (8 members) or 2 (16 members), or write a general rule set.",
-    ),
-    _code(
-        "JY106",
-        "KU-12",
-        W,
-        "Larger than the recommended size",
-        "the body has up to {size} seats; recommended {recommended}",
-        "toimielimessä on enintään {size} paikkaa; suositus {recommended}",
-        "Reduce seats or state why a larger body is needed.",
-    ),
-    _code(
-        "JY107",
-        "OF-3",
-        W,
-        "Cap without criteria",
-        "cap of {cap} organisations but no criteria for oversubscription",
-        "enintään {cap} järjestöä, mutta valintakriteerejä ylitilanteeseen ei ole",
-        "Draft selection criteria with the NGOs for when more register than the cap.",
-    ),
-    _code(
-        "JY108",
-        "WS-1",
-        E,
-        "Party-political criterion",
-        "criterion {criterion!r} uses party-political affiliation",
-        "kriteeri {criterion!r} perustuu puoluepoliittiseen kytkökseen",
-        "Remove it: party-political positions must not affect member selection.",
-    ),
-    _code(
-        "JY109",
-        "WS-1",
-        W,
-        "Unrealistic workload",
-        "up to {hours:g} h a year per member exceeds the time budget of {budget:g} h",
-        "jopa {hours:g} h vuodessa jäsentä kohden ylittää aikabudjetin {budget:g} h",
-        "Fewer or shorter meetings, or a realistic budget (WS-1, KU-9).",
-    ),
-    _code(
-        "JY110",
-        "FC-6",
-        W,
-        "Committee members not 1–2",
-        "committee members {value}; the model has 1–2",
-        "lautakunnan jäseniä {value}; mallissa 1–2",
-        "Seat 1–2 committee members.",
-    ),
-    _code(
-        "JY111",
-        "FC-8",
-        W,
-        "Deputies not personal",
-        "{detail}",
-        "{detail_fi}",
-        "Formal bodies have personal deputies of the same category from another organisation.",
-    ),
-    _code(
-        "JY112",
-        "OF-5",
-        E,
-        "Open forum with a chair",
-        "an open forum has no official chair (chair mode {mode})",
-        "vapaamuotoisella foorumilla ei ole virallista puheenjohtajaa ({mode})",
-        "Set chair mode to none; the HYTE team coordinates.",
-    ),
-    _code(
-        "JY113",
-        "OF-9",
-        W,
-        "Open forum with a fee",
-        "an open forum pays no meeting fee (fee {fee})",
-        "vapaamuotoinen foorumi ei maksa kokouspalkkiota ({fee})",
-        "Set fee to none.",
-    ),
-    _code(
-        "JY114",
-        "FC-16",
-        E,
-        "Statutory duties",
-        "this kind of body has no statutory duties",
-        "tällaisella toimielimellä ei ole lakisääteisiä tehtäviä",
-        "Set statutory_duties to false, or write a general rule set.",
-    ),
-    _code(
-        "JY115",
-        "FC-7",
-        W,
-        "Chair procedure",
-        "{detail}",
-        "{detail_fi}",
-        "Choose chair and vice-chair in dialogue with the committee and record why.",
-    ),
-    _code(
-        "JY116",
-        "KU-10",
-        W,
-        "No catch-all network",
-        "no catch-all network for NGOs that fit no theme",
-        "ei kaikille avointa monialaista verkostoa",
-        "Mark one network catch_all.",
-    ),
-    _code(
-        "JY117",
-        "KU-7",
-        W,
-        "Not a work pair",
-        "{value} representatives per network; a work pair is 2",
-        "{value} edustajaa verkostoa kohden; työpari on 2",
-        "Use 2 (a work pair).",
-    ),
-    _code(
-        "JY118",
-        "KU-5",
-        W,
-        "First term not staggered",
-        "the first term is not staggered within the pairs",
-        "ensimmäistä toimikautta ei ole porrastettu työparin sisällä",
-        "Give first_term_months, e.g. [12, 24].",
-    ),
-    _code(
-        "JY119",
-        "FC-4",
-        E,
-        "Duplicate or unknown reference",
-        "{detail}",
-        "{detail_fi}",
-        "Use each id once and refer only to defined ids.",
-    ),
-    _code(
-        "JY120",
-        "WS-1",
-        W,
-        "Party-political ties allowed",
-        "seats may be tied to party politics",
-        "paikat voidaan sitoa puoluepolitiikkaan",
-        "Forbid party-political ties unless the body is meant to have them.",
-    ),
-    _code(
-        "JY121",
-        "FC-11",
-        I,
-        "Meetings outside the usual range",
-        "{value} meetings a year; the source suggests {usual}",
-        "{value} kokousta vuodessa; lähteen esimerkki {usual}",
-        "Consider the suggested rhythm; more meetings at the start (WS-4).",
-    ),
-    _code(
-        "JY122",
-        "FC-15",
-        W,
-        "Mid-term changes without approval",
-        "nobody approves changes to the composition mid-term",
-        "kokoonpanon muutoksia kesken kauden ei hyväksy kukaan",
-        "Name the committee or the executive board as the approver.",
-    ),
-    _code(
-        "JY123",
-        "FC-3",
-        E,
-        "Appointing authority",
-        "appointing authority {value} is not one of the options of FC-3",
-        "nimeävä taho {value} ei ole mikään FC-3:n vaihtoehdoista",
-        "Use executive_board, committee or committee_proposes_board_appoints.",
-    ),
-    _code(
-        "JY124",
-        "KU-4",
-        E,
-        "Official seat missing",
-        "no seat for the {what}",
-        "paikka puuttuu: {what}",
-        "Add the official seats of KU-4.",
-    ),
-    _code(
-        "JY125",
-        "OF-4",
-        E,
-        "Forum not open",
-        "{detail}",
-        "{detail_fi}",
-        "An open forum takes open registrations; criteria apply only when oversubscribed.",
-    ),
-    _code(
-        "JY126",
-        "FC-4",
-        E,
-        "No seats",
-        "{detail}",
-        "{detail_fi}",
-        "Define the categories, networks or seat groups.",
-    ),
-    _code(
-        "JY127",
-        "KU-10",
-        W,
-        "Closed theme network",
-        "theme network {network} is not open to every NGO",
-        "teemaverkosto {network} ei ole avoin kaikille järjestöille",
-        "Theme networks are open and joinable at any time.",
-    ),
-    _code(
-        "JY128",
-        "KU-6",
-        W,
-        "No convener or secretary",
-        "{what} is not named",
-        "{what} puuttuu",
-        "Name the convener and the secretary.",
-    ),
-    _code(
-        "JY129",
-        "OF-8",
-        I,
-        "Term or deputies fixed in a forum",
-        "{detail}",
-        "{detail_fi}",
-        "In an open forum, agree term and deputies with the NGOs.",
+JY103 = Code(
+    code="JY103",
+    rule="FC-12",
+    severity=E,
+    title="Impossible term",
+    en="term: {detail}",
+    fi="toimikausi: {detail_fi}",
+    fix="Fix the term policy: a positive length no longer than max_months.",
+)
+
+JY104 = Code(
+    code="JY104",
+    rule="FC-11",
+    severity=E,
+    title="Negative hours",
+    en="{what} is negative ({value})",
+    fi="{what} on negatiivinen ({value})",
+    fix="Hours and budgets are zero or more.",
+)
+
+JY105 = Code(
+    code="JY105",
+    rule="FC-5",
+    severity=W,
+    title="Members per category not 1 or 2",
+    en="{value} members per category; the model has 1 or 2",
+    fi="{value} jäsentä järjestötyyppiä kohden; mallissa 1 tai 2",
+    fix="Use 1 (8 members) or 2 (16 members), or write a general rule set.",
+    kinds=frozenset({FC}),
+)
+
+JY106 = Code(
+    code="JY106",
+    rule="KU-12",
+    severity=W,
+    title="Larger than the recommended size",
+    en="the body has up to {size} seats; recommended {recommended}",
+    fi="toimielimessä on enintään {size} paikkaa; suositus {recommended}",
+    fix="Reduce seats or state why a larger body is needed.",
+)
+
+JY107 = Code(
+    code="JY107",
+    rule="OF-3",
+    severity=W,
+    title="Cap without criteria",
+    en="cap of {cap} organisations but no criteria for oversubscription",
+    fi="enintään {cap} järjestöä, mutta valintakriteerejä ylitilanteeseen ei ole",
+    fix="Draft selection criteria with the NGOs for when more register than the cap.",
+    kinds=frozenset({OF, GEN}),
+)
+
+JY108 = Code(
+    code="JY108",
+    rule="WS-1",
+    severity=E,
+    title="Party-political criterion",
+    en="criterion {criterion!r} uses party-political affiliation",
+    fi="kriteeri {criterion!r} perustuu puoluepoliittiseen kytkökseen",
+    fix="Remove it: party-political positions must not affect member selection.",
+)
+
+JY110 = Code(
+    code="JY110",
+    rule="FC-6",
+    severity=W,
+    title="Committee members not 1–2",
+    en="committee members {value}; the model has 1–2",
+    fi="lautakunnan jäseniä {value}; mallissa 1–2",
+    fix="Seat 1–2 committee members.",
+    kinds=frozenset({FC}),
+    other_rules=((OF, "OF-7"),),
+)
+
+JY111 = Code(
+    code="JY111",
+    rule="FC-8",
+    severity=W,
+    title="Deputies not personal",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Formal bodies have personal deputies of the same category from another organisation.",
+    kinds=frozenset({FC, GEN}),
+)
+
+JY112 = Code(
+    code="JY112",
+    rule="OF-5",
+    severity=E,
+    title="Open forum with a chair",
+    en="an open forum has no official chair (chair mode {mode})",
+    fi="vapaamuotoisella foorumilla ei ole virallista puheenjohtajaa ({mode})",
+    fix="Set chair mode to none; the HYTE team coordinates.",
+    kinds=frozenset({OF}),
+)
+
+JY113 = Code(
+    code="JY113",
+    rule="OF-9",
+    severity=W,
+    title="Open forum with a fee",
+    en="an open forum pays no meeting fee (fee {fee})",
+    fi="vapaamuotoinen foorumi ei maksa kokouspalkkiota ({fee})",
+    fix="Set fee to none.",
+    kinds=frozenset({OF}),
+)
+
+JY114 = Code(
+    code="JY114",
+    rule="FC-16",
+    severity=E,
+    title="Statutory duties",
+    en="this kind of body has no statutory duties",
+    fi="tällaisella toimielimellä ei ole lakisääteisiä tehtäviä",
+    fix="Set statutory_duties to false, or write a general rule set.",
+    kinds=frozenset({FC}),
+    other_rules=(
+        (OF, "OF-10"),
+        (KU, "KU-14"),
     ),
 )
 
-register(
-    _code(
-        "JY130",
-        "WS-9",
-        I,
-        "Time demands not stated",
-        "no time budget: applicants cannot see what membership demands",
-        "aikabudjettia ei ole: hakijat eivät näe jäsenyyden aikavaatimusta",
-        "State time_budget_hours_per_year so the demands are clear when applying.",
-    )
+JY115 = Code(
+    code="JY115",
+    rule="FC-7",
+    severity=W,
+    title="Chair procedure",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Choose chair and vice-chair in dialogue with the committee and record why.",
+    kinds=frozenset({FC}),
 )
+
+JY116 = Code(
+    code="JY116",
+    rule="KU-10",
+    severity=W,
+    title="No catch-all network",
+    en="no catch-all network for NGOs that fit no theme",
+    fi="ei kaikille avointa monialaista verkostoa",
+    fix="Mark one network catch_all.",
+    kinds=frozenset({KU}),
+)
+
+JY117 = Code(
+    code="JY117",
+    rule="KU-7",
+    severity=W,
+    title="Not a work pair",
+    en="{value} representatives per network; a work pair is 2",
+    fi="{value} edustajaa verkostoa kohden; työpari on 2",
+    fix="Use 2 (a work pair).",
+    kinds=frozenset({KU}),
+)
+
+JY118 = Code(
+    code="JY118",
+    rule="KU-5",
+    severity=W,
+    title="First term not staggered",
+    en="the first term is not staggered within the pairs",
+    fi="ensimmäistä toimikautta ei ole porrastettu työparin sisällä",
+    fix="Give first_term_months, e.g. [12, 24].",
+    kinds=frozenset({KU}),
+)
+
+JY119 = Code(
+    code="JY119",
+    rule="FC-4",
+    severity=E,
+    title="Duplicate or unknown reference",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Use each id once and refer only to defined ids.",
+)
+
+JY120 = Code(
+    code="JY120",
+    rule="WS-1",
+    severity=W,
+    title="Party-political ties allowed",
+    en="seats may be tied to party politics",
+    fi="paikat voidaan sitoa puoluepolitiikkaan",
+    fix="Forbid party-political ties unless the body is meant to have them.",
+    kinds=frozenset({FC, OF, KU}),
+)
+
+JY121 = Code(
+    code="JY121",
+    rule="FC-11",
+    severity=I,
+    title="Meetings outside the usual range",
+    en="{value} meetings a year; the source suggests {usual}",
+    fi="{value} kokousta vuodessa; lähteen esimerkki {usual}",
+    fix="Consider the suggested rhythm; more meetings at the start (WS-4).",
+    kinds=frozenset({FC}),
+    other_rules=((OF, "OF-6"),),
+)
+
+JY122 = Code(
+    code="JY122",
+    rule="FC-15",
+    severity=W,
+    title="Mid-term changes without approval",
+    en="nobody approves changes to the composition mid-term",
+    fi="kokoonpanon muutoksia kesken kauden ei hyväksy kukaan",
+    fix="Name the committee or the executive board as the approver.",
+    kinds=frozenset({FC}),
+)
+
+JY123 = Code(
+    code="JY123",
+    rule="FC-3",
+    severity=E,
+    title="Appointing authority",
+    en="appointing authority {value} is not one of the options of FC-3",
+    fi="nimeävä taho {value} ei ole mikään FC-3:n vaihtoehdoista",
+    fix="Use executive_board, committee or committee_proposes_board_appoints.",
+    kinds=frozenset({FC}),
+)
+
+JY124 = Code(
+    code="JY124",
+    rule="KU-4",
+    severity=E,
+    title="Official seat missing",
+    en="no seat for the {what}",
+    fi="paikka puuttuu: {what}",
+    fix="Add the official seats of KU-4.",
+    kinds=frozenset({KU}),
+)
+
+JY125 = Code(
+    code="JY125",
+    rule="OF-4",
+    severity=E,
+    title="Forum not open",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="An open forum takes open registrations; criteria apply only when oversubscribed.",
+    kinds=frozenset({OF}),
+)
+
+JY126 = Code(
+    code="JY126",
+    rule="FC-4",
+    severity=E,
+    title="No seats",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Define the categories, networks or seat groups.",
+    kinds=frozenset({FC, GEN}),
+    other_rules=((KU, "KU-4"),),
+)
+
+JY127 = Code(
+    code="JY127",
+    rule="KU-10",
+    severity=W,
+    title="Closed theme network",
+    en="theme network {network} is not open to every NGO",
+    fi="teemaverkosto {network} ei ole avoin kaikille järjestöille",
+    fix="Theme networks are open and joinable at any time.",
+    kinds=frozenset({KU}),
+)
+
+JY128 = Code(
+    code="JY128",
+    rule="KU-6",
+    severity=W,
+    title="No convener or secretary",
+    en="{what} is not named",
+    fi="{what} puuttuu",
+    fix="Name the convener and the secretary.",
+    kinds=frozenset({KU}),
+)
+
+JY129 = Code(
+    code="JY129",
+    rule="OF-8",
+    severity=I,
+    title="Term or deputies fixed in a forum",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="In an open forum, agree term and deputies with the NGOs.",
+    kinds=frozenset({OF}),
+)
+
+JY130 = Code(
+    code="JY130",
+    rule="WS-9",
+    severity=I,
+    title="Time demands not stated",
+    en="no time budget: applicants cannot see what membership demands",
+    fi="aikabudjettia ei ole: hakijat eivät näe jäsenyyden aikavaatimusta",
+    fix="State time_budget_hours_per_year so the demands are clear when applying.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY101,
+    JY102,
+    JY103,
+    JY104,
+    JY105,
+    JY106,
+    JY107,
+    JY108,
+    JY110,
+    JY111,
+    JY112,
+    JY113,
+    JY114,
+    JY115,
+    JY116,
+    JY117,
+    JY118,
+    JY119,
+    JY120,
+    JY121,
+    JY122,
+    JY123,
+    JY124,
+    JY125,
+    JY126,
+    JY127,
+    JY128,
+    JY129,
+    JY130,
+)
+
 
 # Words that reveal a party-political criterion (Finnish, Swedish, English).
 _PARTY = re.compile(
@@ -351,7 +426,7 @@ def _range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
         return
     if rng.min < 0:
         yield finding(
-            "JY101",
+            JY101,
             path,
             rule=rule,
             what=path,
@@ -360,7 +435,7 @@ def _range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
         )
     if rng.max is not None and rng.max < rng.min:
         yield finding(
-            "JY101",
+            JY101,
             path,
             rule=rule,
             what=path,
@@ -385,13 +460,13 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
     for name in ("hours", "preparation_hours", "network_meeting_hours"):
         value = getattr(m, name)
         if value < 0:
-            yield finding("JY104", f"meetings.{name}", what=f"meetings.{name}", value=value)
+            yield finding(JY104, f"meetings.{name}", what=f"meetings.{name}", value=value)
     if rules.time_budget_hours_per_year is None:
-        yield finding("JY130", "time_budget_hours_per_year")
+        yield finding(JY130, "time_budget_hours_per_year")
     else:
         budget = rules.time_budget_hours_per_year
         if budget < 0:
-            yield finding("JY104", "time_budget_hours_per_year", what="time budget", value=budget)
+            yield finding(JY104, "time_budget_hours_per_year", what="time budget", value=budget)
         elif m.per_year.min >= 0 and (m.per_year.max is None or m.per_year.max >= m.per_year.min):
             # an inconsistent range is already JY101; there is no workload to compute
             yield from check_workload(m, budget, path="time_budget_hours_per_year")
@@ -399,7 +474,7 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
     sizes = len(SizeClass)
     if rules.diversity.min_size_classes > sizes:
         yield finding(
-            "JY101",
+            JY101,
             "diversity.min_size_classes",
             rule="WS-4",
             what="diversity.min_size_classes",
@@ -411,14 +486,14 @@ def _common(rules: RuleSet) -> Iterator[Finding]:
         size = body_size(rules)
         if size > rules.recommended_size.max:
             yield finding(
-                "JY106", "recommended_size", size=size, recommended=str(rules.recommended_size)
+                JY106, "recommended_size", size=size, recommended=str(rules.recommended_size)
             )
     sel = rules.selection
     for i, c in enumerate(sel.criteria):
         if mentions_party_politics(c.id, c.text, *c.uses):
-            yield finding("JY108", f"selection.criteria[{i}]", criterion=c.id)
+            yield finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
     if sel.party_political_ties is PartyTies.ALLOWED and not isinstance(rules, GeneralRuleSet):
-        yield finding("JY120", "selection.party_political_ties")
+        yield finding(JY120, "selection.party_political_ties")
     categories: tuple[Category, ...] = getattr(rules, "categories", ())
     yield from _duplicates((c.code for c in categories), "categories", "category")
 
@@ -427,32 +502,32 @@ def _term(rules: RuleSet) -> Iterator[Finding]:
     t = rules.term
     longest = longest_term_months(t)
     if not 0 < t.rotation <= 1:
-        yield finding("JY102", "term.rotation", value=t.rotation)
+        yield finding(JY102, "term.rotation", value=t.rotation)
     if t.mode is TermMode.FIXED:
         if t.months is None or t.months <= 0:
             yield finding(
-                "JY103",
+                JY103,
                 "term.months",
                 detail="a fixed term needs months > 0",
                 detail_fi="kiinteä kausi tarvitsee kuukaudet > 0",
             )
         elif t.months > longest:
             yield finding(
-                "JY103",
+                JY103,
                 "term.months",
                 detail=f"{t.months} months is longer than {longest}",
                 detail_fi=f"{t.months} kk on pidempi kuin {longest}",
             )
     if t.mode is TermMode.COUNCIL_FRACTION and not (t.fraction and 0 < t.fraction <= 1):
         yield finding(
-            "JY103",
+            JY103,
             "term.fraction",
             detail="the fraction must be in (0, 1]",
             detail_fi="osuuden on oltava välillä (0, 1]",
         )
     if t.mode is TermMode.FIXED_DATES and (t.start is None or t.end is None or t.end <= t.start):
         yield finding(
-            "JY103",
+            JY103,
             "term",
             detail="fixed dates need a start before the end",
             detail_fi="kiinteät päivät tarvitsevat alun ennen loppua",
@@ -460,7 +535,7 @@ def _term(rules: RuleSet) -> Iterator[Finding]:
     for i, months in enumerate(t.first_term_months):
         if months <= 0 or months > longest:
             yield finding(
-                "JY103",
+                JY103,
                 f"term.first_term_months[{i}]",
                 detail=f"first term of {months} months",
                 detail_fi=f"ensimmäinen kausi {months} kk",
@@ -469,7 +544,7 @@ def _term(rules: RuleSet) -> Iterator[Finding]:
         value = getattr(t, name)
         if value is not None and value < 1:
             yield finding(
-                "JY103", f"term.{name}", detail=f"{name} is {value}", detail_fi=f"{name} on {value}"
+                JY103, f"term.{name}", detail=f"{name} is {value}", detail_fi=f"{name} on {value}"
             )
 
 
@@ -477,7 +552,7 @@ def _duplicates(ids: Iterable[str], path: str, what: str) -> Iterator[Finding]:
     for value, n in sorted(Counter(ids).items()):
         if n > 1:
             yield finding(
-                "JY119",
+                JY119,
                 path,
                 detail=f"{what} {value!r} defined {n} times",
                 detail_fi=f"{what} {value!r} määritelty {n} kertaa",
@@ -487,36 +562,36 @@ def _duplicates(ids: Iterable[str], path: str, what: str) -> Iterator[Finding]:
 def _usual_meetings(rules: RuleSet, rule: str) -> Iterator[Finding]:
     rng = rules.meetings.per_year
     if rng.min < 4 or (rng.max is not None and rng.max > 6):
-        yield finding("JY121", "meetings.per_year", rule=rule, value=str(rng), usual="4–6")
+        yield finding(JY121, "meetings.per_year", rule=rule, value=str(rng), usual="4–6")
 
 
 def _formal(rules: FormalCommittee) -> Iterator[Finding]:
     if not rules.categories:
         yield finding(
-            "JY126",
+            JY126,
             "categories",
             detail="no association categories",
             detail_fi="järjestötyyppejä ei ole",
         )
     if rules.members_per_category < 1:
-        yield finding("JY105", "members_per_category", severity=E, value=rules.members_per_category)
+        yield finding(JY105, "members_per_category", severity=E, value=rules.members_per_category)
     elif rules.members_per_category > 2:
-        yield finding("JY105", "members_per_category", value=rules.members_per_category)
+        yield finding(JY105, "members_per_category", value=rules.members_per_category)
     yield from _range(rules.committee_members, "committee_members", "FC-6")
     cm = rules.committee_members
     if cm.min < 1 or cm.max is None or cm.max > 2:
-        yield finding("JY110", "committee_members", value=str(cm))
+        yield finding(JY110, "committee_members", value=str(cm))
     d = rules.deputies
     if d.mode is not DeputyMode.PERSONAL:
         yield finding(
-            "JY111",
+            JY111,
             "deputies.mode",
             detail=f"deputy mode is {d.mode.value}",
             detail_fi=f"varajäsenmalli on {d.mode.value}",
         )
     if d.same_category is not Need.REQUIRED:
         yield finding(
-            "JY111",
+            JY111,
             "deputies.same_category",
             rule="FC-10",
             detail="a deputy need not be of the member's category",
@@ -524,7 +599,7 @@ def _formal(rules: FormalCommittee) -> Iterator[Finding]:
         )
     if d.different_organisation is not Need.REQUIRED:
         yield finding(
-            "JY111",
+            JY111,
             "deputies.different_organisation",
             rule="FC-9",
             detail="a deputy may come from a member's organisation",
@@ -532,7 +607,7 @@ def _formal(rules: FormalCommittee) -> Iterator[Finding]:
         )
     if rules.chair.mode is ChairMode.NONE:
         yield finding(
-            "JY115",
+            JY115,
             "chair.mode",
             severity=E,
             detail="a formal body needs a chair",
@@ -540,7 +615,7 @@ def _formal(rules: FormalCommittee) -> Iterator[Finding]:
         )
     elif rules.chair.mode is not ChairMode.DIALOGUE:
         yield finding(
-            "JY115",
+            JY115,
             "chair.mode",
             severity=I,
             detail=f"chair chosen by {rules.chair.mode.value}, not in dialogue",
@@ -548,7 +623,7 @@ def _formal(rules: FormalCommittee) -> Iterator[Finding]:
         )
     if not rules.chair.procedure_recorded:
         yield finding(
-            "JY115",
+            JY115,
             "chair.procedure_recorded",
             detail="the reasons and procedure of the chair choice are not recorded",
             detail_fi="puheenjohtajan valinnan perusteita ja menettelyä ei kirjata",
@@ -559,11 +634,11 @@ def _formal(rules: FormalCommittee) -> Iterator[Finding]:
         Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS,
     }
     if rules.selection.authority not in options:
-        yield finding("JY123", "selection.authority", value=rules.selection.authority.value)
+        yield finding(JY123, "selection.authority", value=rules.selection.authority.value)
     if rules.mid_term_changes is None:
-        yield finding("JY122", "mid_term_changes")
+        yield finding(JY122, "mid_term_changes")
     if rules.statutory_duties:
-        yield finding("JY114", "statutory_duties")
+        yield finding(JY114, "statutory_duties")
     yield from _usual_meetings(rules, "FC-11")
 
 
@@ -571,7 +646,7 @@ def _forum(rules: OpenForum) -> Iterator[Finding]:
     sel = rules.selection
     if rules.cap < 1:
         yield finding(
-            "JY101",
+            JY101,
             "cap",
             rule="OF-3",
             what="cap",
@@ -579,10 +654,10 @@ def _forum(rules: OpenForum) -> Iterator[Finding]:
             detail_fi=f"enimmäismäärä on {rules.cap}",
         )
     elif not sel.criteria:
-        yield finding("JY107", "selection.criteria", cap=rules.cap)
+        yield finding(JY107, "selection.criteria", cap=rules.cap)
     if not sel.open_registration:
         yield finding(
-            "JY125",
+            JY125,
             "selection.open_registration",
             rule="OF-3",
             detail="registration is not open",
@@ -590,19 +665,19 @@ def _forum(rules: OpenForum) -> Iterator[Finding]:
         )
     if not sel.criteria_only_when_oversubscribed:
         yield finding(
-            "JY125",
+            JY125,
             "selection.criteria_only_when_oversubscribed",
             detail="criteria apply even when not oversubscribed",
             detail_fi="kriteerejä sovelletaan, vaikka paikkoja riittää",
         )
     if rules.chair.mode is not ChairMode.NONE:
-        yield finding("JY112", "chair.mode", mode=rules.chair.mode.value)
+        yield finding(JY112, "chair.mode", mode=rules.chair.mode.value)
     if rules.fee.value != "none":
-        yield finding("JY113", "fee", fee=rules.fee.value)
+        yield finding(JY113, "fee", fee=rules.fee.value)
     yield from _range(rules.committee_members, "committee_members", "OF-7")
     if rules.committee_members.min < 1:
         yield finding(
-            "JY110",
+            JY110,
             "committee_members",
             severity=W,
             rule="OF-7",
@@ -610,27 +685,27 @@ def _forum(rules: OpenForum) -> Iterator[Finding]:
         )
     if rules.term.mode is not TermMode.AGREED:
         yield finding(
-            "JY129",
+            JY129,
             "term.mode",
             detail="term is fixed, not agreed with the NGOs",
             detail_fi="toimikausi on kiinnitetty eikä sovittu järjestöjen kanssa",
         )
     if rules.deputies.mode is not DeputyMode.AGREED:
         yield finding(
-            "JY129",
+            JY129,
             "deputies.mode",
             detail="deputies are fixed, not agreed",
             detail_fi="varajäsenkäytäntö on kiinnitetty eikä sovittu",
         )
     if rules.statutory_duties:
-        yield finding("JY114", "statutory_duties", rule="OF-10")
+        yield finding(JY114, "statutory_duties", rule="OF-10")
     yield from _usual_meetings(rules, "OF-6")
 
 
 def _council(rules: ThemeNetworkCouncil) -> Iterator[Finding]:
     if not rules.networks:
         yield finding(
-            "JY126",
+            JY126,
             "networks",
             rule="KU-4",
             detail="no theme networks",
@@ -644,40 +719,40 @@ def _council(rules: ThemeNetworkCouncil) -> Iterator[Finding]:
         "seat group",
     )
     if rules.networks and not any(n.catch_all for n in rules.networks):
-        yield finding("JY116", "networks")
+        yield finding(JY116, "networks")
     for i, n in enumerate(rules.networks):
         if not n.open:
-            yield finding("JY127", f"networks[{i}].open", network=n.id)
+            yield finding(JY127, f"networks[{i}].open", network=n.id)
     if rules.representatives_per_network != 2:
         sev = E if rules.representatives_per_network < 1 else W
         yield finding(
-            "JY117",
+            JY117,
             "representatives_per_network",
             severity=sev,
             value=rules.representatives_per_network,
         )
     if len(set(rules.term.first_term_months)) < 2:
-        yield finding("JY118", "term.first_term_months")
+        yield finding(JY118, "term.first_term_months")
     roles = {o.role for o in rules.official_seats}
     for i, o in enumerate(rules.official_seats):
         yield from _range(o.seats, f"official_seats[{i}].seats", "KU-4")
     if Role.WELLBEING_AREA_OFFICIAL not in roles:
-        yield finding("JY124", "official_seats", what="wellbeing area's NGO contact person")
+        yield finding(JY124, "official_seats", what="wellbeing area's NGO contact person")
     if Role.MUNICIPAL_OFFICIAL not in roles:
         yield finding(
-            "JY124", "official_seats", severity=W, what="municipalities' NGO contact persons"
+            JY124, "official_seats", severity=W, what="municipalities' NGO contact persons"
         )
     for name in ("convener", "secretary"):
         if not getattr(rules, name).strip():
-            yield finding("JY128", name, what=name)
+            yield finding(JY128, name, what=name)
     if rules.statutory_duties:
-        yield finding("JY114", "statutory_duties", rule="KU-14")
+        yield finding(JY114, "statutory_duties", rule="KU-14")
 
 
 def _general(rules: GeneralRuleSet) -> Iterator[Finding]:
     if not rules.seat_groups:
         yield finding(
-            "JY126",
+            JY126,
             "seat_groups",
             rule="FC-4",
             detail="no seat groups",
@@ -690,16 +765,16 @@ def _general(rules: GeneralRuleSet) -> Iterator[Finding]:
         if g.source is SeatSource.CATEGORY:
             for code in sorted(g.eligible_categories - known):
                 yield finding(
-                    "JY119",
+                    JY119,
                     f"seat_groups[{i}].categories",
                     detail=f"unknown category {code!r}",
                     detail_fi=f"tuntematon järjestötyyppi {code!r}",
                 )
     if rules.cap is not None and not rules.selection.criteria:
-        yield finding("JY107", "selection.criteria", cap=rules.cap)
+        yield finding(JY107, "selection.criteria", cap=rules.cap)
     if rules.deputies.mode is DeputyMode.PAIR and rules.pairs is None:
         yield finding(
-            "JY111",
+            JY111,
             "pairs",
             rule="KU-7",
             detail="pair deputies but no pair policy",

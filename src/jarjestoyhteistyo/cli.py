@@ -119,9 +119,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.codes import catalogue
+    from jarjestoyhteistyo.catalogue import CATALOGUE as codes
 
-    codes = catalogue()
     if args.format == "json":
         rows = [
             {

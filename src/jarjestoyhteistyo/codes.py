@@ -1,9 +1,10 @@
-"""The catalogue of finding codes.
+"""Finding codes: the :class:`Code` record and :func:`finding`, which makes a finding.
 
-Every finding has a stable code. Each module that produces findings declares its
-codes with :func:`register` next to the checks that use them (the yamllint habit: a
-rule lives with its documentation), and :func:`catalogue` gathers them all for the
-docs and the ``codes`` command. Code ranges:
+Every finding has a stable code. A code is a :class:`Code` object declared at the top
+of the module that emits it, next to its check (the yamllint habit: a rule lives with
+its documentation), and emitted as ``finding(JY205, path, ...)``.
+:mod:`jarjestoyhteistyo.catalogue` gathers every module's codes into one tuple for the
+docs and the ``codes`` command; it also says how to add a rule. Code ranges:
 
 * ``JY1xx`` — checks of a rule set on its own (:mod:`jarjestoyhteistyo.checks`);
 * ``JY2xx`` — validation of a composition (:mod:`jarjestoyhteistyo.validation`);
@@ -12,24 +13,35 @@ docs and the ``codes`` command. Code ranges:
 * ``JY5xx`` — selection from registrations;
 * ``JY6xx`` — cooperation models and the actor ecosystem.
 
->>> f = finding("JY203", "seats[0]", seat="m1", organisation="o1", group="pensioners")
+>>> from jarjestoyhteistyo.validation import JY203
+>>> f = finding(JY203, "seats[0]", seat="m1", organisation="o1", group="pensioners")
 >>> f.rule, f.severity.value
 ('FC-4', 'error')
 >>> f.message_en
 "seat m1: organisation o1 is not in category 'pensioners'"
+>>> BREAKABLE in JY203.tags, JY203.applies_to("open_forum")
+(True, False)
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
 from jarjestoyhteistyo.findings import Finding, Severity
 
-__all__ = ["Code", "catalogue", "finding", "get_code", "register"]
+__all__ = ["BREAKABLE", "SELECTION", "SHORTFALL", "Code", "finding"]
+
+#: Tag: :func:`~jarjestoyhteistyo.generate.generate` can break the rule on purpose; the
+#: code has an entry in generate's table of breakers.
+BREAKABLE: Final = "breakable"
+#: Tag: an error about something still *missing* (a vacant seat, a missing deputy), which
+#: a later arrival mends; :mod:`~jarjestoyhteistyo.succession` lets such errors stand.
+SHORTFALL: Final = "shortfall"
+#: Tag: a finding of :func:`~jarjestoyhteistyo.validation.validate` about seats that
+#: selection fills, so it is in the report of :func:`~jarjestoyhteistyo.selection.propose`.
+SELECTION: Final = "selection"
 
 
 @attrs.frozen(kw_only=True)
@@ -47,75 +59,40 @@ class Code:
     en: str
     fi: str
     fix: str = ""
+    #: The rule-set kinds (``formal_committee``, ``open_forum``, ``general``, ...) the
+    #: code applies to under its :attr:`rule`; empty: every kind.
+    kinds: frozenset[str] = frozenset()
+    #: ``(kind, rule id)`` pairs: the rule the code enforces instead in another kind of
+    #: body (``JY209`` is ``FC-6`` in a formal committee and ``OF-7`` in an open forum).
+    other_rules: tuple[tuple[str, str], ...] = ()
+    #: :data:`BREAKABLE`, :data:`SHORTFALL`, :data:`SELECTION`.
+    tags: frozenset[str] = frozenset()
 
-
-_REGISTRY: dict[str, Code] = {}
-
-#: Modules that register codes; imported by :func:`catalogue`.
-_MODULES = (
-    "jarjestoyhteistyo.checks",
-    "jarjestoyhteistyo.validation",
-    "jarjestoyhteistyo.terms",
-    "jarjestoyhteistyo.meetings",
-    "jarjestoyhteistyo.schedule",
-    "jarjestoyhteistyo.roadmap",
-    "jarjestoyhteistyo.succession",
-    "jarjestoyhteistyo.selection",
-    "jarjestoyhteistyo.cooperation",
-    "jarjestoyhteistyo.ecosystem",
-)
-
-
-def register(*codes: Code) -> None:
-    """Add codes to the catalogue (called by each module at import)."""
-    for c in codes:
-        known = _REGISTRY.get(c.code)
-        if known is not None and known != c:
-            raise CatalogueError(f"finding code {c.code} registered twice")
-        _REGISTRY[c.code] = c
-
-
-def catalogue() -> tuple[Code, ...]:
-    """Every known code, sorted; imports the modules that declare them."""
-    for name in _MODULES:
-        importlib.import_module(name)
-    return tuple(sorted(_REGISTRY.values(), key=lambda c: c.code))
-
-
-def get_code(code: str) -> Code:
-    """The :class:`Code` for ``code``.
-
-    Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if unknown.
-    """
-    if code not in _REGISTRY:
-        catalogue()
-    try:
-        return _REGISTRY[code]
-    except KeyError:
-        raise NotFoundError(code) from None
+    def applies_to(self, kind: str) -> bool:
+        """Whether the code applies to rule sets of ``kind``."""
+        return not self.kinds or kind in self.kinds or any(k == kind for k, _ in self.other_rules)
 
 
 def finding(
-    code: str,
+    code: Code,
     path: str,
     *,
     severity: Severity | None = None,
     rule: str | None = None,
     **params: Any,
 ) -> Finding:
-    """Make a :class:`~jarjestoyhteistyo.findings.Finding` from the catalogue entry.
+    """Make a :class:`~jarjestoyhteistyo.findings.Finding` of ``code``.
 
     ``severity`` overrides the default (a *wanted* rule gives a warning where a
     *required* one gives an error); ``rule`` overrides the rule id where the same
     check enforces a different rule in another kind of body.
     """
-    c = get_code(code)
     return Finding(
-        code=c.code,
-        severity=severity or c.severity,
+        code=code.code,
+        severity=severity or code.severity,
         path=path,
-        rule=rule or c.rule,
-        message_fi=c.fi.format(**params),
-        message_en=c.en.format(**params),
+        rule=rule or code.rule,
+        message_fi=code.fi.format(**params),
+        message_en=code.en.format(**params),
         params=params,
     )

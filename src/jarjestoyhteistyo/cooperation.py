@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import LoadError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.serialize import dump_yaml, structure
@@ -74,6 +74,255 @@ __all__ = [
 
 #: The ``kind:`` tag of a cooperation model in YAML.
 KIND = "cooperation_model"
+
+
+# ------------------------------------------------------------------------- codes
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+JY601 = Code(
+    code="JY601",
+    rule="JP-1",
+    severity=E,
+    title="No responsible person or group",
+    en="no person or group is responsible for cooperation",
+    fi="yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
+    fix="Name the role or group responsible for cooperation with associations.",
+    kinds=frozenset({KIND}),
+)
+
+JY602 = Code(
+    code="JY602",
+    rule="JP-1",
+    severity=E,
+    title="Unit without a contact person",
+    en="unit {unit!r} has no contact person for associations",
+    fi="yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
+    fix="Add a contact person (a role) for the unit.",
+    kinds=frozenset({KIND}),
+)
+
+JY603 = Code(
+    code="JY603",
+    rule="JP-1",
+    severity=E,
+    title="No contact persons",
+    en="no unit has a contact person for associations",
+    fi="yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
+    fix="List the units and a contact person (a role) in each.",
+    kinds=frozenset({KIND}),
+)
+
+JY604 = Code(
+    code="JY604",
+    rule="JP-1",
+    severity=E,
+    title="Contact person without unit or role",
+    en="contact person {index}: the {what} is empty",
+    fi="yhteyshenkilö {index}: {what_fi} puuttuu",
+    fix="Give both the unit and the role.",
+    kinds=frozenset({KIND}),
+)
+
+JY605 = Code(
+    code="JY605",
+    rule="JP-1",
+    severity=W,
+    title="Contact person of an unlisted unit",
+    en="contact person of unit {unit!r}, which is not among the units",
+    fi="yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
+    fix="Add the unit to units, or fix its name.",
+    kinds=frozenset({KIND}),
+)
+
+JY606 = Code(
+    code="JY606",
+    rule="JP-1",
+    severity=W,
+    title="Contact persons not published",
+    en="the responsible group and the contact persons are not published",
+    fi="vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
+    fix="Publish them (e.g. on the web page of JP-5).",
+    kinds=frozenset({KIND}),
+)
+
+JY607 = Code(
+    code="JY607",
+    rule="JP-2",
+    severity=W,
+    title="No channels",
+    en="associations have no channel to take part in the city's work",
+    fi="yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
+    fix="List channels: strategy, service network planning, participation programme, ...",
+    kinds=frozenset({KIND}),
+)
+
+JY608 = Code(
+    code="JY608",
+    rule="JP-3",
+    severity=W,
+    title="Nothing offered",
+    en="the model offers associations neither premises nor grants",
+    fi="malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
+    fix="State the premises and the grant types (operating, targeted, premises).",
+    kinds=frozenset({KIND}),
+)
+
+JY609 = Code(
+    code="JY609",
+    rule="JP-3",
+    severity=W,
+    title="No association register",
+    en="there is no association register (CRM)",
+    fi="yhdistysrekisteriä (CRM) ei ole",
+    fix="Keep an association register; it is also the input of the ecosystem analysis.",
+    kinds=frozenset({KIND}),
+)
+
+JY610 = Code(
+    code="JY610",
+    rule="JP-5",
+    severity=E,
+    title="Grant type without a process",
+    en="grant type {grant!r} is offered but has no documented process",
+    fi="avustuslajille {grant!r} ei ole kuvattua prosessia",
+    fix="Describe the process: steps, who does each, who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY611 = Code(
+    code="JY611",
+    rule="JP-5",
+    severity=W,
+    title="Premises without a process",
+    en="premises are offered but there is no documented premises process",
+    fi="tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
+    fix="Describe how premises are booked and who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY612 = Code(
+    code="JY612",
+    rule="JP-5",
+    severity=E,
+    title="Step with no one responsible",
+    en="process {process!r}, step {step!r}: no one is responsible",
+    fi="prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
+    fix="Name the role or unit that does the step.",
+    kinds=frozenset({KIND}),
+)
+
+JY613 = Code(
+    code="JY613",
+    rule="JP-5",
+    severity=E,
+    title="Decision step without a decider",
+    en="process {process!r}, step {step!r}: the step needs a decision but no one decides",
+    fi="prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
+    fix="Name who decides (a role or an organ).",
+    kinds=frozenset({KIND}),
+)
+
+JY614 = Code(
+    code="JY614",
+    rule="JP-5",
+    severity=E,
+    title="Process without a decider",
+    en="process {process!r}: no step says who decides",
+    fi="prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
+    fix="Mark the decision step and name who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY615 = Code(
+    code="JY615",
+    rule="JP-5",
+    severity=E,
+    title="Process without steps",
+    en="process {process!r} has no steps",
+    fi="prosessilla {process!r} ei ole vaiheita",
+    fix="List the steps: who does what, who decides.",
+    kinds=frozenset({KIND}),
+)
+
+JY616 = Code(
+    code="JY616",
+    rule="JP-5",
+    severity=W,
+    title="Empty annual clock",
+    en="the annual clock is empty",
+    fi="vuosikello on tyhjä",
+    fix="Add the recurring work of the year: application periods, info events, reviews.",
+    kinds=frozenset({KIND}),
+)
+
+JY617 = Code(
+    code="JY617",
+    rule="JP-5",
+    severity=W,
+    title="No web page",
+    en="there is no web page of cooperation links",
+    fi="yhteistoiminnan linkkisivua ei ole",
+    fix="Collect the links on one page of the city's electronic platform.",
+    kinds=frozenset({KIND}),
+)
+
+JY618 = Code(
+    code="JY618",
+    rule="JP-5",
+    severity=E,
+    title="Duplicate id",
+    en="{what} id {id!r} is used {count} times",
+    fi="{what_fi} tunnusta {id!r} käytetään {count} kertaa",
+    fix="Use each id once.",
+    kinds=frozenset({KIND}),
+)
+
+JY619 = Code(
+    code="JY619",
+    rule="JP-5",
+    severity=E,
+    title="Annual-clock activity never placed",
+    en="activity {id!r}: every_years > 1 needs an anchor_year",
+    fi="tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
+    fix="Give the year the activity first occurs.",
+    kinds=frozenset({KIND}),
+)
+
+JY620 = Code(
+    code="JY620",
+    rule="JP-5",
+    severity=I,
+    title="Process for a grant type not offered",
+    en="process {process!r} handles {subject!r}, which the model does not offer",
+    fi="prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
+    fix="Offer it in offers, or drop the process.",
+    kinds=frozenset({KIND}),
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY601,
+    JY602,
+    JY603,
+    JY604,
+    JY605,
+    JY606,
+    JY607,
+    JY608,
+    JY609,
+    JY610,
+    JY611,
+    JY612,
+    JY613,
+    JY614,
+    JY615,
+    JY616,
+    JY617,
+    JY618,
+    JY619,
+    JY620,
+)
 
 
 # --------------------------------------------------------------------------- enums
@@ -191,198 +440,6 @@ class CooperationModel:
     web_page: str = ""
 
 
-# ------------------------------------------------------------------------- codes
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-
-def _code(code: str, rule: str, sev: Severity, title: str, en: str, fi: str, fix: str) -> Code:
-    return Code(code=code, rule=rule, severity=sev, title=title, en=en, fi=fi, fix=fix)
-
-
-register(
-    _code(
-        "JY601",
-        "JP-1",
-        E,
-        "No responsible person or group",
-        "no person or group is responsible for cooperation",
-        "yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
-        "Name the role or group responsible for cooperation with associations.",
-    ),
-    _code(
-        "JY602",
-        "JP-1",
-        E,
-        "Unit without a contact person",
-        "unit {unit!r} has no contact person for associations",
-        "yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
-        "Add a contact person (a role) for the unit.",
-    ),
-    _code(
-        "JY603",
-        "JP-1",
-        E,
-        "No contact persons",
-        "no unit has a contact person for associations",
-        "yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
-        "List the units and a contact person (a role) in each.",
-    ),
-    _code(
-        "JY604",
-        "JP-1",
-        E,
-        "Contact person without unit or role",
-        "contact person {index}: the {what} is empty",
-        "yhteyshenkilö {index}: {what_fi} puuttuu",
-        "Give both the unit and the role.",
-    ),
-    _code(
-        "JY605",
-        "JP-1",
-        W,
-        "Contact person of an unlisted unit",
-        "contact person of unit {unit!r}, which is not among the units",
-        "yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
-        "Add the unit to units, or fix its name.",
-    ),
-    _code(
-        "JY606",
-        "JP-1",
-        W,
-        "Contact persons not published",
-        "the responsible group and the contact persons are not published",
-        "vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
-        "Publish them (e.g. on the web page of JP-5).",
-    ),
-    _code(
-        "JY607",
-        "JP-2",
-        W,
-        "No channels",
-        "associations have no channel to take part in the city's work",
-        "yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
-        "List channels: strategy, service network planning, participation programme, ...",
-    ),
-    _code(
-        "JY608",
-        "JP-3",
-        W,
-        "Nothing offered",
-        "the model offers associations neither premises nor grants",
-        "malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
-        "State the premises and the grant types (operating, targeted, premises).",
-    ),
-    _code(
-        "JY609",
-        "JP-3",
-        W,
-        "No association register",
-        "there is no association register (CRM)",
-        "yhdistysrekisteriä (CRM) ei ole",
-        "Keep an association register; it is also the input of the ecosystem analysis.",
-    ),
-    _code(
-        "JY610",
-        "JP-5",
-        E,
-        "Grant type without a process",
-        "grant type {grant!r} is offered but has no documented process",
-        "avustuslajille {grant!r} ei ole kuvattua prosessia",
-        "Describe the process: steps, who does each, who decides.",
-    ),
-    _code(
-        "JY611",
-        "JP-5",
-        W,
-        "Premises without a process",
-        "premises are offered but there is no documented premises process",
-        "tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
-        "Describe how premises are booked and who decides.",
-    ),
-    _code(
-        "JY612",
-        "JP-5",
-        E,
-        "Step with no one responsible",
-        "process {process!r}, step {step!r}: no one is responsible",
-        "prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
-        "Name the role or unit that does the step.",
-    ),
-    _code(
-        "JY613",
-        "JP-5",
-        E,
-        "Decision step without a decider",
-        "process {process!r}, step {step!r}: the step needs a decision but no one decides",
-        "prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
-        "Name who decides (a role or an organ).",
-    ),
-    _code(
-        "JY614",
-        "JP-5",
-        E,
-        "Process without a decider",
-        "process {process!r}: no step says who decides",
-        "prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
-        "Mark the decision step and name who decides.",
-    ),
-    _code(
-        "JY615",
-        "JP-5",
-        E,
-        "Process without steps",
-        "process {process!r} has no steps",
-        "prosessilla {process!r} ei ole vaiheita",
-        "List the steps: who does what, who decides.",
-    ),
-    _code(
-        "JY616",
-        "JP-5",
-        W,
-        "Empty annual clock",
-        "the annual clock is empty",
-        "vuosikello on tyhjä",
-        "Add the recurring work of the year: application periods, info events, reviews.",
-    ),
-    _code(
-        "JY617",
-        "JP-5",
-        W,
-        "No web page",
-        "there is no web page of cooperation links",
-        "yhteistoiminnan linkkisivua ei ole",
-        "Collect the links on one page of the city's electronic platform.",
-    ),
-    _code(
-        "JY618",
-        "JP-5",
-        E,
-        "Duplicate id",
-        "{what} id {id!r} is used {count} times",
-        "{what_fi} tunnusta {id!r} käytetään {count} kertaa",
-        "Use each id once.",
-    ),
-    _code(
-        "JY619",
-        "JP-5",
-        E,
-        "Annual-clock activity never placed",
-        "activity {id!r}: every_years > 1 needs an anchor_year",
-        "tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
-        "Give the year the activity first occurs.",
-    ),
-    _code(
-        "JY620",
-        "JP-5",
-        I,
-        "Process for a grant type not offered",
-        "process {process!r} handles {subject!r}, which the model does not offer",
-        "prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
-        "Offer it in offers, or drop the process.",
-    ),
-)
-
-
 # ------------------------------------------------------------------------- checks
 def _blank(text: str) -> bool:
     return not text.strip()
@@ -391,79 +448,79 @@ def _blank(text: str) -> bool:
 def _duplicates(ids: list[str], what: str, what_fi: str, path: str) -> Iterator[Finding]:
     for key, n in sorted(Counter(ids).items()):
         if n > 1:
-            yield finding("JY618", path, what=what, what_fi=what_fi, id=key, count=n)
+            yield finding(JY618, path, what=what, what_fi=what_fi, id=key, count=n)
 
 
 def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
     if _blank(m.responsible):
-        yield finding("JY601", "responsible")
+        yield finding(JY601, "responsible")
     covered = {c.unit.strip() for c in m.contact_persons if not _blank(c.role)}
     for i, c in enumerate(m.contact_persons):
         path = f"contact_persons[{i}]"
         if _blank(c.unit):
-            yield finding("JY604", path, index=i, what="unit", what_fi="yksikkö")
+            yield finding(JY604, path, index=i, what="unit", what_fi="yksikkö")
         if _blank(c.role):
-            yield finding("JY604", path, index=i, what="role", what_fi="rooli")
+            yield finding(JY604, path, index=i, what="role", what_fi="rooli")
         if m.units and not _blank(c.unit) and c.unit.strip() not in {u.strip() for u in m.units}:
-            yield finding("JY605", path, unit=c.unit)
+            yield finding(JY605, path, unit=c.unit)
     if not covered:
-        yield finding("JY603", "contact_persons")
+        yield finding(JY603, "contact_persons")
     else:
         for i, unit in enumerate(m.units):
             if unit.strip() not in covered:
-                yield finding("JY602", f"units[{i}]", unit=unit)
+                yield finding(JY602, f"units[{i}]", unit=unit)
     yield from _duplicates(list(m.units), "unit", "yksikön", "units")
     if not m.published and (m.contact_persons or not _blank(m.responsible)):
-        yield finding("JY606", "published")
+        yield finding(JY606, "published")
 
 
 def _check_jp2_jp3(m: CooperationModel) -> Iterator[Finding]:
     if not m.channels:
-        yield finding("JY607", "channels")
+        yield finding(JY607, "channels")
     if not m.offers.premises and not m.offers.grants:
-        yield finding("JY608", "offers")
+        yield finding(JY608, "offers")
     if not m.register:
-        yield finding("JY609", "register")
+        yield finding(JY609, "register")
 
 
 def _check_processes(m: CooperationModel) -> Iterator[Finding]:
     subjects = {p.subject for p in m.processes if p.steps}
     for grant in sorted(m.offers.grants, key=lambda g: g.value):
         if grant.subject not in subjects:
-            yield finding("JY610", "offers.grants", grant=grant.value)
+            yield finding(JY610, "offers.grants", grant=grant.value)
     if m.offers.premises and Subject.PREMISES not in subjects:
-        yield finding("JY611", "offers.premises")
+        yield finding(JY611, "offers.premises")
     offered = {g.subject for g in m.offers.grants}
     yield from _duplicates([p.id for p in m.processes], "process", "prosessin", "processes")
     for i, p in enumerate(m.processes):
         path = f"processes[{i}]"
         if p.subject.value.endswith("_grant") and p.subject not in offered:
-            yield finding("JY620", f"{path}.subject", process=p.id, subject=p.subject.value)
+            yield finding(JY620, f"{path}.subject", process=p.id, subject=p.subject.value)
         if not p.steps:
-            yield finding("JY615", f"{path}.steps", process=p.id)
+            yield finding(JY615, f"{path}.steps", process=p.id)
             continue
         yield from _duplicates([s.id for s in p.steps], "step", "vaiheen", f"{path}.steps")
         for j, s in enumerate(p.steps):
             if _blank(s.who):
-                yield finding("JY612", f"{path}.steps[{j}].who", process=p.id, step=s.id)
+                yield finding(JY612, f"{path}.steps[{j}].who", process=p.id, step=s.id)
             if s.decision and _blank(s.decides):
-                yield finding("JY613", f"{path}.steps[{j}].decides", process=p.id, step=s.id)
+                yield finding(JY613, f"{path}.steps[{j}].decides", process=p.id, step=s.id)
         if all(_blank(s.decides) for s in p.steps) and not any(s.decision for s in p.steps):
             # a grant or premises decision is always made by someone (JP-5)
             sev = W if p.subject is Subject.OTHER else None
-            yield finding("JY614", f"{path}.steps", severity=sev, process=p.id)
+            yield finding(JY614, f"{path}.steps", severity=sev, process=p.id)
 
 
 def _check_jp5(m: CooperationModel) -> Iterator[Finding]:
     if not m.annual_clock:
-        yield finding("JY616", "annual_clock", rule="JP-5, JP-7")
+        yield finding(JY616, "annual_clock", rule="JP-5, JP-7")
     ids = [a.id for a in m.annual_clock]
     yield from _duplicates(ids, "activity", "tehtävän", "annual_clock")
     for i, a in enumerate(m.annual_clock):
         if a.every_years > 1 and a.anchor_year is None and a.per_council_term is None:
-            yield finding("JY619", f"annual_clock[{i}]", id=a.id)
+            yield finding(JY619, f"annual_clock[{i}]", id=a.id)
     if _blank(m.web_page):
-        yield finding("JY617", "web_page")
+        yield finding(JY617, "web_page")
 
 
 def check_cooperation(model: CooperationModel) -> Report:

@@ -50,7 +50,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.categories import Labels
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, MissingDependencyError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.serialize import load_file, loads
@@ -77,6 +77,41 @@ __all__ = [
     "plot_segments",
     "read_register",
 ]
+
+
+JY621 = Code(
+    code="JY621",
+    rule="JP-7",
+    severity=Severity.WARNING,
+    title="New associations not yet reached",
+    en="{count} new association(s) not yet reached: {ids}",
+    fi="{count} uutta yhdistystä, joita ei ole vielä tavoitettu: {ids}",
+    fix="Welcome newcomers: invite them and tell them what the city offers.",
+)
+
+JY622 = Code(
+    code="JY622",
+    rule="JP-7",
+    severity=Severity.WARNING,
+    title="No recent contact",
+    en="{count} association(s) with no contact in {months} months: {ids}",
+    fi="{count} yhdistystä, joihin ei ole oltu yhteydessä {months} kuukauteen: {ids}",
+    fix="Reach the less active associations.",
+)
+
+JY623 = Code(
+    code="JY623",
+    rule="JP-7",
+    severity=Severity.WARNING,
+    title="Weaker-position associations without support",
+    en="{count} weaker-position association(s) without support: {ids}",
+    fi="{count} heikommassa asemassa olevaa yhdistystä ilman tukea: {ids}",
+    fix="Reach actors in a weaker position; tell them about premises and grants.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY621, JY622, JY623)
+
 
 Format = Literal["text", "markdown", "json"]
 
@@ -778,9 +813,9 @@ class BlindSpotKind(enum.Enum):
 
 
 _SPOT_CODES = {
-    BlindSpotKind.NEW_NOT_REACHED: "JY621",
-    BlindSpotKind.NO_RECENT_CONTACT: "JY622",
-    BlindSpotKind.WEAKER_WITHOUT_SUPPORT: "JY623",
+    BlindSpotKind.NEW_NOT_REACHED: JY621,
+    BlindSpotKind.NO_RECENT_CONTACT: JY622,
+    BlindSpotKind.WEAKER_WITHOUT_SUPPORT: JY623,
 }
 
 
@@ -1036,37 +1071,6 @@ class EcosystemReport:
         if fmt == "json":
             return self.to_json()
         return self.to_markdown() if fmt == "markdown" else self.to_text()
-
-
-register(
-    Code(
-        code="JY621",
-        rule="JP-7",
-        severity=Severity.WARNING,
-        title="New associations not yet reached",
-        en="{count} new association(s) not yet reached: {ids}",
-        fi="{count} uutta yhdistystä, joita ei ole vielä tavoitettu: {ids}",
-        fix="Welcome newcomers: invite them and tell them what the city offers.",
-    ),
-    Code(
-        code="JY622",
-        rule="JP-7",
-        severity=Severity.WARNING,
-        title="No recent contact",
-        en="{count} association(s) with no contact in {months} months: {ids}",
-        fi="{count} yhdistystä, joihin ei ole oltu yhteydessä {months} kuukauteen: {ids}",
-        fix="Reach the less active associations.",
-    ),
-    Code(
-        code="JY623",
-        rule="JP-7",
-        severity=Severity.WARNING,
-        title="Weaker-position associations without support",
-        en="{count} weaker-position association(s) without support: {ids}",
-        fi="{count} heikommassa asemassa olevaa yhdistystä ilman tukea: {ids}",
-        fix="Reach actors in a weaker position; tell them about premises and grants.",
-    ),
-)
 
 
 def _short_ids(ids: tuple[str, ...], n: int = 10) -> str:

@@ -6,7 +6,8 @@ of ``DOMAIN.md`` it enforces (``FC-10``). A :class:`Report` is an immutable sequ
 of findings that knows whether it passes (no errors) and renders as text or JSON.
 
 >>> from jarjestoyhteistyo.codes import finding
->>> f = finding("JY204", "seats[1]", seat="d1", member="m1")
+>>> from jarjestoyhteistyo.validation import JY204
+>>> f = finding(JY204, "seats[1]", seat="d1", member="m1")
 >>> f.code, f.severity.value, f.rule
 ('JY204', 'error', 'FC-10')
 >>> Report(findings=(f,)).ok
@@ -42,7 +43,7 @@ class Severity(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """One rule violation or remark; see :mod:`jarjestoyhteistyo.codes` for the codes."""
+    """One rule violation or remark; see :mod:`jarjestoyhteistyo.catalogue` for the codes."""
 
     code: str
     severity: Severity

@@ -73,6 +73,8 @@ from typing import Final
 
 import attrs
 
+from jarjestoyhteistyo.catalogue import CATALOGUE
+from jarjestoyhteistyo.codes import BREAKABLE, Code
 from jarjestoyhteistyo.errors import GenerateError, MeetingError, RotationError
 from jarjestoyhteistyo.findings import Finding, Severity
 from jarjestoyhteistyo.meetings import meeting_dates
@@ -95,6 +97,7 @@ from jarjestoyhteistyo.presets import (
 )
 from jarjestoyhteistyo.rotation import RotationPlan, rotation_plan
 from jarjestoyhteistyo.rules import (
+    KINDS,
     ChairMode,
     DeputyMode,
     GeneralRuleSet,
@@ -106,7 +109,27 @@ from jarjestoyhteistyo.rules import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.selection import Registration, Registrations
-from jarjestoyhteistyo.validation import validate
+from jarjestoyhteistyo.validation import (
+    JY201,
+    JY202,
+    JY203,
+    JY204,
+    JY205,
+    JY207,
+    JY208,
+    JY209,
+    JY210,
+    JY211,
+    JY212,
+    JY213,
+    JY214,
+    JY216,
+    JY217,
+    JY221,
+    JY223,
+    JY225,
+    validate,
+)
 
 __all__ = [
     "BROKEN_RULES",
@@ -216,44 +239,36 @@ _NGO_ROLES = (
 )
 
 # ------------------------------------------------------------- broken rules
-_FC, _OF, _KU, _GEN = "formal_committee", "open_forum", "theme_network_council", "general"
+#: The codes :func:`generate` can break: those tagged ``breakable`` (each has an entry
+#: in :data:`_BREAKERS` below).
+_BREAKABLE: Final[tuple[Code, ...]] = tuple(c for c in CATALOGUE if BREAKABLE in c.tags)
+#: The order of the rule families in the domain brief, for listing rule ids.
+_FAMILIES = ("FC", "OF", "KU", "WS")
 
-#: Rule ids that :func:`generate` can break, and the finding codes each gives (`JY2xx`).
-BROKEN_RULES: Final[Mapping[str, tuple[str, ...]]] = {
-    "FC-4": ("JY203",),
-    "FC-5": ("JY201", "JY202"),
-    "FC-6": ("JY209",),
-    "FC-7": ("JY210",),
-    "FC-8": ("JY207", "JY208"),
-    "FC-9": ("JY205",),
-    "FC-10": ("JY204",),
-    "OF-3": ("JY212",),
-    "OF-5": ("JY211",),
-    "OF-7": ("JY209",),
-    "KU-4": ("JY214",),
-    "KU-7": ("JY213", "JY225"),
-    "KU-10": ("JY223",),
-    "WS-1": ("JY221",),
-    "WS-7": ("JY216", "JY217"),
-}
+
+def _rule_kinds(code: Code) -> dict[str, frozenset[str]]:
+    """The rule ids ``code`` breaks, each with the rule-set kinds it breaks it in."""
+    out = {code.rule: code.kinds or frozenset(KINDS)}
+    for kind, rule in code.other_rules:
+        out[rule] = out.get(rule, frozenset()) | {kind}
+    return out
+
+
+def _rule_order(rule: str) -> tuple[int, int]:
+    family, _, number = rule.partition("-")
+    return _FAMILIES.index(family), int(number)
+
 
 #: The rule-set kinds each rule applies to.
 _APPLIES: Mapping[str, frozenset[str]] = {
-    "FC-4": frozenset({_FC, _GEN}),
-    "FC-5": frozenset({_FC, _GEN}),
-    "FC-6": frozenset({_FC, _GEN}),
-    "FC-7": frozenset({_FC, _KU, _GEN}),
-    "FC-8": frozenset({_FC, _GEN}),
-    "FC-9": frozenset({_FC, _GEN}),
-    "FC-10": frozenset({_FC, _GEN}),
-    "OF-3": frozenset({_OF, _GEN}),
-    "OF-5": frozenset({_OF, _GEN}),
-    "OF-7": frozenset({_OF}),
-    "KU-4": frozenset({_KU, _GEN}),
-    "KU-7": frozenset({_KU, _GEN}),
-    "KU-10": frozenset({_KU, _GEN}),
-    "WS-1": frozenset({_FC, _OF, _KU, _GEN}),
-    "WS-7": frozenset({_FC, _OF, _KU, _GEN}),
+    rule: frozenset().union(*(_rule_kinds(c).get(rule, frozenset()) for c in _BREAKABLE))
+    for rule in sorted({r for c in _BREAKABLE for r in _rule_kinds(c)}, key=_rule_order)
+}
+
+#: Rule ids that :func:`generate` can break, and the finding codes each gives (`JY2xx`);
+#: made from the codes tagged ``breakable``.
+BROKEN_RULES: Final[Mapping[str, tuple[str, ...]]] = {
+    rule: tuple(c.code for c in _BREAKABLE if rule in _rule_kinds(c)) for rule in _APPLIES
 }
 
 
@@ -815,94 +830,91 @@ class _Builder:
 
 
 # ------------------------------------------------------------------ breaking
-def _can_break(rules: GeneralRuleSet, code: str) -> bool:
-    """Whether the rule set gives room to break ``code`` (before any composition)."""
-    groups = rules.seat_groups
-    mode = rules.deputies.mode
-    ngo_min = any(
-        g.source in _NGO_SOURCES
-        and (
-            g.seats.min >= 1
-            or (g.source is SeatSource.OPEN and (g.seats.max is None or g.seats.max > 0))
-        )
-        for g in groups
-    ) and (
-        rules.cap is None
-        or rules.cap > 0
-        or any(
-            g.source in _NGO_SOURCES and g.source is not SeatSource.OPEN and g.seats.min >= 1
-            for g in groups
-        )
-    )
-    cat_min = any(g.source is SeatSource.CATEGORY and g.seats.min >= 1 for g in groups)
-    pairs = rules.pairs
-    if code == "JY203":
-        return cat_min
-    if code == "JY201":
-        return any(
-            g.seats.min >= 1
+class _Room:
+    """What a rule set gives room for, before any composition: the facts the breakers'
+    ``room`` tests read."""
+
+    def __init__(self, rules: GeneralRuleSet) -> None:
+        self.rules = rules
+        self.groups = groups = rules.seat_groups
+        self.mode = rules.deputies.mode
+        self.pairs = rules.pairs
+        self.ngo_min = any(
+            g.source in _NGO_SOURCES
             and (
-                g.source in (SeatSource.CATEGORY, SeatSource.OPEN, SeatSource.SECTOR)
-                or (g.source is SeatSource.NETWORK and pairs is None)
+                g.seats.min >= 1
+                or (g.source is SeatSource.OPEN and (g.seats.max is None or g.seats.max > 0))
             )
             for g in groups
-        )
-    if code == "JY202":
-        return any(
-            g.source is not SeatSource.COMMITTEE
-            and g.seats.max is not None
-            and not (
-                g.source is SeatSource.OPEN and rules.cap is not None and g.seats.max >= rules.cap
-            )
-            for g in groups
-        )
-    if code == "JY209":
-        return any(
-            g.source is SeatSource.COMMITTEE and (g.seats.min >= 1 or g.seats.max is not None)
-            for g in groups
-        )
-    if code == "JY210":
-        return rules.chair.mode is not ChairMode.NONE
-    if code == "JY211":
-        return rules.chair.mode is ChairMode.NONE
-    if code in ("JY204",):
-        return mode in _WITH_DEPUTIES and cat_min
-    if code in ("JY205", "JY207"):
-        return mode in _WITH_DEPUTIES and ngo_min
-    if code == "JY208":
-        return mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL) and ngo_min
-    if code == "JY212":
-        return rules.cap is not None and any(
-            g.source is SeatSource.OPEN and (g.seats.max is None or g.seats.max >= rules.cap)
-            for g in groups
-        )
-    if code == "JY213":
-        return pairs is not None and any(
-            g.source is SeatSource.NETWORK and g.seats.min >= 1 for g in groups
-        )
-    if code == "JY225":
-        return (
-            pairs is not None
-            and bool(pairs.mixes)
-            and any(
-                g.source is SeatSource.NETWORK
-                and g.role is None
-                and g.seats.min <= 2
-                and (g.seats.max is None or g.seats.max >= 2)
+        ) and (
+            rules.cap is None
+            or rules.cap > 0
+            or any(
+                g.source in _NGO_SOURCES and g.source is not SeatSource.OPEN and g.seats.min >= 1
                 for g in groups
             )
         )
-    if code == "JY214":
-        return any(g.source is SeatSource.OFFICIAL and g.seats.min >= 1 for g in groups)
-    if code == "JY223":
-        return any(g.source is SeatSource.NETWORK and g.seats.min >= 1 for g in groups)
-    if code == "JY221":
-        return rules.selection.party_political_ties is PartyTies.FORBIDDEN
-    if code == "JY216":
-        return rules.diversity.volunteer_run and ngo_min
-    if code == "JY217":
-        return bool(rules.diversity.languages) and ngo_min
-    return False  # pragma: no cover - every code of BROKEN_RULES is listed above
+        self.cat_min = any(g.source is SeatSource.CATEGORY and g.seats.min >= 1 for g in groups)
+        self.deputies = self.mode in _WITH_DEPUTIES
+
+    def has(self, source: SeatSource) -> bool:
+        """A group of ``source`` with at least one seat to fill."""
+        return any(g.source is source and g.seats.min >= 1 for g in self.groups)
+
+
+def _room_vacancy(r: _Room) -> bool:
+    return any(
+        g.seats.min >= 1
+        and (
+            g.source in (SeatSource.CATEGORY, SeatSource.OPEN, SeatSource.SECTOR)
+            or (g.source is SeatSource.NETWORK and r.pairs is None)
+        )
+        for g in r.groups
+    )
+
+
+def _room_over_quota(r: _Room) -> bool:
+    cap = r.rules.cap
+    return any(
+        g.source is not SeatSource.COMMITTEE
+        and g.seats.max is not None
+        and not (g.source is SeatSource.OPEN and cap is not None and g.seats.max >= cap)
+        for g in r.groups
+    )
+
+
+def _room_committee(r: _Room) -> bool:
+    return any(
+        g.source is SeatSource.COMMITTEE and (g.seats.min >= 1 or g.seats.max is not None)
+        for g in r.groups
+    )
+
+
+def _room_over_cap(r: _Room) -> bool:
+    cap = r.rules.cap
+    return cap is not None and any(
+        g.source is SeatSource.OPEN and (g.seats.max is None or g.seats.max >= cap)
+        for g in r.groups
+    )
+
+
+def _room_pair_mix(r: _Room) -> bool:
+    return (
+        r.pairs is not None
+        and bool(r.pairs.mixes)
+        and any(
+            g.source is SeatSource.NETWORK
+            and g.role is None
+            and g.seats.min <= 2
+            and (g.seats.max is None or g.seats.max >= 2)
+            for g in r.groups
+        )
+    )
+
+
+def _can_break(rules: GeneralRuleSet, code: str) -> bool:
+    """Whether the rule set gives room to break ``code`` (before any composition)."""
+    return _BREAKER_OF[code].room(_Room(rules))
 
 
 def _resolve(rules: RuleSet, broken: str) -> tuple[str, tuple[str, ...]]:
@@ -1036,114 +1048,135 @@ class _Breaker:
         pool = [c for c in self.b.codes if c not in g.eligible_categories]
         return frozenset({self.rng.choice(pool) if pool else "culture-and-sports"})
 
-    # ---- one generator per code
-    def candidates(self, code: str) -> Iterator[Composition]:
-        comp, rules = self.comp, self.rules
-        groups = list(self.rules.seat_groups)
-        orgs = {o.id: o for o in comp.organisations}
-        if code == "JY203":  # FC-4
-            for g in groups:
-                if g.source is SeatSource.CATEGORY:
-                    for s in self.shuffled(self.filled(g)):
-                        o = orgs[s.organisation or ""]
-                        new = attrs.evolve(o, categories=self.outside_categories(g))
-                        yield _replace_orgs(comp, {o.id: new})
-        elif code == "JY201":  # FC-5 vacancy
-            for g in groups:
-                filled = self.filled(g)
-                drop = len(filled) - g.seats.min + 1
-                vacancy_group = g.source in (
-                    SeatSource.CATEGORY,
-                    SeatSource.OPEN,
-                    SeatSource.SECTOR,
-                ) or (g.source is SeatSource.NETWORK and rules.pairs is None)
-                if not vacancy_group or g.seats.min < 1 or drop < 1:
-                    continue
-                plain = [s for s in filled if not s.functions]
-                self.rng.shuffle(plain)
-                chosen = (plain + [s for s in filled if s.functions])[:drop]
-                gone = {d.id for s in chosen for d in self.deputies_of(s.id)}
-                yield self.without(comp, gone, frozenset(s.id for s in chosen))
-        elif code == "JY202":  # FC-5 over the quota
-            for g in groups:
-                if g.source is SeatSource.COMMITTEE or g.seats.max is None:
-                    continue
-                extra = g.seats.max - len(self.filled(g)) + 1
-                yield self.repair(self.add(comp, g, extra))
-        elif code == "JY209":  # FC-6, OF-7
-            for g in groups:
-                if g.source is not SeatSource.COMMITTEE:
-                    continue
-                filled = self.filled(g)
-                if g.seats.min >= 1:
-                    yield self.without(comp, {s.id for s in filled})
-                if g.seats.max is not None:
-                    yield self.add(comp, g, g.seats.max - len(filled) + 1)
-        elif code == "JY210":  # FC-7
-            for s in comp.seats:
-                if Function.CHAIR in s.functions:
-                    yield _replace_seats(
-                        comp, {s.id: attrs.evolve(s, functions=s.functions - {Function.CHAIR})}
-                    )
-        elif code == "JY211":  # OF-5
-            holders = [s for s in comp.seats if s.kind is not SeatKind.DEPUTY and not s.vacant]
-            for s in self.shuffled(holders):
-                yield _replace_seats(
-                    comp, {s.id: attrs.evolve(s, functions=s.functions | {Function.CHAIR})}
-                )
-        elif code in ("JY204", "JY205", "JY207", "JY208"):
-            yield from self.deputy_candidates(code)
-        elif code == "JY212":  # OF-3
-            n = sum(len(self.filled(g)) for g in groups if g.source is SeatSource.OPEN)
-            for g in groups:
-                if g.source is SeatSource.OPEN and rules.cap is not None:
-                    yield self.repair(self.add(comp, g, rules.cap - n + 1))
-        elif code == "JY213":  # KU-7 incomplete pair
-            for g in groups:
-                filled = self.filled(g)
-                keep_n = g.seats.min - 1
-                if keep_n == 2:  # two left would be judged as a pair (JY225): keep one
-                    keep_n = 1
-                drop = len(filled) - keep_n
-                if g.source is SeatSource.NETWORK and g.seats.min >= 1 and drop >= 1:
-                    chosen = self.rng.sample(filled, min(drop, len(filled)))
-                    gone = {d.id for s in chosen for d in self.deputies_of(s.id)}
-                    yield self.without(comp, gone | {s.id for s in chosen})
-        elif code == "JY225":  # KU-7 pair not mixed
-            yield from self.pair_candidates()
-        elif code == "JY214":  # KU-4
-            for g in groups:
-                if g.source is SeatSource.OFFICIAL and g.seats.min >= 1:
-                    yield self.without(comp, {s.id for s in self.filled(g)})
-        elif code == "JY223":  # KU-10
-            for g in groups:
-                if g.source is not SeatSource.NETWORK:
-                    continue
-                others = sorted({x.network for x in groups if x.network and x.network != g.network})
+    # ---- one generator per code (see _BREAKERS)
+    def outside_category(self) -> Iterator[Composition]:  # FC-4
+        orgs = {o.id: o for o in self.comp.organisations}
+        for g in self.rules.seat_groups:
+            if g.source is SeatSource.CATEGORY:
                 for s in self.shuffled(self.filled(g)):
                     o = orgs[s.organisation or ""]
-                    nets = frozenset({self.rng.choice(others)}) if others else frozenset()
-                    yield _replace_orgs(comp, {o.id: attrs.evolve(o, networks=nets)})
-        elif code == "JY221":  # WS-1
-            holders = [s for s in comp.seats if s.kind is SeatKind.MEMBER] or list(comp.seats)
-            for s in self.shuffled(holders):
-                yield _replace_seats(comp, {s.id: attrs.evolve(s, nominated_by="council group")})
-        elif code == "JY216":  # WS-7 volunteer-run
-            seated = _seated(comp)
-            yield _replace_orgs(comp, {o.id: attrs.evolve(o, volunteer_run=False) for o in seated})
-        elif code == "JY217":  # WS-7 language
-            wanted = sorted(rules.diversity.languages)
-            for lang in self.rng.sample(wanted, len(wanted)):
-                spare = [x for x in ("fi", "sv", "en", "ru", "et") if x not in wanted]
-                fallback = spare[0] if spare else "fi"
-                changed = {}
-                for o in _seated(comp):
-                    if lang in o.languages:
-                        langs = (o.languages - {lang}) or frozenset({fallback})
-                        changed[o.id] = attrs.evolve(o, languages=langs)
-                yield _replace_orgs(comp, changed)
+                    new = attrs.evolve(o, categories=self.outside_categories(g))
+                    yield _replace_orgs(self.comp, {o.id: new})
 
-    def deputy_candidates(self, code: str) -> Iterator[Composition]:
+    def vacancy(self) -> Iterator[Composition]:  # FC-5 vacancy
+        for g in self.rules.seat_groups:
+            filled = self.filled(g)
+            drop = len(filled) - g.seats.min + 1
+            vacancy_group = g.source in (
+                SeatSource.CATEGORY,
+                SeatSource.OPEN,
+                SeatSource.SECTOR,
+            ) or (g.source is SeatSource.NETWORK and self.rules.pairs is None)
+            if not vacancy_group or g.seats.min < 1 or drop < 1:
+                continue
+            plain = [s for s in filled if not s.functions]
+            self.rng.shuffle(plain)
+            chosen = (plain + [s for s in filled if s.functions])[:drop]
+            gone = {d.id for s in chosen for d in self.deputies_of(s.id)}
+            yield self.without(self.comp, gone, frozenset(s.id for s in chosen))
+
+    def over_quota(self) -> Iterator[Composition]:  # FC-5 over the quota
+        for g in self.rules.seat_groups:
+            if g.source is SeatSource.COMMITTEE or g.seats.max is None:
+                continue
+            extra = g.seats.max - len(self.filled(g)) + 1
+            yield self.repair(self.add(self.comp, g, extra))
+
+    def committee_count(self) -> Iterator[Composition]:  # FC-6, OF-7
+        for g in self.rules.seat_groups:
+            if g.source is not SeatSource.COMMITTEE:
+                continue
+            filled = self.filled(g)
+            if g.seats.min >= 1:
+                yield self.without(self.comp, {s.id for s in filled})
+            if g.seats.max is not None:
+                yield self.add(self.comp, g, g.seats.max - len(filled) + 1)
+
+    def no_chair(self) -> Iterator[Composition]:  # FC-7
+        for s in self.comp.seats:
+            if Function.CHAIR in s.functions:
+                yield _replace_seats(
+                    self.comp, {s.id: attrs.evolve(s, functions=s.functions - {Function.CHAIR})}
+                )
+
+    def extra_chair(self) -> Iterator[Composition]:  # OF-5
+        holders = [s for s in self.comp.seats if s.kind is not SeatKind.DEPUTY and not s.vacant]
+        for s in self.shuffled(holders):
+            yield _replace_seats(
+                self.comp, {s.id: attrs.evolve(s, functions=s.functions | {Function.CHAIR})}
+            )
+
+    def over_cap(self) -> Iterator[Composition]:  # OF-3
+        groups, cap = self.rules.seat_groups, self.rules.cap
+        n = sum(len(self.filled(g)) for g in groups if g.source is SeatSource.OPEN)
+        for g in groups:
+            if g.source is SeatSource.OPEN and cap is not None:
+                yield self.repair(self.add(self.comp, g, cap - n + 1))
+
+    def incomplete_pair(self) -> Iterator[Composition]:  # KU-7 incomplete pair
+        for g in self.rules.seat_groups:
+            filled = self.filled(g)
+            keep_n = g.seats.min - 1
+            if keep_n == 2:  # two left would be judged as a pair (JY225): keep one
+                keep_n = 1
+            drop = len(filled) - keep_n
+            if g.source is SeatSource.NETWORK and g.seats.min >= 1 and drop >= 1:
+                chosen = self.rng.sample(filled, min(drop, len(filled)))
+                gone = {d.id for s in chosen for d in self.deputies_of(s.id)}
+                yield self.without(self.comp, gone | {s.id for s in chosen})
+
+    def no_official(self) -> Iterator[Composition]:  # KU-4
+        for g in self.rules.seat_groups:
+            if g.source is SeatSource.OFFICIAL and g.seats.min >= 1:
+                yield self.without(self.comp, {s.id for s in self.filled(g)})
+
+    def outside_network(self) -> Iterator[Composition]:  # KU-10
+        groups = self.rules.seat_groups
+        orgs = {o.id: o for o in self.comp.organisations}
+        for g in groups:
+            if g.source is not SeatSource.NETWORK:
+                continue
+            others = sorted({x.network for x in groups if x.network and x.network != g.network})
+            for s in self.shuffled(self.filled(g)):
+                o = orgs[s.organisation or ""]
+                nets = frozenset({self.rng.choice(others)}) if others else frozenset()
+                yield _replace_orgs(self.comp, {o.id: attrs.evolve(o, networks=nets)})
+
+    def council_group(self) -> Iterator[Composition]:  # WS-1
+        comp = self.comp
+        holders = [s for s in comp.seats if s.kind is SeatKind.MEMBER] or list(comp.seats)
+        for s in self.shuffled(holders):
+            yield _replace_seats(comp, {s.id: attrs.evolve(s, nominated_by="council group")})
+
+    def no_volunteer_run(self) -> Iterator[Composition]:  # WS-7 volunteer-run
+        seated = _seated(self.comp)
+        yield _replace_orgs(self.comp, {o.id: attrs.evolve(o, volunteer_run=False) for o in seated})
+
+    def no_language(self) -> Iterator[Composition]:  # WS-7 language
+        wanted = sorted(self.rules.diversity.languages)
+        for lang in self.rng.sample(wanted, len(wanted)):
+            spare = [x for x in ("fi", "sv", "en", "ru", "et") if x not in wanted]
+            fallback = spare[0] if spare else "fi"
+            changed = {}
+            for o in _seated(self.comp):
+                if lang in o.languages:
+                    langs = (o.languages - {lang}) or frozenset({fallback})
+                    changed[o.id] = attrs.evolve(o, languages=langs)
+            yield _replace_orgs(self.comp, changed)
+
+    def deputy_outside_category(self) -> Iterator[Composition]:  # FC-10
+        return self.deputy_candidates(JY204)
+
+    def deputy_of_member_org(self) -> Iterator[Composition]:  # FC-9
+        return self.deputy_candidates(JY205)
+
+    def second_deputy(self) -> Iterator[Composition]:  # FC-8
+        return self.deputy_candidates(JY207)
+
+    def missing_deputy(self) -> Iterator[Composition]:  # FC-8
+        return self.deputy_candidates(JY208)
+
+    def deputy_candidates(self, code: Code) -> Iterator[Composition]:
         comp = self.comp
         orgs = {o.id: o for o in comp.organisations}
         members = {s.id: s for s in comp.seats if s.kind is SeatKind.MEMBER}
@@ -1154,18 +1187,18 @@ class _Breaker:
             if g is None:
                 continue
             member = members.get(d.deputy_of or "")
-            if code == "JY204" and g.source is SeatSource.CATEGORY:  # FC-10
+            if code is JY204 and g.source is SeatSource.CATEGORY:  # FC-10
                 o = orgs[d.organisation or ""]
                 new = attrs.evolve(o, categories=self.outside_categories(g))
                 yield _replace_orgs(comp, {o.id: new})
-            elif code == "JY205":  # FC-9
+            elif code is JY205:  # FC-9
                 if member is None:  # ordered: a member of the same group
                     same = [s for s in self.filled(g) if s.organisation]
                     member = same[0] if same else None
                 if member is not None and member.organisation:
                     new_d = attrs.evolve(d, organisation=member.organisation)
                     yield self.repair(_replace_seats(comp, {d.id: new_d}))
-            elif code == "JY207":  # FC-8
+            elif code is JY207:  # FC-8
                 if ordered:
                     n = sum(1 for x in deputies if x.group == d.group)
                     yield _replace_seats(comp, {d.id: attrs.evolve(d, order=n + 1)})
@@ -1182,7 +1215,7 @@ class _Breaker:
                         organisations=(*comp.organisations, extra_org),
                         seats=(*comp.seats, extra),
                     )
-            elif code == "JY208" and member is not None and not ordered:
+            elif code is JY208 and member is not None and not ordered:
                 yield self.without(comp, {d.id})
 
     def pair_candidates(self) -> Iterator[Composition]:
@@ -1203,6 +1236,49 @@ class _Breaker:
                         new = attrs.evolve(s, person=attrs.evolve(s.person, role=role))
                         yield _replace_seats(self.comp, {s.id: new})
                         break
+
+
+@attrs.frozen
+class _Break:
+    """How :func:`generate` breaks one code: whether a rule set gives ``room`` for it,
+    and the ``candidates`` (compositions with it broken) that ``validate`` confirms."""
+
+    room: Callable[[_Room], bool]
+    candidates: Callable[[_Breaker], Iterator[Composition]]
+
+
+#: One entry per code tagged ``breakable``.
+_BREAKERS: Final[Mapping[Code, _Break]] = {
+    JY201: _Break(_room_vacancy, _Breaker.vacancy),
+    JY202: _Break(_room_over_quota, _Breaker.over_quota),
+    JY203: _Break(lambda r: r.cat_min, _Breaker.outside_category),
+    JY204: _Break(lambda r: r.deputies and r.cat_min, _Breaker.deputy_outside_category),
+    JY205: _Break(lambda r: r.deputies and r.ngo_min, _Breaker.deputy_of_member_org),
+    JY207: _Break(lambda r: r.deputies and r.ngo_min, _Breaker.second_deputy),
+    JY208: _Break(
+        lambda r: r.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL) and r.ngo_min,
+        _Breaker.missing_deputy,
+    ),
+    JY209: _Break(_room_committee, _Breaker.committee_count),
+    JY210: _Break(lambda r: r.rules.chair.mode is not ChairMode.NONE, _Breaker.no_chair),
+    JY211: _Break(lambda r: r.rules.chair.mode is ChairMode.NONE, _Breaker.extra_chair),
+    JY212: _Break(_room_over_cap, _Breaker.over_cap),
+    JY213: _Break(
+        lambda r: r.pairs is not None and r.has(SeatSource.NETWORK), _Breaker.incomplete_pair
+    ),
+    JY214: _Break(lambda r: r.has(SeatSource.OFFICIAL), _Breaker.no_official),
+    JY216: _Break(
+        lambda r: r.rules.diversity.volunteer_run and r.ngo_min, _Breaker.no_volunteer_run
+    ),
+    JY217: _Break(lambda r: bool(r.rules.diversity.languages) and r.ngo_min, _Breaker.no_language),
+    JY221: _Break(
+        lambda r: r.rules.selection.party_political_ties is PartyTies.FORBIDDEN,
+        _Breaker.council_group,
+    ),
+    JY223: _Break(lambda r: r.has(SeatSource.NETWORK), _Breaker.outside_network),
+    JY225: _Break(_room_pair_mix, _Breaker.pair_candidates),
+}
+_BREAKER_OF: Final[Mapping[str, _Break]] = {c.code: b for c, b in _BREAKERS.items()}
 
 
 def _confirm(rules: RuleSet, comp: Composition, code: str) -> Finding | None:
@@ -1356,7 +1432,7 @@ def generate(
         for candidate_code in codes:
             if not _can_break(builder.rules, candidate_code):
                 continue
-            for candidate in _Breaker(builder, comp).candidates(candidate_code):
+            for candidate in _BREAKER_OF[candidate_code].candidates(_Breaker(builder, comp)):
                 hit = _confirm(rules, candidate, candidate_code)
                 if hit is not None:
                     comp, code, severity = candidate, candidate_code, hit.severity

@@ -28,9 +28,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
 
-from jarjestoyhteistyo.codes import finding
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
-from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.rules import Council, MeetingPolicy
 from jarjestoyhteistyo.terms import council_term_on
 
@@ -45,6 +45,19 @@ __all__ = [
     "to_ics",
     "workload",
 ]
+
+JY109 = Code(
+    code="JY109",
+    rule="WS-1",
+    severity=Severity.WARNING,
+    title="Unrealistic workload",
+    en="up to {hours:g} h a year per member exceeds the time budget of {budget:g} h",
+    fi="jopa {hours:g} h vuodessa jäsentä kohden ylittää aikabudjetin {budget:g} h",
+    fix="Fewer or shorter meetings, or a realistic budget (WS-1, KU-9).",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY109,)
 
 
 # ---------------------------------------------------------------- meeting dates
@@ -293,7 +306,7 @@ def check_workload(
     w = workload(policy, count=count, budget=budget_hours)
     if not w.over_budget:
         return Report(subject="workload")
-    f = finding("JY109", path, hours=round(w.total, 1), budget=budget_hours)
+    f = finding(JY109, path, hours=round(w.total, 1), budget=budget_hours)
     return Report(subject="workload", findings=(f,))
 
 

@@ -53,7 +53,7 @@ from typing import Any, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MissingDependencyError, NotFoundError, RenderError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
@@ -101,254 +101,301 @@ __all__ = [
 
 Format = Literal["text", "markdown", "json"]
 
-register(
-    Code(
-        code="JY401",
-        rule="RM-2",
-        severity=Severity.ERROR,
-        title="duplicate id",
-        en="{what} id {id!r} is used more than once",
-        fi="{what}-tunnus {id!r} on käytössä useammin kuin kerran",
-        fix="Give every goal, action area, milestone item and measure its own id.",
-    ),
-    Code(
-        code="JY402",
-        rule="RM-6",
-        severity=Severity.ERROR,
-        title="measure under an unknown action area",
-        en="measure {measure!r} is under action area {area!r}, which the roadmap does not have",
-        fi="toimenpide {measure!r} on toimenpidekokonaisuudessa {area!r}, jota tiekartassa ei ole",
-        fix="Use an action area of the roadmap: a yearly plan sets no new goals (RM-6).",
-    ),
-    Code(
-        code="JY403",
-        rule="RM-3",
-        severity=Severity.ERROR,
-        title="milestone outside the roadmap's years",
-        en="milestone year {year} is outside the roadmap's years {first}–{last}",
-        fi="välitavoitteen vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
-        fix="Move the milestone into the roadmap's years or extend the roadmap.",
-    ),
-    Code(
-        code="JY404",
-        rule="RM-3",
-        severity=Severity.ERROR,
-        title="two milestones for one year",
-        en="action area {area!r} has more than one milestone for {year}",
-        fi="toimenpidekokonaisuudella {area!r} on useampi välitavoite vuodelle {year}",
-        fix="Put all of the year's target states into one milestone's items.",
-    ),
-    Code(
-        code="JY405",
-        rule="RM-4",
-        severity=Severity.ERROR,
-        title="plan outside the roadmap's years",
-        en="plan year {year} is outside the roadmap's years {first}–{last}",
-        fi="toimeenpanosuunnitelman vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
-        fix="Plan only the roadmap's years.",
-    ),
-    Code(
-        code="JY406",
-        rule="RM-4",
-        severity=Severity.ERROR,
-        title="two plans for one year",
-        en="there is more than one implementation plan for {year}",
-        fi="vuodelle {year} on useampi toimeenpanosuunnitelma",
-        fix="Merge the plans of the same year.",
-    ),
-    Code(
-        code="JY407",
-        rule="RM-4",
-        severity=Severity.ERROR,
-        title="unknown milestone item",
-        en="measure {measure!r} names milestone item {item!r}, which action area {area!r} "
-        "does not have (up to {year})",
-        fi="toimenpide {measure!r} viittaa välitavoitteeseen {item!r}, jota "
-        "toimenpidekokonaisuudella {area!r} ei ole (vuoteen {year} mennessä)",
-        fix="Name an item of this action area's milestones of this year or earlier.",
-    ),
-    Code(
-        code="JY416",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="measure without a responsible unit",
-        en="measure {measure!r} has no responsible unit",
-        fi="toimenpiteellä {measure!r} ei ole vastuutahoa",
-        fix="Name the responsible unit(s) (roles or units, never persons).",
-    ),
-    Code(
-        code="JY417",
-        rule="RM-4",
-        severity=Severity.INFO,
-        title="schedule outside the plan's year",
-        en="measure {measure!r} is scheduled {start}–{end}, outside the plan year {year}",
-        fi="toimenpiteen {measure!r} aikataulu {start}–{end} on suunnitelmavuoden {year} "
-        "ulkopuolella",
-        fix="Check the year of the schedule phrase.",
-    ),
-    Code(
-        code="JY418",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="status snapshot dated before the plan year",
-        en="measure {measure!r} has a status snapshot dated {on}, before its plan year {year}",
-        fi="toimenpiteen {measure!r} tilannekuva on päivätty {on}, ennen suunnitelmavuotta {year}",
-        fix="Check the snapshot's date.",
-    ),
-    Code(
-        code="JY420",
-        rule="RM-6",
-        severity=Severity.ERROR,
-        title="carried from an unknown measure",
-        en="measure {measure!r} is carried from {source!r}, which no plan has",
-        fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, jota ei ole missään "
-        "suunnitelmassa",
-        fix="Write the source as YEAR/MEASURE-ID of an earlier plan.",
-    ),
-    Code(
-        code="JY421",
-        rule="RM-6",
-        severity=Severity.ERROR,
-        title="carried from a later plan",
-        en="measure {measure!r} of {year} is carried from {source!r}, which is not an earlier plan",
-        fi="vuoden {year} toimenpide {measure!r} on siirretty kohteesta {source!r}, joka ei ole "
-        "aiemman vuoden suunnitelmassa",
-        fix="Carry items forward only, from an earlier year's plan.",
-    ),
-    Code(
-        code="JY422",
-        rule="RM-5",
-        severity=Severity.WARNING,
-        title="carried although achieved",
-        en="measure {measure!r} is carried from {source!r}, which was achieved",
-        fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, joka toteutui",
-        fix="Carry over only what was not reached, or correct the source's status.",
-    ),
-    Code(
-        code="JY423",
-        rule="RM-5",
-        severity=Severity.WARNING,
-        title="not reached but not carried over",
-        en="measure {source!r} was {status} but the {year} plan does not carry it over",
-        fi="toimenpide {source!r} jäi tilaan {status}, mutta vuoden {year} suunnitelma ei siirrä "
-        "sitä",
-        fix="Carry it into the next plan (carried_from) or mark it dropped.",
-    ),
-    Code(
-        code="JY424",
-        rule="RM-6",
-        severity=Severity.INFO,
-        title="carried into another action area",
-        en="measure {measure!r} ({area!r}) is carried from {source!r} of action area "
-        "{source_area!r}",
-        fi="toimenpide {measure!r} ({area!r}) on siirretty toimenpidekokonaisuuden "
-        "{source_area!r} kohteesta {source!r}",
-        fix="Check that the carried item stays under its action area.",
-    ),
-    Code(
-        code="JY425",
-        rule="RM-5",
-        severity=Severity.INFO,
-        title="carried over several times",
-        en="measure {measure!r} has been carried over {times} times, since {origin_year}",
-        fi="toimenpide {measure!r} on siirretty {times} kertaa, vuodesta {origin_year} lähtien",
-        fix="Consider re-planning or dropping an item that keeps moving on.",
-    ),
-    Code(
-        code="JY430",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="due milestone without a measure",
-        en="action area {area!r} has a milestone for {year} but the {year} plan has no measure "
-        "for it",
-        fi="toimenpidekokonaisuudella {area!r} on välitavoite vuodelle {year}, mutta vuoden "
-        "{year} suunnitelmassa ei ole sille toimenpidettä",
-        fix="Add a measure under the action area in the year's plan.",
-    ),
-    Code(
-        code="JY431",
-        rule="RM-5",
-        severity=Severity.WARNING,
-        title="milestone due and not achieved",
-        en="the {year} milestone of action area {area!r} was due {due} and is {status}",
-        fi="toimenpidekokonaisuuden {area!r} vuoden {year} välitavoite erääntyi {due} ja on "
-        "tilassa {status}",
-        fix="Carry the open measures over or re-plan the milestone.",
-    ),
-    Code(
-        code="JY432",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="measure overdue",
-        en="measure {measure!r} was due {due} and is {status}",
-        fi="toimenpide {measure!r} erääntyi {due} ja on tilassa {status}",
-        fix="Report its status, carry it over, or re-schedule it.",
-    ),
-    Code(
-        code="JY433",
-        rule="RM-4",
-        severity=Severity.INFO,
-        title="no plan for a year with due milestones",
-        en="there is no implementation plan for {year}; its {count} milestone(s) cannot be "
-        "assessed",
-        fi="vuodelle {year} ei ole toimeenpanosuunnitelmaa; sen {count} välitavoitetta ei voi "
-        "arvioida",
-        fix="Add the year's plan with status snapshots.",
-    ),
-    Code(
-        code="JY440",
-        rule="RM-7",
-        severity=Severity.ERROR,
-        title="metric without baseline or target level",
-        en="metric {metric!r} has no {missing}",
-        fi="mittarilta {metric!r} puuttuu {missing}",
-        fix="Give every metric a baseline and a target level.",
-    ),
-    Code(
-        code="JY441",
-        rule="RM-7",
-        severity=Severity.ERROR,
-        title="numeric metric without a number",
-        en="numeric metric {metric!r}: {what} has no value",
-        fi="numeerinen mittari {metric!r}: kohdalla {what} ei ole lukuarvoa",
-        fix="Give the value, or make the metric qualitative.",
-    ),
-    Code(
-        code="JY442",
-        rule="RM-7",
-        severity=Severity.INFO,
-        title="metric not yet measured",
-        en="metric {metric!r} of binding target {target!r} has no measurement by {as_of}",
-        fi="sitovan tavoitteen {target!r} mittarilla {metric!r} ei ole mittausta {as_of} mennessä",
-        fix="Record the interim-report entry (OVK1, ...).",
-    ),
-    Code(
-        code="JY443",
-        rule="RM-7",
-        severity=Severity.WARNING,
-        title="measurement outside the target's year",
-        en="metric {metric!r}: measurement dated {on} is outside the target year {year}",
-        fi="mittari {metric!r}: mittaus {on} on tavoitevuoden {year} ulkopuolella",
-        fix="Check the date of the entry.",
-    ),
-    Code(
-        code="JY444",
-        rule="RM-7",
-        severity=Severity.WARNING,
-        title="binding target not met",
-        en="binding target {target!r} of {year} was not met",
-        fi="vuoden {year} sitova tavoite {target!r} ei toteutunut",
-        fix="Report the reasons to the executive board and council.",
-    ),
-    Code(
-        code="JY445",
-        rule="RM-7",
-        severity=Severity.WARNING,
-        title="target level equals baseline",
-        en="numeric metric {metric!r} has the same baseline and target level ({value})",
-        fi="numeerisen mittarin {metric!r} lähtötaso ja tavoitetaso ovat samat ({value})",
-        fix="Set a target level that differs from the baseline.",
-    ),
+JY401 = Code(
+    code="JY401",
+    rule="RM-2",
+    severity=Severity.ERROR,
+    title="duplicate id",
+    en="{what} id {id!r} is used more than once",
+    fi="{what}-tunnus {id!r} on käytössä useammin kuin kerran",
+    fix="Give every goal, action area, milestone item and measure its own id.",
+)
+
+JY402 = Code(
+    code="JY402",
+    rule="RM-6",
+    severity=Severity.ERROR,
+    title="measure under an unknown action area",
+    en="measure {measure!r} is under action area {area!r}, which the roadmap does not have",
+    fi="toimenpide {measure!r} on toimenpidekokonaisuudessa {area!r}, jota tiekartassa ei ole",
+    fix="Use an action area of the roadmap: a yearly plan sets no new goals (RM-6).",
+)
+
+JY403 = Code(
+    code="JY403",
+    rule="RM-3",
+    severity=Severity.ERROR,
+    title="milestone outside the roadmap's years",
+    en="milestone year {year} is outside the roadmap's years {first}–{last}",
+    fi="välitavoitteen vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
+    fix="Move the milestone into the roadmap's years or extend the roadmap.",
+)
+
+JY404 = Code(
+    code="JY404",
+    rule="RM-3",
+    severity=Severity.ERROR,
+    title="two milestones for one year",
+    en="action area {area!r} has more than one milestone for {year}",
+    fi="toimenpidekokonaisuudella {area!r} on useampi välitavoite vuodelle {year}",
+    fix="Put all of the year's target states into one milestone's items.",
+)
+
+JY405 = Code(
+    code="JY405",
+    rule="RM-4",
+    severity=Severity.ERROR,
+    title="plan outside the roadmap's years",
+    en="plan year {year} is outside the roadmap's years {first}–{last}",
+    fi="toimeenpanosuunnitelman vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
+    fix="Plan only the roadmap's years.",
+)
+
+JY406 = Code(
+    code="JY406",
+    rule="RM-4",
+    severity=Severity.ERROR,
+    title="two plans for one year",
+    en="there is more than one implementation plan for {year}",
+    fi="vuodelle {year} on useampi toimeenpanosuunnitelma",
+    fix="Merge the plans of the same year.",
+)
+
+JY407 = Code(
+    code="JY407",
+    rule="RM-4",
+    severity=Severity.ERROR,
+    title="unknown milestone item",
+    en="measure {measure!r} names milestone item {item!r}, which action area {area!r} "
+    "does not have (up to {year})",
+    fi="toimenpide {measure!r} viittaa välitavoitteeseen {item!r}, jota "
+    "toimenpidekokonaisuudella {area!r} ei ole (vuoteen {year} mennessä)",
+    fix="Name an item of this action area's milestones of this year or earlier.",
+)
+
+JY416 = Code(
+    code="JY416",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="measure without a responsible unit",
+    en="measure {measure!r} has no responsible unit",
+    fi="toimenpiteellä {measure!r} ei ole vastuutahoa",
+    fix="Name the responsible unit(s) (roles or units, never persons).",
+)
+
+JY417 = Code(
+    code="JY417",
+    rule="RM-4",
+    severity=Severity.INFO,
+    title="schedule outside the plan's year",
+    en="measure {measure!r} is scheduled {start}–{end}, outside the plan year {year}",
+    fi="toimenpiteen {measure!r} aikataulu {start}–{end} on suunnitelmavuoden {year} ulkopuolella",
+    fix="Check the year of the schedule phrase.",
+)
+
+JY418 = Code(
+    code="JY418",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="status snapshot dated before the plan year",
+    en="measure {measure!r} has a status snapshot dated {on}, before its plan year {year}",
+    fi="toimenpiteen {measure!r} tilannekuva on päivätty {on}, ennen suunnitelmavuotta {year}",
+    fix="Check the snapshot's date.",
+)
+
+JY420 = Code(
+    code="JY420",
+    rule="RM-6",
+    severity=Severity.ERROR,
+    title="carried from an unknown measure",
+    en="measure {measure!r} is carried from {source!r}, which no plan has",
+    fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, jota ei ole missään "
+    "suunnitelmassa",
+    fix="Write the source as YEAR/MEASURE-ID of an earlier plan.",
+)
+
+JY421 = Code(
+    code="JY421",
+    rule="RM-6",
+    severity=Severity.ERROR,
+    title="carried from a later plan",
+    en="measure {measure!r} of {year} is carried from {source!r}, which is not an earlier plan",
+    fi="vuoden {year} toimenpide {measure!r} on siirretty kohteesta {source!r}, joka ei ole "
+    "aiemman vuoden suunnitelmassa",
+    fix="Carry items forward only, from an earlier year's plan.",
+)
+
+JY422 = Code(
+    code="JY422",
+    rule="RM-5",
+    severity=Severity.WARNING,
+    title="carried although achieved",
+    en="measure {measure!r} is carried from {source!r}, which was achieved",
+    fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, joka toteutui",
+    fix="Carry over only what was not reached, or correct the source's status.",
+)
+
+JY423 = Code(
+    code="JY423",
+    rule="RM-5",
+    severity=Severity.WARNING,
+    title="not reached but not carried over",
+    en="measure {source!r} was {status} but the {year} plan does not carry it over",
+    fi="toimenpide {source!r} jäi tilaan {status}, mutta vuoden {year} suunnitelma ei siirrä sitä",
+    fix="Carry it into the next plan (carried_from) or mark it dropped.",
+)
+
+JY424 = Code(
+    code="JY424",
+    rule="RM-6",
+    severity=Severity.INFO,
+    title="carried into another action area",
+    en="measure {measure!r} ({area!r}) is carried from {source!r} of action area {source_area!r}",
+    fi="toimenpide {measure!r} ({area!r}) on siirretty toimenpidekokonaisuuden "
+    "{source_area!r} kohteesta {source!r}",
+    fix="Check that the carried item stays under its action area.",
+)
+
+JY425 = Code(
+    code="JY425",
+    rule="RM-5",
+    severity=Severity.INFO,
+    title="carried over several times",
+    en="measure {measure!r} has been carried over {times} times, since {origin_year}",
+    fi="toimenpide {measure!r} on siirretty {times} kertaa, vuodesta {origin_year} lähtien",
+    fix="Consider re-planning or dropping an item that keeps moving on.",
+)
+
+JY430 = Code(
+    code="JY430",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="due milestone without a measure",
+    en="action area {area!r} has a milestone for {year} but the {year} plan has no measure for it",
+    fi="toimenpidekokonaisuudella {area!r} on välitavoite vuodelle {year}, mutta vuoden "
+    "{year} suunnitelmassa ei ole sille toimenpidettä",
+    fix="Add a measure under the action area in the year's plan.",
+)
+
+JY431 = Code(
+    code="JY431",
+    rule="RM-5",
+    severity=Severity.WARNING,
+    title="milestone due and not achieved",
+    en="the {year} milestone of action area {area!r} was due {due} and is {status}",
+    fi="toimenpidekokonaisuuden {area!r} vuoden {year} välitavoite erääntyi {due} ja on "
+    "tilassa {status}",
+    fix="Carry the open measures over or re-plan the milestone.",
+)
+
+JY432 = Code(
+    code="JY432",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="measure overdue",
+    en="measure {measure!r} was due {due} and is {status}",
+    fi="toimenpide {measure!r} erääntyi {due} ja on tilassa {status}",
+    fix="Report its status, carry it over, or re-schedule it.",
+)
+
+JY433 = Code(
+    code="JY433",
+    rule="RM-4",
+    severity=Severity.INFO,
+    title="no plan for a year with due milestones",
+    en="there is no implementation plan for {year}; its {count} milestone(s) cannot be assessed",
+    fi="vuodelle {year} ei ole toimeenpanosuunnitelmaa; sen {count} välitavoitetta ei voi arvioida",
+    fix="Add the year's plan with status snapshots.",
+)
+
+JY440 = Code(
+    code="JY440",
+    rule="RM-7",
+    severity=Severity.ERROR,
+    title="metric without baseline or target level",
+    en="metric {metric!r} has no {missing}",
+    fi="mittarilta {metric!r} puuttuu {missing}",
+    fix="Give every metric a baseline and a target level.",
+)
+
+JY441 = Code(
+    code="JY441",
+    rule="RM-7",
+    severity=Severity.ERROR,
+    title="numeric metric without a number",
+    en="numeric metric {metric!r}: {what} has no value",
+    fi="numeerinen mittari {metric!r}: kohdalla {what} ei ole lukuarvoa",
+    fix="Give the value, or make the metric qualitative.",
+)
+
+JY442 = Code(
+    code="JY442",
+    rule="RM-7",
+    severity=Severity.INFO,
+    title="metric not yet measured",
+    en="metric {metric!r} of binding target {target!r} has no measurement by {as_of}",
+    fi="sitovan tavoitteen {target!r} mittarilla {metric!r} ei ole mittausta {as_of} mennessä",
+    fix="Record the interim-report entry (OVK1, ...).",
+)
+
+JY443 = Code(
+    code="JY443",
+    rule="RM-7",
+    severity=Severity.WARNING,
+    title="measurement outside the target's year",
+    en="metric {metric!r}: measurement dated {on} is outside the target year {year}",
+    fi="mittari {metric!r}: mittaus {on} on tavoitevuoden {year} ulkopuolella",
+    fix="Check the date of the entry.",
+)
+
+JY444 = Code(
+    code="JY444",
+    rule="RM-7",
+    severity=Severity.WARNING,
+    title="binding target not met",
+    en="binding target {target!r} of {year} was not met",
+    fi="vuoden {year} sitova tavoite {target!r} ei toteutunut",
+    fix="Report the reasons to the executive board and council.",
+)
+
+JY445 = Code(
+    code="JY445",
+    rule="RM-7",
+    severity=Severity.WARNING,
+    title="target level equals baseline",
+    en="numeric metric {metric!r} has the same baseline and target level ({value})",
+    fi="numeerisen mittarin {metric!r} lähtötaso ja tavoitetaso ovat samat ({value})",
+    fix="Set a target level that differs from the baseline.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY401,
+    JY402,
+    JY403,
+    JY404,
+    JY405,
+    JY406,
+    JY407,
+    JY416,
+    JY417,
+    JY418,
+    JY420,
+    JY421,
+    JY422,
+    JY423,
+    JY424,
+    JY425,
+    JY430,
+    JY431,
+    JY432,
+    JY433,
+    JY440,
+    JY441,
+    JY442,
+    JY443,
+    JY444,
+    JY445,
 )
 
 
@@ -736,7 +783,7 @@ def _duplicates(ids: Iterable[tuple[str, str]], what: str) -> list[Finding]:
     out: list[Finding] = []
     for path, id_ in ids:
         if id_ in seen:
-            out.append(finding("JY401", path, what=what, id=id_))
+            out.append(finding(JY401, path, what=what, id=id_))
         seen.add(id_)
     return out
 
@@ -756,7 +803,7 @@ def _check_roadmap(roadmap: Roadmap) -> list[Finding]:
                 if not roadmap.first_year <= ms.year <= roadmap.last_year:
                     out.append(
                         finding(
-                            "JY403",
+                            JY403,
                             f"{mpath}.year",
                             year=ms.year,
                             first=roadmap.first_year,
@@ -764,7 +811,7 @@ def _check_roadmap(roadmap: Roadmap) -> list[Finding]:
                         )
                     )
                 if ms.year in years:
-                    out.append(finding("JY404", mpath, area=a.id, year=ms.year))
+                    out.append(finding(JY404, mpath, area=a.id, year=ms.year))
                 years.add(ms.year)
                 item_ids += [(f"{mpath}.items[{ii}]", it.id) for ii, it in enumerate(ms.items)]
             out += _duplicates(item_ids, "milestone item")
@@ -783,13 +830,13 @@ def _check_measure(
     out: list[Finding] = []
     ref = measure_ref(plan.year, m.id)
     if m.action_area not in idx.areas:
-        out.append(finding("JY402", f"{path}.action_area", measure=ref, area=m.action_area))
+        out.append(finding(JY402, f"{path}.action_area", measure=ref, area=m.action_area))
     elif m.milestone is not None:
         item_year = idx.items.get(m.action_area, {}).get(m.milestone)
         if item_year is None or item_year > plan.year:
             out.append(
                 finding(
-                    "JY407",
+                    JY407,
                     f"{path}.milestone",
                     measure=ref,
                     item=m.milestone,
@@ -798,7 +845,7 @@ def _check_measure(
                 )
             )
     if not any(r.strip() for r in m.responsible):
-        out.append(finding("JY416", f"{path}.responsible", measure=ref))
+        out.append(finding(JY416, f"{path}.responsible", measure=ref))
     for si, phrase in enumerate(m.schedule):
         parsed = parse_schedule(
             phrase, year=plan.year, seasons=seasons, path=f"{path}.schedule[{si}]"
@@ -808,7 +855,7 @@ def _check_measure(
         if span is not None and span.year_span != (plan.year, plan.year):
             out.append(
                 finding(
-                    "JY417",
+                    JY417,
                     f"{path}.schedule[{si}]",
                     measure=ref,
                     start=span.start.isoformat(),
@@ -820,7 +867,7 @@ def _check_measure(
         if snap.as_of.year < plan.year:
             out.append(
                 finding(
-                    "JY418",
+                    JY418,
                     f"{path}.snapshots[{si}].as_of",
                     measure=ref,
                     on=snap.as_of.isoformat(),
@@ -831,19 +878,19 @@ def _check_measure(
         cpath = f"{path}.carried_from[{ci}]"
         source = idx.measures.get(src)
         if source is None:
-            out.append(finding("JY420", cpath, measure=ref, source=src))
+            out.append(finding(JY420, cpath, measure=ref, source=src))
             continue
         src_plan = _plan_of(idx, source)
         if src_plan.year >= plan.year:
-            out.append(finding("JY421", cpath, measure=ref, year=plan.year, source=src))
+            out.append(finding(JY421, cpath, measure=ref, year=plan.year, source=src))
             continue
         last = _final_status(source[2])
         if last is Status.ACHIEVED:
-            out.append(finding("JY422", cpath, measure=ref, source=src))
+            out.append(finding(JY422, cpath, measure=ref, source=src))
         if source[2].action_area != m.action_area:
             out.append(
                 finding(
-                    "JY424",
+                    JY424,
                     cpath,
                     measure=ref,
                     area=m.action_area,
@@ -879,25 +926,25 @@ def _check_targets(plan: Plan, path: str) -> list[Finding]:
             mpath = f"{tpath}.metrics[{mi}]"
             for name, level in (("baseline", mt.baseline), ("target", mt.target)):
                 if level.empty:
-                    out.append(finding("JY440", f"{mpath}.{name}", metric=mt.id, missing=name))
+                    out.append(finding(JY440, f"{mpath}.{name}", metric=mt.id, missing=name))
                 elif mt.kind is MetricKind.NUMERIC and level.value is None:
-                    out.append(finding("JY441", f"{mpath}.{name}", metric=mt.id, what=name))
+                    out.append(finding(JY441, f"{mpath}.{name}", metric=mt.id, what=name))
             if (
                 mt.kind is MetricKind.NUMERIC
                 and mt.baseline.value is not None
                 and mt.baseline.value == mt.target.value
             ):
-                out.append(finding("JY445", mpath, metric=mt.id, value=mt.baseline.value))
+                out.append(finding(JY445, mpath, metric=mt.id, value=mt.baseline.value))
             for ei, e in enumerate(mt.measurements):
                 epath = f"{mpath}.measurements[{ei}]"
                 if mt.kind is MetricKind.NUMERIC and e.value is None:
                     out.append(
-                        finding("JY441", f"{epath}.value", metric=mt.id, what=e.on.isoformat())
+                        finding(JY441, f"{epath}.value", metric=mt.id, what=e.on.isoformat())
                     )
                 if e.on.year not in (t.year, t.year + 1):
                     out.append(
                         finding(
-                            "JY443", f"{epath}.on", metric=mt.id, on=e.on.isoformat(), year=t.year
+                            JY443, f"{epath}.on", metric=mt.id, on=e.on.isoformat(), year=t.year
                         )
                     )
     return out
@@ -923,7 +970,7 @@ def check_document(
         if not roadmap.first_year <= plan.year <= roadmap.last_year:
             out.append(
                 finding(
-                    "JY405",
+                    JY405,
                     f"{path}.year",
                     year=plan.year,
                     first=roadmap.first_year,
@@ -931,7 +978,7 @@ def check_document(
                 )
             )
         if plan.year in seen_years:
-            out.append(finding("JY406", path, year=plan.year))
+            out.append(finding(JY406, path, year=plan.year))
             continue
         seen_years.add(plan.year)
         out += _duplicates(
@@ -950,7 +997,7 @@ def check_document(
             if status is not None and status.is_open and ref not in idx.successors:
                 out.append(
                     finding(
-                        "JY423",
+                        JY423,
                         f"plans[{pi}].measures[{mi}]",
                         source=ref,
                         status=status.label,
@@ -1532,7 +1579,7 @@ def evaluate(
             if overdue and not onward:
                 findings.append(
                     finding(
-                        "JY432",
+                        JY432,
                         f"plans[{pi}].measures[{mi}]",
                         measure=ref,
                         due=due.isoformat(),
@@ -1573,7 +1620,7 @@ def evaluate(
                     missing.append(ms.year)
                     findings.append(
                         finding(
-                            "JY430",
+                            JY430,
                             f"roadmap.goals[{gi}].action_areas[{ai}]",
                             area=a.id,
                             year=ms.year,
@@ -1583,7 +1630,7 @@ def evaluate(
                 if refs and agg is not Status.ACHIEVED:
                     findings.append(
                         finding(
-                            "JY431",
+                            JY431,
                             f"roadmap.goals[{gi}].action_areas[{ai}]",
                             area=a.id,
                             year=ms.year,
@@ -1612,7 +1659,7 @@ def evaluate(
             )
         goals.append(GoalResult(id=g.id, title=g.title, areas=tuple(areas)))
     for year, count in sorted(unplanned.items()):
-        findings.append(finding("JY433", "plans", year=year, count=count))
+        findings.append(finding(JY433, "plans", year=year, count=count))
 
     # carry-over chains, one per measure at the end of its line
     memo: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -1638,7 +1685,7 @@ def evaluate(
         if times >= 2:
             findings.append(
                 finding(
-                    "JY425",
+                    JY425,
                     f"plans[{pi}].measures[{mi}]",
                     measure=ref,
                     times=times,
@@ -1655,7 +1702,7 @@ def evaluate(
                 if r.state is TargetState.NO_DATA:
                     findings.append(
                         finding(
-                            "JY442",
+                            JY442,
                             f"plans[{pi}].binding_targets[{ti}].metrics[{mi}]",
                             metric=r.id,
                             target=t.id,
@@ -1665,7 +1712,7 @@ def evaluate(
             state = _target_state(results)
             if state is TargetState.NOT_MET:
                 findings.append(
-                    finding("JY444", f"plans[{pi}].binding_targets[{ti}]", target=t.id, year=t.year)
+                    finding(JY444, f"plans[{pi}].binding_targets[{ti}]", target=t.id, year=t.year)
                 )
             targets.append(
                 TargetResult(id=t.id, title=t.title, year=t.year, state=state, metrics=results)

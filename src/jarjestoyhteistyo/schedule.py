@@ -65,7 +65,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError
 from jarjestoyhteistyo.findings import Finding, Severity
 
@@ -82,63 +82,69 @@ __all__ = [
     "parse_schedule",
 ]
 
-register(
-    Code(
-        code="JY410",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="schedule phrase not understood",
-        en="schedule phrase {part!r} is not understood",
-        fi="aikataulun ilmausta {part!r} ei tunnistettu",
-        fix="Write a season, month, date or year (kevät 2023, 5/2024, 27.5.2024, "
-        "koko vuosi 2023) or a rhythm (1 krt/kk, min. 1 krt/v).",
-    ),
-    Code(
-        code="JY411",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="schedule phrase has no year",
-        en="schedule phrase {part!r} has no year and no plan year is known",
-        fi="aikataulun ilmauksesta {part!r} puuttuu vuosi eikä suunnitelman vuotta tunneta",
-        fix="Add the year (syksy 2023) or parse it in the context of a plan year.",
-    ),
-    Code(
-        code="JY412",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="invalid date in schedule",
-        en="schedule phrase {part!r}: {text!r} is not a valid date",
-        fi="aikataulun ilmaus {part!r}: {text!r} ei ole kelvollinen päivämäärä",
-        fix="Check the day and month (27.5.2024 or 2024-05-27).",
-    ),
-    Code(
-        code="JY413",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="schedule range ends before it starts",
-        en="schedule phrase {part!r} ends ({end}) before it starts ({start})",
-        fi="aikataulun ilmaus {part!r} päättyy ({end}) ennen kuin alkaa ({start})",
-        fix="Swap the two ends of the range.",
-    ),
-    Code(
-        code="JY414",
-        rule="RM-4",
-        severity=Severity.WARNING,
-        title="unsupported rhythm",
-        en="schedule phrase {part!r}: {reason}",
-        fi="aikataulun ilmaus {part!r}: rytmiä ei tueta ({reason})",
-        fix="Use a whole number of days or weeks, or whole or half months or years.",
-    ),
-    Code(
-        code="JY415",
-        rule="RM-4",
-        severity=Severity.INFO,
-        title="misspelt schedule word read as intended",
-        en="schedule phrase {part!r}: {word!r} read as {meant!r}",
-        fi="aikataulun ilmaus {part!r}: {word!r} tulkittiin sanaksi {meant!r}",
-        fix="Correct the spelling.",
-    ),
+JY410 = Code(
+    code="JY410",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="schedule phrase not understood",
+    en="schedule phrase {part!r} is not understood",
+    fi="aikataulun ilmausta {part!r} ei tunnistettu",
+    fix="Write a season, month, date or year (kevät 2023, 5/2024, 27.5.2024, "
+    "koko vuosi 2023) or a rhythm (1 krt/kk, min. 1 krt/v).",
 )
+
+JY411 = Code(
+    code="JY411",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="schedule phrase has no year",
+    en="schedule phrase {part!r} has no year and no plan year is known",
+    fi="aikataulun ilmauksesta {part!r} puuttuu vuosi eikä suunnitelman vuotta tunneta",
+    fix="Add the year (syksy 2023) or parse it in the context of a plan year.",
+)
+
+JY412 = Code(
+    code="JY412",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="invalid date in schedule",
+    en="schedule phrase {part!r}: {text!r} is not a valid date",
+    fi="aikataulun ilmaus {part!r}: {text!r} ei ole kelvollinen päivämäärä",
+    fix="Check the day and month (27.5.2024 or 2024-05-27).",
+)
+
+JY413 = Code(
+    code="JY413",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="schedule range ends before it starts",
+    en="schedule phrase {part!r} ends ({end}) before it starts ({start})",
+    fi="aikataulun ilmaus {part!r} päättyy ({end}) ennen kuin alkaa ({start})",
+    fix="Swap the two ends of the range.",
+)
+
+JY414 = Code(
+    code="JY414",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="unsupported rhythm",
+    en="schedule phrase {part!r}: {reason}",
+    fi="aikataulun ilmaus {part!r}: rytmiä ei tueta ({reason})",
+    fix="Use a whole number of days or weeks, or whole or half months or years.",
+)
+
+JY415 = Code(
+    code="JY415",
+    rule="RM-4",
+    severity=Severity.INFO,
+    title="misspelt schedule word read as intended",
+    en="schedule phrase {part!r}: {word!r} read as {meant!r}",
+    fi="aikataulun ilmaus {part!r}: {word!r} tulkittiin sanaksi {meant!r}",
+    fix="Correct the spelling.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY410, JY411, JY412, JY413, JY414, JY415)
 
 
 # --------------------------------------------------------------------------- model
@@ -439,8 +445,8 @@ _REC_SHAPE = re.compile(
 
 
 class _PartError(Exception):
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
+    def __init__(self, code: Code, **params: Any) -> None:
+        super().__init__(code.code)
         self.code = code
         self.params = params
 
@@ -473,13 +479,13 @@ def _parse_recurrence(text: str, label: str) -> Recurrence | None:
     if unit is Unit.YEAR and every.denominator != 1:
         every, unit = every * 12, Unit.MONTH
     if times < 1 or every <= 0:
-        raise _PartError("JY414", reason="the count and the period must be positive")
+        raise _PartError(JY414, reason="the count and the period must be positive")
     if unit is Unit.MONTH and (every * 2).denominator != 1:
-        raise _PartError("JY414", reason="months must be whole or half")
+        raise _PartError(JY414, reason="months must be whole or half")
     if unit in (Unit.DAY, Unit.WEEK) and every.denominator != 1:
-        raise _PartError("JY414", reason="days and weeks must be whole")
+        raise _PartError(JY414, reason="days and weeks must be whole")
     if every > 1000:
-        raise _PartError("JY414", reason="the period is too long")
+        raise _PartError(JY414, reason="the period is too long")
     return Recurrence(
         times=times, every=every, unit=unit, at_least=m["min"] is not None, label=label
     )
@@ -584,7 +590,7 @@ def _resolve(end: _End, seasons: Seasons, part: str) -> Window:
     if end.day is not None:
         return Window(start=end.day, end=end.day)
     if end.year is None:
-        raise _PartError("JY411")
+        raise _PartError(JY411)
     if end.season is not None:
         return seasons.window(end.season, end.year)
     if end.month is not None:
@@ -600,11 +606,11 @@ def _parse_window(
 
     def take_date(y: str, m: str, d: str, raw: str) -> str:
         if int(y) not in _YEARS:
-            raise _PartError("JY412", text=raw)
+            raise _PartError(JY412, text=raw)
         try:
             dates.append(date(int(y), int(m), int(d)))
         except ValueError:
-            raise _PartError("JY412", text=raw) from None
+            raise _PartError(JY412, text=raw) from None
         return f" @D{len(dates) - 1}@ "
 
     low = text.lower()
@@ -614,7 +620,7 @@ def _parse_window(
 
     def take_month(m: re.Match[str]) -> str:
         if not 1 <= int(m[1]) <= 12 or int(m[2]) not in _YEARS:
-            raise _PartError("JY412", text=m[0])
+            raise _PartError(JY412, text=m[0])
         months.append((int(m[1]), int(m[2])))
         return f" @M{len(months) - 1}@ "
 
@@ -638,9 +644,7 @@ def _parse_window(
         else:
             word = tok
             if word in _MISSPELLINGS:
-                notes.append(
-                    finding("JY415", path, part=part, word=word, meant=_MISSPELLINGS[word])
-                )
+                notes.append(finding(JY415, path, part=part, word=word, meant=_MISSPELLINGS[word]))
                 word = _MISSPELLINGS[word]
             if word in _SEASON_WORDS:
                 ends[-1].append(_End(kind="season", season=_SEASON_WORDS[word]))
@@ -682,7 +686,7 @@ def _parse_window(
     resolved = [_resolve(e, seasons, part) for e in ((first, last) if len(fixed) == 2 else (last,))]
     window = Window(start=resolved[0].start, end=resolved[-1].end)
     if window.end < window.start:
-        raise _PartError("JY413", start=window.start.isoformat(), end=window.end.isoformat())
+        raise _PartError(JY413, start=window.start.isoformat(), end=window.end.isoformat())
     return window
 
 
@@ -720,11 +724,11 @@ def _parse_cached(text: str, year: int | None, seasons: Seasons) -> ParsedSchedu
             notes.append(finding(err.code, _PLACEHOLDER, part=part, **err.params))
             continue
         if win is None:
-            notes.append(finding("JY410", _PLACEHOLDER, part=part))
+            notes.append(finding(JY410, _PLACEHOLDER, part=part))
         else:
             windows.append(win)
     if not parts:
-        notes.append(finding("JY410", _PLACEHOLDER, part=text))
+        notes.append(finding(JY410, _PLACEHOLDER, part=text))
     if not windows and not recurrences:
         return ParsedSchedule(schedule=None, findings=tuple(notes))
     schedule = Schedule(

@@ -64,8 +64,8 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo._flow import FlowNetwork, Num
-from jarjestoyhteistyo.checks import mentions_party_politics
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.checks import JY108, mentions_party_politics
+from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.meetings import hours_per_member
@@ -78,7 +78,8 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
 )
 from jarjestoyhteistyo.serialize import load_file, loads
-from jarjestoyhteistyo.validation import validate
+from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
+from jarjestoyhteistyo.validation import JY201, validate
 
 __all__ = [
     "OUT_OF_SCOPE",
@@ -101,129 +102,153 @@ __all__ = [
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-register(
-    Code(
-        code="JY501",
-        rule="FC-5",
-        severity=W,
-        title="Seats left vacant",
-        en="group {group}: {vacant} of {seats} seat(s) left vacant; too few registrations",
-        fi="ryhmä {group}: {vacant}/{seats} paikkaa jää täyttämättä; ilmoittautumisia liian vähän",
-        fix="Open another call for registrations in this category (see the feasibility fix).",
-    ),
-    Code(
-        code="JY502",
-        rule="FC-5",
-        severity=E,
-        title="Registrations cannot fill the seats",
-        en="groups {groups} have {seats} seats but only {organisations} organisations "
-        "registered for any of them: {missing} more needed",
-        fi="ryhmillä {groups} on {seats} paikkaa, mutta niihin ilmoittautui vain "
-        "{organisations} järjestöä: tarvitaan {missing} lisää",
-        fix="Another call for registrations in these categories (Hall's theorem: counting "
-        "a multi-category organisation once).",
-    ),
-    Code(
-        code="JY503",
-        rule="FC-4",
-        severity=W,
-        title="Applies for a category the organisation does not have",
-        en="registration {index} ({organisation}) applies for {category!r}, which the "
-        "organisation does not have; ignored",
-        fi="ilmoittautuminen {index} ({organisation}) hakee ryhmään {category!r}, johon "
-        "järjestö ei kuulu; ohitetaan",
-        fix="Apply only for the organisation's own categories or theme networks.",
-    ),
-    Code(
-        code="JY504",
-        rule="FC-9",
-        severity=W,
-        title="Duplicate registration",
-        en="registration {index} repeats organisation {organisation} (first at {first}); "
-        "ignored: an organisation takes one seat",
-        fi="ilmoittautuminen {index} toistaa järjestön {organisation} (ensin kohdassa "
-        "{first}); ohitetaan: järjestöllä on yksi paikka",
-        fix="Register each organisation once, for all of its categories.",
-    ),
-    Code(
-        code="JY505",
-        rule="FC-8",
-        severity=I,
-        title="Kept in reserve",
-        en="organisation {organisation} fits group {group}, but no other organisation is "
-        "left to complete a member–deputy pair; kept in reserve",
-        fi="järjestö {organisation} sopisi ryhmään {group}, mutta jäsen–varajäsen-pariin ei "
-        "ole toista järjestöä; varalla",
-        fix="One more registration in this category completes the pair (FC-8).",
-    ),
-    Code(
-        code="JY506",
-        rule="OF-3",
-        severity=W,
-        title="No link to the wellbeing area described",
-        en="registration {index} ({organisation}) does not describe how it links to the "
-        "wellbeing area's work",
-        fi="ilmoittautuminen {index} ({organisation}) ei kerro kytköksestään "
-        "hyvinvointialueen työhön",
-        fix="Ask the registrant to describe its link (OF-3).",
-    ),
-    Code(
-        code="JY507",
-        rule="WS-9",
-        severity=W,
-        title="Less time than membership takes",
-        en="registration {index} ({organisation}) offers {hours:g} h a year; membership "
-        "takes up to {needed:g} h",
-        fi="ilmoittautuminen {index} ({organisation}) tarjoaa {hours:g} h vuodessa; "
-        "jäsenyys vie jopa {needed:g} h",
-        fix="Make the time demands clear when applying (WS-9).",
-    ),
-    Code(
-        code="JY508",
-        rule="WS-9",
-        severity=W,
-        title="Unknown criterion answered",
-        en="registration {index} ({organisation}) answers unknown criterion {criterion!r}",
-        fi="ilmoittautuminen {index} ({organisation}) vastaa tuntemattomaan kriteeriin "
-        "{criterion!r}",
-        fix="Answer the rule set's criteria by their ids.",
-    ),
-    Code(
-        code="JY509",
-        rule="OF-3",
-        severity=I,
-        title="Oversubscribed: criteria applied",
-        en="{count} registrations for {cap} places: selection by criteria, then lottery",
-        fi="{count} ilmoittautumista {cap} paikkaan: valinta kriteerein, sitten arvalla",
-        fix="",
-    ),
-    Code(
-        code="JY510",
-        rule="OF-3",
-        severity=W,
-        title="Oversubscribed without criteria",
-        en="{count} registrations for {cap} places and no criteria: lottery only",
-        fi="{count} ilmoittautumista {cap} paikkaan eikä kriteerejä: pelkkä arvonta",
-        fix="Draft selection criteria with the NGOs (OF-3).",
-    ),
-    Code(
-        code="JY511",
-        rule="FC-4",
-        severity=I,
-        title="Fits no seat group",
-        en="registration {index} ({organisation}) fits no seat group of this body",
-        fi="ilmoittautuminen {index} ({organisation}) ei sovi mihinkään paikkaryhmään",
-        fix="Check the organisation's categories or theme networks.",
-    ),
+JY501 = Code(
+    code="JY501",
+    rule="FC-5",
+    severity=W,
+    title="Seats left vacant",
+    en="group {group}: {vacant} of {seats} seat(s) left vacant; too few registrations",
+    fi="ryhmä {group}: {vacant}/{seats} paikkaa jää täyttämättä; ilmoittautumisia liian vähän",
+    fix="Open another call for registrations in this category (see the feasibility fix).",
 )
 
+JY502 = Code(
+    code="JY502",
+    rule="FC-5",
+    severity=E,
+    title="Registrations cannot fill the seats",
+    en="groups {groups} have {seats} seats but only {organisations} organisations "
+    "registered for any of them: {missing} more needed",
+    fi="ryhmillä {groups} on {seats} paikkaa, mutta niihin ilmoittautui vain "
+    "{organisations} järjestöä: tarvitaan {missing} lisää",
+    fix="Another call for registrations in these categories (Hall's theorem: counting "
+    "a multi-category organisation once).",
+)
+
+JY503 = Code(
+    code="JY503",
+    rule="FC-4",
+    severity=W,
+    title="Applies for a category the organisation does not have",
+    en="registration {index} ({organisation}) applies for {category!r}, which the "
+    "organisation does not have; ignored",
+    fi="ilmoittautuminen {index} ({organisation}) hakee ryhmään {category!r}, johon "
+    "järjestö ei kuulu; ohitetaan",
+    fix="Apply only for the organisation's own categories or theme networks.",
+)
+
+JY504 = Code(
+    code="JY504",
+    rule="FC-9",
+    severity=W,
+    title="Duplicate registration",
+    en="registration {index} repeats organisation {organisation} (first at {first}); "
+    "ignored: an organisation takes one seat",
+    fi="ilmoittautuminen {index} toistaa järjestön {organisation} (ensin kohdassa "
+    "{first}); ohitetaan: järjestöllä on yksi paikka",
+    fix="Register each organisation once, for all of its categories.",
+)
+
+JY505 = Code(
+    code="JY505",
+    rule="FC-8",
+    severity=I,
+    title="Kept in reserve",
+    en="organisation {organisation} fits group {group}, but no other organisation is "
+    "left to complete a member–deputy pair; kept in reserve",
+    fi="järjestö {organisation} sopisi ryhmään {group}, mutta jäsen–varajäsen-pariin ei "
+    "ole toista järjestöä; varalla",
+    fix="One more registration in this category completes the pair (FC-8).",
+)
+
+JY506 = Code(
+    code="JY506",
+    rule="OF-3",
+    severity=W,
+    title="No link to the wellbeing area described",
+    en="registration {index} ({organisation}) does not describe how it links to the "
+    "wellbeing area's work",
+    fi="ilmoittautuminen {index} ({organisation}) ei kerro kytköksestään hyvinvointialueen työhön",
+    fix="Ask the registrant to describe its link (OF-3).",
+)
+
+JY507 = Code(
+    code="JY507",
+    rule="WS-9",
+    severity=W,
+    title="Less time than membership takes",
+    en="registration {index} ({organisation}) offers {hours:g} h a year; membership "
+    "takes up to {needed:g} h",
+    fi="ilmoittautuminen {index} ({organisation}) tarjoaa {hours:g} h vuodessa; "
+    "jäsenyys vie jopa {needed:g} h",
+    fix="Make the time demands clear when applying (WS-9).",
+)
+
+JY508 = Code(
+    code="JY508",
+    rule="WS-9",
+    severity=W,
+    title="Unknown criterion answered",
+    en="registration {index} ({organisation}) answers unknown criterion {criterion!r}",
+    fi="ilmoittautuminen {index} ({organisation}) vastaa tuntemattomaan kriteeriin {criterion!r}",
+    fix="Answer the rule set's criteria by their ids.",
+)
+
+JY509 = Code(
+    code="JY509",
+    rule="OF-3",
+    severity=I,
+    title="Oversubscribed: criteria applied",
+    en="{count} registrations for {cap} places: selection by criteria, then lottery",
+    fi="{count} ilmoittautumista {cap} paikkaan: valinta kriteerein, sitten arvalla",
+    fix="",
+)
+
+JY510 = Code(
+    code="JY510",
+    rule="OF-3",
+    severity=W,
+    title="Oversubscribed without criteria",
+    en="{count} registrations for {cap} places and no criteria: lottery only",
+    fi="{count} ilmoittautumista {cap} paikkaan eikä kriteerejä: pelkkä arvonta",
+    fix="Draft selection criteria with the NGOs (OF-3).",
+)
+
+JY511 = Code(
+    code="JY511",
+    rule="FC-4",
+    severity=I,
+    title="Fits no seat group",
+    en="registration {index} ({organisation}) fits no seat group of this body",
+    fi="ilmoittautuminen {index} ({organisation}) ei sovi mihinkään paikkaryhmään",
+    fix="Check the organisation's categories or theme networks.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY501,
+    JY502,
+    JY503,
+    JY504,
+    JY505,
+    JY506,
+    JY507,
+    JY508,
+    JY509,
+    JY510,
+    JY511,
+)
+
+
 #: Codes of :func:`~jarjestoyhteistyo.validation.validate` about seats that selection
-#: does not fill: committee members (`JY209`, `FC-6`/`OF-7`, elected members), the
-#: chair and vice-chair (`JY210`, `FC-7`, chosen in dialogue with the committee), the
-#: official contact persons (`JY214`, `KU-4`) and the secretary or coordinator
-#: (`JY226`, `WS-8`). `JY201` is out of scope too for groups that are not filled from
-#: registrations (committee, officials, sectors, experts).
-OUT_OF_SCOPE: frozenset[str] = frozenset({"JY209", "JY210", "JY214", "JY226"})
+#: does not fill: those without the ``selection`` tag, i.e. committee members (`JY209`,
+#: `FC-6`/`OF-7`, elected members), the chair and vice-chair (`JY210`, `FC-7`, chosen
+#: in dialogue with the committee), the official contact persons (`JY214`, `KU-4`) and
+#: the secretary or coordinator (`JY226`, `WS-8`). `JY201` is out of scope too for
+#: groups that are not filled from registrations (committee, officials, sectors, experts).
+OUT_OF_SCOPE: frozenset[str] = frozenset(
+    c.code for c in VALIDATION_CODES if SELECTION not in c.tags
+)
 
 _NGO_SOURCES = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
 _DEPUTY_MODES = (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
@@ -579,7 +604,7 @@ class _Pool:
                 self.duplicate_of[i] = first[org.id]
                 found.append(
                     finding(
-                        "JY504",
+                        JY504,
                         f"registrations[{i}]",
                         index=i,
                         organisation=org.id,
@@ -596,7 +621,7 @@ class _Pool:
                 for code in sorted(applied - own):
                     found.append(
                         finding(
-                            "JY503",
+                            JY503,
                             f"registrations[{i}].categories",
                             rule=rule_cat,
                             index=i,
@@ -613,11 +638,11 @@ class _Pool:
                 mask_of[use] = mask
             masks.append(mask)
             if not mask:
-                found.append(finding("JY511", f"registrations[{i}]", index=i, organisation=org.id))
+                found.append(finding(JY511, f"registrations[{i}]", index=i, organisation=org.id))
             if not r.link_description or not r.link_description.strip():
                 found.append(
                     finding(
-                        "JY506",
+                        JY506,
                         f"registrations[{i}].link_description",
                         index=i,
                         organisation=org.id,
@@ -626,7 +651,7 @@ class _Pool:
             if r.hours_available is not None and r.hours_available < needed:
                 found.append(
                     finding(
-                        "JY507",
+                        JY507,
                         f"registrations[{i}].hours_available",
                         index=i,
                         organisation=org.id,
@@ -638,7 +663,7 @@ class _Pool:
                 for c in sorted(r.answers - criteria):
                     found.append(
                         finding(
-                            "JY508",
+                            JY508,
                             f"registrations[{i}].answers",
                             index=i,
                             organisation=org.id,
@@ -649,7 +674,7 @@ class _Pool:
         self.findings = found
         self.counts: Counter[int] = Counter(m for m in masks if m)
         self.party = [
-            finding("JY108", f"selection.criteria[{i}]", criterion=c.id)
+            finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
             for i, c in enumerate(general.selection.criteria)
             if mentions_party_politics(c.id, c.text, *c.uses)
         ]
@@ -763,7 +788,7 @@ def _feasibility(pool: _Pool) -> tuple[Feasibility, int]:
         )
         found.append(
             finding(
-                "JY502",
+                JY502,
                 "registrations",
                 severity=E if required else W,
                 groups=", ".join(violator.groups),
@@ -1136,15 +1161,16 @@ def in_scope(rules: RuleSet, f: Finding) -> bool:
 
     >>> from jarjestoyhteistyo.rules import FormalCommittee
     >>> from jarjestoyhteistyo.codes import finding
+    >>> from jarjestoyhteistyo.validation import JY201, JY210
     >>> rules = FormalCommittee(name="x", area="y")
-    >>> in_scope(rules, finding("JY210", "seats", detail="", detail_fi=""))
+    >>> in_scope(rules, finding(JY210, "seats", detail="", detail_fi=""))
     False
-    >>> in_scope(rules, finding("JY201", "seats", group="pensioners", filled=1, wanted=2))
+    >>> in_scope(rules, finding(JY201, "seats", group="pensioners", filled=1, wanted=2))
     True
     """
     if f.code in OUT_OF_SCOPE:
         return False
-    if f.code == "JY201":
+    if f.code == JY201.code:
         general = rules.as_general()
         ngo = {g.id for g in general.seat_groups if g.source in _NGO_SOURCES}
         return f.params.get("group") in ngo
@@ -1163,7 +1189,7 @@ def _vacancies(pool: _Pool, comp: Composition) -> list[Finding]:
         if vacant:
             found.append(
                 finding(
-                    "JY501",
+                    JY501,
                     "seats",
                     rule=g.seat_group.rule or None,
                     group=g.id,
@@ -1260,7 +1286,7 @@ def _finish(
 ) -> Proposal:
     reserve = [
         finding(
-            "JY505",
+            JY505,
             f"registrations[{i}]",
             organisation=pool.regs[i].organisation.id,
             group=group,
@@ -1333,7 +1359,7 @@ def _forum(pool: _Pool, feas: Feasibility, rank: Sequence[int], seed: int) -> Pr
         why = dict.fromkeys(eligible, ("registrations fit the cap: everyone admitted", "OF-3"))
     else:
         extra.append(
-            finding("JY509" if crit else "JY510", "registrations", count=len(eligible), cap=cap)
+            finding(JY509 if crit else JY510, "registrations", count=len(eligible), cap=cap)
         )
         ordered = sorted(eligible, key=lambda i: (-pool.criteria_met[i], rank[i]))
         admitted = ordered[:cap]

@@ -72,7 +72,7 @@ from pathlib import Path
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import SHORTFALL, Code, finding
 from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
@@ -86,7 +86,8 @@ from jarjestoyhteistyo.rules import (
 )
 from jarjestoyhteistyo.serialize import load_file, loads
 from jarjestoyhteistyo.terms import Tenure
-from jarjestoyhteistyo.validation import validate
+from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
+from jarjestoyhteistyo.validation import JY209, validate
 
 __all__ = [
     "Event",
@@ -104,124 +105,151 @@ _ONE_DAY = relativedelta(days=1)
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-register(
-    Code(
-        code="JY340",
-        rule="FC-15",
-        severity=E,
-        title="Unknown seat",
-        en="{kind} event: the composition has no seat {seat!r}",
-        fi="tapahtuma {kind}: kokoonpanossa ei ole paikkaa {seat!r}",
-        fix="Name a seat of the composition; events do not create seats.",
-    ),
-    Code(
-        code="JY341",
-        rule="FC-15",
-        severity=E,
-        title="Approval missing",
-        en="{kind} of seat {seat} is a mid-term change and needs the approval of {authority}",
-        fi="paikan {seat} muutos ({kind}) kesken kauden vaatii hyväksynnän: {authority}",
-        fix="Record the approving authority in approved_by (FC-15).",
-    ),
-    Code(
-        code="JY342",
-        rule="FC-15",
-        severity=E,
-        title="Wrong approver",
-        en="{kind} of seat {seat} was approved by {approved_by}; the rules name {authority}",
-        fi="paikan {seat} muutoksen ({kind}) hyväksyi {approved_by}; säännön mukaan {authority}",
-        fix="Have the change approved by the authority the rule set names (FC-15).",
-    ),
-    Code(
-        code="JY343",
-        rule="FC-15",
-        severity=E,
-        title="Event breaks a rule",
-        en="{kind} of seat {seat} would break {finding_code}: {detail}",
-        fi="paikan {seat} muutos ({kind}) rikkoisi säännön {finding_code}: {detail_fi}",
-        fix="Choose a holder that keeps the composition's rules; the event was not applied.",
-    ),
-    Code(
-        code="JY344",
-        rule="FC-15",
-        severity=E,
-        title="Seat already held",
-        en="cannot fill seat {seat}: it is held by {holder}",
-        fi="paikkaa {seat} ei voi täyttää: sillä on jo haltija {holder}",
-        fix="Use replace to change the holder, or resign/vacate the seat first.",
-    ),
-    Code(
-        code="JY345",
-        rule="FC-15",
-        severity=E,
-        title="Seat already vacant",
-        en="cannot {kind} seat {seat}: it is vacant",
-        fi="paikalle {seat} ei voi tehdä muutosta {kind}: paikka on tyhjä",
-        fix="Use fill for a vacant seat.",
-    ),
-    Code(
-        code="JY346",
-        rule="FC-15",
-        severity=E,
-        title="Event before the composition",
-        en="{kind} of seat {seat} on {date} is before the composition's date {as_of}",
-        fi="paikan {seat} muutos ({kind}) {date} on ennen kokoonpanon päivää {as_of}",
-        fix="Start from a composition dated on or before the event.",
-    ),
-    Code(
-        code="JY347",
-        rule="FC-15",
-        severity=E,
-        title="Malformed event",
-        en="{kind} of seat {seat}: {detail}",
-        fi="paikan {seat} muutos ({kind}): {detail_fi}",
-        fix="fill and replace name a holder; resign and vacate name none.",
-    ),
-    Code(
-        code="JY348",
-        rule="FC-15",
-        severity=E,
-        title="Conflicting organisation record",
-        en="organisation {organisation} already exists with other details",
-        fi="järjestö {organisation} on jo olemassa eri tiedoin",
-        fix="Use a new id, or leave new_organisation out to refer to the existing one.",
-    ),
-    Code(
-        code="JY349",
-        rule="FC-8",
-        severity=I,
-        title="Deputy promoted",
-        en="member {seat} resigned: deputy {deputy} became the member; {deputy} is vacant",
-        fi="jäsen {seat} erosi: varajäsen {deputy} tuli jäseneksi; {deputy} on tyhjä",
-        fix="Name a new personal deputy (FC-8).",
-    ),
-    Code(
-        code="JY350",
-        rule="KU-7",
-        severity=I,
-        title="Pair partner carries on",
-        en="pair seat {seat} is vacant; {partner} carries on alone until it is filled",
-        fi="työparin paikka {seat} on tyhjä; {partner} jatkaa yksin, kunnes se täytetään",
-        fix="The theme network names a new pair member (KU-7).",
-    ),
-    Code(
-        code="JY351",
-        rule="FC-7",
-        severity=W,
-        title="Function left unheld",
-        en="seat {seat}: {functions} left with the holder",
-        fi="paikka {seat}: tehtävä {functions} päättyi haltijan mukana",
-        fix="Choose a new holder for the function (FC-7).",
-    ),
-    Code(
-        code="JY352",
-        rule="FC-8",
-        severity=I,
-        title="No deputy to promote",
-        en="member {seat} resigned with no deputy to take over; the seat is vacant",
-        fi="jäsen {seat} erosi eikä varajäsentä ollut; paikka on tyhjä",
-        fix="Fill the seat and name a personal deputy (FC-8).",
-    ),
+JY340 = Code(
+    code="JY340",
+    rule="FC-15",
+    severity=E,
+    title="Unknown seat",
+    en="{kind} event: the composition has no seat {seat!r}",
+    fi="tapahtuma {kind}: kokoonpanossa ei ole paikkaa {seat!r}",
+    fix="Name a seat of the composition; events do not create seats.",
+)
+
+JY341 = Code(
+    code="JY341",
+    rule="FC-15",
+    severity=E,
+    title="Approval missing",
+    en="{kind} of seat {seat} is a mid-term change and needs the approval of {authority}",
+    fi="paikan {seat} muutos ({kind}) kesken kauden vaatii hyväksynnän: {authority}",
+    fix="Record the approving authority in approved_by (FC-15).",
+)
+
+JY342 = Code(
+    code="JY342",
+    rule="FC-15",
+    severity=E,
+    title="Wrong approver",
+    en="{kind} of seat {seat} was approved by {approved_by}; the rules name {authority}",
+    fi="paikan {seat} muutoksen ({kind}) hyväksyi {approved_by}; säännön mukaan {authority}",
+    fix="Have the change approved by the authority the rule set names (FC-15).",
+)
+
+JY343 = Code(
+    code="JY343",
+    rule="FC-15",
+    severity=E,
+    title="Event breaks a rule",
+    en="{kind} of seat {seat} would break {finding_code}: {detail}",
+    fi="paikan {seat} muutos ({kind}) rikkoisi säännön {finding_code}: {detail_fi}",
+    fix="Choose a holder that keeps the composition's rules; the event was not applied.",
+)
+
+JY344 = Code(
+    code="JY344",
+    rule="FC-15",
+    severity=E,
+    title="Seat already held",
+    en="cannot fill seat {seat}: it is held by {holder}",
+    fi="paikkaa {seat} ei voi täyttää: sillä on jo haltija {holder}",
+    fix="Use replace to change the holder, or resign/vacate the seat first.",
+)
+
+JY345 = Code(
+    code="JY345",
+    rule="FC-15",
+    severity=E,
+    title="Seat already vacant",
+    en="cannot {kind} seat {seat}: it is vacant",
+    fi="paikalle {seat} ei voi tehdä muutosta {kind}: paikka on tyhjä",
+    fix="Use fill for a vacant seat.",
+)
+
+JY346 = Code(
+    code="JY346",
+    rule="FC-15",
+    severity=E,
+    title="Event before the composition",
+    en="{kind} of seat {seat} on {date} is before the composition's date {as_of}",
+    fi="paikan {seat} muutos ({kind}) {date} on ennen kokoonpanon päivää {as_of}",
+    fix="Start from a composition dated on or before the event.",
+)
+
+JY347 = Code(
+    code="JY347",
+    rule="FC-15",
+    severity=E,
+    title="Malformed event",
+    en="{kind} of seat {seat}: {detail}",
+    fi="paikan {seat} muutos ({kind}): {detail_fi}",
+    fix="fill and replace name a holder; resign and vacate name none.",
+)
+
+JY348 = Code(
+    code="JY348",
+    rule="FC-15",
+    severity=E,
+    title="Conflicting organisation record",
+    en="organisation {organisation} already exists with other details",
+    fi="järjestö {organisation} on jo olemassa eri tiedoin",
+    fix="Use a new id, or leave new_organisation out to refer to the existing one.",
+)
+
+JY349 = Code(
+    code="JY349",
+    rule="FC-8",
+    severity=I,
+    title="Deputy promoted",
+    en="member {seat} resigned: deputy {deputy} became the member; {deputy} is vacant",
+    fi="jäsen {seat} erosi: varajäsen {deputy} tuli jäseneksi; {deputy} on tyhjä",
+    fix="Name a new personal deputy (FC-8).",
+)
+
+JY350 = Code(
+    code="JY350",
+    rule="KU-7",
+    severity=I,
+    title="Pair partner carries on",
+    en="pair seat {seat} is vacant; {partner} carries on alone until it is filled",
+    fi="työparin paikka {seat} on tyhjä; {partner} jatkaa yksin, kunnes se täytetään",
+    fix="The theme network names a new pair member (KU-7).",
+)
+
+JY351 = Code(
+    code="JY351",
+    rule="FC-7",
+    severity=W,
+    title="Function left unheld",
+    en="seat {seat}: {functions} left with the holder",
+    fi="paikka {seat}: tehtävä {functions} päättyi haltijan mukana",
+    fix="Choose a new holder for the function (FC-7).",
+)
+
+JY352 = Code(
+    code="JY352",
+    rule="FC-8",
+    severity=I,
+    title="No deputy to promote",
+    en="member {seat} resigned with no deputy to take over; the seat is vacant",
+    fi="jäsen {seat} erosi eikä varajäsentä ollut; paikka on tyhjä",
+    fix="Fill the seat and name a personal deputy (FC-8).",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY340,
+    JY341,
+    JY342,
+    JY343,
+    JY344,
+    JY345,
+    JY346,
+    JY347,
+    JY348,
+    JY349,
+    JY350,
+    JY351,
+    JY352,
 )
 
 
@@ -383,10 +411,10 @@ def _structural(
     kind, seat_id = event.kind.value, event.seat
     seat = comp.find_seat(event.seat)
     if seat is None:
-        yield finding("JY340", _join(base, "seat"), kind=kind, seat=seat_id)
+        yield finding(JY340, _join(base, "seat"), kind=kind, seat=seat_id)
     if comp.as_of is not None and event.date < comp.as_of:
         yield finding(
-            "JY346",
+            JY346,
             _join(base, "date"),
             kind=kind,
             seat=seat_id,
@@ -396,10 +424,10 @@ def _structural(
     authority = general.mid_term_changes
     if authority is not None:
         if event.approved_by is None and event.kind in _NEEDS_APPROVAL:
-            yield finding("JY341", base, kind=kind, seat=seat_id, authority=authority.value)
+            yield finding(JY341, base, kind=kind, seat=seat_id, authority=authority.value)
         elif event.approved_by is not None and event.approved_by is not authority:
             yield finding(
-                "JY342",
+                JY342,
                 _join(base, "approved_by"),
                 kind=kind,
                 seat=seat_id,
@@ -410,16 +438,16 @@ def _structural(
     if seat is None:
         return
     if event.kind is EventKind.FILL and not seat.vacant:
-        yield finding("JY344", _join(base, "seat"), seat=seat_id, holder=_holder_text(seat))
+        yield finding(JY344, _join(base, "seat"), seat=seat_id, holder=_holder_text(seat))
     if event.kind is not EventKind.FILL and seat.vacant:
-        yield finding("JY345", _join(base, "seat"), kind=kind, seat=seat_id)
+        yield finding(JY345, _join(base, "seat"), kind=kind, seat=seat_id)
 
 
 def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
     kind, seat_id = event.kind.value, event.seat
     if event.kind in _ARRIVALS and not event.holder_given:
         yield finding(
-            "JY347",
+            JY347,
             base,
             kind=kind,
             seat=seat_id,
@@ -428,7 +456,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
         )
     if (event.kind is EventKind.ASSIGN) is not bool(event.functions):
         yield finding(
-            "JY347",
+            JY347,
             _join(base, "functions"),
             kind=kind,
             seat=seat_id,
@@ -437,7 +465,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
         )
     if event.kind not in _ARRIVALS and (event.holder_given or event.nominated_by is not None):
         yield finding(
-            "JY347",
+            JY347,
             base,
             kind=kind,
             seat=seat_id,
@@ -449,7 +477,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
         return
     if event.organisation is not None and event.organisation != new.id:
         yield finding(
-            "JY347",
+            JY347,
             _join(base, "organisation"),
             kind=kind,
             seat=seat_id,
@@ -458,7 +486,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
         )
     known = comp.find_organisation(new.id)
     if known is not None and known != new:
-        yield finding("JY348", _join(base, "new_organisation"), organisation=new.id)
+        yield finding(JY348, _join(base, "new_organisation"), organisation=new.id)
 
 
 def _depart(
@@ -469,7 +497,7 @@ def _depart(
     if seat.functions:
         notes.append(
             finding(
-                "JY351",
+                JY351,
                 _join(base, "seat"),
                 seat=seat.id,
                 functions=_functions_text(seat.functions),
@@ -499,9 +527,9 @@ def _depart(
                 functions=deputy.functions,
             )
             comp = _replace_seat(_replace_seat(comp, promoted), _vacated(deputy))
-            notes.append(finding("JY349", base, seat=seat.id, deputy=deputy.id))
+            notes.append(finding(JY349, base, seat=seat.id, deputy=deputy.id))
             return comp, notes
-        notes.append(finding("JY352", base, seat=seat.id))
+        notes.append(finding(JY352, base, seat=seat.id))
     elif (
         mode is DeputyMode.PAIR
         and seat.kind is SeatKind.MEMBER
@@ -518,7 +546,7 @@ def _depart(
         ]
         notes.append(
             finding(
-                "JY350",
+                JY350,
                 base,
                 seat=seat.id,
                 partner=", ".join(partners) if partners else "nobody",
@@ -530,16 +558,20 @@ def _depart(
 
 def _is_shortfall(f: Finding, general: GeneralRuleSet) -> bool:
     """True for an error about something still *missing*, which a later arrival mends."""
-    if f.code in ("JY201", "JY208", "JY213", "JY214"):
-        return True
-    if f.code == "JY209":
+    if f.code not in _SHORTFALLS:
+        return False
+    if f.code == JY209.code:  # too few committee members, not too many
         filled = f.params.get("filled")
         return isinstance(filled, int) and all(
             g.seats.max is None or filled <= g.seats.max
             for g in general.seat_groups
             if g.source is SeatSource.COMMITTEE
         )
-    return False
+    return True
+
+
+#: Codes of :func:`~jarjestoyhteistyo.validation.validate` tagged ``shortfall``.
+_SHORTFALLS = frozenset(c.code for c in VALIDATION_CODES if SHORTFALL in c.tags)
 
 
 def _new_errors(before: Report, after: Report, general: GeneralRuleSet) -> list[Finding]:
@@ -603,7 +635,7 @@ def _apply(
             codes = tuple(sorted({f.code for f in broken}))
             return comp, tuple(
                 finding(
-                    "JY343",
+                    JY343,
                     base,
                     rule=f.rule,
                     kind=event.kind.value,
@@ -617,7 +649,7 @@ def _apply(
             )
         if event.kind is EventKind.REPLACE:
             # the vacate half only notes lost functions; the seat is held again
-            notes = [n for n in notes if n.code == "JY351"]
+            notes = [n for n in notes if n.code == JY351.code]
     return attrs.evolve(after, as_of=event.date), tuple(notes)
 
 

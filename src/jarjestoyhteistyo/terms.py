@@ -47,7 +47,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.codes import Code, finding, register
+from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
@@ -72,6 +72,35 @@ __all__ = [
     "membership_window",
     "rotating_duty",
 ]
+
+
+JY301 = Code(
+    code="JY301",
+    rule="FC-13",
+    severity=Severity.ERROR,
+    title="person over the limit of consecutive terms",
+    en="person {person_ref} has served {count} consecutive terms"
+    " ({start}–{end}); at most {max} are allowed",
+    fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
+    " ({start}–{end}); enintään {max} on sallittu",
+    fix="Replace the member at the next changeover, or raise max_consecutive_person.",
+)
+
+JY302 = Code(
+    code="JY302",
+    rule="WS-5",
+    severity=Severity.ERROR,
+    title="organisation over the limit of consecutive terms",
+    en="organisation {organisation} has held a seat for {count} consecutive terms"
+    " ({start}–{end}); at most {max} are allowed",
+    fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
+    " ({start}–{end}); enintään {max} on sallittu",
+    fix="Let another organisation take the seat at the next changeover, or raise"
+    " max_consecutive_organisation.",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY301, JY302)
 
 
 #: Length of a council term after the first one, in years.
@@ -520,31 +549,6 @@ def _months(months: int | None) -> int:
 
 
 # ---------------------------------------------------------- consecutive terms
-register(
-    Code(
-        code="JY301",
-        rule="FC-13",
-        severity=Severity.ERROR,
-        title="person over the limit of consecutive terms",
-        en="person {person_ref} has served {count} consecutive terms"
-        " ({start}–{end}); at most {max} are allowed",
-        fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
-        " ({start}–{end}); enintään {max} on sallittu",
-        fix="Replace the member at the next changeover, or raise max_consecutive_person.",
-    ),
-    Code(
-        code="JY302",
-        rule="WS-5",
-        severity=Severity.ERROR,
-        title="organisation over the limit of consecutive terms",
-        en="organisation {organisation} has held a seat for {count} consecutive terms"
-        " ({start}–{end}); at most {max} are allowed",
-        fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
-        " ({start}–{end}); enintään {max} on sallittu",
-        fix="Let another organisation take the seat at the next changeover, or raise"
-        " max_consecutive_organisation.",
-    ),
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -662,9 +666,9 @@ def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
     >>> check_consecutive(h, TermPolicy(max_consecutive_person=2)).codes
     frozenset({'JY301'})
     """
-    limits: tuple[tuple[TenureKey, int | None, str], ...] = (
-        ("person_ref", policy.max_consecutive_person, "JY301"),
-        ("organisation", policy.max_consecutive_organisation, "JY302"),
+    limits: tuple[tuple[TenureKey, int | None, Code], ...] = (
+        ("person_ref", policy.max_consecutive_person, JY301),
+        ("organisation", policy.max_consecutive_organisation, JY302),
     )
     found: list[Finding] = []
     for key, limit, code in limits:

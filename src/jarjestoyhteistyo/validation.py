@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from jarjestoyhteistyo.checks import _code, mentions_party_politics
-from jarjestoyhteistyo.codes import finding, register
+from jarjestoyhteistyo.checks import FC, GEN, KU, OF, mentions_party_politics
+from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.models import Composition, Function, Seat, SeatKind
 from jarjestoyhteistyo.rules import (
@@ -43,245 +43,337 @@ __all__ = ["validate"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-register(
-    _code(
-        "JY201",
-        "FC-5",
-        W,
-        "Vacant seats",
-        "group {group}: {filled} of {wanted} seats filled",
-        "ryhmä {group}: {filled}/{wanted} paikkaa täytetty",
-        "Open another call for registrations for this group.",
-    ),
-    _code(
-        "JY202",
-        "FC-5",
-        E,
-        "Too many seats",
-        "group {group}: {filled} seats filled, at most {max} allowed",
-        "ryhmä {group}: {filled} paikkaa täytetty, enintään {max} sallittu",
-        "Remove seats so the group keeps its quota.",
-    ),
-    _code(
-        "JY203",
-        "FC-4",
-        E,
-        "Organisation outside the seat's category",
-        "seat {seat}: organisation {organisation} is not in category {group!r}",
-        "paikka {seat}: järjestö {organisation} ei kuulu järjestötyyppiin {group!r}",
-        "Seat an organisation of the category, or add the category to it if it belongs.",
-    ),
-    _code(
-        "JY204",
-        "FC-10",
-        E,
-        "Deputy of another category",
-        "deputy {seat} does not represent the category of member {member}",
-        "varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä",
-        "Choose a deputy from an organisation of the member's category.",
-    ),
-    _code(
-        "JY205",
-        "FC-9",
-        E,
-        "Deputy from a member's organisation",
-        "deputy {seat} comes from organisation {organisation}, which holds member seat {member}",
-        "varajäsen {seat} on järjestöstä {organisation}, jolla on jäsenpaikka {member}",
-        "Members and deputies come from different organisations.",
-    ),
-    _code(
-        "JY206",
-        "FC-9",
-        E,
-        "Organisation in several seats",
-        "organisation {organisation} holds {count} {kind} seats: {seats}",
-        "järjestöllä {organisation} on {count} paikkaa ({kind}): {seats}",
-        "Each organisation takes one seat; a multi-sector one counts once (WS-7).",
-    ),
-    _code(
-        "JY207",
-        "FC-8",
-        E,
-        "Deputy not tied to one member",
-        "deputy {seat}: {detail}",
-        "varajäsen {seat}: {detail_fi}",
-        "Tie each personal deputy to exactly one member seat.",
-    ),
-    _code(
-        "JY208",
-        "FC-8",
-        E,
-        "Member without a deputy",
-        "member {seat} has no personal deputy",
-        "jäsenellä {seat} ei ole henkilökohtaista varajäsentä",
-        "Name a personal deputy for every member.",
-    ),
-    _code(
-        "JY209",
-        "FC-6",
-        E,
-        "Committee members out of bounds",
-        "{filled} committee members; the rule set requires {bounds}",
-        "lautakunnan jäseniä {filled}; sääntö edellyttää {bounds}",
-        "Seat the required number of committee members.",
-    ),
-    _code(
-        "JY210",
-        "FC-7",
-        E,
-        "Chair missing or doubled",
-        "{detail}",
-        "{detail_fi}",
-        "Name exactly one chair (and vice-chair where required).",
-    ),
-    _code(
-        "JY211",
-        "OF-5",
-        E,
-        "Chair where there is none",
-        "seat {seat} holds {function}, but this body has no chair",
-        "paikalla {seat} on tehtävä {function}, mutta elimellä ei ole puheenjohtajaa",
-        "Remove the chair; the coordinator compiles the agenda.",
-    ),
-    _code(
-        "JY212",
-        "OF-3",
-        E,
-        "Over the cap",
-        "{count} organisations; the cap is {cap}",
-        "{count} järjestöä; enimmäismäärä on {cap}",
-        "Apply the criteria for oversubscription (OF-3).",
-    ),
-    _code(
-        "JY213",
-        "KU-7",
-        E,
-        "Work pair incomplete",
-        "network {group}: {filled} of 2 pair members",
-        "verkosto {group}: {filled}/2 työparista",
-        "Each theme network names a work pair.",
-    ),
-    _code(
-        "JY214",
-        "KU-4",
-        E,
-        "Official seat missing",
-        "no {group} seat is filled",
-        "paikkaa {group} ei ole täytetty",
-        "Seat the official contact persons of KU-4.",
-    ),
-    _code(
-        "JY215",
-        "KU-12",
-        W,
-        "Size outside the recommendation",
-        "{size} seats filled; recommended {recommended}",
-        "{size} paikkaa täytetty; suositus {recommended}",
-        "10–12 members is suitable (KU-12).",
-    ),
-    _code(
-        "JY216",
-        "WS-7",
-        W,
-        "No volunteer-run organisation",
-        "no volunteer-run organisation takes part",
-        "mukana ei ole vapaaehtoisvoimin toimivaa yhdistystä",
-        "Volunteer-run associations must be able to take part (WS-7).",
-    ),
-    _code(
-        "JY217",
-        "WS-7",
-        W,
-        "Language missing",
-        "no organisation works in {language}",
-        "mikään järjestö ei toimi kielellä {language}",
-        "Reach organisations working in this language.",
-    ),
-    _code(
-        "JY218",
-        "WS-4",
-        W,
-        "Few organisation sizes",
-        "organisations of only {count} size class(es); wanted {wanted}",
-        "järjestöjä vain {count} kokoluokasta; toivottu {wanted}",
-        "Seat organisations of different sizes (WS-4).",
-    ),
-    _code(
-        "JY219",
-        "FC-4",
-        E,
-        "Broken reference",
-        "{detail}",
-        "{detail_fi}",
-        "Refer only to defined seats, groups and organisations.",
-    ),
-    _code(
-        "JY220",
-        "KU-7",
-        E,
-        "Deputies where there are none",
-        "seat {seat} is a deputy, but deputies here are {mode}",
-        "paikka {seat} on varajäsen, mutta varajäsenet ovat tässä: {mode}",
-        "The work pair substitute for each other (KU-7).",
-    ),
-    _code(
-        "JY221",
-        "WS-1",
-        E,
-        "Party-political nomination",
-        "seat {seat} was named by {nominated_by!r}; party-political ties are forbidden",
-        "paikan {seat} nimesi {nominated_by!r}; puoluepoliittiset kytkökset on kielletty",
-        "Select members without regard to party politics (WS-1).",
-    ),
-    _code(
-        "JY222",
-        "GEN-1",
-        E,
-        "Municipality not represented",
-        "no seat from municipality {municipality}",
-        "kunnasta {municipality} ei ole paikkaa",
-        "Seat at least one member from each required municipality.",
-    ),
-    _code(
-        "JY223",
-        "KU-10",
-        E,
-        "Organisation outside the network",
-        "seat {seat}: organisation {organisation} is not in network {group!r}",
-        "paikka {seat}: järjestö {organisation} ei kuulu verkostoon {group!r}",
-        "Seat a member of the theme network.",
-    ),
-    _code(
-        "JY224",
-        "KU-4",
-        E,
-        "Wrong role for the seat",
-        "seat {seat} is held by a {role}; group {group} needs a {needed}",
-        "paikalla {seat} on {role}; ryhmä {group} edellyttää: {needed}",
-        "Seat a person of the required role.",
-    ),
-    _code(
-        "JY225",
-        "KU-7",
-        W,
-        "Work pair not mixed",
-        "network {group}: pair of {roles} is not one of the wanted mixes",
-        "verkosto {group}: työpari {roles} ei ole toivottu yhdistelmä",
-        "Pair e.g. an NGO employee with an experience expert (KU-7).",
-    ),
+JY201 = Code(
+    code="JY201",
+    rule="FC-5",
+    severity=W,
+    title="Vacant seats",
+    en="group {group}: {filled} of {wanted} seats filled",
+    fi="ryhmä {group}: {filled}/{wanted} paikkaa täytetty",
+    fix="Open another call for registrations for this group.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
 )
 
-register(
-    _code(
-        "JY226",
-        "WS-8",
-        W,
-        "No one prepares the meetings",
-        "no seat holds the {function} function",
-        "millään paikalla ei ole tehtävää {function}",
-        "Name a secretary (WS-8), or the coordinator of an open forum (OF-5).",
-    )
+JY202 = Code(
+    code="JY202",
+    rule="FC-5",
+    severity=E,
+    title="Too many seats",
+    en="group {group}: {filled} seats filled, at most {max} allowed",
+    fi="ryhmä {group}: {filled} paikkaa täytetty, enintään {max} sallittu",
+    fix="Remove seats so the group keeps its quota.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
 )
+
+JY203 = Code(
+    code="JY203",
+    rule="FC-4",
+    severity=E,
+    title="Organisation outside the seat's category",
+    en="seat {seat}: organisation {organisation} is not in category {group!r}",
+    fi="paikka {seat}: järjestö {organisation} ei kuulu järjestötyyppiin {group!r}",
+    fix="Seat an organisation of the category, or add the category to it if it belongs.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY204 = Code(
+    code="JY204",
+    rule="FC-10",
+    severity=E,
+    title="Deputy of another category",
+    en="deputy {seat} does not represent the category of member {member}",
+    fi="varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä",
+    fix="Choose a deputy from an organisation of the member's category.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY205 = Code(
+    code="JY205",
+    rule="FC-9",
+    severity=E,
+    title="Deputy from a member's organisation",
+    en="deputy {seat} comes from organisation {organisation}, which holds member seat {member}",
+    fi="varajäsen {seat} on järjestöstä {organisation}, jolla on jäsenpaikka {member}",
+    fix="Members and deputies come from different organisations.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY206 = Code(
+    code="JY206",
+    rule="FC-9",
+    severity=E,
+    title="Organisation in several seats",
+    en="organisation {organisation} holds {count} {kind} seats: {seats}",
+    fi="järjestöllä {organisation} on {count} paikkaa ({kind}): {seats}",
+    fix="Each organisation takes one seat; a multi-sector one counts once (WS-7).",
+    tags=frozenset({SELECTION}),
+)
+
+JY207 = Code(
+    code="JY207",
+    rule="FC-8",
+    severity=E,
+    title="Deputy not tied to one member",
+    en="deputy {seat}: {detail}",
+    fi="varajäsen {seat}: {detail_fi}",
+    fix="Tie each personal deputy to exactly one member seat.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY208 = Code(
+    code="JY208",
+    rule="FC-8",
+    severity=E,
+    title="Member without a deputy",
+    en="member {seat} has no personal deputy",
+    fi="jäsenellä {seat} ei ole henkilökohtaista varajäsentä",
+    fix="Name a personal deputy for every member.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
+)
+
+JY209 = Code(
+    code="JY209",
+    rule="FC-6",
+    severity=E,
+    title="Committee members out of bounds",
+    en="{filled} committee members; the rule set requires {bounds}",
+    fi="lautakunnan jäseniä {filled}; sääntö edellyttää {bounds}",
+    fix="Seat the required number of committee members.",
+    kinds=frozenset({FC, GEN}),
+    other_rules=((OF, "OF-7"),),
+    tags=frozenset({BREAKABLE, SHORTFALL}),
+)
+
+JY210 = Code(
+    code="JY210",
+    rule="FC-7",
+    severity=E,
+    title="Chair missing or doubled",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Name exactly one chair (and vice-chair where required).",
+    kinds=frozenset({FC, KU, GEN}),
+    tags=frozenset({BREAKABLE}),
+)
+
+JY211 = Code(
+    code="JY211",
+    rule="OF-5",
+    severity=E,
+    title="Chair where there is none",
+    en="seat {seat} holds {function}, but this body has no chair",
+    fi="paikalla {seat} on tehtävä {function}, mutta elimellä ei ole puheenjohtajaa",
+    fix="Remove the chair; the coordinator compiles the agenda.",
+    kinds=frozenset({OF, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY212 = Code(
+    code="JY212",
+    rule="OF-3",
+    severity=E,
+    title="Over the cap",
+    en="{count} organisations; the cap is {cap}",
+    fi="{count} järjestöä; enimmäismäärä on {cap}",
+    fix="Apply the criteria for oversubscription (OF-3).",
+    kinds=frozenset({OF, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY213 = Code(
+    code="JY213",
+    rule="KU-7",
+    severity=E,
+    title="Work pair incomplete",
+    en="network {group}: {filled} of 2 pair members",
+    fi="verkosto {group}: {filled}/2 työparista",
+    fix="Each theme network names a work pair.",
+    kinds=frozenset({KU, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
+)
+
+JY214 = Code(
+    code="JY214",
+    rule="KU-4",
+    severity=E,
+    title="Official seat missing",
+    en="no {group} seat is filled",
+    fi="paikkaa {group} ei ole täytetty",
+    fix="Seat the official contact persons of KU-4.",
+    kinds=frozenset({KU, GEN}),
+    tags=frozenset({BREAKABLE, SHORTFALL}),
+)
+
+JY215 = Code(
+    code="JY215",
+    rule="KU-12",
+    severity=W,
+    title="Size outside the recommendation",
+    en="{size} seats filled; recommended {recommended}",
+    fi="{size} paikkaa täytetty; suositus {recommended}",
+    fix="10–12 members is suitable (KU-12).",
+    tags=frozenset({SELECTION}),
+)
+
+JY216 = Code(
+    code="JY216",
+    rule="WS-7",
+    severity=W,
+    title="No volunteer-run organisation",
+    en="no volunteer-run organisation takes part",
+    fi="mukana ei ole vapaaehtoisvoimin toimivaa yhdistystä",
+    fix="Volunteer-run associations must be able to take part (WS-7).",
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY217 = Code(
+    code="JY217",
+    rule="WS-7",
+    severity=W,
+    title="Language missing",
+    en="no organisation works in {language}",
+    fi="mikään järjestö ei toimi kielellä {language}",
+    fix="Reach organisations working in this language.",
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY218 = Code(
+    code="JY218",
+    rule="WS-4",
+    severity=W,
+    title="Few organisation sizes",
+    en="organisations of only {count} size class(es); wanted {wanted}",
+    fi="järjestöjä vain {count} kokoluokasta; toivottu {wanted}",
+    fix="Seat organisations of different sizes (WS-4).",
+    tags=frozenset({SELECTION}),
+)
+
+JY219 = Code(
+    code="JY219",
+    rule="FC-4",
+    severity=E,
+    title="Broken reference",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Refer only to defined seats, groups and organisations.",
+    tags=frozenset({SELECTION}),
+)
+
+JY220 = Code(
+    code="JY220",
+    rule="KU-7",
+    severity=E,
+    title="Deputies where there are none",
+    en="seat {seat} is a deputy, but deputies here are {mode}",
+    fi="paikka {seat} on varajäsen, mutta varajäsenet ovat tässä: {mode}",
+    fix="The work pair substitute for each other (KU-7).",
+    tags=frozenset({SELECTION}),
+)
+
+JY221 = Code(
+    code="JY221",
+    rule="WS-1",
+    severity=E,
+    title="Party-political nomination",
+    en="seat {seat} was named by {nominated_by!r}; party-political ties are forbidden",
+    fi="paikan {seat} nimesi {nominated_by!r}; puoluepoliittiset kytkökset on kielletty",
+    fix="Select members without regard to party politics (WS-1).",
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY222 = Code(
+    code="JY222",
+    rule="GEN-1",
+    severity=E,
+    title="Municipality not represented",
+    en="no seat from municipality {municipality}",
+    fi="kunnasta {municipality} ei ole paikkaa",
+    fix="Seat at least one member from each required municipality.",
+    tags=frozenset({SELECTION}),
+)
+
+JY223 = Code(
+    code="JY223",
+    rule="KU-10",
+    severity=E,
+    title="Organisation outside the network",
+    en="seat {seat}: organisation {organisation} is not in network {group!r}",
+    fi="paikka {seat}: järjestö {organisation} ei kuulu verkostoon {group!r}",
+    fix="Seat a member of the theme network.",
+    kinds=frozenset({KU, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY224 = Code(
+    code="JY224",
+    rule="KU-4",
+    severity=E,
+    title="Wrong role for the seat",
+    en="seat {seat} is held by a {role}; group {group} needs a {needed}",
+    fi="paikalla {seat} on {role}; ryhmä {group} edellyttää: {needed}",
+    fix="Seat a person of the required role.",
+    tags=frozenset({SELECTION}),
+)
+
+JY225 = Code(
+    code="JY225",
+    rule="KU-7",
+    severity=W,
+    title="Work pair not mixed",
+    en="network {group}: pair of {roles} is not one of the wanted mixes",
+    fi="verkosto {group}: työpari {roles} ei ole toivottu yhdistelmä",
+    fix="Pair e.g. an NGO employee with an experience expert (KU-7).",
+    kinds=frozenset({KU, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY226 = Code(
+    code="JY226",
+    rule="WS-8",
+    severity=W,
+    title="No one prepares the meetings",
+    en="no seat holds the {function} function",
+    fi="millään paikalla ei ole tehtävää {function}",
+    fix="Name a secretary (WS-8), or the coordinator of an open forum (OF-5).",
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (
+    JY201,
+    JY202,
+    JY203,
+    JY204,
+    JY205,
+    JY206,
+    JY207,
+    JY208,
+    JY209,
+    JY210,
+    JY211,
+    JY212,
+    JY213,
+    JY214,
+    JY215,
+    JY216,
+    JY217,
+    JY218,
+    JY219,
+    JY220,
+    JY221,
+    JY222,
+    JY223,
+    JY224,
+    JY225,
+    JY226,
+)
+
 
 _SEVERITY = {Need.REQUIRED: E, Need.WANTED: W}
 
@@ -325,7 +417,7 @@ def _references(ctx: _Ctx) -> Iterator[Finding]:
         for value, n in sorted(Counter(ids).items()):
             if n > 1:
                 yield finding(
-                    "JY219",
+                    JY219,
                     path,
                     detail=f"{what} id {value!r} used {n} times",
                     detail_fi=f"tunnus {value!r} käytössä {n} kertaa",
@@ -333,7 +425,7 @@ def _references(ctx: _Ctx) -> Iterator[Finding]:
     for s in comp.seats:
         if s.organisation is not None and comp.find_organisation(s.organisation) is None:
             yield finding(
-                "JY219",
+                JY219,
                 ctx.path(s, "organisation"),
                 detail=f"seat {s.id}: unknown organisation {s.organisation!r}",
                 detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}",
@@ -341,14 +433,14 @@ def _references(ctx: _Ctx) -> Iterator[Finding]:
         if s.kind is not SeatKind.DEPUTY and s.kind is not SeatKind.STAFF:
             if s.group not in ctx.groups:
                 yield finding(
-                    "JY219",
+                    JY219,
                     ctx.path(s, "group"),
                     detail=f"seat {s.id}: unknown seat group {s.group!r}",
                     detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}",
                 )
             elif _KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
                 yield finding(
-                    "JY219",
+                    JY219,
                     ctx.path(s, "kind"),
                     detail=f"seat {s.id} is a {s.kind.value} seat in group {s.group}",
                     detail_fi=f"paikka {s.id} on tyyppiä {s.kind.value} ryhmässä {s.group}",
@@ -368,23 +460,23 @@ def _quotas(ctx: _Ctx) -> Iterator[Finding]:
         n = len(filled)
         if g.source is SeatSource.COMMITTEE:
             if not g.seats.contains(n):
-                yield finding("JY209", "seats", rule=g.rule or None, filled=n, bounds=str(g.seats))
+                yield finding(JY209, "seats", rule=g.rule or None, filled=n, bounds=str(g.seats))
             for s in filled:
                 yield from _holder(ctx, g, s)
             continue
         over_cap = g.source is SeatSource.OPEN and g.seats.max == rules.cap  # JY212 says it
         if g.seats.max is not None and n > g.seats.max and not over_cap:
             yield finding(
-                "JY202", "seats", rule=g.rule or None, group=g.id, filled=n, max=g.seats.max
+                JY202, "seats", rule=g.rule or None, group=g.id, filled=n, max=g.seats.max
             )
         if n < g.seats.min:
             if g.source is SeatSource.OFFICIAL:
-                yield finding("JY214", "seats", severity=_SEVERITY[g.need], group=g.id)
+                yield finding(JY214, "seats", severity=_SEVERITY[g.need], group=g.id)
             elif g.source is SeatSource.NETWORK and rules.pairs is not None:
-                yield finding("JY213", "seats", severity=_SEVERITY[g.need], group=g.id, filled=n)
+                yield finding(JY213, "seats", severity=_SEVERITY[g.need], group=g.id, filled=n)
             else:
                 yield finding(
-                    "JY201", "seats", rule=g.rule or None, group=g.id, filled=n, wanted=g.seats.min
+                    JY201, "seats", rule=g.rule or None, group=g.id, filled=n, wanted=g.seats.min
                 )
         for s in filled:
             yield from _holder(ctx, g, s)
@@ -404,14 +496,14 @@ def _cap(ctx: _Ctx) -> Iterator[Finding]:
         if s.kind is SeatKind.MEMBER and s.group in open_ids and not s.vacant
     )
     if n > cap:
-        yield finding("JY212", "seats", count=n, cap=cap)
+        yield finding(JY212, "seats", count=n, cap=cap)
 
 
 def _holder(ctx: _Ctx, g: SeatGroup, s: Seat) -> Iterator[Finding]:
     org = ctx.comp.find_organisation(s.organisation)
     if g.role is not None and s.person is not None and s.person.role is not g.role:
         yield finding(
-            "JY224",
+            JY224,
             ctx.path(s, "person.role"),
             rule=g.rule or None,
             seat=s.id,
@@ -423,11 +515,11 @@ def _holder(ctx: _Ctx, g: SeatGroup, s: Seat) -> Iterator[Finding]:
         return
     if g.source is SeatSource.CATEGORY and not (org.categories & g.eligible_categories):
         yield finding(
-            "JY203", ctx.path(s, "organisation"), seat=s.id, organisation=org.id, group=g.id
+            JY203, ctx.path(s, "organisation"), seat=s.id, organisation=org.id, group=g.id
         )
     if g.source is SeatSource.NETWORK and g.network not in org.networks:
         yield finding(
-            "JY223", ctx.path(s, "organisation"), seat=s.id, organisation=org.id, group=g.network
+            JY223, ctx.path(s, "organisation"), seat=s.id, organisation=org.id, group=g.network
         )
 
 
@@ -438,7 +530,7 @@ def _pair_mix(ctx: _Ctx, g: SeatGroup, pair: list[Seat]) -> Iterator[Finding]:
     roles = Counter(s.person.role for s in pair if s.person is not None)
     if not any(Counter(mix) == roles for mix in policy.mixes):
         names = " + ".join(sorted(r.value for r in roles.elements()))
-        yield finding("JY225", "seats", severity=_SEVERITY[policy.need], group=g.id, roles=names)
+        yield finding(JY225, "seats", severity=_SEVERITY[policy.need], group=g.id, roles=names)
 
 
 def _deputies(ctx: _Ctx) -> Iterator[Finding]:
@@ -448,7 +540,7 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
     if policy.mode in (DeputyMode.NONE, DeputyMode.PAIR):
         for d in deputies:
             yield finding(
-                "JY220",
+                JY220,
                 ctx.path(d),
                 rule="KU-7" if policy.mode is DeputyMode.PAIR else "FC-8",
                 seat=d.id,
@@ -470,7 +562,7 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
         member = comp.find_seat(d.deputy_of)
         if member is None or member.kind is not SeatKind.MEMBER:
             yield finding(
-                "JY207",
+                JY207,
                 ctx.path(d, "deputy_of"),
                 seat=d.id,
                 detail=f"{d.deputy_of!r} is not a member seat",
@@ -485,7 +577,7 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
         for member_id, ds in sorted(tied.items()):
             if len(ds) > 1:
                 yield finding(
-                    "JY207",
+                    JY207,
                     ctx.path(ds[1], "deputy_of"),
                     seat=ds[1].id,
                     detail=f"member {member_id} already has deputy {ds[0].id}",
@@ -498,7 +590,7 @@ def _deputies(ctx: _Ctx) -> Iterator[Finding]:
             if s.vacant or group is None or group.source not in _NGO_SOURCES:
                 continue
             if not any(not d.vacant for d in tied.get(s.id, [])):
-                yield finding("JY208", ctx.path(s), severity=severity, seat=s.id)
+                yield finding(JY208, ctx.path(s), severity=severity, seat=s.id)
 
 
 def _deputy_holder(
@@ -516,7 +608,7 @@ def _deputy_holder(
         and not (org.categories & group.eligible_categories)
     ):
         yield finding(
-            "JY204",
+            JY204,
             ctx.path(d, "organisation"),
             severity=_SEVERITY[policy.same_category],
             seat=d.id,
@@ -524,7 +616,7 @@ def _deputy_holder(
         )
     if d.organisation is not None and d.organisation in member_orgs:
         yield finding(
-            "JY205",
+            JY205,
             ctx.path(d, "organisation"),
             severity=_SEVERITY[policy.different_organisation],
             seat=d.id,
@@ -542,7 +634,7 @@ def _ordered_deputies(
         group = ctx.groups.get(d.group or "")
         if group is None or d.order is None or d.order < 1:
             yield finding(
-                "JY207",
+                JY207,
                 ctx.path(d),
                 seat=d.id,
                 detail="an ordered deputy needs a known group and an order number from 1",
@@ -555,7 +647,7 @@ def _ordered_deputies(
         orders = sorted(d.order or 0 for d in seats)
         if orders != list(range(1, len(orders) + 1)):
             yield finding(
-                "JY207",
+                JY207,
                 "seats",
                 seat=", ".join(d.id for d in seats),
                 detail=f"group {group_id}: substitution order {orders} is not 1, 2, ...",
@@ -574,7 +666,7 @@ def _one_seat(ctx: _Ctx) -> Iterator[Finding]:
         for org, seats in sorted(by_org.items()):
             if len(seats) > 1:
                 yield finding(
-                    "JY206",
+                    JY206,
                     "seats",
                     organisation=org,
                     count=len(seats),
@@ -588,7 +680,7 @@ def _preparer(ctx: _Ctx) -> Iterator[Finding]:
     forum = ctx.rules.chair.mode is ChairMode.NONE
     wanted = Function.COORDINATOR if forum else Function.SECRETARY
     if ctx.comp.seats and not any(wanted in s.functions for s in ctx.comp.seats):
-        yield finding("JY226", "seats", rule="OF-5" if forum else None, function=wanted.value)
+        yield finding(JY226, "seats", rule="OF-5" if forum else None, function=wanted.value)
 
 
 def _chair(ctx: _Ctx) -> Iterator[Finding]:
@@ -600,7 +692,7 @@ def _chair(ctx: _Ctx) -> Iterator[Finding]:
     if chair.mode is ChairMode.NONE:
         for f, seats in holders.items():
             for s in seats:
-                yield finding("JY211", ctx.path(s, "functions"), seat=s.id, function=f.value)
+                yield finding(JY211, ctx.path(s, "functions"), seat=s.id, function=f.value)
         return
     wanted = [Function.CHAIR] + ([Function.VICE_CHAIR] if chair.vice_chair else [])
     for f in wanted:
@@ -608,7 +700,7 @@ def _chair(ctx: _Ctx) -> Iterator[Finding]:
         if n != 1:
             name = f.value.replace("_", "-")
             yield finding(
-                "JY210",
+                JY210,
                 "seats",
                 detail=f"{n} seats hold the {name} function",
                 detail_fi=f"{n} paikalla on tehtävä {name}",
@@ -616,7 +708,7 @@ def _chair(ctx: _Ctx) -> Iterator[Finding]:
     both = set(holders[Function.CHAIR]) & set(holders[Function.VICE_CHAIR])
     for s in sorted(both, key=lambda s: s.id):
         yield finding(
-            "JY210",
+            JY210,
             ctx.path(s, "functions"),
             detail=f"seat {s.id} is both chair and vice-chair",
             detail_fi=f"paikka {s.id} on sekä puheenjohtaja että varapuheenjohtaja",
@@ -632,7 +724,7 @@ def _size_and_diversity(ctx: _Ctx) -> Iterator[Finding]:
     ]
     rec = rules.recommended_size
     if rec is not None and not rec.contains(len(filled)):
-        yield finding("JY215", "seats", size=len(filled), recommended=str(rec))
+        yield finding(JY215, "seats", size=len(filled), recommended=str(rec))
     ngo_ids = {
         s.organisation
         for s in comp.seats
@@ -644,14 +736,14 @@ def _size_and_diversity(ctx: _Ctx) -> Iterator[Finding]:
         return
     severity = _SEVERITY[div.need]
     if div.volunteer_run and not any(o.volunteer_run for o in orgs):
-        yield finding("JY216", "organisations", severity=severity)
+        yield finding(JY216, "organisations", severity=severity)
     present = frozenset().union(*(o.languages for o in orgs))
     for lang in sorted(div.languages - present):
-        yield finding("JY217", "organisations", severity=severity, language=lang)
+        yield finding(JY217, "organisations", severity=severity, language=lang)
     sizes = {o.size for o in orgs}
     if len(sizes) < div.min_size_classes:
         yield finding(
-            "JY218",
+            JY218,
             "organisations",
             severity=severity,
             count=len(sizes),
@@ -665,7 +757,7 @@ def _politics_and_places(ctx: _Ctx) -> Iterator[Finding]:
         for s in comp.seats:
             if s.nominated_by and mentions_party_politics(s.nominated_by):
                 yield finding(
-                    "JY221", ctx.path(s, "nominated_by"), seat=s.id, nominated_by=s.nominated_by
+                    JY221, ctx.path(s, "nominated_by"), seat=s.id, nominated_by=s.nominated_by
                 )
     if rules.required_municipalities:
         orgs = {o.id: o for o in comp.organisations}
@@ -678,7 +770,7 @@ def _politics_and_places(ctx: _Ctx) -> Iterator[Finding]:
             elif s.organisation in orgs:
                 seen |= orgs[s.organisation].municipalities
         for m in sorted(rules.required_municipalities - seen):
-            yield finding("JY222", "seats", municipality=m)
+            yield finding(JY222, "seats", municipality=m)
 
 
 def validate(rules: RuleSet, composition: Composition) -> Report:

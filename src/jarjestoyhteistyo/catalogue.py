@@ -1,0 +1,123 @@
+"""The catalogue: every finding code of the package, in one explicit tuple.
+
+Each family module declares its codes as :class:`~jarjestoyhteistyo.codes.Code` objects
+at its top, right under ``__all__``, and lists them in its ``CODES`` tuple;
+:data:`CATALOGUE` joins those tuples, sorted by code. Nothing registers itself at
+import and no module is looked up by name; ``tests/test_codes.py`` fails when a
+declared code is missing from the catalogue, is in it twice, is named by no test, or
+is emitted by a module that neither declares it nor imports it from its home.
+
+**How to add a rule** (say ``FC-17``, a new check of a composition):
+
+1. **Its family module** (here :mod:`jarjestoyhteistyo.validation`): declare the code
+   at the top with the others and add it to the module's ``CODES`` tuple::
+
+       JY227 = Code(
+           code="JY227",
+           rule="FC-17",
+           severity=E,
+           title="...",
+           en="seat {seat}: ...",      # str.format templates, filled from the params
+           fi="paikka {seat}: ...",
+           fix="...",
+           kinds=frozenset({FC, GEN}),  # the rule-set kinds of FC-17; omit for every kind
+           tags=frozenset({SELECTION}),  # who else reads it; omit for nobody
+       )
+
+   Then emit it in the check below: ``yield finding(JY227, ctx.path(s), seat=s.id)``.
+   Another module that emits it imports the object
+   (``from jarjestoyhteistyo.validation import JY227``) and never declares it again.
+   The tags: ``SHORTFALL`` (an error about something still missing, which succession
+   lets stand until someone arrives), ``SELECTION`` (about seats that selection fills,
+   so it stays in a proposal's report), ``BREAKABLE`` (generate can break it).
+2. **Its test**: one that makes the check report ``JY227`` and names it (the guard
+   test fails until a test file mentions the code).
+3. **If tagged** ``BREAKABLE``, **one breaker entry**: in ``_BREAKERS`` of
+   :mod:`jarjestoyhteistyo.generate`, ``JY227: _Break(room, _Breaker.method)`` —
+   whether a rule set gives room to break it, and a method yielding compositions that
+   break it; :data:`~jarjestoyhteistyo.generate.BROKEN_RULES` follows from the tag.
+   For readers, add its row to the table at the top of that module's docstring (a
+   test compares the table with ``BROKEN_RULES``).
+
+The ``codes`` command, the docs' table of codes and ``get_code`` read it from here.
+Only a new family module is added below, once.
+
+>>> len(CATALOGUE) == len({c.code for c in CATALOGUE})
+True
+>>> get_code("JY205").rule
+'FC-9'
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from jarjestoyhteistyo import (
+    checks,
+    cooperation,
+    ecosystem,
+    meetings,
+    roadmap,
+    schedule,
+    selection,
+    succession,
+    terms,
+    validation,
+)
+from jarjestoyhteistyo.codes import Code
+from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
+
+__all__ = ["CATALOGUE", "build_catalogue", "get_code"]
+
+
+def build_catalogue(*families: tuple[Code, ...]) -> tuple[Code, ...]:
+    """Join the families' ``CODES`` tuples, sorted by code.
+
+    Raises :class:`~jarjestoyhteistyo.errors.CatalogueError` (a :class:`ValueError`)
+    when two families declare the same code id (a bug in a module).
+
+    >>> from jarjestoyhteistyo.validation import JY205
+    >>> build_catalogue((JY205,), (JY205,))
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.CatalogueError: finding code JY205 is declared twice
+    """
+    seen: dict[str, Code] = {}
+    for family in families:
+        for code in family:
+            if code.code in seen:
+                raise CatalogueError(f"finding code {code.code} is declared twice")
+            seen[code.code] = code
+    return tuple(sorted(seen.values(), key=lambda c: c.code))
+
+
+#: Every finding code, sorted by code.
+CATALOGUE: Final[tuple[Code, ...]] = build_catalogue(
+    checks.CODES,
+    meetings.CODES,
+    validation.CODES,
+    terms.CODES,
+    succession.CODES,
+    schedule.CODES,
+    roadmap.CODES,
+    selection.CODES,
+    cooperation.CODES,
+    ecosystem.CODES,
+)
+
+_BY_CODE: Final = {c.code: c for c in CATALOGUE}
+
+
+def get_code(code: str) -> Code:
+    """The :class:`~jarjestoyhteistyo.codes.Code` for ``code``.
+
+    Raises :class:`~jarjestoyhteistyo.errors.NotFoundError` (a :class:`KeyError`) if
+    unknown.
+
+    >>> get_code("JY109").title
+    'Unrealistic workload'
+    """
+    try:
+        return _BY_CODE[code]
+    except KeyError:
+        raise NotFoundError(code) from None
