@@ -24,34 +24,28 @@ from typing import Any, TextIO
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.serialize import DOCUMENTS
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
+#: The documents a RULES argument may be (names in :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`).
+_RULES_DOCUMENTS = ("ruleset", "cooperation")
+
 
 def _any_rules(arg: str) -> Any:
-    """A body rule set or a cooperation model, from a file path or a preset name/alias."""
-    from jarjestoyhteistyo.cooperation import load_cooperation
-    from jarjestoyhteistyo.presets import (
-        COOPERATION_KIND,
-        load_cooperation_preset,
-        load_preset,
-        resolve_preset,
-    )
-    from jarjestoyhteistyo.serialize import load_ruleset
-    from jarjestoyhteistyo.yamldoor import read_yaml
+    """A body rule set or a cooperation model, from a file path or a preset name/alias.
+
+    A file is read and parsed once; its ``kind:`` tag tells which it is.
+    """
+    from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
+    from jarjestoyhteistyo.serialize import load_any
 
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
-        try:
-            head = read_yaml(path.read_bytes(), source=str(path))
-        except OSError:
-            return load_ruleset(path)  # reports the unreadable file as a LoadError
-        if isinstance(head, dict) and head.get("kind") == COOPERATION_KIND:
-            return load_cooperation(path)
-        return load_ruleset(path)
-    if resolve_preset(arg).kind == COOPERATION_KIND:
+        return load_any(path, _RULES_DOCUMENTS)[1]
+    if resolve_preset(arg).kind in DOCUMENTS["cooperation"].kinds:
         return load_cooperation_preset(arg)
     return load_preset(arg)
 
@@ -492,11 +486,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
     p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
     p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
-    p.add_argument(
-        "document",
-        choices=["ruleset", "composition", "cooperation", "registrations", "history", "roadmap"],
-        help="which document",
-    )
+    p.add_argument("document", choices=list(DOCUMENTS), help="which document")
     p = add(
         "ecosystem",
         _cmd_ecosystem,

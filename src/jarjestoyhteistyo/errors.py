@@ -18,7 +18,14 @@ from typing import Any
 
 import attrs
 
-__all__ = ["JarjestoError", "LimitsError", "LoadError", "PresetNotFoundError", "Problem"]
+__all__ = [
+    "DocumentKindError",
+    "JarjestoError",
+    "LimitsError",
+    "LoadError",
+    "PresetNotFoundError",
+    "Problem",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +66,13 @@ class LoadError(JarjestoError, ValueError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         count = len(self.problems)
         super().__init__(f"{head}{count} problem{'s' if count != 1 else ''}\n{lines}")
+
+
+class DocumentKindError(JarjestoError, KeyError):
+    """No document kind has this name (see :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`)."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
 
 
 class LimitsError(JarjestoError, ValueError):

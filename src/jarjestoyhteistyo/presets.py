@@ -19,14 +19,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from jarjestoyhteistyo.cooperation import KIND as COOPERATION_KIND
 from jarjestoyhteistyo.errors import JarjestoError, PresetNotFoundError
 from jarjestoyhteistyo.rules import RuleSet
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.cooperation import CooperationModel
-
-#: The ``kind`` of a city's cooperation model (`JP-1` … `JP-7`).
-COOPERATION_KIND = "cooperation_model"
 
 
 class PresetKindError(JarjestoError, TypeError):

@@ -56,6 +56,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
+from jarjestoyhteistyo.serialize import load, loads
 
 __all__ = [
     "ActionArea",
@@ -640,10 +641,7 @@ def loads_roadmap(text: str | bytes, *, source: str | None = None) -> RoadmapDoc
     >>> doc.plans[0].year
     2023
     """
-    from jarjestoyhteistyo.serialize import loads
-
-    result: RoadmapDocument = loads(text, RoadmapDocument, source=source)
-    return result
+    return loads(text, RoadmapDocument, source=source)
 
 
 def load_roadmap(path: str | os.PathLike[str]) -> RoadmapDocument:
@@ -652,10 +650,7 @@ def load_roadmap(path: str | os.PathLike[str]) -> RoadmapDocument:
     >>> load_roadmap(_example_path("vantaa-kerava")).roadmap.first_year
     2022
     """
-    from jarjestoyhteistyo.serialize import load_file
-
-    result: RoadmapDocument = load_file(Path(path), RoadmapDocument)
-    return result
+    return load(Path(path), RoadmapDocument)
 
 
 def example_names() -> tuple[str, ...]:
@@ -682,12 +677,8 @@ def load_example(name: str = "vantaa-kerava") -> RoadmapDocument:
     >>> load_example().roadmap.id
     'vantaa-kerava-2022-2025'
     """
-    from jarjestoyhteistyo.serialize import loads
-
     resource = importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps"
-    text = (resource / f"{name}.yaml").read_bytes()
-    result: RoadmapDocument = loads(text, RoadmapDocument, source=f"{name}.yaml")
-    return result
+    return loads_roadmap((resource / f"{name}.yaml").read_bytes(), source=f"{name}.yaml")
 
 
 # --------------------------------------------------------------------- checking

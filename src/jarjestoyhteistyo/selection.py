@@ -77,7 +77,7 @@ from jarjestoyhteistyo.rules import (
     SeatGroup,
     SeatSource,
 )
-from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.serialize import load, loads
 from jarjestoyhteistyo.validation import validate
 
 __all__ = [
@@ -298,7 +298,7 @@ def load_registrations(path: str | Path) -> Registrations:
     jarjestoyhteistyo.errors.LoadError: /nonexistent.yaml: 1 problem
     ...
     """
-    return load_file(path, Registrations)
+    return load(path, Registrations)
 
 
 class Outcome(enum.Enum):

@@ -35,7 +35,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from hypothesis import reject
@@ -53,6 +53,7 @@ from jarjestoyhteistyo.models import (
     SizeClass,
 )
 from jarjestoyhteistyo.rules import (
+    KINDS,
     Authority,
     ChairMode,
     ChairPolicy,
@@ -99,15 +100,9 @@ __all__ = [
     "rule_sets",
 ]
 
-Kind = Literal["formal_committee", "open_forum", "theme_network_council", "general"]
-
-#: The rule-set kinds :func:`rule_sets` accepts for ``kind``.
-KIND_NAMES: tuple[Kind, ...] = (
-    "formal_committee",
-    "open_forum",
-    "theme_network_council",
-    "general",
-)
+#: The rule-set kinds :func:`rule_sets` accepts for ``kind`` (the ``kind:`` tags of
+#: :data:`~jarjestoyhteistyo.rules.KINDS`).
+KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 
 #: Roles of people who represent an NGO (`KU-7` work pairs mix these).
 NGO_ROLES: tuple[Role, ...] = (
@@ -593,15 +588,15 @@ def _generals(draw: st.DrawFn) -> GeneralRuleSet:
     )
 
 
-_BY_KIND: dict[str, st.SearchStrategy[Any]] = {
-    "formal_committee": _formal_committees(),
-    "open_forum": _open_forums(),
-    "theme_network_council": _councils(),
-    "general": _generals(),
+_BY_CLASS: dict[type[RuleSet], st.SearchStrategy[Any]] = {
+    FormalCommittee: _formal_committees(),
+    OpenForum: _open_forums(),
+    ThemeNetworkCouncil: _councils(),
+    GeneralRuleSet: _generals(),
 }
 
 
-def rule_sets(*, kind: Kind | None = None) -> st.SearchStrategy[RuleSet]:
+def rule_sets(*, kind: str | None = None) -> st.SearchStrategy[RuleSet]:
     """Rule sets that pass :func:`~jarjestoyhteistyo.check` (no errors).
 
     ``kind`` is one of ``formal_committee``, ``open_forum``,
@@ -613,10 +608,10 @@ def rule_sets(*, kind: Kind | None = None) -> st.SearchStrategy[RuleSet]:
     >>> s = rule_sets(kind="open_forum")
     """
     if kind is None:
-        return st.one_of(*(_BY_KIND[k] for k in KIND_NAMES))
-    if kind not in _BY_KIND:
+        return st.one_of(*(_BY_CLASS[cls] for cls in KINDS.values()))
+    if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KIND_NAMES)}")
-    strategy: st.SearchStrategy[RuleSet] = _BY_KIND[kind]
+    strategy: st.SearchStrategy[RuleSet] = _BY_CLASS[KINDS[kind]]
     return strategy
 
 
