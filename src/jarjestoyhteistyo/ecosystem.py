@@ -955,7 +955,10 @@ class EcosystemReport:
         return next((b.ids for b in self.blind_spots if b.kind is kind), ())
 
     def to_dict(self, *, associations: bool = True) -> dict[str, Any]:
-        """The stable JSON form; ``associations=False`` leaves out the per-association rows."""
+        """The stable JSON form; ``associations=False`` leaves out the per-association rows.
+
+        A report view on purpose (labels, shares, computed segments), not the converter's.
+        """
         out: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "total": self.total,

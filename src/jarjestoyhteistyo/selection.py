@@ -350,7 +350,8 @@ class Explanation:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form."""
+        """The stable JSON form: every key always written, on purpose (the converter
+        would leave defaults such as ``seat: null`` out)."""
         return {
             "index": self.index,
             "organisation": self.organisation,
@@ -483,6 +484,9 @@ class Proposal:
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form: ``ok``, ``seed``, ``feasibility``, ``explanations``, ``report``.
+
+        A report view on purpose: it holds computed values (``ok``, the feasibility's
+        explanation), not the model's fields.
 
         The composition itself is written by :func:`~jarjestoyhteistyo.serialize.dump_yaml`.
         """

@@ -68,6 +68,7 @@ __all__ = [
     "dump",
     "dump_json",
     "dump_yaml",
+    "json_data",
     "load",
     "load_any",
     "load_composition",
@@ -465,6 +466,18 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def json_data(obj: Any) -> Any:
+    """:func:`unstructure` as JSON data: dates as ISO strings, nothing else changed.
+
+    For a ``to_dict`` method whose JSON form is the model's own.
+
+    >>> from jarjestoyhteistyo.succession import Event, EventKind
+    >>> json_data(Event(date=date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"))
+    {'date': '2025-03-01', 'kind': 'resign', 'seat': 'm1'}
+    """
+    return json.loads(json.dumps(unstructure(obj), default=_json_default))
 
 
 def _dump_json_text(obj: Any, indent: int | None) -> str:
