@@ -115,8 +115,9 @@ def test_rewrite_keeps_understood_keys_and_refuses_unknown_ones() -> None:
 # ------------------------------------------------------- every kind in the table
 def test_every_document_kind_has_a_sample(document_sample: Sample) -> None:
     """A new entry in DOCUMENTS fails here until the tests below cover it."""
-    for name in DOCUMENTS:
-        assert isinstance(document_sample(name), DOCUMENTS[name].classes)
+    for name, doc in DOCUMENTS.items():
+        assert isinstance(document_sample(name), doc.classes)
+        assert all(document(cls) is doc for cls in (doc.cls, *doc.classes))  # refs are right
 
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))
@@ -187,3 +188,28 @@ def test_a_register_with_a_repeated_id_is_refused_with_its_path() -> None:
     assert [(p.path, p.code) for p in info.value.problems] == [
         ("associations[2].id", "duplicate-id")
     ]
+
+
+#: The kind of every shipped example document (a new example fails the guard below).
+EXAMPLE_KINDS = {
+    "ecosystem-rules.yaml": "segment_rules",
+    "keski-uusimaa.yaml": "composition",
+    "vantaa-kerava-formal-registrations.yaml": "registrations",
+    "vantaa-kerava-formal.yaml": "composition",
+    "vantaa-kerava-open-forum.yaml": "composition",
+}
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_every_shipped_example_is_named_with_its_kind() -> None:
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXAMPLE_KINDS)
+
+
+@pytest.mark.parametrize(("filename", "name"), sorted(EXAMPLE_KINDS.items()))
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_shipped_examples_round_trip(
+    filename: str, name: str, fmt: Literal["yaml", "json"]
+) -> None:
+    obj = load(EXAMPLES / filename, name)
+    assert loads(dump(obj, fmt), name) == obj
+    assert dump(loads(dump(obj, fmt), name), fmt) == dump(obj, fmt)  # a rewrite is stable

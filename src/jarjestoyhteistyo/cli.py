@@ -182,34 +182,16 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rotation import rotation_plan
-    from jarjestoyhteistyo.serialize import load_composition
+    from jarjestoyhteistyo.serialize import json_data, load_composition
 
     rules = _rules(args.rules)
     plan = rotation_plan(
         rules, load_composition(args.composition), start=args.start, years=args.years
     )
     if args.format == "json":
-        _dump(
-            {
-                "start": plan.start,
-                "end": plan.end,
-                "term_months": plan.term_months,
-                "cohorts": plan.cohorts,
-                "max_per_changeover": plan.max_per_changeover,
-                "changeovers": [{"date": c.date, "seats": list(c.seats)} for c in plan.changeovers],
-                "tenures": [
-                    {
-                        "seat": t.seat,
-                        "number": t.number,
-                        "cohort": t.cohort,
-                        "start": t.start,
-                        "end": t.end,
-                    }
-                    for t in plan.tenures
-                ],
-            },
-            out,
-        )
+        data = json_data(plan)  # the plan's own form, in the order this command always had
+        last = ("changeovers", "tenures")
+        _dump({k: v for k, v in data.items() if k not in last} | {k: data[k] for k in last}, out)
     else:
         out.write(
             f"Rotation plan {plan.start} – {plan.end}: term {plan.term_months} months, "

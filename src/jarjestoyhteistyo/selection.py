@@ -76,6 +76,7 @@ from jarjestoyhteistyo.rules import (
     RuleSet,
     SeatGroup,
     SeatSource,
+    ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.serialize import load, loads
 from jarjestoyhteistyo.validation import validate
@@ -569,7 +570,7 @@ class _Pool:
                 open_mask |= 1 << g.index
         criteria = {c.id for c in general.selection.criteria}
         needed = hours_per_member(general.meetings)
-        rule_cat = "KU-10" if self.kind == "theme_network_council" else "FC-4"
+        rule_cat = "KU-10" if self.kind == ThemeNetworkCouncil.kind else "FC-4"
         found: list[Finding] = []
         masks: list[int] = []
         first: dict[str, int] = {}

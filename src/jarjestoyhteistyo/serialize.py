@@ -1,4 +1,12 @@
-"""The one converter: every YAML and JSON document goes through it, both ways.
+"""The one door and the one converter: every YAML and JSON document goes through them.
+
+:data:`DOCUMENTS` names every document kind (rule sets, compositions, cooperation
+models, registrations, histories, roadmaps, registers, segment rules) with its class,
+its schema name and its ``kind:`` tags. :func:`load`, :func:`loads` and :func:`dump`
+read and write any of them; :func:`load_any` reads a file that may be one of several
+kinds, parsing it once, and tells which. The named loaders of the other modules
+(``load_ruleset``, ``loads_cooperation``, ``load_roadmap``, ...) are these with the
+document filled in.
 
 :data:`converter` is a ``cattrs`` converter made once (never the global one) with
 ``forbid_extra_keys`` and ``detailed_validation``, plus hooks that make reading strict
