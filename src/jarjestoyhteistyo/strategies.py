@@ -599,8 +599,8 @@ _BY_CLASS: dict[type[RuleSet], st.SearchStrategy[Any]] = {
 def rule_sets(*, kind: str | None = None) -> st.SearchStrategy[RuleSet]:
     """Rule sets that pass :func:`~jarjestoyhteistyo.check` (no errors).
 
-    ``kind`` is one of ``formal_committee``, ``open_forum``,
-    ``theme_network_council`` or ``general``; ``None`` draws any kind. Warnings and
+    ``kind`` is a tag of :data:`~jarjestoyhteistyo.rules.KINDS` (``formal_committee``,
+    ``open_forum``, ...); ``None`` draws any kind. Warnings and
     info findings may occur (a body may, say, choose its chair by election), errors
     never do. Every drawn rule set admits a valid composition
     (:func:`compositions_for`).
