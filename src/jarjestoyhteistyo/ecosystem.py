@@ -53,7 +53,7 @@ from jarjestoyhteistyo.categories import Labels
 from jarjestoyhteistyo.codes import Code, finding, register
 from jarjestoyhteistyo.errors import LoadError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.serialize import load, loads
+from jarjestoyhteistyo.serialize import load, loads, read_file
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -626,17 +626,7 @@ def read_register(
     else:
         path = Path(source)
         name = str(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise LoadError(
-                [
-                    Problem(
-                        path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}"
-                    )
-                ],
-                source=name,
-            ) from None
+        raw = read_file(path)
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
             return RegisterReadResult(
                 associations=loads_register_yaml(raw, source=name), encoding="utf-8"

@@ -86,6 +86,7 @@ __all__ = [
     "loads_any",
     "loads_composition",
     "loads_ruleset",
+    "read_file",
     "structure",
     "unstructure",
 ]
@@ -735,7 +736,11 @@ def loads_any(
     return chosen, value
 
 
-def _read(path: str | Path) -> bytes:
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a file; an unreadable one is a ``LoadError`` (code ``unreadable``).
+
+    For every reader of files, the CSV register's included.
+    """
     p = Path(path)
     try:
         return p.read_bytes()
@@ -759,7 +764,7 @@ def load(path: str | Path, what: str | type[T], *, limits: Limits = DEFAULT_LIMI
     jarjestoyhteistyo.errors.LoadError: /nonexistent/body.yaml: 1 problem
       $: cannot read the file: No such file or directory
     """
-    return loads(_read(path), what, source=str(path), limits=limits)
+    return loads(read_file(path), what, source=str(path), limits=limits)
 
 
 #: The former name of :func:`load`.
@@ -770,7 +775,7 @@ def load_any(
     path: str | Path, whats: Sequence[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Document, Any]:
     """:func:`loads_any` for a YAML or JSON file, read and parsed once."""
-    return loads_any(_read(path), whats, source=str(path), limits=limits)
+    return loads_any(read_file(path), whats, source=str(path), limits=limits)
 
 
 def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | None = 2) -> str:
