@@ -6,9 +6,11 @@ with the ``HYPOTHESIS_PROFILE`` environment variable; ``default`` when unset.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -47,3 +49,41 @@ def _run_from_the_checkout() -> Iterator[None]:
 def examples_dir() -> Path:
     """The ``examples/`` directory with example compositions named after presets."""
     return ROOT / "examples"
+
+
+def _examples(name: str) -> str:
+    return (ROOT / "examples" / name).read_text(encoding="utf-8")
+
+
+def _sample(name: str) -> Any:
+    """One realistic document of each kind in ``DOCUMENTS``, from shipped files."""
+    import jarjestoyhteistyo as jy
+    from jarjestoyhteistyo import presets, roadmap
+    from jarjestoyhteistyo.ecosystem import Association, Register
+    from jarjestoyhteistyo.selection import Registrations
+    from jarjestoyhteistyo.serialize import loads as door
+    from jarjestoyhteistyo.succession import Event, EventKind, History
+
+    samples = {
+        "ruleset": lambda: jy.load_preset("keski-uusimaa"),
+        "composition": lambda: door(_examples("keski-uusimaa.yaml"), jy.Composition),
+        "cooperation": lambda: presets.load_cooperation_preset("jarvenpaa"),
+        "registrations": lambda: door(
+            _examples("vantaa-kerava-formal-registrations.yaml"), Registrations
+        ),
+        "history": lambda: History(
+            events=(Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),)
+        ),
+        "roadmap": roadmap.load_example,
+        "register": lambda: Register(
+            associations=(Association(id="a1", registered=dt.date(2020, 1, 2)),)
+        ),
+        "segment_rules": lambda: door(_examples("ecosystem-rules.yaml"), "segment_rules"),
+    }
+    return samples[name]()
+
+
+@pytest.fixture(scope="session")
+def document_sample() -> Callable[[str], Any]:
+    """One document of a kind named in ``serialize.DOCUMENTS`` (shipped files mostly)."""
+    return _sample

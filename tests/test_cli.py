@@ -68,6 +68,7 @@ def test_validate_errors_exit_1_with_json_schema(
         ("a: [\n", "not valid YAML"),
         ("a: 1\na: 2\n", "duplicate key"),
         ("1: 2\n", "missing 'kind'"),
+        ("kind: cooperation_modle\nname: x\narea: y\n", "did you mean 'cooperation_model'"),
         ("kind: general\nname: x\narea: y\nnull: 3\n2024-01-01: 4\n", "unknown key 'None'"),
     ],
 )
@@ -153,6 +154,28 @@ def test_roadmap_check_and_evaluate(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", "markdown"
     )
     assert out.lstrip().startswith("#")
+
+
+def test_a_rules_file_is_parsed_once_and_its_kind_tells_what_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cooperation-model file and a rule-set file both work as RULES, read once each."""
+    from jarjestoyhteistyo import serialize
+    from jarjestoyhteistyo.presets import preset_text
+
+    reads: list[object] = []
+    original = serialize.read_yaml
+    monkeypatch.setattr(
+        serialize, "read_yaml", lambda *a, **k: reads.append(a) or original(*a, **k)
+    )
+    for preset, kind in (("jarvenpaa", "cooperation_model"), ("keski-uusimaa", "theme_")):
+        path = tmp_path / f"{preset}.yaml"
+        path.write_text(preset_text(preset), encoding="utf-8")
+        reads.clear()
+        code, out, _ = run(capsys, "show", str(path), "--format", "json")
+        assert code == 0
+        assert json.loads(out)["kind"].startswith(kind)
+        assert len(reads) == 1
 
 
 def test_cooperation_model_and_ecosystem_commands(capsys: pytest.CaptureFixture[str]) -> None:

@@ -217,7 +217,7 @@ def test_not_found_error_from_every_lookup() -> None:
     _raises(NotFoundError, KeyError, lambda: scorecard(rules).line("no-such-criterion"))
     _raises(NotFoundError, KeyError, lambda: compare(rules).row("no-such-metric"))
     exc = _raises(NotFoundError, KeyError, lambda: json_schema("agenda"))
-    assert str(exc).startswith("no schema 'agenda'; known: ")
+    assert str(exc).startswith("no document 'agenda' (documents: ")
     exc = _raises(NotFoundError, KeyError, lambda: jarjestoyhteistyo.load_preset("atlantis"))
     assert isinstance(exc, PresetNotFoundError)
 

@@ -7,19 +7,35 @@ dropped.
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.errors import DocumentKindError
 from jarjestoyhteistyo.roadmap import RoadmapDocument
 from jarjestoyhteistyo.selection import Registrations
-from jarjestoyhteistyo.serialize import dump_json, dump_yaml, loads
+from jarjestoyhteistyo.serialize import (
+    DOCUMENTS,
+    document,
+    dump,
+    dump_json,
+    dump_yaml,
+    load,
+    load_any,
+    loads,
+    loads_any,
+    unstructure,
+)
 from jarjestoyhteistyo.strategies import compositions_for, registrations, roadmaps, rule_sets
 from jarjestoyhteistyo.succession import Event, EventKind, History
 
+Sample = Callable[[str], Any]
 BOTH = pytest.mark.parametrize("dump", [dump_yaml, dump_json], ids=["yaml", "json"])
 
 
@@ -94,3 +110,106 @@ def test_rewrite_keeps_understood_keys_and_refuses_unknown_ones() -> None:
     with pytest.raises(jy.LoadError) as info:
         jy.loads_ruleset(text + "extra_key_we_do_not_know: 1\n")
     assert info.value.problems[0].code == "unknown-key"
+
+
+# ------------------------------------------------------- every kind in the table
+def test_every_document_kind_has_a_sample(document_sample: Sample) -> None:
+    """A new entry in DOCUMENTS fails here until the tests below cover it."""
+    for name, doc in DOCUMENTS.items():
+        assert isinstance(document_sample(name), doc.classes)
+        assert all(document(cls) is doc for cls in (doc.cls, *doc.classes))  # refs are right
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_every_document_kind_loads_dumps_and_round_trips(
+    name: str, fmt: Literal["yaml", "json"], tmp_path: Path, document_sample: Sample
+) -> None:
+    """One door: by name, by class, from text and from a file, through YAML and JSON."""
+    obj = document_sample(name)
+    text = dump(obj, fmt)
+    assert loads(text, name) == obj
+    assert loads(text, type(obj)) == obj
+    path = tmp_path / f"{name}.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    assert load(path, name) == obj
+    others = [d for d in DOCUMENTS if d != name]
+    if not DOCUMENTS[name].tagged:  # told apart from other untagged kinds by a tag only
+        path.write_text(dump({"kind": name, **unstructure(obj)}, fmt), encoding="utf-8")
+    found, value = load_any(path, [*others, name])
+    assert (found.name, value) == (name, obj)
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_a_wrong_kind_is_the_same_problem_in_every_kind(name: str, document_sample: Sample) -> None:
+    doc = DOCUMENTS[name]
+    data = unstructure(document_sample(name))
+    for wrong in ("not_a_kind", next(k for d in DOCUMENTS.values() for k in d.kinds if d != doc)):
+        with pytest.raises(jy.LoadError) as info:
+            loads(json.dumps({**data, "kind": wrong}, default=str), name)
+        assert [(p.path, p.code) for p in info.value.problems] == [("kind", "unknown-kind")]
+        assert info.value.problems[0].params["kinds"] == list(doc.kinds)
+    # a tagged document needs its tag; any other may name itself
+    plain = {k: v for k, v in data.items() if k != "kind"}
+    if doc.tagged:
+        with pytest.raises(jy.LoadError) as info:
+            loads(json.dumps(plain, default=str), name)
+        assert [p.code for p in info.value.problems] == ["unknown-kind"]
+    else:
+        tagged = json.dumps({"kind": name, **plain}, default=str)
+        assert loads(tagged, name) == loads(json.dumps(plain, default=str), name)
+
+
+def test_load_any_tells_which_and_suggests_across_kinds() -> None:
+    from jarjestoyhteistyo.presets import preset_text
+
+    found, model = loads_any(preset_text("jarvenpaa"), ["ruleset", "cooperation"])
+    assert (found.name, model.kind) == ("cooperation", "cooperation_model")
+    found, rules = loads_any(preset_text("keski-uusimaa"), ["ruleset", "cooperation"])
+    assert (found.name, rules.kind) == ("ruleset", "theme_network_council")
+    with pytest.raises(jy.LoadError) as info:
+        loads_any("kind: cooperation_modle\nname: C\narea: A\n", ["ruleset", "cooperation"])
+    (p,) = info.value.problems
+    assert p.params["suggestion"] == "cooperation_model"
+    assert {"cooperation_model", "general"} <= set(p.params["kinds"])
+
+
+def test_unknown_document_names_are_refused_with_a_suggestion() -> None:
+    with pytest.raises(DocumentKindError, match="did you mean 'history'"):
+        loads("events: []", "histroy")
+    with pytest.raises(DocumentKindError):
+        document(int)
+
+
+def test_a_register_with_a_repeated_id_is_refused_with_its_path() -> None:
+    text = "associations: [{id: a1}, {id: a2}, {id: a1}]"
+    with pytest.raises(jy.LoadError) as info:
+        loads(text, "register")
+    assert [(p.path, p.code) for p in info.value.problems] == [
+        ("associations[2].id", "duplicate-id")
+    ]
+
+
+#: The kind of every shipped example document (a new example fails the guard below).
+EXAMPLE_KINDS = {
+    "ecosystem-rules.yaml": "segment_rules",
+    "keski-uusimaa.yaml": "composition",
+    "vantaa-kerava-formal-registrations.yaml": "registrations",
+    "vantaa-kerava-formal.yaml": "composition",
+    "vantaa-kerava-open-forum.yaml": "composition",
+}
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_every_shipped_example_is_named_with_its_kind() -> None:
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXAMPLE_KINDS)
+
+
+@pytest.mark.parametrize(("filename", "name"), sorted(EXAMPLE_KINDS.items()))
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_shipped_examples_round_trip(
+    filename: str, name: str, fmt: Literal["yaml", "json"]
+) -> None:
+    obj = load(EXAMPLES / filename, name)
+    assert loads(dump(obj, fmt), name) == obj
+    assert dump(loads(dump(obj, fmt), name), fmt) == dump(obj, fmt)  # a rewrite is stable

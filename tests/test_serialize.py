@@ -319,3 +319,11 @@ def test_string_with_next_line_character_round_trips(dump: object) -> None:
 def test_float_in_exponent_form_round_trips_through_json(hours: float) -> None:
     rs = FormalCommittee(name="Example body", area="Example area", time_budget_hours_per_year=hours)
     assert loads(dump_json(rs), RuleSet) == rs
+
+
+def test_a_rule_set_class_takes_only_its_own_kind() -> None:
+    assert loads(FORUM, OpenForum).kind == "open_forum"
+    with pytest.raises(LoadError) as info:
+        loads(FORUM, FormalCommittee)
+    (p,) = info.value.problems
+    assert (p.path, p.code, p.params["kinds"]) == ("kind", "unknown-kind", ["formal_committee"])

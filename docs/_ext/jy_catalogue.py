@@ -224,13 +224,17 @@ class YamlReferenceDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from jarjestoyhteistyo.cooperation import CooperationModel
-        from jarjestoyhteistyo.rules import KINDS
+        from jarjestoyhteistyo.serialize import DOCUMENTS
 
         _depend_on_package(self)
         kind = self.arguments[0]
-        # the bodies' kinds, and a city's cooperation model (its own family)
-        known: dict[str, type] = {**KINDS, CooperationModel.kind: CooperationModel}
+        # every tagged document: the bodies' kinds and a city's cooperation model
+        known: dict[str, type] = {
+            tag: cls
+            for doc in DOCUMENTS.values()
+            if doc.tagged
+            for tag, cls in zip(doc.kinds, doc.classes, strict=True)
+        }
         if kind not in known:
             raise self.error(f"unknown rule-set kind {kind!r}; known: {', '.join(known)}")
         cls = known[kind]

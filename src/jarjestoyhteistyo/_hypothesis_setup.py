@@ -48,12 +48,7 @@ def _hypothesis_setup_hook() -> None:
     from jarjestoyhteistyo.categories import Category
     from jarjestoyhteistyo.models import Organisation, Person
     from jarjestoyhteistyo.roadmap import RoadmapDocument
-    from jarjestoyhteistyo.rules import (
-        FormalCommittee,
-        GeneralRuleSet,
-        OpenForum,
-        ThemeNetworkCouncil,
-    )
+    from jarjestoyhteistyo.rules import KINDS
     from jarjestoyhteistyo.selection import Registration
 
     st.register_type_strategy(Organisation, st.deferred(lambda: _strategies().organisations()))
@@ -61,13 +56,7 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Category, st.deferred(lambda: _strategies().categories()))
     st.register_type_strategy(RoadmapDocument, st.deferred(lambda: _strategies().roadmaps()))
     st.register_type_strategy(Registration, st.deferred(lambda: _registration()))
-    kinds: tuple[tuple[type, str], ...] = (
-        (FormalCommittee, "formal_committee"),
-        (OpenForum, "open_forum"),
-        (ThemeNetworkCouncil, "theme_network_council"),
-        (GeneralRuleSet, "general"),
-    )
-    for cls, kind in kinds:
+    for kind, cls in KINDS.items():
         st.register_type_strategy(cls, _rule_sets(kind))
 
 

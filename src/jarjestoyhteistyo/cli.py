@@ -24,34 +24,28 @@ from typing import Any, TextIO
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.serialize import DOCUMENTS
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
+#: The documents a RULES argument may be (names in :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`).
+_RULES_DOCUMENTS = ("ruleset", "cooperation")
+
 
 def _any_rules(arg: str) -> Any:
-    """A body rule set or a cooperation model, from a file path or a preset name/alias."""
-    from jarjestoyhteistyo.cooperation import load_cooperation
-    from jarjestoyhteistyo.presets import (
-        COOPERATION_KIND,
-        load_cooperation_preset,
-        load_preset,
-        resolve_preset,
-    )
-    from jarjestoyhteistyo.serialize import load_ruleset
-    from jarjestoyhteistyo.yamldoor import read_yaml
+    """A body rule set or a cooperation model, from a file path or a preset name/alias.
+
+    A file is read and parsed once; its ``kind:`` tag tells which it is.
+    """
+    from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
+    from jarjestoyhteistyo.serialize import load_any
 
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
-        try:
-            head = read_yaml(path.read_bytes(), source=str(path))
-        except OSError:
-            return load_ruleset(path)  # reports the unreadable file as a LoadError
-        if isinstance(head, dict) and head.get("kind") == COOPERATION_KIND:
-            return load_cooperation(path)
-        return load_ruleset(path)
-    if resolve_preset(arg).kind == COOPERATION_KIND:
+        return load_any(path, _RULES_DOCUMENTS)[1]
+    if resolve_preset(arg).kind in DOCUMENTS["cooperation"].kinds:
         return load_cooperation_preset(arg)
     return load_preset(arg)
 
@@ -187,34 +181,16 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rotation import rotation_plan
-    from jarjestoyhteistyo.serialize import load_composition
+    from jarjestoyhteistyo.serialize import json_data, load_composition
 
     rules = _rules(args.rules)
     plan = rotation_plan(
         rules, load_composition(args.composition), start=args.start, years=args.years
     )
     if args.format == "json":
-        _dump(
-            {
-                "start": plan.start,
-                "end": plan.end,
-                "term_months": plan.term_months,
-                "cohorts": plan.cohorts,
-                "max_per_changeover": plan.max_per_changeover,
-                "changeovers": [{"date": c.date, "seats": list(c.seats)} for c in plan.changeovers],
-                "tenures": [
-                    {
-                        "seat": t.seat,
-                        "number": t.number,
-                        "cohort": t.cohort,
-                        "start": t.start,
-                        "end": t.end,
-                    }
-                    for t in plan.tenures
-                ],
-            },
-            out,
-        )
+        data = json_data(plan)  # the plan's own form, in the order this command always had
+        last = ("changeovers", "tenures")
+        _dump({k: v for k, v in data.items() if k not in last} | {k: data[k] for k in last}, out)
     else:
         out.write(
             f"Rotation plan {plan.start} – {plan.end}: term {plan.term_months} months, "
@@ -491,11 +467,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
     p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
     p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
-    p.add_argument(
-        "document",
-        choices=["ruleset", "composition", "cooperation", "registrations", "history", "roadmap"],
-        help="which document",
-    )
+    p.add_argument("document", choices=list(DOCUMENTS), help="which document")
     p = add(
         "ecosystem",
         _cmd_ecosystem,

@@ -38,20 +38,17 @@ rule id. Roles only, never named people.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from jarjestoyhteistyo.codes import Code, finding
-from jarjestoyhteistyo.errors import LoadError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.serialize import dump_yaml, structure
-from jarjestoyhteistyo.yamldoor import read_yaml
+from jarjestoyhteistyo.serialize import dump, load, loads
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.meetings import AnnualActivity
@@ -72,7 +69,8 @@ __all__ = [
     "loads_cooperation",
 ]
 
-#: The ``kind:`` tag of a cooperation model in YAML.
+#: The ``kind:`` tag of a cooperation model in YAML (its one home; the document table
+#: of :mod:`jarjestoyhteistyo.serialize` reads it from the class).
 KIND = "cooperation_model"
 
 
@@ -556,37 +554,16 @@ def check_cooperation(model: CooperationModel) -> Report:
 
 
 # ------------------------------------------------------------------------ YAML door
-def _kind_problem(data: dict[Any, Any]) -> Problem | None:
-    if "kind" not in data:
-        return Problem(
-            path="kind",
-            code="unknown-kind",
-            message=f"missing 'kind'; expected {KIND!r}",
-            params={"suggestion": KIND, "kinds": [KIND]},
-        )
-    kind = data["kind"]
-    if kind == KIND:
-        return None
-    near = difflib.get_close_matches(str(kind), [KIND], n=1)
-    tip = f"; did you mean {near[0]!r}?" if near else f"; expected {KIND!r}"
-    return Problem(
-        path="kind",
-        code="unknown-kind",
-        message=f"unknown kind {kind!r}{tip}",
-        params={"suggestion": near[0] if near else None, "kinds": [KIND]},
-    )
-
-
 def loads_cooperation(text: str | bytes, *, source: str | None = None) -> CooperationModel:
     """A :class:`CooperationModel` from YAML or JSON text with ``kind: cooperation_model``.
 
-    The text goes through the project's YAML door and its one converter
-    (:mod:`jarjestoyhteistyo.serialize`); a wrong or missing ``kind`` is reported
-    together with every other problem in one
+    The text goes through the one door (:func:`jarjestoyhteistyo.serialize.loads`); a
+    wrong or missing ``kind`` is reported together with every other problem in one
     :class:`~jarjestoyhteistyo.errors.LoadError`.
 
     >>> loads_cooperation("kind: cooperation_model\\nname: C\\narea: A\\nregister: true").register
     True
+    >>> from jarjestoyhteistyo.errors import LoadError
     >>> try:
     ...     loads_cooperation("kind: cooperation_modle\\nname: C\\narea: A\\nregistr: true")
     ... except LoadError as e:
@@ -594,28 +571,7 @@ def loads_cooperation(text: str | bytes, *, source: str | None = None) -> Cooper
     kind: unknown kind 'cooperation_modle'; did you mean 'cooperation_model'?
     registr: unknown key 'registr'; did you mean 'register'?
     """
-    data = read_yaml(text, source=source)
-    if not isinstance(data, dict):
-        raise LoadError(
-            [
-                Problem(
-                    path="$",
-                    code="wrong-type",
-                    message=f"expected a mapping with 'kind: {KIND}', got {type(data).__name__}",
-                )
-            ],
-            source=source,
-        )
-    problem = _kind_problem(data)
-    rest = {k: v for k, v in data.items() if k != "kind"}
-    try:
-        model = structure(rest, CooperationModel, source=source)
-    except LoadError as exc:
-        problems = [*([problem] if problem else []), *exc.problems]
-        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
-    if problem is not None:
-        raise LoadError([problem], source=source)
-    return model
+    return loads(text, CooperationModel, source=source)
 
 
 def load_cooperation(path: str | Path) -> CooperationModel:
@@ -627,15 +583,7 @@ def load_cooperation(path: str | Path) -> CooperationModel:
     jarjestoyhteistyo.errors.LoadError: /nonexistent/model.yaml: 1 problem
       $: cannot read the file: No such file or directory
     """
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise LoadError(
-            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
-            source=str(p),
-        ) from None
-    return loads_cooperation(raw, source=str(p))
+    return load(path, CooperationModel)
 
 
 def dump_cooperation(model: CooperationModel) -> str:
@@ -651,7 +599,7 @@ def dump_cooperation(model: CooperationModel) -> str:
     >>> loads_cooperation(text) == CooperationModel(name="C", area="A", register=True)
     True
     """
-    return dump_yaml(model)  # the one converter writes a model's kind tag first
+    return dump(model)  # the one converter writes a model's kind tag first
 
 
 # Imported last, for cattrs to resolve the ``annual_clock`` annotation at run time:

@@ -53,7 +53,7 @@ from jarjestoyhteistyo.categories import Labels
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, MissingDependencyError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.serialize import load, loads, read_file
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -64,6 +64,7 @@ __all__ = [
     "BlindSpotKind",
     "Classification",
     "EcosystemReport",
+    "Register",
     "RegisterReadResult",
     "RowProblem",
     "Segment",
@@ -148,11 +149,36 @@ class Association:
     weaker_position: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class _Register:
-    """The YAML/JSON form of a register: ``associations: [...]``."""
+def _unique_ids(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, a in enumerate(value):
+        if a.id in first:
+            problems.append(
+                Problem(
+                    path=f"associations[{i}].id",
+                    code="duplicate-id",
+                    message=f"duplicate id {a.id!r} (first at associations[{first[a.id]}])",
+                    params={"id": a.id},
+                )
+            )
+        first.setdefault(a.id, i)
+    if problems:
+        raise LoadError(problems)
 
-    associations: tuple[Association, ...] = ()
+
+@attrs.frozen(kw_only=True)
+class Register:
+    """The YAML/JSON form of a register, ``associations: [...]``; ids are unique.
+
+    >>> Register(associations=(Association(id="a1"), Association(id="a1")))
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LoadError: 1 problem
+      associations[1].id: duplicate id 'a1' (first at associations[0])
+    """
+
+    associations: tuple[Association, ...] = attrs.field(default=(), validator=_unique_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -581,30 +607,14 @@ def _read_csv(
 
 
 def loads_register_yaml(text: str | bytes, *, source: str | None = None) -> tuple[Association, ...]:
-    """Associations from a YAML or JSON document ``associations: [...]``, through the
-    project's one converter; unusable input or a repeated id is a ``LoadError``.
+    """Associations from a YAML or JSON document ``associations: [...]`` (a :class:`Register`),
+    through the one door; unusable input or a repeated id is a ``LoadError``.
 
     >>> text = "associations: [{id: a1}, {id: a2, events_attended: 3}]"
     >>> [a.id for a in loads_register_yaml(text)]
     ['a1', 'a2']
     """
-    register_ = loads(text, _Register, source=source)
-    first: dict[str, int] = {}
-    problems: list[Problem] = []
-    for i, a in enumerate(register_.associations):
-        if a.id in first:
-            problems.append(
-                Problem(
-                    path=f"associations[{i}].id",
-                    code="duplicate-id",
-                    message=f"duplicate id {a.id!r} (first at associations[{first[a.id]}])",
-                    params={"id": a.id},
-                )
-            )
-        first.setdefault(a.id, i)
-    if problems:
-        raise LoadError(problems, source=source)
-    return register_.associations
+    return loads(text, Register, source=source).associations
 
 
 def read_register(
@@ -651,17 +661,7 @@ def read_register(
     else:
         path = Path(source)
         name = str(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise LoadError(
-                [
-                    Problem(
-                        path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}"
-                    )
-                ],
-                source=name,
-            ) from None
+        raw = read_file(path)
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
             return RegisterReadResult(
                 associations=loads_register_yaml(raw, source=name), encoding="utf-8"
@@ -747,7 +747,7 @@ def loads_segment_rules(text: str | bytes, *, source: str | None = None) -> Segm
 
 def load_segment_rules(path: str | Path) -> SegmentRules:
     """:class:`SegmentRules` from a YAML or JSON file (the CLI's ``--rules FILE``)."""
-    return load_file(path, SegmentRules)
+    return load(path, SegmentRules)
 
 
 # ------------------------------------------------------------------ classification
@@ -980,7 +980,10 @@ class EcosystemReport:
         return next((b.ids for b in self.blind_spots if b.kind is kind), ())
 
     def to_dict(self, *, associations: bool = True) -> dict[str, Any]:
-        """The stable JSON form; ``associations=False`` leaves out the per-association rows."""
+        """The stable JSON form; ``associations=False`` leaves out the per-association rows.
+
+        A report view on purpose (labels, shares, computed segments), not the converter's.
+        """
         out: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "total": self.total,

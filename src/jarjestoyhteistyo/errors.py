@@ -39,6 +39,7 @@ import attrs
 __all__ = [
     "CatalogueError",
     "ComparisonError",
+    "DocumentKindError",
     "GenerateError",
     "InvalidValueError",
     "JarjestoError",
@@ -124,11 +125,15 @@ class NotFoundError(JarjestoError, KeyError):
     >>> json_schema("agenda")
     Traceback (most recent call last):
     ...
-    jarjestoyhteistyo.errors.NotFoundError: no schema 'agenda'; known: ...
+    jarjestoyhteistyo.errors.DocumentKindError: no document 'agenda' (documents: ...)
     """
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+class DocumentKindError(NotFoundError):
+    """No document kind has this name (see :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`)."""
 
 
 class PresetNotFoundError(NotFoundError):

@@ -57,7 +57,7 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MissingDependencyError, NotFoundError, RenderError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
-from jarjestoyhteistyo.serialize import load_file, loads, unstructure
+from jarjestoyhteistyo.serialize import json_data, load, loads
 
 __all__ = [
     "ActionArea",
@@ -689,8 +689,7 @@ def loads_roadmap(text: str | bytes, *, source: str | None = None) -> RoadmapDoc
     >>> doc.plans[0].year
     2023
     """
-    result: RoadmapDocument = loads(text, RoadmapDocument, source=source)
-    return result
+    return loads(text, RoadmapDocument, source=source)
 
 
 def load_roadmap(path: str | os.PathLike[str]) -> RoadmapDocument:
@@ -699,8 +698,7 @@ def load_roadmap(path: str | os.PathLike[str]) -> RoadmapDocument:
     >>> load_roadmap(_example_path("vantaa-kerava")).roadmap.first_year
     2022
     """
-    result: RoadmapDocument = load_file(Path(path), RoadmapDocument)
-    return result
+    return load(Path(path), RoadmapDocument)
 
 
 def example_names() -> tuple[str, ...]:
@@ -728,9 +726,7 @@ def load_example(name: str = "vantaa-kerava") -> RoadmapDocument:
     'vantaa-kerava-2022-2025'
     """
     resource = importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps"
-    text = (resource / f"{name}.yaml").read_bytes()
-    result: RoadmapDocument = loads(text, RoadmapDocument, source=f"{name}.yaml")
-    return result
+    return loads_roadmap((resource / f"{name}.yaml").read_bytes(), source=f"{name}.yaml")
 
 
 # --------------------------------------------------------------------- checking
@@ -1056,19 +1052,9 @@ class MeasureResult:
     responsible: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return {
-            "ref": self.ref,
-            "year": self.year,
-            "title": self.title,
-            "action_area": self.action_area,
-            "status": None if self.status is None else self.status.value,
-            "due": self.due.isoformat(),
-            "overdue": self.overdue,
-            "carried": self.carried,
-            "carried_to": list(self.carried_to),
-            "responsible": list(self.responsible),
-        }
+        """Plain data for JSON: the converter's form (every field, dates as ISO strings)."""
+        data: dict[str, Any] = json_data(self)
+        return data
 
 
 @attrs.frozen(kw_only=True)
@@ -1083,7 +1069,8 @@ class MilestoneResult:
     planned: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a report view on purpose: ``planned`` second and always
+        written (the converter would leave the default out)."""
         return {
             "year": self.year,
             "planned": self.planned,
@@ -1125,7 +1112,8 @@ class AreaResult:
         return tuple(m.ref for m in self.measures if not m.responsible)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a report view on purpose: with the computed completion,
+        overdue and unassigned measures, which are not fields."""
         return {
             "id": self.id,
             "title": self.title,
@@ -1152,7 +1140,7 @@ class GoalResult:
         return _share(m.status for a in self.areas for m in a.milestones)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a report view on purpose: with the computed completion."""
         return {
             "id": self.id,
             "title": self.title,
@@ -1173,15 +1161,9 @@ class CarryChain:
     path: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return {
-            "ref": self.ref,
-            "title": self.title,
-            "origin": self.origin,
-            "origin_year": self.origin_year,
-            "times": self.times,
-            "path": list(self.path),
-        }
+        """Plain data for JSON: the converter's form (every field)."""
+        data: dict[str, Any] = json_data(self)
+        return data
 
 
 @attrs.frozen(kw_only=True)
@@ -1198,7 +1180,8 @@ class MetricResult:
     progress: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a stable view on purpose: every key of a level and a
+        measurement always written (the converter would leave defaults out)."""
         latest = self.latest
         return {
             "id": self.id,
@@ -1231,7 +1214,7 @@ class TargetResult:
     metrics: tuple[MetricResult, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+        """Plain data for JSON; the metrics in their stable view (:meth:`MetricResult.to_dict`)."""
         return {
             "id": self.id,
             "title": self.title,
@@ -1287,7 +1270,8 @@ class Evaluation:
         return _share(m.status for g in self.goals for a in g.areas for m in a.milestones)
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form."""
+        """The stable JSON form, a report view on purpose (computed completion, the
+        findings' own JSON form); the draft plan is the converter's."""
         return {
             "roadmap": self.roadmap,
             "title": self.title,
@@ -1297,9 +1281,7 @@ class Evaluation:
             "carried_over": [c.to_dict() for c in self.chains],
             "binding_targets": [t.to_dict() for t in self.targets],
             "findings": self.report.to_dict(),
-            "draft": None
-            if self.draft is None
-            else json.loads(json.dumps(unstructure(self.draft), default=str)),
+            "draft": None if self.draft is None else json_data(self.draft),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

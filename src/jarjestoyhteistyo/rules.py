@@ -590,7 +590,9 @@ def _common_fields(rs: _Common) -> dict[str, Any]:
 RuleSet: TypeAlias = GeneralRuleSet | FormalCommittee | OpenForum | ThemeNetworkCouncil
 """Any rule-set kind (a tagged union on ``kind``)."""
 
-#: Rule-set classes by their ``kind`` tag.
+#: Rule-set classes by their ``kind`` tag: the one list of rule-set kinds, which the
+#: door (:data:`~jarjestoyhteistyo.serialize.DOCUMENTS`), JSON Schema and the Hypothesis
+#: strategies read.
 KINDS: dict[str, type[RuleSet]] = {
     cls.kind: cls for cls in (GeneralRuleSet, FormalCommittee, OpenForum, ThemeNetworkCouncil)
 }

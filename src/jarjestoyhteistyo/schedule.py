@@ -68,6 +68,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError
 from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.serialize import json_data
 
 __all__ = [
     "DEFAULT_SEASONS",
@@ -251,8 +252,13 @@ class Window:
         return (self.start.year, self.end.year)
 
     def to_dict(self) -> dict[str, str]:
-        """``{"start": ISO date, "end": ISO date}``."""
-        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+        """``{"start": ISO date, "end": ISO date}``: the converter's form.
+
+        >>> Window(start=date(2023, 8, 1), end=date(2023, 12, 31)).to_dict()
+        {'start': '2023-08-01', 'end': '2023-12-31'}
+        """
+        data: dict[str, str] = json_data(self)
+        return data
 
 
 class Unit(enum.Enum):
@@ -332,7 +338,8 @@ datetime.date(2023, 5, 16))
         return f"{head}{self.times} time(s) every {every} {self.unit.value}(s)"
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a view on purpose: ``every`` as a number (a fraction is
+        not JSON) and every key always written."""
         return {
             "label": self.label,
             "times": self.times,
@@ -377,7 +384,8 @@ class Schedule:
         return None if span is None else span.end
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON."""
+        """Plain data for JSON, a view on purpose: the phrase and what it means, without
+        the context year."""
         return {
             "text": self.text,
             "windows": [w.to_dict() for w in self.windows],

@@ -24,42 +24,16 @@ from typing import Any
 
 import attrs
 
-from jarjestoyhteistyo.cooperation import CooperationModel
-from jarjestoyhteistyo.errors import NotFoundError, UnsupportedTypeError
-from jarjestoyhteistyo.models import Composition
-from jarjestoyhteistyo.roadmap import RoadmapDocument
-from jarjestoyhteistyo.rules import KINDS
-from jarjestoyhteistyo.selection import Registrations
-from jarjestoyhteistyo.succession import History
+from jarjestoyhteistyo.errors import UnsupportedTypeError
+from jarjestoyhteistyo.serialize import DOCUMENTS, document
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-#: The documents that have a schema, by name.
-SCHEMA_KINDS: dict[str, str] = {
-    "ruleset": "A rule set of any kind (formal_committee, open_forum, ...).",
-    "composition": "A composition: organisations and seats.",
-    "cooperation": "A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
-    "registrations": "Registrations for selection (FC-3, OF-3).",
-    "history": "A succession history: events applied to a composition (FC-8, FC-15).",
-    "roadmap": "A roadmap with its implementation plans (RM-1 … RM-7).",
-}
-
-
-def _document_class(name: str) -> tuple[type, str | None]:
-    """The model class of a document and its ``kind`` tag, if it has one."""
-    if name == "composition":
-        return Composition, None
-    if name == "cooperation":
-        return CooperationModel, CooperationModel.kind
-    if name == "registrations":
-        return Registrations, None
-    if name == "history":
-        return History, None
-    if name == "roadmap":
-        return RoadmapDocument, None
-    raise NotFoundError(f"no schema {name!r}; known: {', '.join(SCHEMA_KINDS)}")
+#: The documents that have a schema, by name: every entry of
+#: :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`, with its title.
+SCHEMA_KINDS: dict[str, str] = {d.name: d.title for d in DOCUMENTS.values()}
 
 
 class _Builder:
@@ -79,12 +53,13 @@ class _Builder:
             "description": (cls.__doc__ or "").strip().splitlines()[0],
         }
 
-    def klass(self, cls: type, *, kind: str | None = None) -> dict[str, Any]:
+    def klass(self, cls: type, *, kind: str | None = None, tagged: bool = True) -> dict[str, Any]:
         props: dict[str, Any] = {}
         required: list[str] = []
         if kind is not None:
             props["kind"] = {"const": kind}
-            required.append("kind")
+            if tagged:
+                required.append("kind")
         hints = typing.get_type_hints(cls)
         for a in attrs.fields(cls):
             props[a.name] = self.type(hints[a.name])
@@ -142,19 +117,21 @@ class _Builder:
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a document named in :data:`SCHEMA_KINDS`.
 
+    A tagged document requires its ``kind``; an untagged one allows ``kind: NAME``.
+
     >>> json_schema("composition")["properties"]["seats"]["type"]
     'array'
+    >>> json_schema("history")["properties"]["kind"]
+    {'const': 'history'}
     """
+    doc = document(name)
     b = _Builder()
-    if name == "ruleset":
-        body: dict[str, Any] = {
-            "oneOf": [b.klass(cls, kind=kind) for kind, cls in KINDS.items()],
-        }
-        title = "jarjestoyhteistyo rule set"
-    else:
-        cls, kind = _document_class(name)
-        body = b.klass(cls, kind=kind)
-        title = f"jarjestoyhteistyo {name}"
+    shapes = [
+        b.klass(cls, kind=kind, tagged=doc.tagged)
+        for cls, kind in zip(doc.classes, doc.kinds, strict=True)
+    ]
+    body: dict[str, Any] = {"oneOf": shapes} if len(shapes) > 1 else shapes[0]
+    title = "jarjestoyhteistyo rule set" if name == "ruleset" else f"jarjestoyhteistyo {name}"
     return {"$schema": _DIALECT, "title": title, **body, "$defs": dict(sorted(b.defs.items()))}
 
 

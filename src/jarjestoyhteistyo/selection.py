@@ -76,8 +76,9 @@ from jarjestoyhteistyo.rules import (
     RuleSet,
     SeatGroup,
     SeatSource,
+    ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.serialize import load, loads
 from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
 from jarjestoyhteistyo.validation import JY201, validate
 
@@ -319,7 +320,7 @@ def load_registrations(path: str | Path) -> Registrations:
     jarjestoyhteistyo.errors.LoadError: /nonexistent.yaml: 1 problem
     ...
     """
-    return load_file(path, Registrations)
+    return load(path, Registrations)
 
 
 class Outcome(enum.Enum):
@@ -371,7 +372,8 @@ class Explanation:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form."""
+        """The stable JSON form: every key always written, on purpose (the converter
+        would leave defaults such as ``seat: null`` out)."""
         return {
             "index": self.index,
             "organisation": self.organisation,
@@ -508,6 +510,9 @@ class Proposal:
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form: ``ok``, ``seed``, ``feasibility``, ``explanations``, ``report``.
 
+        A report view on purpose: it holds computed values (``ok``, the feasibility's
+        explanation), not the model's fields.
+
         The composition itself is written by :func:`~jarjestoyhteistyo.serialize.dump_yaml`.
         """
         f = self.feasibility
@@ -589,7 +594,7 @@ class _Pool:
                 open_mask |= 1 << g.index
         criteria = {c.id for c in general.selection.criteria}
         needed = hours_per_member(general.meetings)
-        rule_cat = "KU-10" if self.kind == "theme_network_council" else "FC-4"
+        rule_cat = "KU-10" if self.kind == ThemeNetworkCouncil.kind else "FC-4"
         found: list[Finding] = []
         masks: list[int] = []
         first: dict[str, int] = {}

@@ -1,4 +1,12 @@
-"""The one converter: every YAML and JSON document goes through it, both ways.
+"""The one door and the one converter: every YAML and JSON document goes through them.
+
+:data:`DOCUMENTS` names every document kind (rule sets, compositions, cooperation
+models, registrations, histories, roadmaps, registers, segment rules) with its class,
+its schema name and its ``kind:`` tags. :func:`load`, :func:`loads` and :func:`dump`
+read and write any of them; :func:`load_any` reads a file that may be one of several
+kinds, parsing it once, and tells which. The named loaders of the other modules
+(``load_ruleset``, ``loads_cooperation``, ``load_roadmap``, ...) are these with the
+document filled in.
 
 :data:`converter` is a ``cattrs`` converter made once (never the global one) with
 ``forbid_extra_keys`` and ``detailed_validation``, plus hooks that make reading strict
@@ -33,14 +41,16 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
+import importlib
 import json
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 import cattrs
@@ -53,21 +63,30 @@ from cattrs.errors import (
 )
 from cattrs.preconf.pyyaml import make_converter
 
-from jarjestoyhteistyo.errors import LoadError, Problem, UnsupportedTypeError
+from jarjestoyhteistyo.errors import DocumentKindError, LoadError, Problem, UnsupportedTypeError
 from jarjestoyhteistyo.models import Composition
 from jarjestoyhteistyo.rules import KINDS, RuleSet
 from jarjestoyhteistyo.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
 
 __all__ = [
+    "DOCUMENTS",
+    "Document",
     "converter",
+    "document",
+    "dump",
     "dump_json",
     "dump_yaml",
+    "json_data",
+    "load",
+    "load_any",
     "load_composition",
     "load_file",
     "load_ruleset",
     "loads",
+    "loads_any",
     "loads_composition",
     "loads_ruleset",
+    "read_file",
     "structure",
     "unstructure",
 ]
@@ -212,15 +231,11 @@ def _make_converter() -> cattrs.Converter:
     def structure_ruleset(value: Any, _t: Any) -> RuleSet:
         if not isinstance(value, dict):
             raise _TypeProblem(f"expected a mapping with a 'kind' key, got {_describe(value)}")
-        if "kind" not in value:
-            raise _KindProblem("kind", f"missing 'kind'; expected one of {', '.join(KINDS)}", None)
-        kind = value["kind"]
-        cls = KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            near = difflib.get_close_matches(str(kind), list(KINDS), n=1)
-            raise _KindProblem("kind", f"unknown kind {kind!r}", near[0] if near else None)
+        problem = _kind_problem(value, tuple(KINDS), tuple(KINDS), optional=False)
+        if problem is not None:
+            raise _KindProblem(problem)
         rest = {k: v for k, v in value.items() if k != "kind"}
-        return conv.structure(rest, cls)
+        return conv.structure(rest, KINDS[value["kind"]])
 
     def unstructure_ruleset(value: RuleSet) -> dict[str, Any]:
         body = conv.unstructure(value, unstructure_as=type(value))
@@ -231,12 +246,48 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
+def _one_of(tags: tuple[str, ...]) -> str:
+    return repr(tags[0]) if len(tags) == 1 else f"one of {', '.join(tags)}"
+
+
+def _kind_problem(
+    data: dict[Any, Any], accepted: tuple[str, ...], expected: tuple[str, ...], *, optional: bool
+) -> Problem | None:
+    """The problem with a document's ``kind:`` tag, or ``None`` when it is right.
+
+    ``accepted`` are the tags this document takes, ``expected`` the tags named in the
+    message (every kind the caller would have taken); an ``optional`` tag may be left out.
+    The one wording and the one code (``unknown-kind``) for every document kind.
+    """
+    if "kind" not in data:
+        if optional:
+            return None
+        return Problem(
+            path="kind",
+            code="unknown-kind",
+            message=f"missing 'kind'; expected {_one_of(expected)}",
+            params={
+                "suggestion": expected[0] if len(expected) == 1 else None,
+                "kinds": list(expected),
+            },
+        )
+    kind = data["kind"]
+    if isinstance(kind, str) and kind in accepted:
+        return None
+    near = difflib.get_close_matches(str(kind), list(expected), n=1)
+    tip = f"; did you mean {near[0]!r}?" if near else f"; expected {_one_of(expected)}"
+    return Problem(
+        path="kind",
+        code="unknown-kind",
+        message=f"unknown kind {kind!r}{tip}",
+        params={"suggestion": near[0] if near else None, "kinds": list(expected)},
+    )
+
+
 class _KindProblem(Exception):
-    def __init__(self, key: str, message: str, suggestion: str | None) -> None:
-        super().__init__(message)
-        self.key = key
-        self.message = message
-        self.suggestion = suggestion
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 #: ``RuleSet`` (a union) typed as a class, for the typed loaders below.
@@ -253,6 +304,13 @@ def _join(path: str, part: str | int) -> str:
     if isinstance(part, int):
         return f"{path}[{part}]" if path != "$" else f"[{part}]"
     return part if path == "$" else f"{path}.{part}"
+
+
+def _under(path: str, inner: str) -> str:
+    """``inner`` (a path relative to a node) below the node at ``path``."""
+    if path == "$" or inner == "$":
+        return inner if path == "$" else path
+    return f"{path}{inner}" if inner.startswith("[") else f"{path}.{inner}"
 
 
 def _type_name(t: Any) -> str:
@@ -300,15 +358,9 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
             )
         return out
     if isinstance(exc, _KindProblem):
-        tip = f"; did you mean {exc.suggestion!r}?" if exc.suggestion else ""
-        return [
-            Problem(
-                path=_join(path, exc.key),
-                code="unknown-kind",
-                message=f"{exc.message}{tip}",
-                params={"suggestion": exc.suggestion, "kinds": list(KINDS)},
-            )
-        ]
+        return [attrs.evolve(exc.problem, path=_under(path, exc.problem.path))]
+    if isinstance(exc, LoadError):  # a class that checks itself as a whole (unique ids)
+        return [attrs.evolve(p, path=_under(path, p.path)) for p in exc.problems]
     if isinstance(exc, KeyError):
         return [
             Problem(
@@ -379,36 +431,6 @@ def unstructure(obj: Any) -> Any:
     return converter.unstructure(obj)
 
 
-def loads(
-    text: str | bytes,
-    cls: type[T],
-    *,
-    source: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> T:
-    """Parse YAML or JSON ``text`` safely and build ``cls`` from it.
-
-    >>> from jarjestoyhteistyo.rules import IntRange
-    >>> loads("min: 1\\nmax: 2\\n", IntRange)
-    IntRange(min=1, max=2)
-    """
-    data = read_yaml(text, source=source, limits=limits)
-    return structure(data, cls, source=source)
-
-
-def load_file(path: str | Path, cls: type[T], *, limits: Limits = DEFAULT_LIMITS) -> T:
-    """Read a YAML or JSON file and build ``cls``; a missing file is a ``LoadError``."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise LoadError(
-            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
-            source=str(p),
-        ) from None
-    return loads(raw, cls, source=str(p), limits=limits)
-
-
 class _Dumper(yaml.SafeDumper):
     """Block-style YAML that keeps key order and writes unicode as is.
 
@@ -443,14 +465,7 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_presenter)
 
 
-def dump_yaml(obj: Any) -> str:
-    """``obj`` as YAML text that :func:`loads` reads back to an equal object.
-
-    >>> from jarjestoyhteistyo.rules import IntRange
-    >>> print(dump_yaml(IntRange(min=4, max=6)), end="")
-    min: 4
-    max: 6
-    """
+def _dump_yaml_text(obj: Any) -> str:
     return yaml.dump(
         unstructure(obj), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
     )
@@ -462,12 +477,340 @@ def _json_default(value: Any) -> Any:
     raise UnsupportedTypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def dump_json(obj: Any, *, indent: int | None = 2) -> str:
-    """``obj`` as JSON text (dates as ISO strings) that :func:`loads` reads back."""
+def json_data(obj: Any) -> Any:
+    """:func:`unstructure` as JSON data: dates as ISO strings, nothing else changed.
+
+    For a ``to_dict`` method whose JSON form is the model's own.
+
+    >>> from jarjestoyhteistyo.succession import Event, EventKind
+    >>> json_data(Event(date=date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"))
+    {'date': '2025-03-01', 'kind': 'resign', 'seat': 'm1'}
+    """
+    return json.loads(json.dumps(unstructure(obj), default=_json_default))
+
+
+def _dump_json_text(obj: Any, indent: int | None) -> str:
     text = json.dumps(unstructure(obj), default=_json_default, ensure_ascii=False, indent=indent)
     # JSON is read back through the YAML door, which folds line breaks and refuses
     # non-printable characters; outside strings JSON is ASCII, so escape them anywhere
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# ------------------------------------------------------------- the document table
+@attrs.frozen(kw_only=True)
+class Document:
+    """One kind of document the door reads and writes.
+
+    ``name`` is the document's name (also its JSON Schema's, ``jarjestoyhteistyo
+    schema NAME``), ``model`` the ``module:Class`` of its model class (imported when
+    first needed, so this module stays below the modules that define the models), and
+    ``tagged`` says whether its ``kind:`` tag is required: a rule set's tag chooses
+    its class and a cooperation model's says what it is, both named once by the
+    classes' ``kind`` attribute. An untagged document may still say ``kind: NAME``.
+
+    >>> DOCUMENTS["ruleset"].kinds
+    ('general', 'formal_committee', 'open_forum', 'theme_network_council')
+    >>> DOCUMENTS["cooperation"].kinds, DOCUMENTS["composition"].kinds
+    (('cooperation_model',), ('composition',))
+    """
+
+    name: str
+    title: str
+    model: str
+    tagged: bool = False
+
+    @property
+    def cls(self) -> Any:
+        """The model class (for a rule set the union :data:`~jarjestoyhteistyo.rules.RuleSet`)."""
+        return _model(self.model)
+
+    @property
+    def classes(self) -> tuple[type, ...]:
+        """The concrete classes: the rule-set kinds of a union, else the one class."""
+        return typing.get_args(self.cls) or (self.cls,)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The ``kind:`` tags this document accepts."""
+        if not self.tagged:
+            return (self.name,)
+        return tuple(str(getattr(c, "kind")) for c in self.classes)  # noqa: B009
+
+
+#: Every document kind, by name: one table for the loaders, the CLI, JSON Schema and
+#: the tests. The association register's CSV form is not here: it is rows read with a
+#: report of the unreadable ones (:func:`~jarjestoyhteistyo.ecosystem.read_register`),
+#: not a document; its YAML/JSON form (``register``) is.
+DOCUMENTS: dict[str, Document] = {
+    d.name: d
+    for d in (
+        Document(
+            name="ruleset",
+            title="A rule set of any kind (formal_committee, open_forum, ...).",
+            model="jarjestoyhteistyo.rules:RuleSet",
+            tagged=True,
+        ),
+        Document(
+            name="composition",
+            title="A composition: organisations and seats.",
+            model="jarjestoyhteistyo.models:Composition",
+        ),
+        Document(
+            name="cooperation",
+            title="A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
+            model="jarjestoyhteistyo.cooperation:CooperationModel",
+            tagged=True,
+        ),
+        Document(
+            name="registrations",
+            title="Registrations for selection (FC-3, OF-3).",
+            model="jarjestoyhteistyo.selection:Registrations",
+        ),
+        Document(
+            name="history",
+            title="A succession history: events applied to a composition (FC-8, FC-15).",
+            model="jarjestoyhteistyo.succession:History",
+        ),
+        Document(
+            name="roadmap",
+            title="A roadmap with its implementation plans (RM-1 … RM-7).",
+            model="jarjestoyhteistyo.roadmap:RoadmapDocument",
+        ),
+        Document(
+            name="register",
+            title="An association register as YAML/JSON: associations: [...] (JP-3).",
+            model="jarjestoyhteistyo.ecosystem:Register",
+        ),
+        Document(
+            name="segment_rules",
+            title="Segment rules of the actor ecosystem (JP-4, JP-7).",
+            model="jarjestoyhteistyo.ecosystem:SegmentRules",
+        ),
+    )
+}
+
+
+@functools.cache
+def _model(ref: str) -> Any:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def document(what: str | type[Any]) -> Document:
+    """The :data:`DOCUMENTS` entry for a document name or model class.
+
+    A rule-set class (``FormalCommittee``) gives the rule-set entry.
+
+    >>> document("history").model
+    'jarjestoyhteistyo.succession:History'
+    >>> document("histroy")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.DocumentKindError: no document 'histroy'; did you mean 'history'? ...
+    """
+    if isinstance(what, str):
+        found = DOCUMENTS.get(what)
+        if found is None:
+            near = difflib.get_close_matches(what, list(DOCUMENTS), n=1)
+            tip = f"; did you mean {near[0]!r}?" if near else ""
+            raise DocumentKindError(
+                f"no document {what!r}{tip} (documents: {', '.join(DOCUMENTS)})"
+            )
+        return found
+    doc = _by_class(what)
+    if doc is None:
+        raise DocumentKindError(f"{getattr(what, '__name__', what)!r} is not a document class")
+    return doc
+
+
+def _by_class(cls: Any) -> Document | None:
+    if cls == RuleSet or cls in KINDS.values():
+        return DOCUMENTS["ruleset"]
+    ref = f"{getattr(cls, '__module__', '')}:{getattr(cls, '__qualname__', '')}"
+    return next((d for d in DOCUMENTS.values() if d.model == ref), None)
+
+
+def _build(
+    data: Any,
+    doc: Document,
+    *,
+    source: str | None,
+    accepted: tuple[str, ...],
+    expected: tuple[str, ...],
+) -> Any:
+    """Build a document from plain data: its tag checked, every problem in one error."""
+    if not isinstance(data, dict):
+        return structure(data, doc.cls, source=source)
+    problem = _kind_problem(data, accepted, expected, optional=not doc.tagged)
+    classes = [c for c in doc.classes if not doc.tagged or getattr(c, "kind") in accepted]  # noqa: B009
+    if problem is not None and len(classes) > 1:  # no tag, no class to build
+        raise LoadError([problem], source=source)
+    cls = classes[0] if len(classes) == 1 else KINDS[data["kind"]]
+    rest = {k: v for k, v in data.items() if k != "kind"}
+    try:
+        value: Any = structure(rest, cls, source=source)
+    except LoadError as exc:
+        problems = [*([problem] if problem else []), *exc.problems]
+        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
+    if problem is not None:
+        raise LoadError([problem], source=source)
+    return value
+
+
+def _accepted(doc: Document, what: Any) -> tuple[str, ...]:
+    kind = getattr(what, "kind", None)  # one rule-set class: only its own tag
+    return (kind,) if isinstance(kind, str) and isinstance(what, type) else doc.kinds
+
+
+@typing.overload
+def loads(
+    text: str | bytes, what: type[T], *, source: str | None = ..., limits: Limits = ...
+) -> T: ...
+@typing.overload
+def loads(
+    text: str | bytes, what: str, *, source: str | None = ..., limits: Limits = ...
+) -> Any: ...
+def loads(
+    text: str | bytes,
+    what: str | type[T],
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Any:
+    """Parse YAML or JSON ``text`` safely and build a document from it.
+
+    ``what`` is a document name from :data:`DOCUMENTS` or a class: a document's class
+    gets its ``kind:`` tag checked like its name, any other attrs class is built as it is.
+
+    >>> loads("kind: general\\nname: Body\\narea: Example area\\n", "ruleset").kind
+    'general'
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> loads("min: 1\\nmax: 2\\n", IntRange)
+    IntRange(min=1, max=2)
+    >>> try:
+    ...     loads("kind: roadmap\\nseats: []", "composition")
+    ... except LoadError as e:
+    ...     print(*e.problems)
+    kind: unknown kind 'roadmap'; expected 'composition'
+    """
+    data = read_yaml(text, source=source, limits=limits)
+    doc = document(what) if isinstance(what, str) else _by_class(what)
+    if doc is None:
+        return structure(data, typing.cast(type[T], what), source=source)
+    accepted = _accepted(doc, what)
+    return _build(data, doc, source=source, accepted=accepted, expected=accepted)
+
+
+def loads_any(
+    text: str | bytes,
+    whats: Sequence[str],
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[Document, Any]:
+    """A document of any of the kinds named in ``whats``, and which one it is.
+
+    The text is parsed once; its ``kind:`` tag chooses among the documents (with no
+    tag, the first untagged one, else the first). A wrong tag is reported with every
+    tag the caller would have taken.
+
+    >>> text = "kind: cooperation_model\\nname: C\\narea: A"
+    >>> doc, model = loads_any(text, ["ruleset", "cooperation"])
+    >>> doc.name, model.name
+    ('cooperation', 'C')
+    >>> try:
+    ...     loads_any(text.replace("model", "modle"), ["ruleset", "cooperation"])
+    ... except LoadError as e:
+    ...     print(*e.problems)
+    kind: unknown kind 'cooperation_modle'; did you mean 'cooperation_model'?
+    """
+    docs = [document(w) for w in whats]
+    data = read_yaml(text, source=source, limits=limits)
+    kind = data.get("kind") if isinstance(data, dict) else None
+    chosen = next((d for d in docs if kind in d.kinds), None)
+    if chosen is None and (kind is None or not isinstance(data, dict)):
+        chosen = next((d for d in docs if not d.tagged), None)
+    chosen = chosen or docs[0]
+    expected = tuple(k for d in docs for k in d.kinds if d.tagged or d is chosen)
+    value = _build(data, chosen, source=source, accepted=chosen.kinds, expected=expected)
+    return chosen, value
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a file; an unreadable one is a ``LoadError`` (code ``unreadable``).
+
+    For every reader of files, the CSV register's included.
+    """
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise LoadError(
+            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
+            source=str(p),
+        ) from None
+
+
+@typing.overload
+def load(path: str | Path, what: type[T], *, limits: Limits = ...) -> T: ...
+@typing.overload
+def load(path: str | Path, what: str, *, limits: Limits = ...) -> Any: ...
+def load(path: str | Path, what: str | type[T], *, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """:func:`loads` for a YAML or JSON file; a missing file is a ``LoadError``.
+
+    >>> load("/nonexistent/body.yaml", "ruleset")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LoadError: /nonexistent/body.yaml: 1 problem
+      $: cannot read the file: No such file or directory
+    """
+    return loads(read_file(path), what, source=str(path), limits=limits)
+
+
+#: The former name of :func:`load`.
+load_file = load
+
+
+def load_any(
+    path: str | Path, whats: Sequence[str], *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Document, Any]:
+    """:func:`loads_any` for a YAML or JSON file, read and parsed once."""
+    return loads_any(read_file(path), whats, source=str(path), limits=limits)
+
+
+def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | None = 2) -> str:
+    """``obj`` as YAML or JSON text that :func:`loads` reads back to an equal object.
+
+    Defaults are left out; a class with a ``kind`` tag gets it first. JSON has dates
+    as ISO strings; ``indent`` is JSON's.
+
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> print(dump(IntRange(min=4, max=6)), end="")
+    min: 4
+    max: 6
+    >>> dump(IntRange(min=4, max=6), "json", indent=None)
+    '{"min": 4, "max": 6}'
+    """
+    if format == "json":
+        return _dump_json_text(obj, indent)
+    return _dump_yaml_text(obj)
+
+
+# ------------------------------------------------ the named loaders, one line each
+def dump_yaml(obj: Any) -> str:
+    """:func:`dump` as YAML.
+
+    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> print(dump_yaml(IntRange(min=4, max=6)), end="")
+    min: 4
+    max: 6
+    """
+    return dump(obj, "yaml")
+
+
+def dump_json(obj: Any, *, indent: int | None = 2) -> str:
+    """:func:`dump` as JSON (dates as ISO strings)."""
+    return dump(obj, "json", indent=indent)
 
 
 def loads_ruleset(text: str | bytes, *, source: str | None = None) -> RuleSet:
@@ -481,7 +824,7 @@ def loads_ruleset(text: str | bytes, *, source: str | None = None) -> RuleSet:
 
 def load_ruleset(path: str | Path) -> RuleSet:
     """A rule set of any kind from a YAML or JSON file."""
-    return load_file(path, _RULESET)
+    return load(path, _RULESET)
 
 
 def loads_composition(text: str | bytes, *, source: str | None = None) -> Composition:
@@ -495,4 +838,4 @@ def loads_composition(text: str | bytes, *, source: str | None = None) -> Compos
 
 def load_composition(path: str | Path) -> Composition:
     """A :class:`~jarjestoyhteistyo.models.Composition` from a YAML or JSON file."""
-    return load_file(path, Composition)
+    return load(path, Composition)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 from hypothesis import reject
@@ -73,6 +73,7 @@ from jarjestoyhteistyo.roadmap import (
     measure_ref,
 )
 from jarjestoyhteistyo.rules import (
+    KINDS,
     Authority,
     ChairMode,
     ChairPolicy,
@@ -116,15 +117,9 @@ __all__ = [
     "rule_sets",
 ]
 
-Kind = Literal["formal_committee", "open_forum", "theme_network_council", "general"]
-
-#: The rule-set kinds :func:`rule_sets` accepts for ``kind``.
-KIND_NAMES: tuple[Kind, ...] = (
-    "formal_committee",
-    "open_forum",
-    "theme_network_council",
-    "general",
-)
+#: The rule-set kinds :func:`rule_sets` accepts for ``kind`` (the ``kind:`` tags of
+#: :data:`~jarjestoyhteistyo.rules.KINDS`).
+KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 
 #: Roles of people who represent an NGO (`KU-7` work pairs mix these).
 NGO_ROLES: tuple[Role, ...] = (
@@ -610,19 +605,19 @@ def _generals(draw: st.DrawFn) -> GeneralRuleSet:
     )
 
 
-_BY_KIND: dict[str, st.SearchStrategy[Any]] = {
-    "formal_committee": _formal_committees(),
-    "open_forum": _open_forums(),
-    "theme_network_council": _councils(),
-    "general": _generals(),
+_BY_CLASS: dict[type[RuleSet], st.SearchStrategy[Any]] = {
+    FormalCommittee: _formal_committees(),
+    OpenForum: _open_forums(),
+    ThemeNetworkCouncil: _councils(),
+    GeneralRuleSet: _generals(),
 }
 
 
-def rule_sets(*, kind: Kind | None = None) -> st.SearchStrategy[RuleSet]:
+def rule_sets(*, kind: str | None = None) -> st.SearchStrategy[RuleSet]:
     """Rule sets that pass :func:`~jarjestoyhteistyo.check` (no errors).
 
-    ``kind`` is one of ``formal_committee``, ``open_forum``,
-    ``theme_network_council`` or ``general``; ``None`` draws any kind. Warnings and
+    ``kind`` is a tag of :data:`~jarjestoyhteistyo.rules.KINDS` (``formal_committee``,
+    ``open_forum``, ...); ``None`` draws any kind. Warnings and
     info findings may occur (a body may, say, choose its chair by election), errors
     never do. Every drawn rule set admits a valid composition
     (:func:`compositions_for`).
@@ -630,10 +625,10 @@ def rule_sets(*, kind: Kind | None = None) -> st.SearchStrategy[RuleSet]:
     >>> s = rule_sets(kind="open_forum")
     """
     if kind is None:
-        return st.one_of(*(_BY_KIND[k] for k in KIND_NAMES))
-    if kind not in _BY_KIND:
+        return st.one_of(*(_BY_CLASS[cls] for cls in KINDS.values()))
+    if kind not in KINDS:
         raise GenerateError(f"unknown kind {kind!r}; expected one of {', '.join(KIND_NAMES)}")
-    strategy: st.SearchStrategy[RuleSet] = _BY_KIND[kind]
+    strategy: st.SearchStrategy[RuleSet] = _BY_CLASS[KINDS[kind]]
     return strategy
 
 

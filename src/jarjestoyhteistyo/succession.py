@@ -84,7 +84,7 @@ from jarjestoyhteistyo.rules import (
     RuleSet,
     SeatSource,
 )
-from jarjestoyhteistyo.serialize import load_file, loads
+from jarjestoyhteistyo.serialize import load, loads
 from jarjestoyhteistyo.terms import Tenure
 from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
 from jarjestoyhteistyo.validation import JY209, validate
@@ -377,7 +377,7 @@ did you mean 'resign'?
 
 def load_history(path: str | Path) -> History:
     """A :class:`History` from a YAML or JSON file (a ``LoadError`` if unusable)."""
-    return load_file(path, History)
+    return load(path, History)
 
 
 # ----------------------------------------------------------------- applying events
