@@ -6,7 +6,7 @@
 * deep nesting: 100,000 nested brackets (libyaml's composer crashes the process on it);
 * a 10 MB document.
 
-With the default :class:`~jarjestoyhteistyo.yamldoor.Limits` each ends in a
+With the default :class:`~jarjestoyhteistyo.io.yamldoor.Limits` each ends in a
 ``LoadError`` within milliseconds. Without limits the same bombs are measured at a
 size that stays bounded on this machine (5 alias levels; 5,000 nesting levels), since
 the full-size bombs would exhaust memory or crash the interpreter. Baseline in the
@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call
 
 from jarjestoyhteistyo import LoadError
-from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.io.serialize import loads
+from jarjestoyhteistyo.io.yamldoor import Limits, read_yaml
+from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.presets import preset_text
-from jarjestoyhteistyo.serialize import loads
-from jarjestoyhteistyo.yamldoor import Limits, read_yaml
 
 NO_LIMITS = Limits(max_bytes=10**9, max_depth=10**9, max_nodes=10**12)
 

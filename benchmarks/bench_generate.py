@@ -1,6 +1,6 @@
 """Generation benchmark (issue 7): generating and validating 1,000 examples.
 
-Each example is :func:`~jarjestoyhteistyo.generate.generate` for the Vantaa–Kerava
+Each example is :func:`~jarjestoyhteistyo.fictional.generate.generate` for the Vantaa–Kerava
 formal preset (32 organisations, 35 seats) with a new seed, then
 :func:`~jarjestoyhteistyo.validate` of its composition. Baselines, in the same run:
 validating the same 1,000 compositions only, and constructing them only (the
@@ -20,7 +20,7 @@ import attrs
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.generate import generate
+from jarjestoyhteistyo.fictional.generate import generate
 
 N = 1_000
 PRESET = "vantaa-kerava-formal"

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from jarjestoyhteistyo.roadmap import (
+from jarjestoyhteistyo.analysis.roadmap import (
     ActionArea,
     Goal,
     Measure,

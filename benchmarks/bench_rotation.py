@@ -16,15 +16,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rotation import rotation_plan
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.calc.rotation import rotation_plan
+from jarjestoyhteistyo.calc.terms import Tenure
+from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     IntRange,
     SeatGroup,
     SeatSource,
     TermPolicy,
 )
-from jarjestoyhteistyo.terms import Tenure
 
 SEATS, YEARS = 1_000, 100
 

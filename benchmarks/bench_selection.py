@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.models import Organisation, Person, Role, SizeClass
+from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SizeClass
 from jarjestoyhteistyo.selection import (
     Registration,
     feasibility,

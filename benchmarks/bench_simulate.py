@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.simulate import AttritionResult, monthly_hazard, simulate_attrition
+from jarjestoyhteistyo.analysis.simulate import AttritionResult, monthly_hazard, simulate_attrition
 
 RUNS, YEARS, P, REFILL = 10_000, 4, 0.2, 3
 BASELINE_RUNS = 500

@@ -12,9 +12,9 @@ import importlib.util
 from pathlib import Path
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.compare import compare, scorecard
-from jarjestoyhteistyo.diagrams import to_mermaid
-from jarjestoyhteistyo.simulate import compare_terms
+from jarjestoyhteistyo.analysis.compare import compare, scorecard
+from jarjestoyhteistyo.analysis.simulate import compare_terms
+from jarjestoyhteistyo.render.diagrams import to_mermaid
 
 HAVE_PLOT = importlib.util.find_spec("matplotlib") is not None
 # the example compositions sit beside this file (Jupyter runs in the notebook's folder)
@@ -53,7 +53,7 @@ print({label: round(card.total, 2) for label, card in open_minded.items()})
 
 # %% tags=["plot"]
 if HAVE_PLOT:
-    from jarjestoyhteistyo.plots import plot_scorecard
+    from jarjestoyhteistyo.render.plots import plot_scorecard
 
     plot_scorecard(*cards.values())
 
@@ -72,7 +72,7 @@ for change in plan.changeovers:
 
 # %% tags=["plot"]
 if HAVE_PLOT:
-    from jarjestoyhteistyo.plots import plot_rotation
+    from jarjestoyhteistyo.render.plots import plot_rotation
 
     plot_rotation(presets["KU"], years=6)
 
@@ -98,7 +98,7 @@ for label, results in risk.items():
 
 # %% tags=["plot"]
 if HAVE_PLOT:
-    from jarjestoyhteistyo.plots import plot_vacancy_risk
+    from jarjestoyhteistyo.render.plots import plot_vacancy_risk
 
     plot_vacancy_risk(risk)
 

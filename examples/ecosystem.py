@@ -18,8 +18,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from jarjestoyhteistyo.cooperation import check_cooperation, loads_cooperation
-from jarjestoyhteistyo.ecosystem import analyse, load_segment_rules, read_register
+from jarjestoyhteistyo.analysis.ecosystem import analyse, load_segment_rules, read_register
+from jarjestoyhteistyo.rules.cooperation import check_cooperation, loads_cooperation
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2024, 6, 1)
@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     register_path = Path(args[0]) if args else HERE / "jarvenpaa-register.csv"
 
     # 1. the cooperation model the register belongs to (JP-1 … JP-7)
-    preset = resources.files("jarjestoyhteistyo") / "data" / "presets" / "jarvenpaa.yaml"
+    preset = resources.files("jarjestoyhteistyo") / "presets" / "bodies" / "jarvenpaa.yaml"
     model = loads_cooperation(preset.read_text(encoding="utf-8"), source="jarvenpaa.yaml")
     print(check_cooperation(model).to_text())
     print()

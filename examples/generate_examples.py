@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.generate import generate
-from jarjestoyhteistyo.rules import KINDS
+from jarjestoyhteistyo.fictional.generate import generate
+from jarjestoyhteistyo.model.rulesets import KINDS
 
 
 def main(seed: int = 2025) -> None:

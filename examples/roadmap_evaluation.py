@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from jarjestoyhteistyo.roadmap import evaluate, load_example, render, roadmap_check
+from jarjestoyhteistyo.analysis.roadmap import evaluate, load_example, render, roadmap_check
 
 __all__ = ["main"]
 

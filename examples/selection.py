@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.models import Organisation, Person, Role, SizeClass
+from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SizeClass
 from jarjestoyhteistyo.selection import (
     Outcome,
     Registration,

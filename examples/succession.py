@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.models import Function, Organisation, Person, Role
-from jarjestoyhteistyo.rules import Authority
-from jarjestoyhteistyo.succession import (
+from jarjestoyhteistyo.model.composition import Function, Organisation, Person, Role
+from jarjestoyhteistyo.model.rulesets import Authority
+from jarjestoyhteistyo.selection.succession import (
     Event,
     EventKind,
     History,

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.meetings import AnnualActivity, annual_clock, meeting_dates, workload
-from jarjestoyhteistyo.rules import Council
-from jarjestoyhteistyo.terms import council_term_on, membership_window
+from jarjestoyhteistyo.calc.meetings import AnnualActivity, annual_clock, meeting_dates, workload
+from jarjestoyhteistyo.calc.terms import council_term_on, membership_window
+from jarjestoyhteistyo.model.rulesets import Council
 
 HERE = Path(__file__).parent
 

@@ -58,11 +58,12 @@ def _examples(name: str) -> str:
 def _sample(name: str) -> Any:
     """One realistic document of each kind in ``DOCUMENTS``, from shipped files."""
     import jarjestoyhteistyo as jy
-    from jarjestoyhteistyo import presets, roadmap
-    from jarjestoyhteistyo.ecosystem import Association, Register
+    from jarjestoyhteistyo import presets
+    from jarjestoyhteistyo.analysis import roadmap
+    from jarjestoyhteistyo.analysis.ecosystem import Association, Register
+    from jarjestoyhteistyo.io.serialize import loads as door
     from jarjestoyhteistyo.selection import Registrations
-    from jarjestoyhteistyo.serialize import loads as door
-    from jarjestoyhteistyo.succession import Event, EventKind, History
+    from jarjestoyhteistyo.selection.succession import Event, EventKind, History
 
     samples = {
         "ruleset": lambda: jy.load_preset("keski-uusimaa"),

@@ -18,59 +18,38 @@ import jarjestoyhteistyo
 SRC = Path(jarjestoyhteistyo.__file__).resolve().parent
 PACKAGE = "jarjestoyhteistyo"
 
-#: The layers, lowest first.
+#: The layers, lowest first; every folder of the package is one layer.
 LAYERS = (
     "base",  # errors, findings, codes: what every other module may use
-    "model",  # nouns: rule sets
-    "io",  # the YAML door, the converter, redaction
-    "calc",  # terms, meetings, schedule phrases, rotation, the flow network
-    "rules",  # the checks of rule sets, compositions and cooperation models
-    "presets",  # the shipped rule sets and cooperation models
-    "selection",  # selection and succession: who sits where, and when
-    "analysis",  # comparison, simulation, ecosystem, roadmap evaluation
-    "render",  # diagrams, plots, JSON Schema
-    "fictional",  # fictional examples and the hypothesis strategies
+    "model",  # model/: nouns only (categories, compositions, rule sets)
+    "io",  # io/: the YAML door, the converter and its DOCUMENTS table, schema, redaction
+    "calc",  # calc/: the one council calendar, terms, rotation, meetings, schedule phrases
+    "rules",  # rules/: the checks of rule sets, compositions and cooperation models
+    "presets",  # presets/: the registry and the shipped YAML
+    "selection",  # selection/: who takes a seat (selection, succession, the flow network)
+    "analysis",  # analysis/: comparison, simulation, ecosystem, roadmap evaluation
+    "catalogue",  # catalogue.py: the explicit tuple of every family's codes
+    "render",  # render/: diagrams and plots
+    "fictional",  # fictional/: generated examples and the hypothesis strategies
     "entry",  # the package root and the command line
 )
 
-#: Module (dotted, below the package) -> layer. ``__init__`` is the package root.
+#: Module or folder (dotted, below the package) -> layer; a module not named falls
+#: back to its folder. ``__init__`` is the package root.
 LAYER = {
     "errors": "base",
     "findings": "base",
     "codes": "base",
-    "categories": "base",
-    "models": "base",
-    "rules": "model",
-    "yamldoor": "io",
-    "serialize": "io",
-    "redact": "io",
-    "terms": "calc",
-    "meetings": "calc",
-    "schedule": "calc",
-    "rotation": "calc",
-    "_flow": "calc",
-    "checks": "rules",
-    "validation": "rules",
-    # The cooperation model carries its own checks (JP-1 … JP-7), which check() calls.
-    "cooperation": "rules",
+    "model": "model",
+    "io": "io",
+    "calc": "calc",
+    "rules": "rules",
     "presets": "presets",
     "selection": "selection",
-    "succession": "selection",
-    "compare": "analysis",
-    "simulate": "analysis",
-    "ecosystem": "analysis",
-    # The roadmap module holds its model, checks, evaluation and rendering in one.
-    "roadmap": "analysis",
-    "diagrams": "render",
-    "plots": "render",
-    # JSON Schema needs every document class; Registrations, History and
-    # RoadmapDocument live in selection, succession and roadmap today.
-    "schema": "render",
-    # The explicit catalogue joins every family's codes, roadmap and ecosystem among them.
-    "catalogue": "analysis",
-    "generate": "fictional",
-    "strategies": "fictional",
-    "_hypothesis_setup": "fictional",
+    "analysis": "analysis",
+    "catalogue": "catalogue",
+    "render": "render",
+    "fictional": "fictional",
     "cli": "entry",
     "__main__": "entry",
     "__init__": "entry",
@@ -79,7 +58,7 @@ LAYER = {
 #: Modules whose functions may import the package lazily: the command line imports
 #: per command, and the hypothesis entry point must not import the strategies while
 #: hypothesis itself is being imported (a circular import).
-LAZY_ALLOWED = {"cli", "_hypothesis_setup"}
+LAZY_ALLOWED = {"cli", "fictional._hypothesis_setup"}
 
 
 def _module_name(path: Path) -> str:
@@ -179,20 +158,22 @@ def test_no_module_imports_a_higher_layer() -> None:
 def test_an_upward_import_is_named() -> None:
     fake = {
         "findings": ast.parse("from jarjestoyhteistyo.selection import propose\n"),
-        "rules": ast.parse("import jarjestoyhteistyo.errors\nfrom . import cli\n"),
-        "serialize": ast.parse("from jarjestoyhteistyo import rules, check\n"),
+        "model.rulesets": ast.parse("import jarjestoyhteistyo.errors\nfrom .. import cli\n"),
+        "io.serialize": ast.parse("from jarjestoyhteistyo import rules, check\n"),
     }
     assert upward_imports(fake) == [
         "findings (layer base) imports selection (layer selection) at line 1",
-        "rules (layer model) imports cli (layer entry) at line 2",
-        "serialize (layer io) imports __init__ (layer entry) at line 1",
+        "io.serialize (layer io) imports rules (layer rules) at line 1",
+        "io.serialize (layer io) imports __init__ (layer entry) at line 1",
+        "model.rulesets (layer model) imports cli (layer entry) at line 2",
     ]
 
 
 def test_a_folder_falls_back_to_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(LAYER, "io", "io")
-    assert layer_of("io.documents") == "io"
-    assert layer_of("io") == "io"
+    monkeypatch.delitem(LAYER, "calc")
+    monkeypatch.setitem(LAYER, "calc", "calc")
+    assert layer_of("calc.terms") == "calc"
+    assert layer_of("io.serialize") == "io"
     assert layer_of("nowhere.at_all") is None
 
 
@@ -231,7 +212,7 @@ def test_the_in_function_guard_sees_an_import() -> None:
     tree = ast.parse(
         "import json\n"
         "def f():\n"
-        "    from jarjestoyhteistyo.rules import RuleSet\n"
+        "    from jarjestoyhteistyo.model.rulesets import RuleSet\n"
         "    import pandas\n"
         "    from . import errors\n"
     )

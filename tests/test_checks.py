@@ -17,9 +17,8 @@ import pytest
 from jarjestoyhteistyo import check, load_preset
 from jarjestoyhteistyo.catalogue import get_code
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.models import Role
-from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.composition import Role
+from jarjestoyhteistyo.model.rulesets import (
     Authority,
     ChairMode,
     ChairPolicy,
@@ -45,6 +44,7 @@ from jarjestoyhteistyo.rules import (
     ThemeNetwork,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.presets import body_presets
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry

@@ -142,7 +142,7 @@ def test_roadmap_check_and_evaluate(capsys: pytest.CaptureFixture[str]) -> None:
     """RM-5, RM-6: the Vantaa–Kerava evaluation as of 27 May 2024 shows the carried items."""
     from importlib import resources
 
-    path = resources.files("jarjestoyhteistyo") / "data" / "roadmaps" / "vantaa-kerava.yaml"
+    path = resources.files("jarjestoyhteistyo") / "presets" / "roadmaps" / "vantaa-kerava.yaml"
     assert run(capsys, "roadmap", "check", str(path))[0] == 0
     code, out, _ = run(
         capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", "json"
@@ -160,7 +160,7 @@ def test_a_rules_file_is_parsed_once_and_its_kind_tells_what_it_is(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A cooperation-model file and a rule-set file both work as RULES, read once each."""
-    from jarjestoyhteistyo import serialize
+    from jarjestoyhteistyo.io import serialize
     from jarjestoyhteistyo.presets import preset_text
 
     reads: list[object] = []

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 import jarjestoyhteistyo
-from jarjestoyhteistyo import generate
 from jarjestoyhteistyo.catalogue import CATALOGUE, get_code
 from jarjestoyhteistyo.codes import BREAKABLE, Code, finding
+from jarjestoyhteistyo.fictional import generate
 from jarjestoyhteistyo.findings import Severity
 
 TESTS = Path(__file__).parent
@@ -31,8 +31,19 @@ SRC = Path(jarjestoyhteistyo.__file__).parent
 IDENT = re.compile(r"^JY[1-6]\d\d$")
 
 
+def _dotted(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
+#: Every module of the package, by its dotted name below the package.
+PATHS = {_dotted(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
 def _modules() -> dict[str, ast.Module]:
-    return {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(SRC.glob("*.py"))}
+    return {name: ast.parse(p.read_text(encoding="utf-8")) for name, p in PATHS.items()}
 
 
 def _declared(tree: ast.Module) -> dict[str, str]:
@@ -118,19 +129,20 @@ def _misplaced(module: str, tree: ast.Module) -> list[str]:
 
 @pytest.mark.parametrize("module", sorted(_modules()))
 def test_a_module_emits_only_codes_it_declares_or_imports_from_their_home(module: str) -> None:
-    tree = ast.parse((SRC / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse(PATHS[module].read_text(encoding="utf-8"))
     assert _misplaced(module, tree) == []
 
 
 def test_the_guard_sees_a_misplaced_code() -> None:
     wrong = (
-        "from jarjestoyhteistyo.checks import JY205\nfinding(JY205, 'x')\nfinding('JY109', 'y')\n"
+        "from jarjestoyhteistyo.rules.checks import JY205\n"
+        "finding(JY205, 'x')\nfinding('JY109', 'y')\n"
     )
     assert sorted(_misplaced("elsewhere", ast.parse(wrong))) == [
         "elsewhere.py line 3: finding() of a string",
-        "elsewhere.py uses JY205, declared in jarjestoyhteistyo.validation",
+        "elsewhere.py uses JY205, declared in jarjestoyhteistyo.rules.validation",
     ]
-    right = "from jarjestoyhteistyo.validation import JY205\nfinding(JY205, 'x')\n"
+    right = "from jarjestoyhteistyo.rules.validation import JY205\nfinding(JY205, 'x')\n"
     assert _misplaced("elsewhere", ast.parse(right)) == []
 
 

@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.compare import (
+from jarjestoyhteistyo.analysis.compare import (
     CRITERIA,
     DEFAULT_WEIGHTS,
     METRIC_DEFINITIONS,
@@ -24,8 +24,8 @@ from jarjestoyhteistyo.compare import (
     scorecard,
     skeleton_composition,
 )
-from jarjestoyhteistyo.diagrams import structure_graph, to_dot, to_mermaid
-from jarjestoyhteistyo.rules import Authority, FeePolicy, TermMode, TermPolicy
+from jarjestoyhteistyo.model.rulesets import Authority, FeePolicy, TermMode, TermPolicy
+from jarjestoyhteistyo.render.diagrams import structure_graph, to_dot, to_mermaid
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
 
@@ -257,7 +257,7 @@ class TestCompare:
 
     def test_json_schema(self, table: ComparisonTable) -> None:
         data = json.loads(table.to_json())
-        assert data["schema"] == "jarjestoyhteistyo.compare/1"
+        assert data["schema"] == "jarjestoyhteistyo.analysis.compare/1"
         assert data["labels"] == ["formal", "forum", "KU"]
         row = next(r for r in data["rows"] if r["metric"] == "deputy_seats")
         assert row["values"] == [16, None, 0]
@@ -290,8 +290,9 @@ class TestCompare:
 
     def test_import_stays_light(self) -> None:
         code = (
-            "import sys, json, jarjestoyhteistyo, jarjestoyhteistyo.compare, "
-            "jarjestoyhteistyo.simulate, jarjestoyhteistyo.diagrams, jarjestoyhteistyo.plots\n"
+            "import sys, json, jarjestoyhteistyo, jarjestoyhteistyo.analysis.compare, "
+            "jarjestoyhteistyo.analysis.simulate, jarjestoyhteistyo.render.diagrams, "
+            "jarjestoyhteistyo.render.plots\n"
             "print(json.dumps([m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules]))"
         )
         out = subprocess.run(
@@ -346,7 +347,7 @@ class TestDiagrams:
 
 class TestPlots:
     def test_missing_matplotlib_names_the_extra(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from jarjestoyhteistyo.plots import plot_scorecard
+        from jarjestoyhteistyo.render.plots import plot_scorecard
 
         monkeypatch.setitem(sys.modules, "matplotlib", None)
         monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
@@ -354,15 +355,15 @@ class TestPlots:
             plot_scorecard(scorecard(jy.load_preset(KU)))
 
     def test_bad_suffix(self) -> None:
-        from jarjestoyhteistyo.plots import plot_scorecard
+        from jarjestoyhteistyo.render.plots import plot_scorecard
 
         with pytest.raises(ValueError, match="png"):
             plot_scorecard(scorecard(jy.load_preset(KU)), path="x.jpg")
 
     def test_figures_and_files(self, tmp_path: Path) -> None:
         pytest.importorskip("matplotlib")
-        from jarjestoyhteistyo.plots import plot_rotation, plot_scorecard, plot_vacancy_risk
-        from jarjestoyhteistyo.simulate import compare_terms
+        from jarjestoyhteistyo.analysis.simulate import compare_terms
+        from jarjestoyhteistyo.render.plots import plot_rotation, plot_scorecard, plot_vacancy_risk
 
         fig = plot_scorecard(
             scorecard(jy.load_preset(FORMAL)),

@@ -16,9 +16,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo import cooperation
+from jarjestoyhteistyo.calc.meetings import AnnualActivity
 from jarjestoyhteistyo.catalogue import get_code
-from jarjestoyhteistyo.cooperation import (
+from jarjestoyhteistyo.errors import LoadError
+from jarjestoyhteistyo.findings import Report, Severity
+from jarjestoyhteistyo.model.rulesets import Council
+from jarjestoyhteistyo.rules import cooperation
+from jarjestoyhteistyo.rules.cooperation import (
     KIND,
     Channel,
     ContactPerson,
@@ -33,12 +37,8 @@ from jarjestoyhteistyo.cooperation import (
     load_cooperation,
     loads_cooperation,
 )
-from jarjestoyhteistyo.errors import LoadError
-from jarjestoyhteistyo.findings import Report, Severity
-from jarjestoyhteistyo.meetings import AnnualActivity
-from jarjestoyhteistyo.rules import Council
 
-PRESET = resources.files("jarjestoyhteistyo") / "data" / "presets" / "jarvenpaa.yaml"
+PRESET = resources.files("jarjestoyhteistyo") / "presets" / "bodies" / "jarvenpaa.yaml"
 
 
 def _step(id_: str = "decide", **kw: object) -> Step:

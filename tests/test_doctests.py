@@ -15,8 +15,8 @@ import pytest
 import jarjestoyhteistyo
 
 OPTIONAL = {
-    "jarjestoyhteistyo.strategies": "hypothesis",
-    "jarjestoyhteistyo._hypothesis_setup": "hypothesis",
+    "jarjestoyhteistyo.fictional.strategies": "hypothesis",
+    "jarjestoyhteistyo.fictional._hypothesis_setup": "hypothesis",
 }
 
 

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo import ecosystem
-from jarjestoyhteistyo.ecosystem import (
+from jarjestoyhteistyo.analysis import ecosystem
+from jarjestoyhteistyo.analysis.ecosystem import (
     DEFAULT_SEGMENT_RULES,
     Association,
     BlindSpotKind,
@@ -466,7 +466,7 @@ def test_plot_with_matplotlib(tmp_path: Path) -> None:
 
 def test_importing_the_module_imports_no_optional_library() -> None:
     code = (
-        "import sys, jarjestoyhteistyo.ecosystem, jarjestoyhteistyo.cooperation;"
+        "import sys, jarjestoyhteistyo.analysis.ecosystem, jarjestoyhteistyo.rules.cooperation;"
         "print(sorted(m for m in ('pandas', 'matplotlib', 'hypothesis') if m in sys.modules))"
     )
     out = subprocess.run(

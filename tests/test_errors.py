@@ -40,22 +40,23 @@ SRC = Path(jarjestoyhteistyo.__file__).resolve().parent
 #: Private exceptions that carry a problem from deep inside a parser to the place in
 #: the same module that turns it into a ``Problem`` or a finding; none reaches a caller.
 PRIVATE_CONTROL_FLOW = {
-    ("ecosystem", "_CellError"),
-    ("schedule", "_PartError"),
-    ("serialize", "_KindProblem"),
-    ("serialize", "_TypeProblem"),
-    ("yamldoor", "_DocError"),
+    ("analysis.ecosystem", "_CellError"),
+    ("calc.schedule", "_PartError"),
+    ("io.serialize", "_KindProblem"),
+    ("io.serialize", "_TypeProblem"),
+    ("io.yamldoor", "_DocError"),
 }
 
-#: Exception classes moved to ``errors.py``: the module they used to live in.
+#: Exception classes moved to ``errors.py``: the module that raises them, which still
+#: offers the name.
 OLD_HOMES = {
-    "GenerateError": "generate",
-    "MeetingError": "meetings",
+    "GenerateError": "fictional.generate",
+    "MeetingError": "calc.meetings",
     "PresetKindError": "presets",
-    "RotationError": "rotation",
+    "RotationError": "calc.rotation",
     "SelectionError": "selection",
-    "SuccessionError": "succession",
-    "TermError": "terms",
+    "SuccessionError": "selection.succession",
+    "TermError": "calc.terms",
 }
 
 
@@ -175,10 +176,10 @@ def _raises(
 
 
 def test_invalid_value_error_from_model_validators() -> None:
-    from jarjestoyhteistyo.categories import Labels
-    from jarjestoyhteistyo.ecosystem import Association, SegmentRules
-    from jarjestoyhteistyo.models import Organisation
-    from jarjestoyhteistyo.schedule import SeasonSpan
+    from jarjestoyhteistyo.analysis.ecosystem import Association, SegmentRules
+    from jarjestoyhteistyo.calc.schedule import SeasonSpan
+    from jarjestoyhteistyo.model.categories import Labels
+    from jarjestoyhteistyo.model.composition import Organisation
 
     _raises(InvalidValueError, ValueError, lambda: Organisation(id=" ", name="Association"))
     _raises(InvalidValueError, ValueError, lambda: Labels(fi="", sv="x", en="x"))
@@ -191,7 +192,7 @@ def test_invalid_value_error_from_model_validators() -> None:
 
 
 def test_invalid_value_in_a_document_is_still_a_load_problem() -> None:
-    from jarjestoyhteistyo.ecosystem import loads_segment_rules
+    from jarjestoyhteistyo.analysis.ecosystem import loads_segment_rules
 
     with pytest.raises(jarjestoyhteistyo.LoadError) as info:
         loads_segment_rules("active_min_events: -1")
@@ -199,12 +200,12 @@ def test_invalid_value_in_a_document_is_still_a_load_problem() -> None:
 
 
 def test_not_found_error_from_every_lookup() -> None:
+    from jarjestoyhteistyo.analysis.compare import compare, scorecard
     from jarjestoyhteistyo.catalogue import get_code
-    from jarjestoyhteistyo.categories import category_by_code
-    from jarjestoyhteistyo.compare import compare, scorecard
-    from jarjestoyhteistyo.diagrams import structure_graph
-    from jarjestoyhteistyo.generate import generate
-    from jarjestoyhteistyo.schema import json_schema
+    from jarjestoyhteistyo.fictional.generate import generate
+    from jarjestoyhteistyo.io.schema import json_schema
+    from jarjestoyhteistyo.model.categories import category_by_code
+    from jarjestoyhteistyo.render.diagrams import structure_graph
 
     rules = jarjestoyhteistyo.load_preset("keski-uusimaa")
     comp = generate(rules, seed=1).composition
@@ -223,7 +224,7 @@ def test_not_found_error_from_every_lookup() -> None:
 
 
 def test_not_found_error_from_a_selection() -> None:
-    from jarjestoyhteistyo.generate import generate
+    from jarjestoyhteistyo.fictional.generate import generate
     from jarjestoyhteistyo.selection import propose
 
     rules = jarjestoyhteistyo.load_preset("keski-uusimaa")
@@ -239,8 +240,8 @@ def test_unsupported_type_error_from_dump_json() -> None:
 
 
 def test_missing_dependency_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jarjestoyhteistyo.compare import compare
-    from jarjestoyhteistyo.plots import plot_scorecard
+    from jarjestoyhteistyo.analysis.compare import compare
+    from jarjestoyhteistyo.render.plots import plot_scorecard
 
     rules = jarjestoyhteistyo.load_preset("keski-uusimaa")
     monkeypatch.setitem(sys.modules, "pandas", None)
@@ -248,7 +249,7 @@ def test_missing_dependency_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     exc = _raises(MissingDependencyError, ImportError, compare(rules).to_dataframe)
     assert "jarjestoyhteistyo[pandas]" in str(exc)
-    from jarjestoyhteistyo.compare import scorecard
+    from jarjestoyhteistyo.analysis.compare import scorecard
 
     exc = _raises(MissingDependencyError, ImportError, lambda: plot_scorecard(scorecard(rules)))
     assert "jarjestoyhteistyo[plot]" in str(exc)
@@ -256,7 +257,7 @@ def test_missing_dependency_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_catalogue_error_for_a_code_declared_twice() -> None:
     from jarjestoyhteistyo.catalogue import build_catalogue, get_code
-    from jarjestoyhteistyo.validation import JY205
+    from jarjestoyhteistyo.rules.validation import JY205
 
     clash = attrs.evolve(JY205, title="another code under the same id")
     _raises(CatalogueError, ValueError, lambda: build_catalogue((JY205,), (clash,)))
@@ -264,7 +265,7 @@ def test_catalogue_error_for_a_code_declared_twice() -> None:
 
 
 def test_comparison_error_for_unusable_arguments() -> None:
-    from jarjestoyhteistyo.compare import compare, metrics, scorecard
+    from jarjestoyhteistyo.analysis.compare import compare, metrics, scorecard
 
     rules = jarjestoyhteistyo.load_preset("keski-uusimaa")
     _raises(ComparisonError, ValueError, compare)
@@ -276,9 +277,9 @@ def test_comparison_error_for_unusable_arguments() -> None:
 
 
 def test_render_error_for_an_unknown_format_or_suffix() -> None:
-    from jarjestoyhteistyo.compare import scorecard
-    from jarjestoyhteistyo.plots import plot_scorecard
-    from jarjestoyhteistyo.roadmap import evaluate, load_example, render
+    from jarjestoyhteistyo.analysis.compare import scorecard
+    from jarjestoyhteistyo.analysis.roadmap import evaluate, load_example, render
+    from jarjestoyhteistyo.render.plots import plot_scorecard
 
     doc = load_example()
     ev = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
@@ -289,7 +290,7 @@ def test_render_error_for_an_unknown_format_or_suffix() -> None:
 
 
 def test_simulation_error_for_unusable_arguments() -> None:
-    from jarjestoyhteistyo.simulate import simulate_attrition
+    from jarjestoyhteistyo.analysis.simulate import simulate_attrition
 
     rules = jarjestoyhteistyo.load_preset("keski-uusimaa")
     forum = jarjestoyhteistyo.load_preset("vantaa-kerava-open-forum")
@@ -313,8 +314,12 @@ def test_simulation_error_for_unusable_arguments() -> None:
 
 def test_generate_error_from_the_strategies() -> None:
     pytest.importorskip("hypothesis")
-    from jarjestoyhteistyo.rules import GeneralRuleSet, IntRange, SeatGroup, SeatSource
-    from jarjestoyhteistyo.strategies import broken_compositions, compositions_for, rule_sets
+    from jarjestoyhteistyo.fictional.strategies import (
+        broken_compositions,
+        compositions_for,
+        rule_sets,
+    )
+    from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, IntRange, SeatGroup, SeatSource
 
     _raises(GenerateError, ValueError, lambda: rule_sets(kind="parliament"))  # type: ignore[arg-type]
     tiny = GeneralRuleSet(

@@ -19,16 +19,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.analysis.ecosystem import read_register
+from jarjestoyhteistyo.analysis.roadmap import loads_roadmap
 from jarjestoyhteistyo.cli import main
-from jarjestoyhteistyo.cooperation import loads_cooperation
-from jarjestoyhteistyo.ecosystem import read_register
 from jarjestoyhteistyo.presets import preset_text
-from jarjestoyhteistyo.roadmap import loads_roadmap
+from jarjestoyhteistyo.rules.cooperation import loads_cooperation
 from jarjestoyhteistyo.selection import loads_registrations
-from jarjestoyhteistyo.succession import loads_history
+from jarjestoyhteistyo.selection.succession import loads_history
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-ROADMAP = (Path(jy.__file__).parent / "data" / "roadmaps" / "vantaa-kerava.yaml").read_text(
+ROADMAP = (Path(jy.__file__).parent / "presets" / "roadmaps" / "vantaa-kerava.yaml").read_text(
     encoding="utf-8"
 )
 

@@ -13,20 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo import JarjestoError, load_preset, validate
-from jarjestoyhteistyo.findings import Severity
-from jarjestoyhteistyo.generate import (
+from jarjestoyhteistyo.analysis.roadmap import RoadmapDocument, check_document
+from jarjestoyhteistyo.fictional.generate import (
     BROKEN_RULES,
     Example,
     GenerateError,
     breakable,
     generate,
 )
-from jarjestoyhteistyo.models import Composition, Organisation, Person, SeatKind
+from jarjestoyhteistyo.fictional.strategies import broken_compositions, roadmaps, rule_sets
+from jarjestoyhteistyo.findings import Severity
+from jarjestoyhteistyo.io.serialize import dump_yaml, loads, loads_composition
+from jarjestoyhteistyo.model.composition import Composition, Organisation, Person, SeatKind
+from jarjestoyhteistyo.model.rulesets import RuleSet, TermMode
 from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.roadmap import RoadmapDocument, check_document
-from jarjestoyhteistyo.rules import RuleSet, TermMode
-from jarjestoyhteistyo.serialize import dump_yaml, loads, loads_composition
-from jarjestoyhteistyo.strategies import broken_compositions, roadmaps, rule_sets
 
 PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 CASES = [(p, code) for p in PRESETS for code in breakable(p)]
@@ -59,7 +59,7 @@ def test_different_seeds_differ(preset: str) -> None:
 def test_same_output_whatever_the_hash_seed() -> None:
     """No ``hash()`` of strings and no unsorted set iteration: PYTHONHASHSEED does not matter."""
     code = (
-        "from jarjestoyhteistyo.generate import generate;"
+        "from jarjestoyhteistyo.fictional.generate import generate;"
         "from jarjestoyhteistyo import dump_yaml;"
         "print(dump_yaml(generate('keski-uusimaa', seed=3, registrations=20,"
         " infeasible=True, broken='WS-7')))"
@@ -387,7 +387,7 @@ def test_generated_roadmaps_have_no_errors(doc: RoadmapDocument) -> None:
 
 
 def test_from_type_after_the_setup_hook() -> None:
-    from jarjestoyhteistyo._hypothesis_setup import _hypothesis_setup_hook
+    from jarjestoyhteistyo.fictional._hypothesis_setup import _hypothesis_setup_hook
 
     _hypothesis_setup_hook()
 
@@ -411,7 +411,7 @@ def test_from_type_after_the_setup_hook() -> None:
 @pytest.mark.parametrize("preset", ["vantaa-kerava-formal", "keski-uusimaa"])
 def test_answer_key_agrees_with_selection(preset: str) -> None:
     """FC-3, FC-4, KU-10: what generate marks ineligible, selection refuses; the rest it takes."""
-    from jarjestoyhteistyo.generate import to_registrations
+    from jarjestoyhteistyo.fictional.generate import to_registrations
     from jarjestoyhteistyo.selection import propose
 
     ex = generate(preset, seed=11, registrations=60, infeasible=True)

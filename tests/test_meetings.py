@@ -17,8 +17,8 @@ from dateutil.rrule import FR, TU, weekday
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo import meetings
-from jarjestoyhteistyo.meetings import (
+from jarjestoyhteistyo.calc import meetings
+from jarjestoyhteistyo.calc.meetings import (
     AnnualActivity,
     MeetingError,
     Workload,
@@ -29,8 +29,8 @@ from jarjestoyhteistyo.meetings import (
     to_ics,
     workload,
 )
-from jarjestoyhteistyo.rules import Council, IntRange, MeetingPolicy
-from jarjestoyhteistyo.terms import council_terms
+from jarjestoyhteistyo.calc.terms import council_terms
+from jarjestoyhteistyo.model.rulesets import Council, IntRange, MeetingPolicy
 
 FC11 = MeetingPolicy(per_year=IntRange(min=4, max=6))
 KU9 = MeetingPolicy(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.rulesets import (
     ChairMode,
     ChairPolicy,
     DeputyMode,

@@ -73,10 +73,10 @@ def test_wheel_holds_the_package_data_and_the_licence(dists: dict[str, Path]) ->
     info = f"jarjestoyhteistyo-{version}.dist-info"
     assert f"{info}/licenses/LICENSE" in names
     assert "jarjestoyhteistyo/py.typed" in names
-    presets = {n for n in names if n.startswith("jarjestoyhteistyo/data/presets/")}
+    presets = {n for n in names if n.startswith("jarjestoyhteistyo/presets/bodies/")}
     shipped = {
-        f"jarjestoyhteistyo/data/presets/{p.name}"
-        for p in (ROOT / "src/jarjestoyhteistyo/data/presets").glob("*.yaml")
+        f"jarjestoyhteistyo/presets/bodies/{p.name}"
+        for p in (ROOT / "src/jarjestoyhteistyo/presets/bodies").glob("*.yaml")
     }
     assert presets == shipped
     assert not any(n.startswith(("tests/", "examples/", "docs/")) for n in names)

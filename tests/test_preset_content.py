@@ -7,7 +7,7 @@ shipped presets keep them, so analysts comparing models read the source's facts.
 from __future__ import annotations
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rules import Authority, ChairMode
+from jarjestoyhteistyo.model.rulesets import Authority, ChairMode
 
 
 def _tasks(name: str) -> str:

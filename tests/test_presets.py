@@ -20,7 +20,10 @@ from jarjestoyhteistyo import (
     load_preset,
 )
 from jarjestoyhteistyo.cli import main
-from jarjestoyhteistyo.generate import generate
+from jarjestoyhteistyo.fictional.generate import generate
+from jarjestoyhteistyo.io.serialize import loads
+from jarjestoyhteistyo.io.yamldoor import read_yaml
+from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 from jarjestoyhteistyo.presets import (
     COOPERATION_KIND,
     REGISTRY,
@@ -31,9 +34,6 @@ from jarjestoyhteistyo.presets import (
     preset_text,
     resolve_preset,
 )
-from jarjestoyhteistyo.rules import KINDS, RuleSet
-from jarjestoyhteistyo.serialize import loads
-from jarjestoyhteistyo.yamldoor import read_yaml
 
 #: The body presets (the cooperation model of JP-1 … JP-7 has its own loader).
 BODIES = [p.name for p in body_presets()]
@@ -133,8 +133,8 @@ def test_listing_parses_no_rule_set() -> None:
 
 def test_cooperation_preset_jp1_jp7_checks_and_round_trips() -> None:
     """JP-1 … JP-7: the Järvenpää-style model is a preset of its own family."""
-    from jarjestoyhteistyo.cooperation import dump_cooperation, loads_cooperation
     from jarjestoyhteistyo.presets import PresetKindError, load_cooperation_preset
+    from jarjestoyhteistyo.rules.cooperation import dump_cooperation, loads_cooperation
 
     model = load_cooperation_preset("Järvenpää")
     assert check(model).ok

@@ -9,12 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo import check, load_preset, validate
-from jarjestoyhteistyo.categories import Category
-from jarjestoyhteistyo.findings import Severity
-from jarjestoyhteistyo.models import Composition, Organisation, Person
-from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.rules import RuleSet
-from jarjestoyhteistyo.strategies import (
+from jarjestoyhteistyo.fictional.strategies import (
     any_rule_sets,
     categories,
     compositions_for,
@@ -22,6 +17,11 @@ from jarjestoyhteistyo.strategies import (
     people,
     rule_sets,
 )
+from jarjestoyhteistyo.findings import Severity
+from jarjestoyhteistyo.model.categories import Category
+from jarjestoyhteistyo.model.composition import Composition, Organisation, Person
+from jarjestoyhteistyo.model.rulesets import RuleSet
+from jarjestoyhteistyo.presets import body_presets
 
 PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.redact import pseudonym, redact
+from jarjestoyhteistyo.io.redact import pseudonym, redact
 
 NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöå ", min_size=3, max_size=20).filter(
     lambda s: s.strip() and len(s.strip()) >= 3

@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo._hypothesis_setup import _hypothesis_setup_hook
+from jarjestoyhteistyo.fictional._hypothesis_setup import _hypothesis_setup_hook
+from jarjestoyhteistyo.fictional.strategies import registrations
+from jarjestoyhteistyo.io.serialize import dump_yaml, loads
 from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.selection import Registration, Registrations, feasibility, propose
-from jarjestoyhteistyo.serialize import dump_yaml, loads
-from jarjestoyhteistyo.strategies import registrations
 
 BODIES = tuple(p.name for p in body_presets())  # every body preset of the registry
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from jarjestoyhteistyo.errors import LoadError
-from jarjestoyhteistyo.roadmap import (
+from jarjestoyhteistyo.analysis.roadmap import (
     ActionArea,
     BindingTarget,
     Goal,
@@ -38,6 +37,7 @@ from jarjestoyhteistyo.roadmap import (
     render,
     roadmap_check,
 )
+from jarjestoyhteistyo.errors import LoadError
 
 AS_OF = date(2024, 5, 27)
 UNIT = ("development services",)
@@ -237,7 +237,7 @@ class TestVantaaKeravaExample:
             assert len(table.to_dataframe()) == len(table.rows)
 
     def test_file_round_trip(self, tmp_path: Path) -> None:
-        from jarjestoyhteistyo.serialize import dump_json, dump_yaml
+        from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
         doc = load_example()
         for name, text in (("d.yaml", dump_yaml(doc)), ("d.json", dump_json(doc))):

@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.rotation import RotationError, rotation_plan, term_months
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.calc.rotation import RotationError, rotation_plan, term_months
+from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, council_term_on, membership_window
+from jarjestoyhteistyo.model.rulesets import (
     Council,
     GeneralRuleSet,
     IntRange,
@@ -24,7 +25,6 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     TermPolicy,
 )
-from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, council_term_on, membership_window
 
 ONE_DAY = relativedelta(days=1)
 

@@ -17,10 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.analysis.roadmap import RoadmapDocument
 from jarjestoyhteistyo.errors import DocumentKindError
-from jarjestoyhteistyo.roadmap import RoadmapDocument
-from jarjestoyhteistyo.selection import Registrations
-from jarjestoyhteistyo.serialize import (
+from jarjestoyhteistyo.fictional.strategies import (
+    compositions_for,
+    registrations,
+    roadmaps,
+    rule_sets,
+)
+from jarjestoyhteistyo.io.serialize import (
     DOCUMENTS,
     document,
     dump,
@@ -32,8 +37,8 @@ from jarjestoyhteistyo.serialize import (
     loads_any,
     unstructure,
 )
-from jarjestoyhteistyo.strategies import compositions_for, registrations, roadmaps, rule_sets
-from jarjestoyhteistyo.succession import Event, EventKind, History
+from jarjestoyhteistyo.selection import Registrations
+from jarjestoyhteistyo.selection.succession import Event, EventKind, History
 
 Sample = Callable[[str], Any]
 BOTH = pytest.mark.parametrize("dump", [dump_yaml, dump_json], ids=["yaml", "json"])
@@ -92,8 +97,8 @@ def test_histories(dump: Any, events: list[Event]) -> None:
 @BOTH
 def test_cooperation_preset(dump: Any) -> None:
     """JP-1 … JP-7: the kind tag is written first by either dumper."""
-    from jarjestoyhteistyo.cooperation import loads_cooperation
     from jarjestoyhteistyo.presets import load_cooperation_preset
+    from jarjestoyhteistyo.rules.cooperation import loads_cooperation
 
     model = load_cooperation_preset("jarvenpaa")
     assert loads_cooperation(dump(model)) == model

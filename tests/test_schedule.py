@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.schedule import (
+from jarjestoyhteistyo.calc.schedule import (
     DEFAULT_SEASONS,
     Recurrence,
     Season,
@@ -20,6 +19,7 @@ from jarjestoyhteistyo.schedule import (
     Window,
     parse_schedule,
 )
+from jarjestoyhteistyo.findings import Finding
 
 
 def window(text: str, **kw: object) -> tuple[date, date]:

@@ -11,11 +11,11 @@ from hypothesis import given
 
 from jarjestoyhteistyo import dump_json, load_preset
 from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.fictional.strategies import compositions_for, rule_sets
+from jarjestoyhteistyo.io.schema import json_schema
+from jarjestoyhteistyo.io.serialize import DOCUMENTS
+from jarjestoyhteistyo.io.yamldoor import read_yaml
 from jarjestoyhteistyo.presets import list_presets, preset_text
-from jarjestoyhteistyo.schema import json_schema
-from jarjestoyhteistyo.serialize import DOCUMENTS
-from jarjestoyhteistyo.strategies import compositions_for, rule_sets
-from jarjestoyhteistyo.yamldoor import read_yaml
 
 jsonschema = pytest.importorskip("jsonschema")
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -83,7 +83,7 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
             "roadmap",
             (
                 Path(__file__).resolve().parents[1]
-                / "src/jarjestoyhteistyo/data/roadmaps/vantaa-kerava.yaml"
+                / "src/jarjestoyhteistyo/presets/roadmaps/vantaa-kerava.yaml"
             ).read_text(encoding="utf-8"),
         ),
         ("history", "events:\n  - {date: 2025-01-01, kind: resign, seat: m1}\n"),

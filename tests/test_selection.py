@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo import LoadError, validate
-from jarjestoyhteistyo.models import Organisation, Person, Role, SeatKind, SizeClass
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.io.serialize import dump_yaml
+from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SeatKind, SizeClass
+from jarjestoyhteistyo.model.rulesets import (
     Criterion,
     DeputyMode,
     DeputyPolicy,
@@ -36,7 +37,6 @@ from jarjestoyhteistyo.selection import (
     propose,
     selection_probabilities,
 )
-from jarjestoyhteistyo.serialize import dump_yaml
 
 CATS = ("child-family", "pensioners", "older-people", "employment")
 
@@ -51,7 +51,7 @@ def reg(o: Organisation, role: Role = Role.VOLUNTEER, **kw: object) -> Registrat
 
 
 def formal(m: int = 1, cats: tuple[str, ...] = CATS) -> FormalCommittee:
-    from jarjestoyhteistyo.categories import category_by_code
+    from jarjestoyhteistyo.model.categories import category_by_code
 
     return FormalCommittee(
         name="Test body",

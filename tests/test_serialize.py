@@ -18,12 +18,12 @@ from jarjestoyhteistyo import (
     loads_ruleset,
 )
 from jarjestoyhteistyo.errors import LimitsError
-from jarjestoyhteistyo.models import Composition
+from jarjestoyhteistyo.fictional.strategies import KIND_NAMES, compositions_for, rule_sets
+from jarjestoyhteistyo.io.serialize import load_file, loads
+from jarjestoyhteistyo.io.yamldoor import PARSER_MAX_DEPTH, Limits, read_yaml
+from jarjestoyhteistyo.model.composition import Composition
+from jarjestoyhteistyo.model.rulesets import FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.rules import FormalCommittee, OpenForum, RuleSet
-from jarjestoyhteistyo.serialize import load_file, loads
-from jarjestoyhteistyo.strategies import KIND_NAMES, compositions_for, rule_sets
-from jarjestoyhteistyo.yamldoor import PARSER_MAX_DEPTH, Limits, read_yaml
 
 FORUM = "kind: open_forum\nname: Forum\narea: Example area\n"
 

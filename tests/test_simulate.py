@@ -11,9 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo import simulate, terms
-from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.analysis import simulate
+from jarjestoyhteistyo.analysis.simulate import (
+    AttritionResult,
+    compare_terms,
+    monthly_hazard,
+    simulate_attrition,
+)
+from jarjestoyhteistyo.calc import terms
+from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, membership_window
+from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     DeputyPolicy,
     GeneralRuleSet,
@@ -23,13 +30,7 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     TermPolicy,
 )
-from jarjestoyhteistyo.simulate import (
-    AttritionResult,
-    compare_terms,
-    monthly_hazard,
-    simulate_attrition,
-)
-from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, membership_window
+from jarjestoyhteistyo.presets import body_presets
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
 PRESETS = tuple(p.name for p in body_presets())  # every body preset of the registry

@@ -19,13 +19,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo import succession
+from jarjestoyhteistyo.calc.terms import check_consecutive
 from jarjestoyhteistyo.errors import LoadError
 from jarjestoyhteistyo.findings import Severity
-from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Role, SeatKind
-from jarjestoyhteistyo.rules import Authority, RuleSet
-from jarjestoyhteistyo.serialize import dump_json, dump_yaml, loads
-from jarjestoyhteistyo.succession import (
+from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml, loads
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Function,
+    Organisation,
+    Person,
+    Role,
+    SeatKind,
+)
+from jarjestoyhteistyo.model.rulesets import Authority, RuleSet
+from jarjestoyhteistyo.selection import succession
+from jarjestoyhteistyo.selection.succession import (
     Event,
     EventKind,
     History,
@@ -35,7 +43,6 @@ from jarjestoyhteistyo.succession import (
     load_history,
     loads_history,
 )
-from jarjestoyhteistyo.terms import check_consecutive
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 D = dt.date
@@ -87,7 +94,7 @@ def test_examples_start_valid(fc_rules: RuleSet, fc_comp: Composition) -> None:
 
 
 def test_codes_are_in_the_succession_range() -> None:
-    import jarjestoyhteistyo.succession as mod
+    import jarjestoyhteistyo.selection.succession as mod
 
     assert all(340 <= int(c.code[2:]) <= 359 for c in mod.CODES)
     assert mod.__all__ == sorted(mod.__all__, key=lambda n: (n[0].islower(), n))
@@ -616,7 +623,7 @@ def test_fill_never_adds_a_blocking_error(
 def test_fc7_assign_moves_the_chair_and_mends_a_missing_one() -> None:
     """FC-7: after the chair resigns, an assign event names a new chair; one holder only."""
     import jarjestoyhteistyo as jy
-    from jarjestoyhteistyo.models import Function
+    from jarjestoyhteistyo.model.composition import Function
 
     rules = jy.load_preset("vantaa-kerava-formal")
     comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
@@ -640,7 +647,7 @@ def test_fc7_assign_moves_the_chair_and_mends_a_missing_one() -> None:
 def test_of5_assigning_a_chair_in_an_open_forum_is_rejected() -> None:
     """OF-5: the forum has no chair; the event changes nothing."""
     import jarjestoyhteistyo as jy
-    from jarjestoyhteistyo.models import Function
+    from jarjestoyhteistyo.model.composition import Function
 
     rules = jy.load_preset("vantaa-kerava-open-forum")
     comp = jy.load_composition("examples/vantaa-kerava-open-forum.yaml")
@@ -658,7 +665,7 @@ def test_of5_assigning_a_chair_in_an_open_forum_is_rejected() -> None:
 
 def test_assign_without_functions_or_functions_on_another_event_is_malformed() -> None:
     import jarjestoyhteistyo as jy
-    from jarjestoyhteistyo.models import Function
+    from jarjestoyhteistyo.model.composition import Function
 
     rules = jy.load_preset("vantaa-kerava-formal")
     comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")

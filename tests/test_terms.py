@@ -14,10 +14,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo import terms
-from jarjestoyhteistyo.errors import JarjestoError
-from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
-from jarjestoyhteistyo.terms import (
+from jarjestoyhteistyo.calc import terms
+from jarjestoyhteistyo.calc.terms import (
     CouncilTerm,
     Tenure,
     TermError,
@@ -28,6 +26,8 @@ from jarjestoyhteistyo.terms import (
     membership_window,
     rotating_duty,
 )
+from jarjestoyhteistyo.errors import JarjestoError
+from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
 
 ONE_DAY = relativedelta(days=1)
 # month ends and leap days are where month arithmetic goes wrong

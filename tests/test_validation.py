@@ -17,7 +17,7 @@ import pytest
 from jarjestoyhteistyo import load_composition, load_preset, validate
 from jarjestoyhteistyo.catalogue import get_code
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.models import (
+from jarjestoyhteistyo.model.composition import (
     Composition,
     Function,
     Organisation,
@@ -27,8 +27,7 @@ from jarjestoyhteistyo.models import (
     SeatKind,
     SizeClass,
 )
-from jarjestoyhteistyo.presets import body_presets
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     DeputyPolicy,
     DiversityPolicy,
@@ -41,6 +40,7 @@ from jarjestoyhteistyo.rules import (
     SelectionPolicy,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.presets import body_presets
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 SIZES = tuple(SizeClass)

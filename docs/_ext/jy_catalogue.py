@@ -2,7 +2,7 @@
 
 * ``.. jy-codes::`` — every finding code of :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
 * ``.. jy-yaml-reference:: KIND`` — the YAML keys of a rule-set kind of
-  :data:`jarjestoyhteistyo.rules.KINDS`, nested classes as dotted paths;
+  :data:`jarjestoyhteistyo.model.rulesets.KINDS`, nested classes as dotted paths;
 * ``.. jy-presets::`` — the shipped presets of :func:`jarjestoyhteistyo.presets.list_presets`;
 * ``.. jy-exports::`` — what the package root re-exports, linked to where it lives.
 """
@@ -178,7 +178,7 @@ def _nested(t: Any) -> tuple[type | None, bool]:
 
 
 def _show(value: Any) -> str:
-    from jarjestoyhteistyo.serialize import unstructure
+    from jarjestoyhteistyo.io.serialize import unstructure
 
     if value is attrs.NOTHING:
         return "required"
@@ -224,7 +224,7 @@ class YamlReferenceDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from jarjestoyhteistyo.serialize import DOCUMENTS
+        from jarjestoyhteistyo.io.serialize import DOCUMENTS
 
         _depend_on_package(self)
         kind = self.arguments[0]

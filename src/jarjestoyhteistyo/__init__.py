@@ -14,11 +14,20 @@ Importing the package is light: it parses no preset and imports no optional libr
 
 from __future__ import annotations
 
-from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
-from jarjestoyhteistyo.checks import check
+from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.errors import JarjestoError, LoadError, PresetNotFoundError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.models import (
+from jarjestoyhteistyo.io.redact import redact
+from jarjestoyhteistyo.io.serialize import (
+    dump_json,
+    dump_yaml,
+    load_composition,
+    load_ruleset,
+    loads_composition,
+    loads_ruleset,
+)
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.model.composition import (
     Composition,
     Function,
     Organisation,
@@ -28,27 +37,24 @@ from jarjestoyhteistyo.models import (
     SeatKind,
     SizeClass,
 )
-from jarjestoyhteistyo.presets import list_presets, load_preset
-from jarjestoyhteistyo.redact import redact
-from jarjestoyhteistyo.rotation import rotation_plan
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.rulesets import (
     FormalCommittee,
     GeneralRuleSet,
     OpenForum,
     RuleSet,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.presets import list_presets, load_preset
+from jarjestoyhteistyo.rules.checks import check
+from jarjestoyhteistyo.rules.validation import validate
 from jarjestoyhteistyo.selection import Registration, feasibility, load_registrations, propose
-from jarjestoyhteistyo.serialize import (
-    dump_json,
-    dump_yaml,
-    load_composition,
-    load_ruleset,
-    loads_composition,
-    loads_ruleset,
+from jarjestoyhteistyo.selection.succession import (
+    Event,
+    EventKind,
+    History,
+    apply_event,
+    composition_at,
 )
-from jarjestoyhteistyo.succession import Event, EventKind, History, apply_event, composition_at
-from jarjestoyhteistyo.validation import validate
 
 __version__ = "0.1.0"
 

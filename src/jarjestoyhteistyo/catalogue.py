@@ -9,7 +9,7 @@ is emitted by a module that neither declares it nor imports it from its home.
 
 **How to add a rule** (say ``FC-17``, a new check of a composition):
 
-1. **Its family module** (here :mod:`jarjestoyhteistyo.validation`): declare the code
+1. **Its family module** (here :mod:`jarjestoyhteistyo.rules.validation`): declare the code
    at the top with the others and add it to the module's ``CODES`` tuple::
 
        JY227 = Code(
@@ -26,16 +26,16 @@ is emitted by a module that neither declares it nor imports it from its home.
 
    Then emit it in the check below: ``yield finding(JY227, ctx.path(s), seat=s.id)``.
    Another module that emits it imports the object
-   (``from jarjestoyhteistyo.validation import JY227``) and never declares it again.
+   (``from jarjestoyhteistyo.rules.validation import JY227``) and never declares it again.
    The tags: ``SHORTFALL`` (an error about something still missing, which succession
    lets stand until someone arrives), ``SELECTION`` (about seats that selection fills,
    so it stays in a proposal's report), ``BREAKABLE`` (generate can break it).
 2. **Its test**: one that makes the check report ``JY227`` and names it (the guard
    test fails until a test file mentions the code).
 3. **If tagged** ``BREAKABLE``, **one breaker entry**: in ``_BREAKERS`` of
-   :mod:`jarjestoyhteistyo.generate`, ``JY227: _Break(room, _Breaker.method)`` —
+   :mod:`jarjestoyhteistyo.fictional.generate`, ``JY227: _Break(room, _Breaker.method)`` —
    whether a rule set gives room to break it, and a method yielding compositions that
-   break it; :data:`~jarjestoyhteistyo.generate.BROKEN_RULES` follows from the tag.
+   break it; :data:`~jarjestoyhteistyo.fictional.generate.BROKEN_RULES` follows from the tag.
    For readers, add its row to the table at the top of that module's docstring (a
    test compares the table with ``BROKEN_RULES``).
 
@@ -52,20 +52,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from jarjestoyhteistyo import (
-    checks,
-    cooperation,
-    ecosystem,
-    meetings,
-    roadmap,
-    schedule,
-    selection,
-    succession,
-    terms,
-    validation,
-)
+from jarjestoyhteistyo import selection
+from jarjestoyhteistyo.analysis import ecosystem, roadmap
+from jarjestoyhteistyo.calc import meetings, schedule, terms
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
+from jarjestoyhteistyo.rules import checks, cooperation, validation
+from jarjestoyhteistyo.selection import succession
 
 __all__ = ["CATALOGUE", "build_catalogue", "get_code"]
 
@@ -76,7 +69,7 @@ def build_catalogue(*families: tuple[Code, ...]) -> tuple[Code, ...]:
     Raises :class:`~jarjestoyhteistyo.errors.CatalogueError` (a :class:`ValueError`)
     when two families declare the same code id (a bug in a module).
 
-    >>> from jarjestoyhteistyo.validation import JY205
+    >>> from jarjestoyhteistyo.rules.validation import JY205
     >>> build_catalogue((JY205,), (JY205,))
     Traceback (most recent call last):
     ...

@@ -24,13 +24,14 @@ from typing import Any, TextIO
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
-from jarjestoyhteistyo.serialize import DOCUMENTS
+from jarjestoyhteistyo.io.serialize import DOCUMENTS
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
-#: The documents a RULES argument may be (names in :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`).
+#: The documents a RULES argument may be (names in
+#: :data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`).
 _RULES_DOCUMENTS = ("ruleset", "cooperation")
 
 
@@ -39,8 +40,8 @@ def _any_rules(arg: str) -> Any:
 
     A file is read and parsed once; its ``kind:`` tag tells which it is.
     """
+    from jarjestoyhteistyo.io.serialize import load_any
     from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
-    from jarjestoyhteistyo.serialize import load_any
 
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
@@ -52,7 +53,7 @@ def _any_rules(arg: str) -> Any:
 
 def _rules(arg: str) -> Any:
     """A body rule set (with seats) from a file path or a preset name/alias."""
-    from jarjestoyhteistyo.cooperation import CooperationModel
+    from jarjestoyhteistyo.rules.cooperation import CooperationModel
 
     rules = _any_rules(arg)
     if isinstance(rules, CooperationModel):
@@ -90,7 +91,7 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.serialize import dump_json, dump_yaml
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
     rules = _any_rules(args.rules)
     out.write(dump_json(rules) + "\n" if args.format == "json" else dump_yaml(rules))
@@ -98,14 +99,14 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.checks import check
+    from jarjestoyhteistyo.rules.checks import check
 
     return _emit_report(check(_any_rules(args.rules)), args.format, out)
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.serialize import load_composition
-    from jarjestoyhteistyo.validation import validate
+    from jarjestoyhteistyo.io.serialize import load_composition
+    from jarjestoyhteistyo.rules.validation import validate
 
     rules = _rules(args.rules)
     composition = load_composition(args.composition)
@@ -145,8 +146,8 @@ def _dump(data: Any, out: TextIO) -> None:
 
 
 def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.rules import Council
-    from jarjestoyhteistyo.terms import council_term_on, council_terms
+    from jarjestoyhteistyo.calc.terms import council_term_on, council_terms
+    from jarjestoyhteistyo.model.rulesets import Council
 
     council = Council(args.council)
     day: date = args.date or date.today()
@@ -180,8 +181,8 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.rotation import rotation_plan
-    from jarjestoyhteistyo.serialize import json_data, load_composition
+    from jarjestoyhteistyo.calc.rotation import rotation_plan
+    from jarjestoyhteistyo.io.serialize import json_data, load_composition
 
     rules = _rules(args.rules)
     plan = rotation_plan(
@@ -203,7 +204,7 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.meetings import meeting_dates, to_ics
+    from jarjestoyhteistyo.calc.meetings import meeting_dates, to_ics
 
     rules = _rules(args.rules)
     dates = meeting_dates(rules.meetings, args.year, count=args.count)
@@ -230,7 +231,7 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.roadmap import evaluate, load_roadmap, render, roadmap_check
+    from jarjestoyhteistyo.analysis.roadmap import evaluate, load_roadmap, render, roadmap_check
 
     if args.action == "check":
         return _emit_report(roadmap_check(args.file), args.format, out)
@@ -246,14 +247,14 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.schema import schema_json
+    from jarjestoyhteistyo.io.schema import schema_json
 
     out.write(schema_json(args.document))
     return EXIT_OK
 
 
 def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.ecosystem import (
+    from jarjestoyhteistyo.analysis.ecosystem import (
         DEFAULT_SEGMENT_RULES,
         analyse,
         load_segment_rules,
@@ -272,9 +273,9 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.redact import redact
+    from jarjestoyhteistyo.io.redact import redact
+    from jarjestoyhteistyo.io.serialize import dump_yaml, unstructure
     from jarjestoyhteistyo.selection import load_registrations, propose
-    from jarjestoyhteistyo.serialize import dump_yaml, unstructure
 
     rules = _rules(args.rules)
     pool = load_registrations(args.registrations)
@@ -298,7 +299,7 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.compare import compare
+    from jarjestoyhteistyo.analysis.compare import compare
 
     weights: dict[str, float] = {}
     for item in args.weight or ():
@@ -329,8 +330,8 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.generate import GenerateError, generate, to_registrations
-    from jarjestoyhteistyo.serialize import dump_json, dump_yaml
+    from jarjestoyhteistyo.fictional.generate import GenerateError, generate, to_registrations
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
     rules = _rules(args.rules)
     try:
@@ -344,7 +345,7 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
         )
     except GenerateError as exc:
         raise JarjestoError(str(exc)) from None
-    from jarjestoyhteistyo.redact import redact
+    from jarjestoyhteistyo.io.redact import redact
 
     if args.redact:
         example = redact(example)

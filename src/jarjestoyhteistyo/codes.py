@@ -6,14 +6,14 @@ its documentation), and emitted as ``finding(JY205, path, ...)``.
 :mod:`jarjestoyhteistyo.catalogue` gathers every module's codes into one tuple for the
 docs and the ``codes`` command; it also says how to add a rule. Code ranges:
 
-* ``JY1xx`` — checks of a rule set on its own (:mod:`jarjestoyhteistyo.checks`);
-* ``JY2xx`` — validation of a composition (:mod:`jarjestoyhteistyo.validation`);
+* ``JY1xx`` — checks of a rule set on its own (:mod:`jarjestoyhteistyo.rules.checks`);
+* ``JY2xx`` — validation of a composition (:mod:`jarjestoyhteistyo.rules.validation`);
 * ``JY3xx`` — terms, rotation and succession;
 * ``JY4xx`` — roadmaps and implementation plans;
 * ``JY5xx`` — selection from registrations;
 * ``JY6xx`` — cooperation models and the actor ecosystem.
 
->>> from jarjestoyhteistyo.validation import JY203
+>>> from jarjestoyhteistyo.rules.validation import JY203
 >>> f = finding(JY203, "seats[0]", seat="m1", organisation="o1", group="pensioners")
 >>> f.rule, f.severity.value
 ('FC-4', 'error')
@@ -33,13 +33,13 @@ from jarjestoyhteistyo.findings import Finding, Severity
 
 __all__ = ["BREAKABLE", "SELECTION", "SHORTFALL", "Code", "finding"]
 
-#: Tag: :func:`~jarjestoyhteistyo.generate.generate` can break the rule on purpose; the
+#: Tag: :func:`~jarjestoyhteistyo.fictional.generate.generate` can break the rule on purpose; the
 #: code has an entry in generate's table of breakers.
 BREAKABLE: Final = "breakable"
 #: Tag: an error about something still *missing* (a vacant seat, a missing deputy), which
-#: a later arrival mends; :mod:`~jarjestoyhteistyo.succession` lets such errors stand.
+#: a later arrival mends; :mod:`~jarjestoyhteistyo.selection.succession` lets such errors stand.
 SHORTFALL: Final = "shortfall"
-#: Tag: a finding of :func:`~jarjestoyhteistyo.validation.validate` about seats that
+#: Tag: a finding of :func:`~jarjestoyhteistyo.rules.validation.validate` about seats that
 #: selection fills, so it is in the report of :func:`~jarjestoyhteistyo.selection.propose`.
 SELECTION: Final = "selection"
 

@@ -12,7 +12,7 @@ that fits it (:class:`ValueError`, :class:`KeyError`, :class:`TypeError`,
 >>> from jarjestoyhteistyo import LoadError, JarjestoError
 >>> issubclass(LoadError, JarjestoError), issubclass(LoadError, ValueError)
 (True, True)
->>> from jarjestoyhteistyo.compare import compare
+>>> from jarjestoyhteistyo.analysis.compare import compare
 >>> try:
 ...     compare()
 ... except JarjestoError as exc:
@@ -20,7 +20,7 @@ that fits it (:class:`ValueError`, :class:`KeyError`, :class:`TypeError`,
 ComparisonError True compare() needs at least one structure
 
 The modules that raise an error import it from here, and the older homes still name
-the same class (``jarjestoyhteistyo.terms.TermError is TermError``).
+the same class (``jarjestoyhteistyo.calc.terms.TermError is TermError``).
 
 Five private exceptions stay in their four modules: ``ecosystem._CellError``,
 ``schedule._PartError``, ``serialize._TypeProblem`` / ``_KindProblem`` and
@@ -86,8 +86,8 @@ class JarjestoError(Exception):
 class LoadError(JarjestoError, ValueError):
     """An input could not be loaded; :attr:`problems` lists *every* problem found.
 
-    Raised by the loaders (:func:`~jarjestoyhteistyo.serialize.load_ruleset`,
-    :func:`~jarjestoyhteistyo.serialize.load_composition`, ...) for a missing or unreadable
+    Raised by the loaders (:func:`~jarjestoyhteistyo.io.serialize.load_ruleset`,
+    :func:`~jarjestoyhteistyo.io.serialize.load_composition`, ...) for a missing or unreadable
     file, text that is not YAML/JSON, a document over the size limits, wrong types,
     missing required keys and unknown keys.
     """
@@ -102,14 +102,14 @@ class LoadError(JarjestoError, ValueError):
 
 
 class LimitsError(JarjestoError, ValueError):
-    """A :class:`~jarjestoyhteistyo.yamldoor.Limits` value outside what can be enforced."""
+    """A :class:`~jarjestoyhteistyo.io.yamldoor.Limits` value outside what can be enforced."""
 
 
 class InvalidValueError(JarjestoError, ValueError):
     """A model object was given a field value it cannot hold: an empty name, month 13,
     a negative amount. The loaders report it as an ``invalid-value`` :class:`Problem`.
 
-    >>> from jarjestoyhteistyo.models import Organisation
+    >>> from jarjestoyhteistyo.model.composition import Organisation
     >>> Organisation(id=" ", name="Association")
     Traceback (most recent call last):
     ...
@@ -121,7 +121,7 @@ class NotFoundError(JarjestoError, KeyError):
     """Nothing has this name or id: a scorecard criterion, a row of a comparison, a node
     of a diagram, an organisation's explanation, a JSON Schema, a preset.
 
-    >>> from jarjestoyhteistyo.schema import json_schema
+    >>> from jarjestoyhteistyo.io.schema import json_schema
     >>> json_schema("agenda")
     Traceback (most recent call last):
     ...
@@ -133,7 +133,7 @@ class NotFoundError(JarjestoError, KeyError):
 
 
 class DocumentKindError(NotFoundError):
-    """No document kind has this name (see :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`)."""
+    """No document kind has this name (see :data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`)."""
 
 
 class PresetNotFoundError(NotFoundError):
@@ -148,7 +148,7 @@ class UnsupportedTypeError(JarjestoError, TypeError):
     """A value or type the library cannot write: JSON output of an object the converter
     does not know, a JSON Schema for a field type no model uses.
 
-    >>> from jarjestoyhteistyo.serialize import dump_json
+    >>> from jarjestoyhteistyo.io.serialize import dump_json
     >>> dump_json(object())
     Traceback (most recent call last):
     ...
@@ -173,7 +173,7 @@ class ComparisonError(JarjestoError, ValueError):
 class GenerateError(JarjestoError, ValueError):
     """No example can be generated as asked.
 
-    Raised for a rule or code that :func:`~jarjestoyhteistyo.generate.generate` cannot
+    Raised for a rule or code that :func:`~jarjestoyhteistyo.fictional.generate.generate` cannot
     break in the rule set (not applicable to its kind, or the rule set gives no room for
     it: ``FC-9`` without deputies), an unknown rule id or code, a number of
     organisations the rule set cannot seat, a rule set that admits no valid composition

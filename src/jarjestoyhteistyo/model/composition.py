@@ -90,7 +90,7 @@ class Organisation:
     """An NGO or association taking part (`FC-4`, `WS-7`, `KU-10`).
 
     ``categories`` may hold several codes: a multi-sector organisation (`WS-7`) may
-    be seated for any one of them, but counts once (see :mod:`jarjestoyhteistyo.validation`).
+    be seated for any one of them, but counts once (see :mod:`jarjestoyhteistyo.rules.validation`).
     ``groups`` marks under-represented groups of `WS-7` (``multilingual``,
     ``multicultural``, ``women``, ...).
     """

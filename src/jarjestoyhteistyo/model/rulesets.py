@@ -31,8 +31,8 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
-from jarjestoyhteistyo.models import Role
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.model.composition import Role
 
 __all__ = [
     "KINDS",
@@ -256,7 +256,7 @@ class TermPolicy:
     share of members that changes at each changeover (`FC-13`: 0.5).
     ``max_months`` is the longest term the body accepts; left out (``None``), it is one
     council term, read from the council calendar by
-    :func:`jarjestoyhteistyo.terms.longest_term_months`.
+    :func:`jarjestoyhteistyo.calc.terms.longest_term_months`.
     """
 
     mode: TermMode = TermMode.FIXED
@@ -279,7 +279,7 @@ class MeetingPolicy:
 
     Hours are per meeting and per member; ``network_meetings_per_year`` counts the
     theme-network meetings a council member also attends (`KU-9`). The hours a member
-    gives a year are computed by :func:`jarjestoyhteistyo.meetings.workload`.
+    gives a year are computed by :func:`jarjestoyhteistyo.calc.meetings.workload`.
     """
 
     per_year: IntRange = IntRange(min=4, max=6)
@@ -591,7 +591,7 @@ RuleSet: TypeAlias = GeneralRuleSet | FormalCommittee | OpenForum | ThemeNetwork
 """Any rule-set kind (a tagged union on ``kind``)."""
 
 #: Rule-set classes by their ``kind`` tag: the one list of rule-set kinds, which the
-#: door (:data:`~jarjestoyhteistyo.serialize.DOCUMENTS`), JSON Schema and the Hypothesis
+#: door (:data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`), JSON Schema and the Hypothesis
 #: strategies read.
 KINDS: dict[str, type[RuleSet]] = {
     cls.kind: cls for cls in (GeneralRuleSet, FormalCommittee, OpenForum, ThemeNetworkCouncil)

@@ -4,7 +4,7 @@ A :class:`Roadmap` has a vision, goals and action areas, and for each action are
 :class:`Milestone` (target state) per year; cells may be empty (`RM-1` … `RM-3`).
 Each year has a :class:`Plan` of :class:`Measure` objects under the action areas,
 each with the actions needed, responsible units and partners, a schedule in words
-(:mod:`jarjestoyhteistyo.schedule`) and dated status :class:`Snapshot` objects
+(:mod:`jarjestoyhteistyo.calc.schedule`) and dated status :class:`Snapshot` objects
 (`RM-4`). What was not reached moves to the next year's plan: the new measure names
 its source in ``carried_from`` and is marked ``*`` (`RM-5`, `RM-6`). A plan may hold
 :class:`BindingTarget` objects with metrics, baselines, target levels and dated
@@ -53,11 +53,11 @@ from typing import Any, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from jarjestoyhteistyo.calc.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MissingDependencyError, NotFoundError, RenderError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.schedule import DEFAULT_SEASONS, Schedule, Seasons, parse_schedule
-from jarjestoyhteistyo.serialize import json_data, load, loads
+from jarjestoyhteistyo.io.serialize import json_data, load, loads
 
 __all__ = [
     "ActionArea",
@@ -527,7 +527,7 @@ class Measure:
     """A measure (toimenpide) of a yearly plan (`RM-4`).
 
     ``responsible`` and ``partners`` are units or roles, never persons.
-    ``schedule`` holds phrases in words (:func:`~jarjestoyhteistyo.schedule.parse_schedule`).
+    ``schedule`` holds phrases in words (:func:`~jarjestoyhteistyo.calc.schedule.parse_schedule`).
     ``carried_from`` names the measure(s) it continues as ``YEAR/ID`` (`RM-5`, `RM-6`);
     such a measure is marked ``*``.
     """
@@ -707,7 +707,7 @@ def example_names() -> tuple[str, ...]:
     >>> example_names()
     ('vantaa-kerava',)
     """
-    folder = importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps"
+    folder = importlib.resources.files("jarjestoyhteistyo") / "presets" / "roadmaps"
     return tuple(
         sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml"))
     )
@@ -715,7 +715,7 @@ def example_names() -> tuple[str, ...]:
 
 def _example_path(name: str) -> str:
     return str(
-        importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps" / f"{name}.yaml"
+        importlib.resources.files("jarjestoyhteistyo") / "presets" / "roadmaps" / f"{name}.yaml"
     )
 
 
@@ -725,7 +725,7 @@ def load_example(name: str = "vantaa-kerava") -> RoadmapDocument:
     >>> load_example().roadmap.id
     'vantaa-kerava-2022-2025'
     """
-    resource = importlib.resources.files("jarjestoyhteistyo") / "data" / "roadmaps"
+    resource = importlib.resources.files("jarjestoyhteistyo") / "presets" / "roadmaps"
     return loads_roadmap((resource / f"{name}.yaml").read_bytes(), source=f"{name}.yaml")
 
 

@@ -30,7 +30,7 @@ import re
 import attrs
 
 from jarjestoyhteistyo.errors import NotFoundError
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
     IntRange,

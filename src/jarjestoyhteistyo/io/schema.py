@@ -25,14 +25,14 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.errors import UnsupportedTypeError
-from jarjestoyhteistyo.serialize import DOCUMENTS, document
+from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 #: The documents that have a schema, by name: every entry of
-#: :data:`~jarjestoyhteistyo.serialize.DOCUMENTS`, with its title.
+#: :data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`, with its title.
 SCHEMA_KINDS: dict[str, str] = {d.name: d.title for d in DOCUMENTS.values()}
 
 

@@ -18,14 +18,14 @@ and predictable:
 * dates from YAML dates *and* ISO strings (``"2024-05-27"``), written back as dates
   in YAML and ISO strings in JSON;
 * enums by value; tuples and frozensets only from lists (a string is not a list);
-* rule sets as a tagged union on ``kind`` (:data:`~jarjestoyhteistyo.rules.KINDS`).
+* rule sets as a tagged union on ``kind`` (:data:`~jarjestoyhteistyo.model.rulesets.KINDS`).
 
 Errors never stop at the first one: :func:`structure` raises one
 :class:`~jarjestoyhteistyo.errors.LoadError` listing every problem with its path
 (``meetings.per_year.min``), what was expected, and for an unknown key the nearest
 known key.
 
->>> from jarjestoyhteistyo.rules import MeetingPolicy
+>>> from jarjestoyhteistyo.model.rulesets import MeetingPolicy
 >>> structure({"per_year": {"min": 4, "max": 6}, "hours": 2}, MeetingPolicy).per_year.max
 6
 >>> try:
@@ -64,9 +64,9 @@ from cattrs.errors import (
 from cattrs.preconf.pyyaml import make_converter
 
 from jarjestoyhteistyo.errors import DocumentKindError, LoadError, Problem, UnsupportedTypeError
-from jarjestoyhteistyo.models import Composition
-from jarjestoyhteistyo.rules import KINDS, RuleSet
-from jarjestoyhteistyo.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
+from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
+from jarjestoyhteistyo.model.composition import Composition
+from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 __all__ = [
     "DOCUMENTS",
@@ -399,7 +399,7 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
 
     Raises :class:`~jarjestoyhteistyo.errors.LoadError` listing every problem.
 
-    >>> from jarjestoyhteistyo.models import Person
+    >>> from jarjestoyhteistyo.model.composition import Person
     >>> structure({"role": "volunteer"}, Person)
     Person(role=<Role.VOLUNTEER: 'volunteer'>, name=None, contact=None)
     """
@@ -419,7 +419,7 @@ def unstructure(obj: Any) -> Any:
     A model class that declares a ``kind`` tag (every rule-set kind, the cooperation
     model) gets it written first, so the output says what it is.
 
-    >>> from jarjestoyhteistyo.rules import IntRange, OpenForum
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange, OpenForum
     >>> unstructure(IntRange(min=4, max=6))
     {'min': 4, 'max': 6}
     >>> list(unstructure(OpenForum(name="Forum", area="Example area")))[:2]
@@ -482,7 +482,7 @@ def json_data(obj: Any) -> Any:
 
     For a ``to_dict`` method whose JSON form is the model's own.
 
-    >>> from jarjestoyhteistyo.succession import Event, EventKind
+    >>> from jarjestoyhteistyo.selection.succession import Event, EventKind
     >>> json_data(Event(date=date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"))
     {'date': '2025-03-01', 'kind': 'resign', 'seat': 'm1'}
     """
@@ -521,7 +521,8 @@ class Document:
 
     @property
     def cls(self) -> Any:
-        """The model class (for a rule set the union :data:`~jarjestoyhteistyo.rules.RuleSet`)."""
+        """The model class (for a rule set, the union
+        :data:`~jarjestoyhteistyo.model.rulesets.RuleSet`)."""
         return _model(self.model)
 
     @property
@@ -539,7 +540,7 @@ class Document:
 
 #: Every document kind, by name: one table for the loaders, the CLI, JSON Schema and
 #: the tests. The association register's CSV form is not here: it is rows read with a
-#: report of the unreadable ones (:func:`~jarjestoyhteistyo.ecosystem.read_register`),
+#: report of the unreadable ones (:func:`~jarjestoyhteistyo.analysis.ecosystem.read_register`),
 #: not a document; its YAML/JSON form (``register``) is.
 DOCUMENTS: dict[str, Document] = {
     d.name: d
@@ -547,18 +548,18 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="ruleset",
             title="A rule set of any kind (formal_committee, open_forum, ...).",
-            model="jarjestoyhteistyo.rules:RuleSet",
+            model="jarjestoyhteistyo.model.rulesets:RuleSet",
             tagged=True,
         ),
         Document(
             name="composition",
             title="A composition: organisations and seats.",
-            model="jarjestoyhteistyo.models:Composition",
+            model="jarjestoyhteistyo.model.composition:Composition",
         ),
         Document(
             name="cooperation",
             title="A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
-            model="jarjestoyhteistyo.cooperation:CooperationModel",
+            model="jarjestoyhteistyo.rules.cooperation:CooperationModel",
             tagged=True,
         ),
         Document(
@@ -569,22 +570,22 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="history",
             title="A succession history: events applied to a composition (FC-8, FC-15).",
-            model="jarjestoyhteistyo.succession:History",
+            model="jarjestoyhteistyo.selection.succession:History",
         ),
         Document(
             name="roadmap",
             title="A roadmap with its implementation plans (RM-1 … RM-7).",
-            model="jarjestoyhteistyo.roadmap:RoadmapDocument",
+            model="jarjestoyhteistyo.analysis.roadmap:RoadmapDocument",
         ),
         Document(
             name="register",
             title="An association register as YAML/JSON: associations: [...] (JP-3).",
-            model="jarjestoyhteistyo.ecosystem:Register",
+            model="jarjestoyhteistyo.analysis.ecosystem:Register",
         ),
         Document(
             name="segment_rules",
             title="Segment rules of the actor ecosystem (JP-4, JP-7).",
-            model="jarjestoyhteistyo.ecosystem:SegmentRules",
+            model="jarjestoyhteistyo.analysis.ecosystem:SegmentRules",
         ),
     )
 }
@@ -602,7 +603,7 @@ def document(what: str | type[Any]) -> Document:
     A rule-set class (``FormalCommittee``) gives the rule-set entry.
 
     >>> document("history").model
-    'jarjestoyhteistyo.succession:History'
+    'jarjestoyhteistyo.selection.succession:History'
     >>> document("histroy")
     Traceback (most recent call last):
     ...
@@ -684,7 +685,7 @@ def loads(
 
     >>> loads("kind: general\\nname: Body\\narea: Example area\\n", "ruleset").kind
     'general'
-    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange
     >>> loads("min: 1\\nmax: 2\\n", IntRange)
     IntRange(min=1, max=2)
     >>> try:
@@ -784,7 +785,7 @@ def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | No
     Defaults are left out; a class with a ``kind`` tag gets it first. JSON has dates
     as ISO strings; ``indent`` is JSON's.
 
-    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange
     >>> print(dump(IntRange(min=4, max=6)), end="")
     min: 4
     max: 6
@@ -800,7 +801,7 @@ def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | No
 def dump_yaml(obj: Any) -> str:
     """:func:`dump` as YAML.
 
-    >>> from jarjestoyhteistyo.rules import IntRange
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange
     >>> print(dump_yaml(IntRange(min=4, max=6)), end="")
     min: 4
     max: 6
@@ -828,7 +829,7 @@ def load_ruleset(path: str | Path) -> RuleSet:
 
 
 def loads_composition(text: str | bytes, *, source: str | None = None) -> Composition:
-    """A :class:`~jarjestoyhteistyo.models.Composition` from YAML or JSON text.
+    """A :class:`~jarjestoyhteistyo.model.composition.Composition` from YAML or JSON text.
 
     >>> loads_composition("seats: [{id: m1, kind: member, group: pensioners}]").seats[0].vacant
     True
@@ -837,5 +838,5 @@ def loads_composition(text: str | bytes, *, source: str | None = None) -> Compos
 
 
 def load_composition(path: str | Path) -> Composition:
-    """A :class:`~jarjestoyhteistyo.models.Composition` from a YAML or JSON file."""
+    """A :class:`~jarjestoyhteistyo.model.composition.Composition` from a YAML or JSON file."""
     return load(path, Composition)

@@ -13,19 +13,19 @@ filtering, and ``st.from_type`` is not used because it ignores attrs validators.
   :func:`~jarjestoyhteistyo.validate` against a given rule set;
 * :func:`broken_compositions` draws a valid composition with one rule broken, with
   the finding code :func:`~jarjestoyhteistyo.validate` must report for it (built by
-  :func:`jarjestoyhteistyo.generate.generate` from a drawn seed);
+  :func:`jarjestoyhteistyo.fictional.generate.generate` from a drawn seed);
 * :func:`roadmaps` draws roadmap documents (`RM-1` … `RM-7`) whose
-  :func:`~jarjestoyhteistyo.roadmap.check_document` reports no error.
+  :func:`~jarjestoyhteistyo.analysis.roadmap.check_document` reports no error.
 
 After installation the package registers type strategies with Hypothesis (the
-``hypothesis`` entry point, :mod:`jarjestoyhteistyo._hypothesis_setup`), so
+``hypothesis`` entry point, :mod:`jarjestoyhteistyo.fictional._hypothesis_setup`), so
 ``st.from_type(Organisation)`` draws from :func:`organisations`.
 
 Generated text is fictional and holds no personal data: people are described by
 their role only.
 
->>> from jarjestoyhteistyo.strategies import compositions_for, rule_sets
->>> from jarjestoyhteistyo.rules import FormalCommittee
+>>> from jarjestoyhteistyo.fictional.strategies import compositions_for, rule_sets
+>>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
 >>> s = rule_sets(kind="formal_committee")
 >>> c = compositions_for(FormalCommittee(name="Example body", area="Example area"))
 """
@@ -41,20 +41,7 @@ import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo.categories import PRH_CATEGORIES, Category, Labels
-from jarjestoyhteistyo.errors import GenerateError
-from jarjestoyhteistyo.generate import breakable, generate
-from jarjestoyhteistyo.models import (
-    Composition,
-    Function,
-    Organisation,
-    Person,
-    Role,
-    Seat,
-    SeatKind,
-    SizeClass,
-)
-from jarjestoyhteistyo.roadmap import (
+from jarjestoyhteistyo.analysis.roadmap import (
     ActionArea,
     BindingTarget,
     Goal,
@@ -72,7 +59,20 @@ from jarjestoyhteistyo.roadmap import (
     Status,
     measure_ref,
 )
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.fictional.generate import breakable, generate
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Function,
+    Organisation,
+    Person,
+    Role,
+    Seat,
+    SeatKind,
+    SizeClass,
+)
+from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     Authority,
     ChairMode,
@@ -118,7 +118,7 @@ __all__ = [
 ]
 
 #: The rule-set kinds :func:`rule_sets` accepts for ``kind`` (the ``kind:`` tags of
-#: :data:`~jarjestoyhteistyo.rules.KINDS`).
+#: :data:`~jarjestoyhteistyo.model.rulesets.KINDS`).
 KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 
 #: Roles of people who represent an NGO (`KU-7` work pairs mix these).
@@ -206,7 +206,7 @@ def _category_tuples() -> st.SearchStrategy[tuple[Category, ...]]:
 
 
 def people(*, roles: Sequence[Role] | None = None) -> st.SearchStrategy[Person]:
-    """People described by their :class:`~jarjestoyhteistyo.models.Role` only.
+    """People described by their :class:`~jarjestoyhteistyo.model.composition.Role` only.
 
     ``roles`` limits the roles drawn (default: every role). Names and contact
     details are never generated: they would be personal data.
@@ -616,7 +616,7 @@ _BY_CLASS: dict[type[RuleSet], st.SearchStrategy[Any]] = {
 def rule_sets(*, kind: str | None = None) -> st.SearchStrategy[RuleSet]:
     """Rule sets that pass :func:`~jarjestoyhteistyo.check` (no errors).
 
-    ``kind`` is a tag of :data:`~jarjestoyhteistyo.rules.KINDS` (``formal_committee``,
+    ``kind`` is a tag of :data:`~jarjestoyhteistyo.model.rulesets.KINDS` (``formal_committee``,
     ``open_forum``, ...); ``None`` draws any kind. Warnings and
     info findings may occur (a body may, say, choose its chair by election), errors
     never do. Every drawn rule set admits a valid composition
@@ -855,7 +855,7 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
     at once when no composition can satisfy ``rules`` (e.g. no room for a chair).
     Every rule set drawn from :func:`rule_sets` is satisfiable.
 
-    >>> from jarjestoyhteistyo.rules import OpenForum
+    >>> from jarjestoyhteistyo.model.rulesets import OpenForum
     >>> s = compositions_for(OpenForum(name="Forum", area="Example area"))
     """
     general = rules.as_general()
@@ -1086,10 +1086,10 @@ def broken_compositions(
     with exactly one rule broken, ready-made negative test cases.
 
     Each draw picks a code and a seed and calls
-    :func:`jarjestoyhteistyo.generate.generate` with ``broken=code``;
+    :func:`jarjestoyhteistyo.fictional.generate.generate` with ``broken=code``;
     :func:`~jarjestoyhteistyo.validate` reports that code (at error or warning level,
-    see :mod:`jarjestoyhteistyo.generate`) and no other error. ``codes`` limits the
-    codes drawn (default: every code :func:`~jarjestoyhteistyo.generate.breakable`
+    see :mod:`jarjestoyhteistyo.fictional.generate`) and no other error. ``codes`` limits the
+    codes drawn (default: every code :func:`~jarjestoyhteistyo.fictional.generate.breakable`
     lists for ``rules``). Raises :class:`~jarjestoyhteistyo.errors.GenerateError` (a
     :class:`ValueError`) when there is none to break.
 
@@ -1141,9 +1141,10 @@ _UNITS = (
 
 
 def roadmaps() -> st.SearchStrategy[RoadmapDocument]:
-    """Roadmap documents (`RM-1` … `RM-7`) that :func:`~jarjestoyhteistyo.roadmap.check_document`
-    reports no error for: unique ids, milestones and plans inside the roadmap's years,
-    measures under known action areas naming milestone items of their year or earlier,
+    """Roadmap documents (`RM-1` … `RM-7`) that
+    :func:`~jarjestoyhteistyo.analysis.roadmap.check_document` reports no error for:
+    unique ids, milestones and plans inside the roadmap's years, measures under known
+    action areas naming milestone items of their year or earlier,
     schedules in words that parse, carry-over only from earlier plans, and metrics with
     a baseline and a target level (numeric ones with values). Warnings may occur.
     Responsible units and partners are roles or units, never persons.

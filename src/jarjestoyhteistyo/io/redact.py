@@ -3,13 +3,13 @@
 The library never needs a person's name — people are described by role — but users'
 own files may carry names and contact details. :func:`redact` returns a copy of any
 model object (a composition, a succession history, registrations, ...) in which
-every :class:`~jarjestoyhteistyo.models.Person`'s ``name`` and ``contact`` is replaced
+every :class:`~jarjestoyhteistyo.model.composition.Person`'s ``name`` and ``contact`` is replaced
 by a pseudonym. The same value always gets the same pseudonym (for one ``salt``), so
 a redacted file still shows that two seats are held by the same person; the value
 itself cannot be read back. Objects are walked generically (attrs classes, tuples,
 frozensets), so new models are covered without changes here.
 
->>> from jarjestoyhteistyo.models import Person, Role
+>>> from jarjestoyhteistyo.model.composition import Person, Role
 >>> p = Person(role=Role.VOLUNTEER, name="Example Name", contact="someone@example.invalid")
 >>> r = redact(p)
 >>> r.name.startswith("person-"), r.contact.startswith("contact-"), r.role is p.role
@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from jarjestoyhteistyo.models import Person
+from jarjestoyhteistyo.model.composition import Person
 
 __all__ = ["pseudonym", "redact"]
 

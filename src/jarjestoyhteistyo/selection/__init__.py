@@ -34,8 +34,8 @@ How a registration reads (the library's decisions where the rules are silent):
   organisation (`FC-9`). The registration's own ``deputy`` is used only in an open
   forum, where deputies are agreed with the NGOs (`OF-8`).
 
->>> from jarjestoyhteistyo.models import Organisation, Person, Role
->>> from jarjestoyhteistyo.rules import FormalCommittee
+>>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
+>>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
 >>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
 >>> regs = tuple(
 ...     Registration(organisation=Organisation(id=f"o{i}", categories=frozenset({c.code})),
@@ -63,14 +63,20 @@ from typing import Any
 
 import attrs
 
-from jarjestoyhteistyo._flow import FlowNetwork, Num
-from jarjestoyhteistyo.checks import JY108, mentions_party_politics
+from jarjestoyhteistyo.calc.meetings import hours_per_member
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.meetings import hours_per_member
-from jarjestoyhteistyo.models import Composition, Organisation, Person, Seat, SeatKind, SizeClass
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.io.serialize import load, loads
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Organisation,
+    Person,
+    Seat,
+    SeatKind,
+    SizeClass,
+)
+from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     Need,
     RuleSet,
@@ -78,9 +84,10 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.serialize import load, loads
-from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
-from jarjestoyhteistyo.validation import JY201, validate
+from jarjestoyhteistyo.rules.checks import JY108, mentions_party_politics
+from jarjestoyhteistyo.rules.validation import CODES as VALIDATION_CODES
+from jarjestoyhteistyo.rules.validation import JY201, validate
+from jarjestoyhteistyo.selection._flow import FlowNetwork, Num
 
 __all__ = [
     "OUT_OF_SCOPE",
@@ -241,7 +248,7 @@ CODES: tuple[Code, ...] = (
 )
 
 
-#: Codes of :func:`~jarjestoyhteistyo.validation.validate` about seats that selection
+#: Codes of :func:`~jarjestoyhteistyo.rules.validation.validate` about seats that selection
 #: does not fill: those without the ``selection`` tag, i.e. committee members (`JY209`,
 #: `FC-6`/`OF-7`, elected members), the chair and vice-chair (`JY210`, `FC-7`, chosen
 #: in dialogue with the committee), the official contact persons (`JY214`, `KU-4`) and
@@ -265,7 +272,7 @@ class Registration:
     set's criteria the registration meets. ``hours_available`` is the time a year the
     member can give. There is deliberately no party-affiliation field (`WS-1`).
 
-    >>> from jarjestoyhteistyo.models import Organisation, Person, Role
+    >>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
     >>> r = Registration(organisation=Organisation(id="o1"), member=Person(role=Role.VOLUNTEER))
     >>> r.categories, r.deputy
     (frozenset(), None)
@@ -461,7 +468,7 @@ class Proposal:
     """The result of :func:`propose`: a composition, explanations and a report.
 
     ``report`` holds selection's findings (`JY5xx`) and those of
-    :func:`~jarjestoyhteistyo.validation.validate` on the composition that are in
+    :func:`~jarjestoyhteistyo.rules.validation.validate` on the composition that are in
     selection's scope (see :data:`OUT_OF_SCOPE`). :attr:`ok` is true when it has no
     errors: vacant seats are warnings.
     """
@@ -513,7 +520,7 @@ class Proposal:
         A report view on purpose: it holds computed values (``ok``, the feasibility's
         explanation), not the model's fields.
 
-        The composition itself is written by :func:`~jarjestoyhteistyo.serialize.dump_yaml`.
+        The composition itself is written by :func:`~jarjestoyhteistyo.io.serialize.dump_yaml`.
         """
         f = self.feasibility
         return {
@@ -831,8 +838,8 @@ def feasibility(rules: RuleSet, registrations: Sequence[Registration]) -> Feasib
     says how many more organisations each group needs (from the maximum flow).
     ``JY502`` is an error when a group of the violator is required, else a warning.
 
-    >>> from jarjestoyhteistyo.models import Organisation, Person, Role
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> rules = FormalCommittee(name="x", area="y", members_per_category=1)
     >>> both = Organisation(id="both", categories=frozenset({"pensioners", "older-people"}))
     >>> regs = [Registration(organisation=o, member=Person(role=Role.VOLUNTEER))
@@ -1164,9 +1171,9 @@ def _build(
 def in_scope(rules: RuleSet, f: Finding) -> bool:
     """True when finding ``f`` of ``validate`` is about what selection fills.
 
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> from jarjestoyhteistyo.codes import finding
-    >>> from jarjestoyhteistyo.validation import JY201, JY210
+    >>> from jarjestoyhteistyo.rules.validation import JY201, JY210
     >>> rules = FormalCommittee(name="x", area="y")
     >>> in_scope(rules, finding(JY210, "seats", detail="", detail_fi=""))
     False
@@ -1450,8 +1457,8 @@ def propose(
     :attr:`Proposal.report`. A rule set with a party-political criterion is rejected
     (`JY108`, `WS-1`): nobody is selected.
 
-    >>> from jarjestoyhteistyo.models import Organisation, Person, Role
-    >>> from jarjestoyhteistyo.rules import Criterion, OpenForum, SelectionPolicy
+    >>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
+    >>> from jarjestoyhteistyo.model.rulesets import Criterion, OpenForum, SelectionPolicy
     >>> forum = OpenForum(name="Forum", area="Example area", cap=2, selection=SelectionPolicy(
     ...     criteria=(Criterion(id="c"),), criteria_only_when_oversubscribed=True))
     >>> regs = [Registration(organisation=Organisation(id=f"o{i}"),
@@ -1724,8 +1731,8 @@ def selection_probabilities(
     The work depends on the number of types (at most ``2**k - 1`` for ``k`` groups),
     not on the number of registrations, beyond one pass to group them.
 
-    >>> from jarjestoyhteistyo.models import Organisation, Person, Role
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> rules = FormalCommittee(name="x", area="y", members_per_category=1)
     >>> cats = [c.code for c in rules.categories]
     >>> orgs = [Organisation(id=f"o{i:02d}", categories=frozenset({cats[i % 8]}))

@@ -21,9 +21,9 @@ How events are read:
 
 A *departure* (``resign``, ``vacate``) cannot be refused, so it is never rejected for
 what it leaves behind (a vacancy, a member without a deputy, an incomplete pair):
-:func:`~jarjestoyhteistyo.validation.validate` reports those on the result. An
+:func:`~jarjestoyhteistyo.rules.validation.validate` reports those on the result. An
 *arrival* (``fill``, ``replace``) is validated: it must not introduce an error finding
-of :func:`~jarjestoyhteistyo.validation.validate` that the composition did not have
+of :func:`~jarjestoyhteistyo.rules.validation.validate` that the composition did not have
 before (`JY343`), except shortfalls that a later arrival mends (a member still
 without a deputy `JY208`, an incomplete pair `JY213`, a missing official `JY214`,
 too few committee members `JY209`). Functions (chair, vice-chair, secretary, ...)
@@ -39,8 +39,8 @@ be the right authority.
 An event was applied exactly when its report has no errors; an applied event may
 leave ``info`` and ``warning`` notes (`JY349` … `JY352`).
 
->>> from jarjestoyhteistyo.models import Composition, Organisation, Person, Role, Seat
->>> from jarjestoyhteistyo.rules import FormalCommittee
+>>> from jarjestoyhteistyo.model.composition import Composition, Organisation, Person, Role, Seat
+>>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
 >>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
 >>> orgs = tuple(Organisation(id=i, categories=frozenset({"pensioners"})) for i in "ab")
 >>> comp = Composition(organisations=orgs, seats=(
@@ -72,22 +72,29 @@ from pathlib import Path
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from jarjestoyhteistyo.calc.rotation import RotationError, rotation_plan
+from jarjestoyhteistyo.calc.terms import Tenure
 from jarjestoyhteistyo.codes import SHORTFALL, Code, finding
 from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.models import Composition, Function, Organisation, Person, Seat, SeatKind
-from jarjestoyhteistyo.rotation import RotationError, rotation_plan
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.io.serialize import load, loads
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Function,
+    Organisation,
+    Person,
+    Seat,
+    SeatKind,
+)
+from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
     GeneralRuleSet,
     RuleSet,
     SeatSource,
 )
-from jarjestoyhteistyo.serialize import load, loads
-from jarjestoyhteistyo.terms import Tenure
-from jarjestoyhteistyo.validation import CODES as VALIDATION_CODES
-from jarjestoyhteistyo.validation import JY209, validate
+from jarjestoyhteistyo.rules.validation import CODES as VALIDATION_CODES
+from jarjestoyhteistyo.rules.validation import JY209, validate
 
 __all__ = [
     "Event",
@@ -570,7 +577,7 @@ def _is_shortfall(f: Finding, general: GeneralRuleSet) -> bool:
     return True
 
 
-#: Codes of :func:`~jarjestoyhteistyo.validation.validate` tagged ``shortfall``.
+#: Codes of :func:`~jarjestoyhteistyo.rules.validation.validate` tagged ``shortfall``.
 _SHORTFALLS = frozenset(c.code for c in VALIDATION_CODES if SHORTFALL in c.tags)
 
 
@@ -662,8 +669,10 @@ def apply_event(
     unchanged. An applied event returns a new composition dated ``event.date``.
     Finding paths point into the event (``seat``, ``approved_by``; ``$`` is the event).
 
-    >>> from jarjestoyhteistyo.models import Composition, Organisation, Person, Role, Seat
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.composition import (
+    ...     Composition, Organisation, Person, Role, Seat
+    ... )
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
     >>> org = Organisation(id="a", categories=frozenset({"pensioners"}))
     >>> comp = Composition(organisations=(org,), seats=(
@@ -706,8 +715,8 @@ def composition_at(
     (the index in ``history.events`` as recorded). The result is dated ``day``.
     Raises :class:`SuccessionError` for a day before ``initial.as_of``.
 
-    >>> from jarjestoyhteistyo.models import Composition, Seat
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.composition import Composition, Seat
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> rules = FormalCommittee(name="Example", area="Example area")
     >>> comp = Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners"),))
     >>> h = History(events=(Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),))
@@ -763,21 +772,21 @@ def tenures(
     rules: RuleSet, initial: Composition, history: History, until: dt.date
 ) -> tuple[Tenure, ...]:
     """Who sat where from ``initial.as_of`` to ``until``, as the library's one tenure
-    record (:class:`~jarjestoyhteistyo.terms.Tenure`), derived from the one history.
+    record (:class:`~jarjestoyhteistyo.calc.terms.Tenure`), derived from the one history.
 
     The history is replayed as by :func:`composition_at`. A seat's holder is its
     organisation; a stint runs from the day it takes the seat to the day before the
     next change (or ``until``), cut at the seat's changeovers in
-    :func:`~jarjestoyhteistyo.rotation.rotation_plan` from ``initial.as_of``, so a
+    :func:`~jarjestoyhteistyo.calc.rotation.rotation_plan` from ``initial.as_of``, so a
     record lies within one term and carries that tenure's ``number`` and ``cohort``
     (unplanned seats and `OF-8` terms are not cut; ``number`` counts stints). The
-    records feed :func:`~jarjestoyhteistyo.terms.check_consecutive` (`WS-5`);
-    ``person_ref`` is ``None``, as a :class:`~jarjestoyhteistyo.models.Person` has no
+    records feed :func:`~jarjestoyhteistyo.calc.terms.check_consecutive` (`WS-5`);
+    ``person_ref`` is ``None``, as a :class:`~jarjestoyhteistyo.model.composition.Person` has no
     pseudonymous identity yet. Raises :class:`SuccessionError` without
     ``initial.as_of`` or for ``until`` before it.
 
-    >>> from jarjestoyhteistyo.models import Composition, Person, Role, Seat
-    >>> from jarjestoyhteistyo.rules import GeneralRuleSet, IntRange, SeatGroup, TermPolicy
+    >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat
+    >>> from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, IntRange, SeatGroup, TermPolicy
     >>> rules = GeneralRuleSet(name="Example", area="Example area", term=TermPolicy(months=12),
     ...     seat_groups=(SeatGroup(id="g", source=SeatSource.OPEN, seats=IntRange(max=1)),))
     >>> comp = Composition(as_of=dt.date(2025, 1, 1), seats=(

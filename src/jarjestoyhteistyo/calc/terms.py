@@ -18,9 +18,9 @@ A "2-year" membership started mid-term and a council-term membership end on diff
 dates (`FC-12`, `WS-5`); every :class:`Window` says in ``rule`` which rule produced it.
 
 This module is the library's one council calendar and its one term arithmetic:
-:func:`~jarjestoyhteistyo.rotation.rotation_plan` takes every tenure from
-:func:`membership_window`, and :mod:`~jarjestoyhteistyo.simulate` and
-:class:`~jarjestoyhteistyo.rules.TermPolicy` read the council term's length from
+:func:`~jarjestoyhteistyo.calc.rotation.rotation_plan` takes every tenure from
+:func:`membership_window`, and :mod:`~jarjestoyhteistyo.analysis.simulate` and
+:class:`~jarjestoyhteistyo.model.rulesets.TermPolicy` read the council term's length from
 :data:`COUNCIL_TERM_MONTHS`. Council-bound windows end on the last day of a council
 term (or of its fraction), so their changeovers fall on the day after: 1 June in every
 term after the first.
@@ -50,7 +50,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.rules import Council, TermMode, TermPolicy
+from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -322,7 +322,7 @@ def membership_window(
 ) -> Window:
     """The membership window that a term policy gives a member starting on ``start``.
 
-    Rules by :class:`~jarjestoyhteistyo.rules.TermMode` (`FC-12`, `KU-5`, `OF-8`, `WS-5`):
+    Rules by :class:`~jarjestoyhteistyo.model.rulesets.TermMode` (`FC-12`, `KU-5`, `OF-8`, `WS-5`):
 
     * ``fixed`` — ``months`` months: the window ends the day before the anniversary,
       ``start + relativedelta(months=m) - relativedelta(days=1)``. Month ends clip:
@@ -559,7 +559,7 @@ class Tenure:
     In a record of what happened, ``organisation`` and a pseudonymous ``person_ref``
     (never a name) say who held the seat; :func:`consecutive_terms` and
     :func:`check_consecutive` read them. In a
-    :class:`~jarjestoyhteistyo.rotation.RotationPlan` nobody is named yet: ``number``
+    :class:`~jarjestoyhteistyo.calc.rotation.RotationPlan` nobody is named yet: ``number``
     counts the seat's tenures from 1 and ``cohort`` is the seat's rotation cohort
     (`FC-13`, `KU-5`; 0 when the record is not part of a plan).
 

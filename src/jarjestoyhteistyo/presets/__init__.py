@@ -1,6 +1,6 @@
 """Shipped presets: the seed structures as YAML package data behind a registry.
 
-A preset is one YAML file in ``jarjestoyhteistyo/data/presets``; its file name (less
+A preset is one YAML file in ``jarjestoyhteistyo/presets/bodies``; its file name (less
 ``.yaml``) is its name. What the registry knows of it — title, source, aliases in
 Finnish, Swedish and English, the area's municipalities — is in a **header**: the
 comment lines from ``# preset:`` down to the document's first key, which must be
@@ -33,7 +33,7 @@ package reads no file, and a rule set is parsed (once, then cached) only when
 
 **Adding a preset is two files**:
 
-1. ``src/jarjestoyhteistyo/data/presets/<name>.yaml`` — the rule set (or cooperation
+1. ``src/jarjestoyhteistyo/presets/bodies/<name>.yaml`` — the rule set (or cooperation
    model) with the header above; cite the source of every rule and of the area's
    municipalities, and invent none;
 2. ``examples/<name>.yaml`` — a composition that validates clean against it (for a
@@ -42,7 +42,7 @@ package reads no file, and a rule set is parsed (once, then cached) only when
 Nothing else: the tests parametrise over :func:`body_presets`, CI validates every
 body preset listed by ``jarjestoyhteistyo presets`` against its example, the docs
 table is generated from :func:`list_presets`, and
-:func:`~jarjestoyhteistyo.generate.generate` takes the area's municipalities from
+:func:`~jarjestoyhteistyo.fictional.generate.generate` takes the area's municipalities from
 the header. :class:`PresetRegistry` reads any folder the same way.
 
 >>> names = [p.name for p in list_presets()]
@@ -66,8 +66,6 @@ from typing import Any, Final
 
 import attrs
 
-from jarjestoyhteistyo.cooperation import KIND as COOPERATION_KIND
-from jarjestoyhteistyo.cooperation import CooperationModel, loads_cooperation
 from jarjestoyhteistyo.errors import (
     InvalidValueError,
     LoadError,
@@ -75,8 +73,10 @@ from jarjestoyhteistyo.errors import (
     PresetNotFoundError,
     Problem,
 )
-from jarjestoyhteistyo.rules import KINDS, RuleSet
-from jarjestoyhteistyo.serialize import loads, loads_ruleset
+from jarjestoyhteistyo.io.serialize import loads, loads_ruleset
+from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
+from jarjestoyhteistyo.rules.cooperation import KIND as COOPERATION_KIND
+from jarjestoyhteistyo.rules.cooperation import CooperationModel, loads_cooperation
 
 __all__ = [
     "COOPERATION_KIND",
@@ -333,8 +333,8 @@ class PresetRegistry:
         return None
 
 
-#: The shipped presets (``jarjestoyhteistyo/data/presets``).
-REGISTRY = PresetRegistry(folder=resources.files("jarjestoyhteistyo") / "data" / "presets")
+#: The shipped presets (``jarjestoyhteistyo/presets/bodies``).
+REGISTRY = PresetRegistry(folder=resources.files("jarjestoyhteistyo") / "presets" / "bodies")
 
 
 def list_presets() -> tuple[PresetInfo, ...]:

@@ -38,17 +38,16 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from jarjestoyhteistyo.checks import body_size, mentions_party_politics
+from jarjestoyhteistyo.calc.meetings import workload
+from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.errors import (
     ComparisonError,
     MissingDependencyError,
     NotFoundError,
     RotationError,
 )
-from jarjestoyhteistyo.meetings import workload
-from jarjestoyhteistyo.models import Composition, Person, Role, Seat, SeatKind
-from jarjestoyhteistyo.rotation import rotation_plan, term_months
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
+from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
     FeePolicy,
@@ -58,6 +57,7 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
     Swot,
 )
+from jarjestoyhteistyo.rules.checks import body_size, mentions_party_politics
 
 __all__ = [
     "AGILE_MAX_SIZE",
@@ -931,7 +931,7 @@ class ComparisonRow:
     values: tuple[Value, ...]
 
 
-_SCHEMA = "jarjestoyhteistyo.compare/1"
+_SCHEMA = "jarjestoyhteistyo.analysis.compare/1"
 
 
 @attrs.frozen(kw_only=True)
@@ -998,7 +998,7 @@ class ComparisonTable:
         >>> import json, jarjestoyhteistyo as jy
         >>> data = json.loads(compare(jy.load_preset("ku")).to_json())
         >>> data["schema"], data["labels"], data["rows"][0]["metric"]
-        ('jarjestoyhteistyo.compare/1', ['NGO council fed by theme networks'], 'name')
+        ('jarjestoyhteistyo.analysis.compare/1', ['NGO council fed by theme networks'], 'name')
         """
         data = {
             "schema": _SCHEMA,

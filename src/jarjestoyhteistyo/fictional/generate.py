@@ -4,7 +4,7 @@
 organisations with plausible Finnish and Swedish association names made from the
 word lists of this module ("Keravan Seniorikerho ry", "Föreningen för äldre i Vanda
 rf"), their sizes, languages and municipalities, people by role only, and a
-composition that passes :func:`~jarjestoyhteistyo.validation.validate` with no
+composition that passes :func:`~jarjestoyhteistyo.rules.validation.validate` with no
 error. On request it adds registrations, a rotation plan and a meeting calendar.
 
 **Determinism.** Every choice comes from one ``random.Random(seed)``: never the
@@ -15,7 +15,7 @@ arguments give the same example on every machine and Python run.
 **Invalid examples.** ``broken=`` names a rule id (``"FC-9"``) or a finding code
 (``"JY205"``): the result is a valid example with exactly that rule broken, and
 :attr:`Example.expected_code` / :attr:`Example.expected_severity` say what
-:func:`~jarjestoyhteistyo.validation.validate` reports for it. No other error is
+:func:`~jarjestoyhteistyo.rules.validation.validate` reports for it. No other error is
 reported (other warnings may be, e.g. a size outside the `KU-12` recommendation).
 Every candidate is validated before it is returned, so this holds by construction.
 
@@ -73,12 +73,13 @@ from typing import Final
 
 import attrs
 
+from jarjestoyhteistyo.calc.meetings import meeting_dates
+from jarjestoyhteistyo.calc.rotation import RotationPlan, rotation_plan
 from jarjestoyhteistyo.catalogue import CATALOGUE
 from jarjestoyhteistyo.codes import BREAKABLE, Code
 from jarjestoyhteistyo.errors import GenerateError, MeetingError, RotationError
 from jarjestoyhteistyo.findings import Finding, Severity
-from jarjestoyhteistyo.meetings import meeting_dates
-from jarjestoyhteistyo.models import (
+from jarjestoyhteistyo.model.composition import (
     Composition,
     Function,
     Organisation,
@@ -88,15 +89,7 @@ from jarjestoyhteistyo.models import (
     SeatKind,
     SizeClass,
 )
-from jarjestoyhteistyo.presets import (
-    Municipality,
-    PresetArea,
-    area_for,
-    load_preset,
-    resolve_preset,
-)
-from jarjestoyhteistyo.rotation import RotationPlan, rotation_plan
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     ChairMode,
     DeputyMode,
@@ -108,8 +101,14 @@ from jarjestoyhteistyo.rules import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.selection import Registration, Registrations
-from jarjestoyhteistyo.validation import (
+from jarjestoyhteistyo.presets import (
+    Municipality,
+    PresetArea,
+    area_for,
+    load_preset,
+    resolve_preset,
+)
+from jarjestoyhteistyo.rules.validation import (
     JY201,
     JY202,
     JY203,
@@ -130,6 +129,7 @@ from jarjestoyhteistyo.validation import (
     JY225,
     validate,
 )
+from jarjestoyhteistyo.selection import Registration, Registrations
 
 __all__ = [
     "BROKEN_RULES",
@@ -306,7 +306,7 @@ class Example:
     """A generated example: what :func:`generate` returns.
 
     ``rules`` is the preset name (or the rule set's ``name``); ``composition`` passes
-    :func:`~jarjestoyhteistyo.validation.validate` with no error unless
+    :func:`~jarjestoyhteistyo.rules.validation.validate` with no error unless
     ``broken_rule`` is set, in which case ``validate`` reports ``expected_code`` at
     ``expected_severity`` and no other error. ``plan`` and ``meetings`` are present
     only when asked for.

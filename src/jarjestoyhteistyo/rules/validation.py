@@ -13,8 +13,8 @@ are read:
   from an organisation that holds no member seat (`FC-9`); each severity follows the
   rule set (``required`` → error, ``wanted`` → warning).
 
->>> from jarjestoyhteistyo.rules import OpenForum
->>> from jarjestoyhteistyo.models import Composition
+>>> from jarjestoyhteistyo.model.rulesets import OpenForum
+>>> from jarjestoyhteistyo.model.composition import Composition
 >>> validate(OpenForum(name="Forum", area="Example area"), Composition()).codes
 frozenset({'JY209'})
 """
@@ -24,11 +24,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from jarjestoyhteistyo.checks import FC, GEN, KU, OF, mentions_party_politics
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.models import Composition, Function, Seat, SeatKind
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.composition import Composition, Function, Seat, SeatKind
+from jarjestoyhteistyo.model.rulesets import (
     ChairMode,
     DeputyMode,
     GeneralRuleSet,
@@ -38,6 +37,7 @@ from jarjestoyhteistyo.rules import (
     SeatGroup,
     SeatSource,
 )
+from jarjestoyhteistyo.rules.checks import FC, GEN, KU, OF, mentions_party_politics
 
 __all__ = ["validate"]
 
@@ -780,7 +780,7 @@ def validate(rules: RuleSet, composition: Composition) -> Report:
     organisations, vacancies and deputies are read.
 
     >>> from jarjestoyhteistyo import load_preset
-    >>> from jarjestoyhteistyo.models import Composition
+    >>> from jarjestoyhteistyo.model.composition import Composition
     >>> report = validate(load_preset("keski-uusimaa"), Composition())
     >>> "JY213" in report.codes  # no work pairs yet (KU-7)
     True

@@ -2,10 +2,10 @@
 
 :func:`rotation_plan` renews the NGO member seats of a composition over a horizon.
 Seats are split into *cohorts*, and every tenure of every seat is a window of the one
-term arithmetic, :func:`jarjestoyhteistyo.terms.membership_window`: tenure ``k`` of
+term arithmetic, :func:`jarjestoyhteistyo.calc.terms.membership_window`: tenure ``k`` of
 a seat in cohort ``c`` is ``membership_window(policy, start, first=True, position=c,
 index=k - 1)``. So a plan and a membership window never disagree, and the council
-term's dates come from the one council calendar in :mod:`jarjestoyhteistyo.terms`:
+term's dates come from the one council calendar in :mod:`jarjestoyhteistyo.calc.terms`:
 
 * ``first_term_months`` given (`KU-5`: ``[12, 24]``): one cohort per entry, cohort
   ``i``'s first tenure is ``first_term_months[i]`` months;
@@ -52,16 +52,16 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.errors import RotationError
-from jarjestoyhteistyo.models import Composition, SeatKind
-from jarjestoyhteistyo.rules import RuleSet, SeatSource, TermMode, TermPolicy
-from jarjestoyhteistyo.terms import (
+from jarjestoyhteistyo.calc.terms import (
     COUNCIL_TERM_MONTHS,
     Tenure,
     TermError,
     cohorts,
     membership_window,
 )
+from jarjestoyhteistyo.errors import RotationError
+from jarjestoyhteistyo.model.composition import Composition, SeatKind
+from jarjestoyhteistyo.model.rulesets import RuleSet, SeatSource, TermMode, TermPolicy
 
 __all__ = ["Changeover", "RotationError", "RotationPlan", "rotation_plan", "term_months"]
 
@@ -86,7 +86,7 @@ class Changeover:
 class RotationPlan:
     """The renewal plan: tenures per seat and the changeovers, over a horizon.
 
-    ``tenures`` are :class:`~jarjestoyhteistyo.terms.Tenure` records (the library's one
+    ``tenures`` are :class:`~jarjestoyhteistyo.calc.terms.Tenure` records (the library's one
     tenure record) with ``number`` and ``cohort`` set and no holder named.
     """
 
@@ -107,12 +107,12 @@ def term_months(policy: TermPolicy) -> int:
     """The nominal length of one term in months (for summaries and the simulation).
 
     ``council_term`` counts as one council term after the first
-    (:data:`~jarjestoyhteistyo.terms.COUNCIL_TERM_MONTHS`, 48) and ``council_fraction``
+    (:data:`~jarjestoyhteistyo.calc.terms.COUNCIL_TERM_MONTHS`, 48) and ``council_fraction``
     as that share of it; ``fixed_dates`` as the months between its dates. ``agreed``
     has no length (:class:`RotationError`). The plan's dates themselves come from
-    :func:`~jarjestoyhteistyo.terms.membership_window`.
+    :func:`~jarjestoyhteistyo.calc.terms.membership_window`.
 
-    >>> from jarjestoyhteistyo.rules import TermPolicy, TermMode
+    >>> from jarjestoyhteistyo.model.rulesets import TermPolicy, TermMode
     >>> term_months(TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5))
     24
     """

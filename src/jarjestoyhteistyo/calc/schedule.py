@@ -68,7 +68,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError
 from jarjestoyhteistyo.findings import Finding, Severity
-from jarjestoyhteistyo.serialize import json_data
+from jarjestoyhteistyo.io.serialize import json_data
 
 __all__ = [
     "DEFAULT_SEASONS",

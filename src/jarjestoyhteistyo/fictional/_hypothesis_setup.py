@@ -4,17 +4,17 @@ Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, if the pack
 is installed with the entry point (in ``pyproject.toml``)::
 
     [project.entry-points.hypothesis]
-    _ = "jarjestoyhteistyo._hypothesis_setup:_hypothesis_setup_hook"
+    _ = "jarjestoyhteistyo.fictional._hypothesis_setup:_hypothesis_setup_hook"
 
 After that ``st.from_type(Organisation)`` (and ``Person``, ``Category``, each rule-set
-class and ``RoadmapDocument``) draws from :mod:`jarjestoyhteistyo.strategies`.
+class and ``RoadmapDocument``) draws from :mod:`jarjestoyhteistyo.fictional.strategies`.
 
 The hook imports only the model classes; the strategies module itself is imported
 lazily, on the first draw (``st.deferred``): importing it eagerly from inside
 Hypothesis' own import is a circular-import trap.
 
 >>> from hypothesis import given, settings, strategies as st
->>> from jarjestoyhteistyo.models import Organisation
+>>> from jarjestoyhteistyo.model.composition import Organisation
 >>> _hypothesis_setup_hook()
 >>> @settings(max_examples=5, database=None)
 ... @given(st.from_type(Organisation))
@@ -36,7 +36,7 @@ __all__: list[str] = []
 
 
 def _strategies() -> ModuleType:
-    import jarjestoyhteistyo.strategies as module
+    import jarjestoyhteistyo.fictional.strategies as module
 
     return module
 
@@ -45,10 +45,10 @@ def _hypothesis_setup_hook() -> None:
     """Register type strategies for the package's public models (see the module docstring)."""
     from hypothesis import strategies as st
 
-    from jarjestoyhteistyo.categories import Category
-    from jarjestoyhteistyo.models import Organisation, Person
-    from jarjestoyhteistyo.roadmap import RoadmapDocument
-    from jarjestoyhteistyo.rules import KINDS
+    from jarjestoyhteistyo.analysis.roadmap import RoadmapDocument
+    from jarjestoyhteistyo.model.categories import Category
+    from jarjestoyhteistyo.model.composition import Organisation, Person
+    from jarjestoyhteistyo.model.rulesets import KINDS
     from jarjestoyhteistyo.selection import Registration
 
     st.register_type_strategy(Organisation, st.deferred(lambda: _strategies().organisations()))

@@ -5,7 +5,7 @@ Every finding cites the rule id it enforces. A rule the source documents only
 gives a ``warning``; a rule that makes the body unworkable or breaks a firm
 principle (`WS-1`: no party-political selection criteria) gives an ``error``.
 
->>> from jarjestoyhteistyo.rules import FormalCommittee, OpenForum
+>>> from jarjestoyhteistyo.model.rulesets import FormalCommittee, OpenForum
 >>> check(FormalCommittee(name="Example", area="Example area")).ok
 True
 >>> r = check(OpenForum(name="Forum", area="Example area", cap=20))
@@ -19,13 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from jarjestoyhteistyo.categories import Category
+from jarjestoyhteistyo.calc.meetings import check_workload
+from jarjestoyhteistyo.calc.terms import longest_term_months
 from jarjestoyhteistyo.codes import Code, finding
-from jarjestoyhteistyo.cooperation import CooperationModel, check_cooperation
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.meetings import check_workload
-from jarjestoyhteistyo.models import Role, SizeClass
-from jarjestoyhteistyo.rules import (
+from jarjestoyhteistyo.model.categories import Category
+from jarjestoyhteistyo.model.composition import Role, SizeClass
+from jarjestoyhteistyo.model.rulesets import (
     Authority,
     ChairMode,
     DeputyMode,
@@ -40,7 +40,7 @@ from jarjestoyhteistyo.rules import (
     TermMode,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.terms import longest_term_months
+from jarjestoyhteistyo.rules.cooperation import CooperationModel, check_cooperation
 
 __all__ = ["body_size", "check", "mentions_party_politics"]
 
@@ -447,7 +447,7 @@ def _range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
 def body_size(rules: RuleSet) -> int:
     """The most seats the body can have (deputies not counted; `KU-12`).
 
-    >>> from jarjestoyhteistyo.rules import FormalCommittee
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> body_size(FormalCommittee(name="x", area="y"))  # 8 × 2 + 2 committee members
     18
     """
@@ -790,7 +790,7 @@ def check(rules: RuleSet | CooperationModel) -> Report:
     criteria (`WS-1`), meeting load against the time budget (`WS-1`, `KU-9`), and the
     rules of each kind. The rule set is not changed.
 
-    >>> from jarjestoyhteistyo.rules import ThemeNetworkCouncil
+    >>> from jarjestoyhteistyo.model.rulesets import ThemeNetworkCouncil
     >>> check(ThemeNetworkCouncil(name="Council", area="Example area")).ok
     True
     """

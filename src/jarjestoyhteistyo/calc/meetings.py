@@ -12,7 +12,7 @@
 The calendar libraries (``holidays``, ``icalendar``) are imported inside the functions
 that need them, so ``import jarjestoyhteistyo`` stays light.
 
->>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+>>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
 >>> days = meeting_dates(MeetingPolicy(per_year=IntRange(min=4, max=4)), 2026)
 >>> [d.date().isoformat() for d in days]
 ['2026-02-03', '2026-05-05', '2026-08-04', '2026-11-03']
@@ -28,11 +28,11 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
 
+from jarjestoyhteistyo.calc.terms import council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
-from jarjestoyhteistyo.rules import Council, MeetingPolicy
-from jarjestoyhteistyo.terms import council_term_on
+from jarjestoyhteistyo.model.rulesets import Council, MeetingPolicy
 
 __all__ = [
     "AnnualActivity",
@@ -107,7 +107,7 @@ def meeting_dates(
     library) moves to the next same weekday of the same month that is not a holiday
     (an ``rruleset`` with the holidays as ``exdate``). The result is deterministic.
 
-    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
     >>> policy = MeetingPolicy(per_year=IntRange(min=10, max=12))
     >>> days = meeting_dates(policy, 2026)
     >>> len(days), days[0].isoformat()
@@ -260,7 +260,7 @@ def workload(
     each takes ``hours`` plus ``preparation_hours``; theme-network meetings add
     ``network_meetings_per_year * network_meeting_hours``.
 
-    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
     >>> w = workload(MeetingPolicy(per_year=IntRange(min=4, max=6)), budget=24)
     >>> w.meetings, w.preparation, w.total, w.over_budget
     (12.0, 6.0, 18.0, False)
@@ -281,7 +281,7 @@ def workload(
 def hours_per_member(policy: MeetingPolicy, *, count: int | None = None) -> float:
     """Total hours a member gives a year (:func:`workload`'s ``total``).
 
-    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
     >>> hours_per_member(MeetingPolicy(per_year=IntRange(min=10, max=12),
     ...                                network_meetings_per_year=6, network_meeting_hours=2))
     48.0
@@ -299,7 +299,7 @@ def check_workload(
     """A ``JY109`` warning (`WS-1`: realistic expectations) when a member's hours a year
     exceed ``budget_hours``; an empty report otherwise.
 
-    >>> from jarjestoyhteistyo.rules import IntRange, MeetingPolicy
+    >>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
     >>> check_workload(MeetingPolicy(per_year=IntRange(min=10, max=12)), 20).codes
     frozenset({'JY109'})
     """

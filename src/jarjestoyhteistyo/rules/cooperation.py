@@ -48,10 +48,10 @@ import attrs
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.serialize import dump, load, loads
+from jarjestoyhteistyo.io.serialize import dump, load, loads
 
 if TYPE_CHECKING:
-    from jarjestoyhteistyo.meetings import AnnualActivity
+    from jarjestoyhteistyo.calc.meetings import AnnualActivity
 
 __all__ = [
     "KIND",
@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 #: The ``kind:`` tag of a cooperation model in YAML (its one home; the document table
-#: of :mod:`jarjestoyhteistyo.serialize` reads it from the class).
+#: of :mod:`jarjestoyhteistyo.io.serialize` reads it from the class).
 KIND = "cooperation_model"
 
 
@@ -557,7 +557,7 @@ def check_cooperation(model: CooperationModel) -> Report:
 def loads_cooperation(text: str | bytes, *, source: str | None = None) -> CooperationModel:
     """A :class:`CooperationModel` from YAML or JSON text with ``kind: cooperation_model``.
 
-    The text goes through the one door (:func:`jarjestoyhteistyo.serialize.loads`); a
+    The text goes through the one door (:func:`jarjestoyhteistyo.io.serialize.loads`); a
     wrong or missing ``kind`` is reported together with every other problem in one
     :class:`~jarjestoyhteistyo.errors.LoadError`.
 
@@ -606,4 +606,4 @@ def dump_cooperation(model: CooperationModel) -> str:
 # ``meetings`` imports ``rules``, and ``rules`` may import this module to list the kind
 # in ``KINDS``; importing ``meetings`` only after :class:`CooperationModel` exists keeps
 # that cycle harmless whichever module is imported first.
-from jarjestoyhteistyo.meetings import AnnualActivity  # noqa: E402
+from jarjestoyhteistyo.calc.meetings import AnnualActivity  # noqa: E402

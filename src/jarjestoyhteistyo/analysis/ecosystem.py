@@ -49,11 +49,11 @@ from typing import Any, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.categories import Labels
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, MissingDependencyError, Problem
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.serialize import load, loads, read_file
+from jarjestoyhteistyo.io.serialize import load, loads, read_file
+from jarjestoyhteistyo.model.categories import Labels
 
 __all__ = [
     "COLUMN_ALIASES",

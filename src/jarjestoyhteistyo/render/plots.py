@@ -9,12 +9,12 @@ Each returns a :class:`matplotlib.figure.Figure` and, given ``path`` ending in
 ``.png`` or ``.svg``, also saves it there. Figures are drawn on the Agg canvas
 directly (no ``pyplot``, no global backend switch), so they work in scripts, CI and
 Jupyter alike. matplotlib is imported inside each function: ``import
-jarjestoyhteistyo.plots`` works without it, and a call without it raises an
+jarjestoyhteistyo.render.plots`` works without it, and a call without it raises an
 :class:`ImportError` that names the extra.
 
 >>> import importlib.util
 >>> import jarjestoyhteistyo as jy
->>> from jarjestoyhteistyo.compare import scorecard
+>>> from jarjestoyhteistyo.analysis.compare import scorecard
 >>> if importlib.util.find_spec("matplotlib") is not None:
 ...     fig = plot_scorecard(scorecard(jy.load_preset("keski-uusimaa")))
 ...     print(len(fig.axes))
@@ -31,12 +31,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jarjestoyhteistyo.compare import Scorecard, skeleton_composition
+from jarjestoyhteistyo.analysis.compare import Scorecard, skeleton_composition
+from jarjestoyhteistyo.analysis.simulate import AttritionResult
+from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.errors import MissingDependencyError, RenderError
-from jarjestoyhteistyo.models import Composition, SeatKind
-from jarjestoyhteistyo.rotation import rotation_plan
-from jarjestoyhteistyo.rules import RuleSet
-from jarjestoyhteistyo.simulate import AttritionResult
+from jarjestoyhteistyo.model.composition import Composition, SeatKind
+from jarjestoyhteistyo.model.rulesets import RuleSet
 
 __all__ = ["SAVE_FORMATS", "plot_rotation", "plot_scorecard", "plot_vacancy_risk"]
 
@@ -87,7 +87,7 @@ def plot_rotation(
 
     Bars are coloured by cohort (`FC-13`: half change each term; `KU-5`: one of each
     pair at a time); without a composition the
-    :func:`~jarjestoyhteistyo.compare.skeleton_composition` is planned from
+    :func:`~jarjestoyhteistyo.analysis.compare.skeleton_composition` is planned from
     ``start`` (default 1 June 2025). An agreed term (`OF-8`) has no plan
     (:class:`~jarjestoyhteistyo.errors.RotationError`).
     """
@@ -160,7 +160,7 @@ def plot_vacancy_risk(
     """Vacancy risk by term length (`WS-5`): the probability that a seat is vacant
     at some point, and the expected vacant seat-months, per term length.
 
-    ``results`` is a sequence from :func:`~jarjestoyhteistyo.simulate.compare_terms`,
+    ``results`` is a sequence from :func:`~jarjestoyhteistyo.analysis.simulate.compare_terms`,
     or a mapping from a structure's label to such a sequence.
     """
     target = _check_path(path)

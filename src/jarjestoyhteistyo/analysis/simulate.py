@@ -7,7 +7,7 @@ structure's succession rules and a refill delay, it reports the probability that
 seat is vacant at some point, the expected vacant seat-months and the expected
 number of replacements; :func:`compare_terms` does so for a 2-year term and the
 council term (:data:`COUNCIL_TERM_MONTHS`, read from the council calendar in
-:mod:`jarjestoyhteistyo.terms`) over the same horizon.
+:mod:`jarjestoyhteistyo.calc.terms`) over the same horizon.
 
 **The model** (monthly steps, month 0 is the start):
 
@@ -18,7 +18,7 @@ council term (:data:`COUNCIL_TERM_MONTHS`, read from the council calendar in
 * A line whose person left is empty for ``refill_months`` months, then a new person
   (of the same role) is appointed: a *replacement*. ``refill_months=None`` means
   nobody is appointed mid-term: the line stays empty until the next changeover.
-* At each of the seat's changeovers from :func:`~jarjestoyhteistyo.rotation.rotation_plan`
+* At each of the seat's changeovers from :func:`~jarjestoyhteistyo.calc.rotation.rotation_plan`
   (`FC-13`, `KU-5`) a new tenure starts and every empty line is filled.
 * **Personal deputy** (`FC-8`): when the member leaves, the deputy becomes the member
   and the deputy seat is refilled after the delay. Which person sits in which seat
@@ -59,12 +59,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from jarjestoyhteistyo.compare import skeleton_composition
+from jarjestoyhteistyo.analysis.compare import skeleton_composition
+from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
+from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 from jarjestoyhteistyo.errors import RotationError, SimulationError
-from jarjestoyhteistyo.models import Composition, Role, Seat, SeatKind
-from jarjestoyhteistyo.rotation import rotation_plan, term_months
-from jarjestoyhteistyo.rules import DeputyMode, RuleSet, TermMode
-from jarjestoyhteistyo.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
+from jarjestoyhteistyo.model.composition import Composition, Role, Seat, SeatKind
+from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, TermMode
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -486,7 +486,7 @@ def simulate_attrition(
     """Simulate drop-out over a horizon under the structure's succession rules (`WS-5`).
 
     ``composition`` gives the member seats, their deputies and the people's roles;
-    ``None`` uses :func:`~jarjestoyhteistyo.compare.skeleton_composition` (every NGO
+    ``None`` uses :func:`~jarjestoyhteistyo.analysis.compare.skeleton_composition` (every NGO
     seat held by a volunteer, with personal deputies where the rules have them).
     ``dropout_per_year`` is one probability for everybody or one per :class:`Role`
     (``default_dropout`` for roles it does not name and for seats empty at the start).

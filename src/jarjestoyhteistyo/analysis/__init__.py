@@ -1,0 +1,1 @@
+"""Comparison, simulation, the actor ecosystem and roadmap evaluation."""

@@ -1,0 +1,1 @@
+"""Fictional examples: generate() and the Hypothesis strategies, with the hypothesis entry point."""

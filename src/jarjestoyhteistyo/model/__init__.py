@@ -1,0 +1,1 @@
+"""Nouns only: association categories, compositions (who sits where), rule sets."""

@@ -1,0 +1,1 @@
+"""Pictures and diagrams: Mermaid and DOT text, matplotlib figures."""
