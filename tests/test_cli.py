@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.cli import COMMANDS, _parser, main
 from jarjestoyhteistyo.presets import body_presets
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -257,3 +260,35 @@ def test_example_command_writes_what_validate_and_select_accept(
     comp.write_text(out, encoding="utf-8")
     _, report, _ = run(capsys, "validate", preset, str(comp), "--format", "json")
     assert any(f["code"] == "JY221" for f in json.loads(report)["findings"])  # WS-1
+
+
+def test_every_command_is_declared_once_in_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """The parser is built from COMMANDS alone: its sub-commands are the table's, in order."""
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    assert list(sub.choices or ()) == list(COMMANDS)
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    listed = re.findall(r"^    ([a-z]+)\b", out, flags=re.MULTILINE)
+    assert listed == list(COMMANDS)
+    for name, cmd in COMMANDS.items():
+        code, out, _ = run(capsys, name, "--help")
+        assert code == 0
+        assert cmd.help in out
+        assert f"output format (default {cmd.formats[0]})" in out
+        assert ("RULES" in out) is (cmd.rules or name == "compare")
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """`--help` of the command line and of every command starts fast."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from jarjestoyhteistyo.cli import COMMANDS, main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    codes = [main(['--help'])] + [main([c, '--help']) for c in COMMANDS]\n"
+        "heavy = ('pandas', 'matplotlib', 'hypothesis', 'icalendar', 'holidays', 'numpy')\n"
+        "print(set(codes), sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "{0} []"
