@@ -292,3 +292,30 @@ def test_help_imports_no_heavy_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "{0} []"
+
+
+def test_an_unusable_input_reads_the_same_from_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """compare reported a LoadError as '1 problem' where the others say 'cannot use'."""
+    path = tmp_path / "bad.yaml"
+    path.write_text("a: [\n", encoding="utf-8")
+    errs = set()
+    for argv in (("check", str(path)), ("compare", "vake", str(path))):
+        code, _, err = run(capsys, *argv)
+        assert code == 2
+        errs.add(err.splitlines()[0])
+    assert errs == {f"error: {path}: cannot use this input"}
+
+
+def test_roadmap_evaluation_ends_with_one_line_break(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import resources
+
+    path = resources.files("jarjestoyhteistyo") / "presets" / "roadmaps" / "vantaa-kerava.yaml"
+    for fmt in ("text", "markdown", "json"):
+        code, out, _ = run(
+            capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", fmt
+        )
+        assert code in (0, 1)
+        assert out.endswith("\n")
+        assert not out.endswith("\n\n")
