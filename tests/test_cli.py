@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.cli import COMMANDS, _parser, main
 from jarjestoyhteistyo.presets import body_presets
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -257,3 +260,62 @@ def test_example_command_writes_what_validate_and_select_accept(
     comp.write_text(out, encoding="utf-8")
     _, report, _ = run(capsys, "validate", preset, str(comp), "--format", "json")
     assert any(f["code"] == "JY221" for f in json.loads(report)["findings"])  # WS-1
+
+
+def test_every_command_is_declared_once_in_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """The parser is built from COMMANDS alone: its sub-commands are the table's, in order."""
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    assert list(sub.choices or ()) == list(COMMANDS)
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    listed = re.findall(r"^    ([a-z]+)\b", out, flags=re.MULTILINE)
+    assert listed == list(COMMANDS)
+    for name, cmd in COMMANDS.items():
+        code, out, _ = run(capsys, name, "--help")
+        assert code == 0
+        assert cmd.help in out
+        assert f"output format (default {cmd.formats[0]})" in out
+        assert ("RULES" in out) is (cmd.rules or name == "compare")
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """`--help` of the command line and of every command starts fast."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from jarjestoyhteistyo.cli import COMMANDS, main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    codes = [main(['--help'])] + [main([c, '--help']) for c in COMMANDS]\n"
+        "heavy = ('pandas', 'matplotlib', 'hypothesis', 'icalendar', 'holidays', 'numpy')\n"
+        "print(set(codes), sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "{0} []"
+
+
+def test_an_unusable_input_reads_the_same_from_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """compare reported a LoadError as '1 problem' where the others say 'cannot use'."""
+    path = tmp_path / "bad.yaml"
+    path.write_text("a: [\n", encoding="utf-8")
+    errs = set()
+    for argv in (("check", str(path)), ("compare", "vake", str(path))):
+        code, _, err = run(capsys, *argv)
+        assert code == 2
+        errs.add(err.splitlines()[0])
+    assert errs == {f"error: {path}: cannot use this input"}
+
+
+def test_roadmap_evaluation_ends_with_one_line_break(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import resources
+
+    path = resources.files("jarjestoyhteistyo") / "presets" / "roadmaps" / "vantaa-kerava.yaml"
+    for fmt in ("text", "markdown", "json"):
+        code, out, _ = run(
+            capsys, "roadmap", "evaluate", str(path), "--as-of", "2024-05-27", "--format", fmt
+        )
+        assert code in (0, 1)
+        assert out.endswith("\n")
+        assert not out.endswith("\n\n")

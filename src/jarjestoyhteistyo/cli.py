@@ -10,6 +10,21 @@ always with a message on stderr naming what is wrong and where, never a tracebac
     "name": "...",
 ...
 0
+
+Each command is declared where its handler is, by :func:`command`: its name, its help,
+its ``--format`` choices (the first is the default), whether it takes ``RULES`` and
+``COMPOSITION``, and a function adding its own arguments. :data:`COMMANDS` is the one
+table :func:`main` builds its parser from, in the order ``--help`` lists them:
+
+>>> list(COMMANDS)[:4]
+['presets', 'show', 'check', 'validate']
+>>> COMMANDS["validate"].formats
+('text', 'json', 'text-both')
+
+A handler imports the heavy modules it needs itself, so that ``--help`` and the light
+commands start fast (no pandas, matplotlib, hypothesis or icalendar). Files are read
+through the one door (:mod:`jarjestoyhteistyo.io.serialize`); a model is written as JSON
+by its converter, and a few commands write their own rows, which show computed values.
 """
 
 from __future__ import annotations
@@ -22,14 +37,99 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
-from jarjestoyhteistyo.io.serialize import DOCUMENTS
+from jarjestoyhteistyo.io.serialize import (
+    DOCUMENTS,
+    dump_json,
+    dump_yaml,
+    json_data,
+    load,
+    load_any,
+    unstructure,
+)
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "Command", "command", "main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
+Handler = Callable[[argparse.Namespace, TextIO], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    """A command with no arguments of its own."""
+
+
+@attrs.frozen(kw_only=True)
+class Command:
+    """One sub-command: what ``--help`` says of it, its arguments and its handler.
+
+    ``rules`` and ``composition`` add the ``RULES`` and ``COMPOSITION`` positionals
+    every command that takes them shares; ``arguments`` adds the command's own,
+    after ``--format``.
+    """
+
+    name: str
+    help: str
+    formats: tuple[str, ...]
+    handler: Handler
+    arguments: Arguments = _no_arguments
+    rules: bool = False
+    composition: bool = False
+
+    def add_to(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        """Add this command's parser to ``commands``."""
+        p = commands.add_parser(self.name, help=self.help, description=self.help)
+        if self.rules:
+            p.add_argument(
+                "rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file"
+            )
+        if self.composition:
+            p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
+        p.add_argument(
+            "--format",
+            choices=list(self.formats),
+            default=self.formats[0],
+            help=f"output format (default {self.formats[0]})",
+        )
+        self.arguments(p)
+        p.set_defaults(handler=self.handler)
+
+
+#: Every command by name, in the order ``--help`` lists them (filled by :func:`command`).
+COMMANDS: dict[str, Command] = {}
+
+
+def command(
+    name: str,
+    help_: str,
+    formats: Sequence[str],
+    *,
+    arguments: Arguments = _no_arguments,
+    rules: bool = False,
+    composition: bool = False,
+) -> Callable[[Handler], Handler]:
+    """Declare the decorated handler as the command ``name`` in :data:`COMMANDS`."""
+
+    def declare(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(
+            name=name,
+            help=help_,
+            formats=tuple(formats),
+            handler=handler,
+            arguments=arguments,
+            rules=rules,
+            composition=composition,
+        )
+        return handler
+
+    return declare
+
+
+# ------------------------------------------------------------------ shared helpers
 #: The documents a RULES argument may be (names in
 #: :data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`).
 _RULES_DOCUMENTS = ("ruleset", "cooperation")
@@ -40,7 +140,6 @@ def _any_rules(arg: str) -> Any:
 
     A file is read and parsed once; its ``kind:`` tag tells which it is.
     """
-    from jarjestoyhteistyo.io.serialize import load_any
     from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
 
     path = Path(arg)
@@ -72,11 +171,45 @@ def _emit_report(report: Report, fmt: str, out: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
+def _write(text: str, out: TextIO) -> None:
+    """Write ``text`` ending in one line break."""
+    out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _dump_view(data: Any, out: TextIO) -> None:
+    """Write a command's own rows as JSON (for views of computed values, not models)."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _add_redact(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace names and contact details with pseudonyms in the output",
+    )
+
+
+# ------------------------------------------------------------ presets and rule sets
+@command("presets", "list the shipped presets", ("text", "json"))
 def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.presets import list_presets
 
     presets = list_presets()
-    if args.format == "json":
+    if args.format == "json":  # a view: four of PresetInfo's fields, as always
         rows = [
             {"name": p.name, "kind": p.kind, "title": p.title, "aliases": list(p.aliases)}
             for p in presets
@@ -90,33 +223,40 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+@command("show", "print a rule set (preset name or file) as YAML", ("yaml", "json"), rules=True)
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
-
     rules = _any_rules(args.rules)
     out.write(dump_json(rules) + "\n" if args.format == "json" else dump_yaml(rules))
     return EXIT_OK
 
 
+@command("check", "check a rule set on its own", ("text", "json", "text-both"), rules=True)
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rules.checks import check
 
     return _emit_report(check(_any_rules(args.rules)), args.format, out)
 
 
+@command(
+    "validate",
+    "validate a composition against a rule set",
+    ("text", "json", "text-both"),
+    rules=True,
+    composition=True,
+)
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.serialize import load_composition
     from jarjestoyhteistyo.rules.validation import validate
 
     rules = _rules(args.rules)
-    composition = load_composition(args.composition)
+    composition = load(args.composition, "composition")
     return _emit_report(validate(rules, composition), args.format, out)
 
 
+@command("codes", "list every finding code with its rule id", ("text", "json"))
 def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.catalogue import CATALOGUE as codes
 
-    if args.format == "json":
+    if args.format == "json":  # a view: the listing's columns, the severity as its value
         rows = [
             {
                 "code": c.code,
@@ -134,17 +274,21 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+# ------------------------------------------------------------- terms and meetings
+def _terms_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
+    p.add_argument("--council", choices=["regional", "municipal"], default="regional")
+    p.add_argument("--list", action="store_true", help="list terms across a span of years")
+    p.add_argument("--first-year", type=int, help="first year of the list")
+    p.add_argument("--last-year", type=int, help="last year of the list")
 
 
-def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
+@command(
+    "terms",
+    "council terms: which term contains a date",
+    ("text", "json"),
+    arguments=_terms_arguments,
+)
 def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.terms import council_term_on, council_terms
     from jarjestoyhteistyo.model.rulesets import Council
@@ -159,7 +303,7 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
         if args.list
         else (term,)
     )
-    rows = [
+    rows = [  # a view: each term with whether it contains the date asked about
         {
             "council": t.council.value,
             "number": t.number,
@@ -170,7 +314,7 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
         for t in listed
     ]
     if args.format == "json":
-        _dump({"date": day.isoformat(), "terms": rows}, out)
+        _dump_view({"date": day.isoformat(), "terms": rows}, out)
     else:
         for r in rows:
             mark = "  <- " + day.isoformat() if r["contains_date"] else ""
@@ -180,18 +324,31 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _rotation_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--years", type=int, default=8, help="horizon in years (default 8)")
+    p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
+
+
+@command(
+    "rotation",
+    "renewal plan: which seats are up at each changeover",
+    ("text", "json"),
+    arguments=_rotation_arguments,
+    rules=True,
+    composition=True,
+)
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.rotation import rotation_plan
-    from jarjestoyhteistyo.io.serialize import json_data, load_composition
 
     rules = _rules(args.rules)
-    plan = rotation_plan(
-        rules, load_composition(args.composition), start=args.start, years=args.years
-    )
+    composition = load(args.composition, "composition")
+    plan = rotation_plan(rules, composition, start=args.start, years=args.years)
     if args.format == "json":
         data = json_data(plan)  # the plan's own form, in the order this command always had
         last = ("changeovers", "tenures")
-        _dump({k: v for k, v in data.items() if k not in last} | {k: data[k] for k in last}, out)
+        _dump_view(
+            {k: v for k, v in data.items() if k not in last} | {k: data[k] for k in last}, out
+        )
     else:
         out.write(
             f"Rotation plan {plan.start} – {plan.end}: term {plan.term_months} months, "
@@ -203,6 +360,19 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _calendar_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=int, required=True, help="the calendar year")
+    p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
+    p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
+
+
+@command(
+    "calendar",
+    "meeting dates for a year (Finnish holidays skipped)",
+    ("text", "json"),
+    arguments=_calendar_arguments,
+    rules=True,
+)
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.meetings import meeting_dates, to_ics
 
@@ -210,19 +380,10 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     dates = meeting_dates(rules.meetings, args.year, count=args.count)
     if args.ics:
         text = to_ics(dates, name=rules.name, duration_hours=rules.meetings.hours)
-        try:
-            Path(args.ics).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise JarjestoError(f"cannot write {args.ics}: {exc.strerror}") from None
-    if args.format == "json":
-        _dump(
-            {
-                "name": rules.name,
-                "year": args.year,
-                "meetings": [d.isoformat(timespec="minutes") for d in dates],
-            },
-            out,
-        )
+        _write_file(args.ics, text, newline="")
+    if args.format == "json":  # a view: the computed dates, to the minute
+        meetings = [d.isoformat(timespec="minutes") for d in dates]
+        _dump_view({"name": rules.name, "year": args.year, "meetings": meetings}, out)
     else:
         out.write(f"{rules.name}: {len(dates)} meetings in {args.year}\n")
         for d in dates:
@@ -230,22 +391,43 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------ roadmaps and schemas
+def _roadmap_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["check", "evaluate"], help="what to do")
+    p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
+    p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
+
+
+@command(
+    "roadmap",
+    "check or evaluate a roadmap and its implementation plans",
+    ("text", "markdown", "json", "text-both"),
+    arguments=_roadmap_arguments,
+)
 def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.analysis.roadmap import evaluate, load_roadmap, render, roadmap_check
+    from jarjestoyhteistyo.analysis.roadmap import evaluate, render, roadmap_check
 
     if args.action == "check":
-        return _emit_report(roadmap_check(args.file), args.format, out)
+        return _emit_report(roadmap_check(load(Path(args.file), "roadmap")), args.format, out)
     if args.format == "text-both":
         raise JarjestoError("--format text-both is for check; use text, markdown or json")
     as_of: date = args.as_of or date.today()
-    doc = load_roadmap(args.file)
+    doc = load(Path(args.file), "roadmap")
     evaluation = evaluate(doc.roadmap, doc.plans, as_of=as_of)
-    out.write(render(evaluation, "text" if args.format == "text" else args.format))
-    if not render(evaluation, "text").endswith("\n"):
-        out.write("\n")
+    _write(render(evaluation, args.format), out)
     return EXIT_OK if evaluation.report.ok else EXIT_FINDINGS
 
 
+def _schema_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("document", choices=list(DOCUMENTS), help="which document")
+
+
+@command(
+    "schema",
+    "print the JSON Schema of a YAML document kind",
+    ("json",),
+    arguments=_schema_arguments,
+)
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.schema import schema_json
 
@@ -253,36 +435,57 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ the ecosystem
+def _ecosystem_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("register", metavar="REGISTER", help="register as CSV (UTF-8 or Excel) or YAML")
+    p.add_argument("--rules", metavar="FILE", help="segment rules YAML (default: built in)")
+    p.add_argument("--as-of", type=_iso_date, help="date of the analysis (default today)")
+
+
+@command(
+    "ecosystem",
+    "classify an association register (JP-4, JP-7)",
+    ("text", "markdown", "json"),
+    arguments=_ecosystem_arguments,
+)
 def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.analysis.ecosystem import (
-        DEFAULT_SEGMENT_RULES,
-        analyse,
-        load_segment_rules,
-        read_register,
-    )
+    from jarjestoyhteistyo.analysis.ecosystem import DEFAULT_SEGMENT_RULES, analyse, read_register
 
     as_of: date = args.as_of or date.today()
-    result = read_register(Path(args.register), as_of=as_of)
-    rules = load_segment_rules(args.rules) if args.rules else DEFAULT_SEGMENT_RULES
+    result = read_register(Path(args.register), as_of=as_of)  # the CSV reader, or the door
+    rules = load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
     report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
-    text = report.render(args.format)
-    out.write(text if text.endswith("\n") else text + "\n")
+    _write(report.render(args.format), out)
     for problem in result.problems:  # rows that could not be read, by line (none lost)
         sys.stderr.write(f"line {problem.line}: {problem.message}\n")
     return EXIT_FINDINGS if result.problems else EXIT_OK
 
 
+# ------------------------------------------------- selection, comparison, examples
+def _select_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
+    p.add_argument("--seed", type=int, default=0, help="lottery seed (default 0)")
+    p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
+    _add_redact(p)
+
+
+@command(
+    "select",
+    "propose members from registrations (FC-3, OF-3, KU-7)",
+    ("text", "json", "yaml"),
+    arguments=_select_arguments,
+    rules=True,
+)
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.redact import redact
-    from jarjestoyhteistyo.io.serialize import dump_yaml, unstructure
-    from jarjestoyhteistyo.selection import load_registrations, propose
+    from jarjestoyhteistyo.selection import propose
 
     rules = _rules(args.rules)
-    pool = load_registrations(args.registrations)
+    pool = load(args.registrations, "registrations")
     proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
     composition = redact(proposal.composition) if args.redact else proposal.composition
-    if args.format == "json":
-        _dump({**proposal.to_dict(), "composition": unstructure(composition)}, out)
+    if args.format == "json":  # the proposal's report view, with the composition's own form
+        _dump_view({**proposal.to_dict(), "composition": unstructure(composition)}, out)
     elif args.format == "yaml":  # a composition file that `validate` accepts
         out.write(
             "# Selection does not choose committee members, the chair, the vice-chair or the\n"
@@ -298,220 +501,54 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
 
 
-def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.analysis.compare import compare
-
-    weights: dict[str, float] = {}
-    for item in args.weight or ():
-        key, _, value = item.partition("=")
-        try:
-            weights[key.strip()] = float(value)
-        except ValueError:
-            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER") from None
-    labels = tuple(args.labels.split(",")) if args.labels else None
-    try:
-        table = compare(
-            *(_rules(arg) for arg in args.structures),
-            labels=labels,
-            fee_per_meeting=args.fee_per_meeting,
-            weights=weights or None,
-        )
-    except ValueError as exc:  # e.g. an unknown criterion or a label count mismatch
-        raise JarjestoError(str(exc)) from None
-    render = {
-        "text": table.to_text,
-        "markdown": table.to_markdown,
-        "json": table.to_json,
-        "html": table._repr_html_,
-    }[args.format]
-    text = render()
-    out.write(text if text.endswith("\n") else text + "\n")
-    return EXIT_OK
-
-
-def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.fictional.generate import GenerateError, generate, to_registrations
-    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
-
-    rules = _rules(args.rules)
-    try:
-        example = generate(
-            rules,
-            seed=args.seed,
-            broken=args.broken,
-            registrations=args.registrations or 0,
-            infeasible=args.infeasible,
-            names=args.names,
-        )
-    except GenerateError as exc:
-        raise JarjestoError(str(exc)) from None
-    from jarjestoyhteistyo.io.redact import redact
-
-    if args.redact:
-        example = redact(example)
-    dump = dump_json if args.format == "json" else dump_yaml
-    text = dump(example.composition)
-    if args.format == "yaml":
-        head = f"# Fictional example for {rules.name} (seed {args.seed}); roles only.\n"
-        if example.expected_code:
-            sev = example.expected_severity.value if example.expected_severity else "?"
-            head += (
-                f"# Broken on purpose: {example.broken_rule} -> validate reports "
-                f"{example.expected_code} ({sev}).\n"
-            )
-        text = head + text
-    out.write(text if text.endswith("\n") else text + "\n")
-    if args.registrations_file:
-        try:
-            Path(args.registrations_file).write_text(
-                dump(to_registrations(example)), encoding="utf-8"
-            )
-        except OSError as exc:
-            raise JarjestoError(f"cannot write {args.registrations_file}: {exc.strerror}") from None
-    return EXIT_OK
-
-
-Handler = Callable[[argparse.Namespace, TextIO], int]
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="jarjestoyhteistyo",
-        description="NGO cooperation structures of Finnish wellbeing areas: presets, "
-        "checks of rule sets and validation of compositions.",
-        epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or usage.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def add(
-        name: str,
-        handler: Handler,
-        help_: str,
-        formats: Sequence[str],
-        *,
-        rules: bool = False,
-        composition: bool = False,
-    ) -> Any:
-        p = sub.add_parser(name, help=help_, description=help_)
-        if rules:
-            p.add_argument(
-                "rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file"
-            )
-        if composition:
-            p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
-        p.add_argument(
-            "--format",
-            choices=list(formats),
-            default=formats[0],
-            help=f"output format (default {formats[0]})",
-        )
-        p.set_defaults(handler=handler)
-        return p
-
-    add("presets", _cmd_presets, "list the shipped presets", ("text", "json"))
-    p = add(
-        "show",
-        _cmd_show,
-        "print a rule set (preset name or file) as YAML",
-        ("yaml", "json"),
-        rules=True,
-    )
-    p = add(
-        "check",
-        _cmd_check,
-        "check a rule set on its own",
-        ("text", "json", "text-both"),
-        rules=True,
-    )
-    p = add(
-        "validate",
-        _cmd_validate,
-        "validate a composition against a rule set",
-        ("text", "json", "text-both"),
-        rules=True,
-        composition=True,
-    )
-    add("codes", _cmd_codes, "list every finding code with its rule id", ("text", "json"))
-    p = add("terms", _cmd_terms, "council terms: which term contains a date", ("text", "json"))
-    p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
-    p.add_argument("--council", choices=["regional", "municipal"], default="regional")
-    p.add_argument("--list", action="store_true", help="list terms across a span of years")
-    p.add_argument("--first-year", type=int, help="first year of the list")
-    p.add_argument("--last-year", type=int, help="last year of the list")
-    p = add(
-        "rotation",
-        _cmd_rotation,
-        "renewal plan: which seats are up at each changeover",
-        ("text", "json"),
-        rules=True,
-        composition=True,
-    )
-    p.add_argument("--years", type=int, default=8, help="horizon in years (default 8)")
-    p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
-    p = add(
-        "calendar",
-        _cmd_calendar,
-        "meeting dates for a year (Finnish holidays skipped)",
-        ("text", "json"),
-        rules=True,
-    )
-    p.add_argument("--year", type=int, required=True, help="the calendar year")
-    p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
-    p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
-    p = add(
-        "roadmap",
-        _cmd_roadmap,
-        "check or evaluate a roadmap and its implementation plans",
-        ("text", "markdown", "json", "text-both"),
-    )
-    p.add_argument("action", choices=["check", "evaluate"], help="what to do")
-    p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
-    p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
-    p = add("schema", _cmd_schema, "print the JSON Schema of a YAML document kind", ("json",))
-    p.add_argument("document", choices=list(DOCUMENTS), help="which document")
-    p = add(
-        "ecosystem",
-        _cmd_ecosystem,
-        "classify an association register (JP-4, JP-7)",
-        ("text", "markdown", "json"),
-    )
-    p.add_argument("register", metavar="REGISTER", help="register as CSV (UTF-8 or Excel) or YAML")
-    p.add_argument("--rules", metavar="FILE", help="segment rules YAML (default: built in)")
-    p.add_argument("--as-of", type=_iso_date, help="date of the analysis (default today)")
-    p = add(
-        "select",
-        _cmd_select,
-        "propose members from registrations (FC-3, OF-3, KU-7)",
-        ("text", "json", "yaml"),
-        rules=True,
-    )
-    p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
-    p.add_argument("--seed", type=int, default=0, help="lottery seed (default 0)")
-    p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
-    p.add_argument(
-        "--redact",
-        action="store_true",
-        help="replace names and contact details with pseudonyms in the output",
-    )
-    p = add(
-        "compare",
-        _cmd_compare,
-        "compare structures side by side (metrics and scorecard)",
-        ("text", "markdown", "json", "html"),
-    )
+def _compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("structures", metavar="RULES", nargs="+", help="presets or rule-set files")
     p.add_argument("--labels", help="column labels, comma-separated")
     p.add_argument("--fee-per-meeting", type=float, default=0.0, help="fee per meeting (€)")
     p.add_argument(
         "--weight", action="append", metavar="CRITERION=W", help="scorecard weight (repeatable)"
     )
-    p = add(
-        "example",
-        _cmd_example,
-        "write a fictional, valid (or deliberately broken) composition",
-        ("yaml", "json"),
-        rules=True,
+
+
+def _weights(items: Sequence[str]) -> dict[str, float]:
+    """``--weight CRITERION=NUMBER`` options as a mapping."""
+    weights: dict[str, float] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        try:
+            weights[key.strip()] = float(value)
+        except ValueError:
+            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER") from None
+    return weights
+
+
+@command(
+    "compare",
+    "compare structures side by side (metrics and scorecard)",
+    ("text", "markdown", "json", "html"),
+    arguments=_compare_arguments,
+)
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.analysis.compare import compare
+
+    weights = _weights(args.weight or ())
+    table = compare(
+        *(_rules(arg) for arg in args.structures),
+        labels=tuple(args.labels.split(",")) if args.labels else None,
+        fee_per_meeting=args.fee_per_meeting,
+        weights=weights or None,
     )
+    render = {
+        "text": table.to_text,
+        "markdown": table.to_markdown,
+        "json": table.to_json,
+        "html": table._repr_html_,
+    }[args.format]
+    _write(render(), out)
+    return EXIT_OK
+
+
+def _example_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed (same seed, same output)")
     p.add_argument("--broken", metavar="RULE_ID", help="break one rule, e.g. FC-9 or JY205")
     p.add_argument(
@@ -527,11 +564,59 @@ def _parser() -> argparse.ArgumentParser:
         help="write the registrations to FILE (for 'select')",
     )
     p.add_argument("--names", action="store_true", help="give people clearly fictional names")
-    p.add_argument(
-        "--redact",
-        action="store_true",
-        help="replace names and contact details with pseudonyms in the output",
+    _add_redact(p)
+
+
+@command(
+    "example",
+    "write a fictional, valid (or deliberately broken) composition",
+    ("yaml", "json"),
+    arguments=_example_arguments,
+    rules=True,
+)
+def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.fictional.generate import generate, to_registrations
+    from jarjestoyhteistyo.io.redact import redact
+
+    rules = _rules(args.rules)
+    example = generate(
+        rules,
+        seed=args.seed,
+        broken=args.broken,
+        registrations=args.registrations or 0,
+        infeasible=args.infeasible,
+        names=args.names,
     )
+    if args.redact:
+        example = redact(example)
+    dump = dump_json if args.format == "json" else dump_yaml
+    text = dump(example.composition)
+    if args.format == "yaml":
+        head = f"# Fictional example for {rules.name} (seed {args.seed}); roles only.\n"
+        if example.expected_code:
+            sev = example.expected_severity.value if example.expected_severity else "?"
+            head += (
+                f"# Broken on purpose: {example.broken_rule} -> validate reports "
+                f"{example.expected_code} ({sev}).\n"
+            )
+        text = head + text
+    _write(text, out)
+    if args.registrations_file:
+        _write_file(args.registrations_file, dump(to_registrations(example)))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------- the parser
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jarjestoyhteistyo",
+        description="NGO cooperation structures of Finnish wellbeing areas: presets, "
+        "checks of rule sets and validation of compositions.",
+        epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or usage.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for cmd in COMMANDS.values():
+        cmd.add_to(commands)
     return parser
 
 
