@@ -401,7 +401,7 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
 
     >>> from jarjestoyhteistyo.model.composition import Person
     >>> structure({"role": "volunteer"}, Person)
-    Person(role=<Role.VOLUNTEER: 'volunteer'>, name=None, contact=None)
+    Person(role=<Role.VOLUNTEER: 'volunteer'>, ref=None, name=None, contact=None)
     """
     try:
         return converter.structure(data, cls)
