@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.calc.terms import check_consecutive
 from jarjestoyhteistyo.io.redact import pseudonym, redact
+from jarjestoyhteistyo.model.rulesets import Authority
+from jarjestoyhteistyo.selection.succession import tenures
 
 NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöå ", min_size=3, max_size=20).filter(
     lambda s: s.strip() and len(s.strip()) >= 3
@@ -92,3 +97,45 @@ def test_cli_redact_leaves_no_name(capsys: pytest.CaptureFixture[str]) -> None:
     people = [s.person for s in redacted.seats if s.person is not None]
     assert people
     assert all(p.name is not None and p.name.startswith("person-") for p in people)
+
+
+def test_refs_are_pseudonymised_and_per_person_rules_still_hold() -> None:
+    """Issue #13: a ref may be a register id, so redaction hashes it (prefix ref-);
+    one person's ref keeps one pseudonym, so JY301 finds the same after redaction."""
+    rules = jy.load_preset("vantaa-kerava-formal")
+    who = jy.Person(role=jy.Role.VOLUNTEER, ref="register-17")
+    comp = jy.Composition(
+        as_of=dt.date(2025, 1, 1),
+        organisations=(jy.Organisation(id="a", categories=frozenset({"pensioners"})),),
+        seats=(
+            jy.Seat(
+                id="m1", kind=jy.SeatKind.MEMBER, group="pensioners", organisation="a", person=who
+            ),
+        ),
+    )
+    history = jy.History(
+        events=(
+            jy.Event(
+                date=dt.date(2026, 1, 1),
+                kind=jy.EventKind.REPLACE,
+                seat="m1",
+                organisation="a",
+                person=who,
+                approved_by=Authority.COMMITTEE,
+            ),
+        )
+    )
+    red_comp, red_history = redact(comp, salt="s"), redact(history, salt="s")
+    red_ref = red_comp.seats[0].person.ref  # type: ignore[union-attr]
+    assert red_ref == pseudonym("register-17", prefix="ref", salt="s")
+    assert red_history.events[0].person.ref == red_ref  # type: ignore[union-attr]
+    assert "register-17" not in jy.dump_json(red_comp) + jy.dump_json(red_history)
+    policy = attrs.evolve(rules.term, max_consecutive_person=2)
+    until = dt.date(2028, 6, 30)
+    before = check_consecutive(tenures(rules, comp, history, until), policy)
+    after = check_consecutive(tenures(rules, red_comp, red_history, until), policy)
+    assert [f.params["person_ref"] for f in before] == ["register-17"]
+    assert [f.params["person_ref"] for f in after] == [red_ref]
+    assert [(f.code, f.path, f.params["count"]) for f in after] == [
+        (f.code, f.path, f.params["count"]) for f in before
+    ]

@@ -83,7 +83,12 @@ def test_rule_sets_and_compositions(dump: Any, data: st.DataObject) -> None:
             date=st.dates(),
             kind=st.sampled_from(EventKind),
             seat=st.sampled_from(["m1", "d1", "pair-1"]),
-            person=st.none() | st.builds(jy.Person, role=st.sampled_from(jy.Role)),
+            person=st.none()
+            | st.builds(
+                jy.Person,
+                role=st.sampled_from(jy.Role),
+                ref=st.none() | st.text(min_size=1, max_size=12).filter(str.strip),
+            ),
             note=st.text(max_size=20),
         ),
         max_size=5,

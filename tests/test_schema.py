@@ -109,3 +109,15 @@ def test_every_document_in_the_table_has_a_schema_its_dump_matches(
         assert validator.is_valid({"kind": name, **data})
     assert main(["schema", name]) == 0
     assert json.loads(capsys.readouterr().out) == json_schema(name)
+
+
+def test_person_ref_is_an_optional_string_in_the_schema() -> None:
+    """Issue #13: Person.ref is in the composition and history schemas, optional."""
+    for name in ("composition", "history"):
+        person = json_schema(name)["$defs"]["Person"]
+        assert person["properties"]["ref"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
+        assert person["required"] == ["role"]
+    seat = {"id": "m1", "kind": "member", "person": {"role": "volunteer", "ref": "member-17"}}
+    assert not list(COMPOSITION.iter_errors({"seats": [seat]}))
+    seat["person"] = {"role": "volunteer", "ref": 17}
+    assert list(COMPOSITION.iter_errors({"seats": [seat]}))

@@ -327,3 +327,19 @@ def test_a_rule_set_class_takes_only_its_own_kind() -> None:
         loads(FORUM, FormalCommittee)
     (p,) = info.value.problems
     assert (p.path, p.code, p.params["kinds"]) == ("kind", "unknown-kind", ["formal_committee"])
+
+
+def test_person_ref_loads_round_trips_and_is_optional() -> None:
+    """Issue #13: a person may carry a pseudonymous ref; files without one still load,
+    an empty or non-string ref is refused at its path."""
+    seat = "seats: [{id: m1, kind: member, person: {role: volunteer%s}}]"
+    assert loads_composition(seat % "").seats[0].person.ref is None  # type: ignore[union-attr]
+    comp = loads_composition(seat % ", ref: member-17")
+    assert comp.seats[0].person is not None
+    assert comp.seats[0].person.ref == "member-17"
+    assert loads_composition(dump_yaml(comp)) == comp
+    assert loads_composition(dump_json(comp)) == comp
+    assert "ref" not in dump_json(loads_composition(seat % ""))  # omitted when not given
+    # like a seat's empty id, an empty ref is reported at the mapping that holds it
+    assert problems(seat % ", ref: ' '", Composition) == [("seats[0].person", "invalid-value")]
+    assert problems(seat % ", ref: 17", Composition) == [("seats[0].person.ref", "wrong-type")]

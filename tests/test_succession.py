@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.calc.terms import check_consecutive
+from jarjestoyhteistyo.calc.terms import check_consecutive, consecutive_terms
 from jarjestoyhteistyo.errors import LoadError
 from jarjestoyhteistyo.findings import Severity
 from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml, loads
@@ -729,8 +729,120 @@ def test_tenures_from_the_history_feed_term_limits(fc_rules: RuleSet) -> None:
     policy = attrs.evolve(fc_rules.term, max_consecutive_organisation=1)
     over = {f.params["organisation"]: f.params["count"] for f in check_consecutive(got, policy)}
     assert over["c"] == 2
+    assert over["b"] == 2  # d1 then m1 in the first term: one term, not two
     assert "a" not in over
     assert not check_consecutive(got, attrs.evolve(policy, max_consecutive_organisation=3)).codes
+
+
+def _person(ref: str) -> Person:
+    return Person(role=Role.VOLUNTEER, ref=ref)
+
+
+def _replace(seat: str, org: str, ref: str, day: D) -> Event:
+    return Event(
+        date=day,
+        kind=EventKind.REPLACE,
+        seat=seat,
+        organisation=org,
+        person=_person(ref),
+        approved_by=OK,
+    )
+
+
+def _with_refs(comp: Composition) -> Composition:
+    """``_pair_comp`` with a ref on each holder: p-a in m1, p-b in d1."""
+    return attrs.evolve(
+        comp,
+        seats=tuple(attrs.evolve(s, person=_person(f"p-{s.organisation}")) for s in comp.seats),
+    )
+
+
+# m1 is the single cohort-0 seat of a 24-month FC-13 rotation: terms 2025, 2026-27, 2028-29
+TERM_2, TERM_3 = D(2026, 1, 1), D(2028, 1, 1)
+
+
+def test_fc13_one_person_over_the_limit_by_ref_gives_jy301(fc_rules: RuleSet) -> None:
+    """FC-13 (issue #13): tenures carry the holder's Person.ref, so the per-person
+    limit runs on a history. The person in m1 serves three terms in a row, for two
+    organisations (a, then c): JY301 for the person, no JY302 for either organisation."""
+    history = History(events=(_replace("m1", "c", "p-a", TERM_2),))
+    served = succession.tenures(fc_rules, _with_refs(_pair_comp()), history, D(2028, 6, 30))
+    got = tuple(t for t in served if t.seat == "m1")  # the deputy (p-b of b) stays put
+    assert [(t.organisation, t.person_ref, t.number) for t in got] == [
+        ("a", "p-a", 1),
+        ("c", "p-a", 2),
+        ("c", "p-a", 3),
+    ]
+    policy = attrs.evolve(fc_rules.term, max_consecutive_person=2, max_consecutive_organisation=2)
+    report = check_consecutive(got, policy)
+    assert [(f.code, f.params["person_ref"], f.params["count"]) for f in report] == [
+        ("JY301", "p-a", 3)
+    ]
+    assert report.findings[0].params["start"] == "2025-01-01"
+    assert got[int(report.findings[0].path[8:-1])].start == TERM_3  # the first term over
+    assert check_consecutive(got, attrs.evolve(policy, max_consecutive_person=3)).ok
+
+
+def test_fc13_different_refs_give_no_jy301(fc_rules: RuleSet) -> None:
+    """FC-13 / WS-5: the same organisation sends a new person each term: no person
+    is over the limit, but the organisation is (JY302). A new person of the same
+    organisation starts a new stint."""
+    history = History(
+        events=(_replace("m1", "a", "p-2", TERM_2), _replace("m1", "a", "p-3", TERM_3))
+    )
+    served = succession.tenures(fc_rules, _with_refs(_pair_comp()), history, D(2028, 6, 30))
+    got = tuple(t for t in served if t.seat == "m1")  # the deputy (p-b of b) stays put
+    assert [t.person_ref for t in got] == ["p-a", "p-2", "p-3"]
+    policy = attrs.evolve(fc_rules.term, max_consecutive_person=1, max_consecutive_organisation=2)
+    report = check_consecutive(got, policy)
+    assert [(f.code, f.params.get("organisation"), f.params["count"]) for f in report] == [
+        ("JY302", "a", 3)
+    ]
+
+
+def test_fc8_a_promoted_deputy_keeps_their_ref_and_its_term_counts_once(
+    fc_rules: RuleSet,
+) -> None:
+    """FC-8 / FC-13 / WS-5 (issue #13): the deputy who becomes the member keeps their
+    ref; their deputy stint and member stint lie in one term and count once, per person
+    and per organisation (they used to count twice: a false JY302)."""
+    history = History(events=(resign("m1", D(2025, 3, 3)),))
+    got = succession.tenures(fc_rules, _with_refs(_pair_comp()), history, D(2026, 12, 31))
+    b = [t for t in got if t.organisation == "b"]
+    assert [(t.seat, t.person_ref, t.start, t.end) for t in b] == [
+        ("d1", "p-b", D(2025, 1, 1), D(2025, 3, 2)),
+        ("m1", "p-b", D(2025, 3, 3), D(2025, 12, 31)),
+        ("m1", "p-b", D(2026, 1, 1), D(2026, 12, 31)),
+    ]
+    assert b[0].term_dates == b[1].term_dates == (D(2025, 1, 1), D(2025, 12, 31))
+    assert b[2].term == (D(2026, 1, 1), D(2027, 12, 31))  # cut by until
+    for key in ("person_ref", "organisation"):
+        streaks = consecutive_terms(got, key)  # type: ignore[arg-type]
+        assert [(s.key, s.count) for s in streaks if s.key in ("b", "p-b")] == [
+            ("b" if key == "organisation" else "p-b", 2)
+        ]
+    two = attrs.evolve(fc_rules.term, max_consecutive_person=2, max_consecutive_organisation=2)
+    assert check_consecutive(got, two).ok
+    one = attrs.evolve(two, max_consecutive_person=1)
+    assert [(f.params["person_ref"], f.params["count"]) for f in check_consecutive(got, one)] == [
+        ("p-b", 2)
+    ]
+
+
+def test_tenures_of_people_without_an_organisation(fc_rules: RuleSet) -> None:
+    """A seat held by a person with a ref but no organisation is still a tenure;
+    a seat with neither is nobody's."""
+    comp = attrs.evolve(
+        _pair_comp(),
+        seats=(
+            jy.Seat(id="m1", kind=SeatKind.MEMBER, group="pensioners", person=_person("p-1")),
+            jy.Seat(id="d1", kind=SeatKind.DEPUTY, deputy_of="m1"),
+        ),
+    )
+    got = succession.tenures(fc_rules, comp, History(), D(2025, 6, 30))
+    assert [(t.seat, t.organisation, t.person_ref, t.term) for t in got] == [
+        ("m1", None, "p-1", (D(2025, 1, 1), D(2025, 12, 31)))
+    ]
 
 
 def test_tenures_need_a_dated_start(fc_rules: RuleSet) -> None:

@@ -9,6 +9,7 @@ import doctest
 import itertools
 from datetime import date
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
@@ -453,3 +454,31 @@ def test_consecutive_terms_skip_tenures_without_a_holder() -> None:
     planned = Tenure(seat="m1", start=date(2022, 3, 1), end=date(2024, 2, 29), number=1)
     history = (*_tenures("p1", "o1", 1), planned)
     assert [(s.key, s.tenures) for s in consecutive_terms(history, "person_ref")] == [("p1", (0,))]
+
+
+@given(
+    n=st.integers(min_value=1, max_value=4),
+    splits=st.lists(st.integers(min_value=1, max_value=700), min_size=4, max_size=4),
+)
+def test_a_move_to_another_seat_within_a_term_counts_the_term_once(
+    n: int, splits: list[int]
+) -> None:
+    """FC-13 / WS-5 (issue #13): a holder who moves to another seat within a term (a
+    promoted deputy) shows as two records of that term; each names the term it lies
+    in, and the count of consecutive terms is the same as without the move."""
+    whole = _tenures("p1", "o1", n)
+    moved: list[Tenure] = []
+    for t, days in zip(whole, splits, strict=False):
+        cut = min(t.start + relativedelta(days=days), t.end)
+        term = (t.start, t.end)
+        moved.append(attrs.evolve(t, seat="d1", end=cut - ONE_DAY, term=term))
+        moved.append(attrs.evolve(t, start=cut, term=term))
+    for key in ("person_ref", "organisation"):
+        assert [s.count for s in consecutive_terms(moved, key)] == [n]  # type: ignore[arg-type]
+    policy = TermPolicy(max_consecutive_person=n, max_consecutive_organisation=n)
+    assert check_consecutive(moved, policy).ok
+    over = check_consecutive(moved, TermPolicy(max_consecutive_person=n - 1 or None))
+    assert [f.params["count"] for f in over] == ([n] if n > 1 else [])
+    # without the term named, the two parts of every term count as two terms
+    plain = [attrs.evolve(t, term=None) for t in moved]
+    assert [s.count for s in consecutive_terms(plain, "organisation")] == [2 * n]

@@ -144,6 +144,36 @@ def _schedule(policy: TermPolicy, begin: date, horizon: date, cohort: int) -> li
     return out
 
 
+def _deal(
+    rules: RuleSet, composition: Composition, k: int
+) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """The rotating member seats' cohorts, and each one's personal deputies.
+
+    Seats are dealt to the ``k`` cohorts in turn, group after group (sorted by id), so
+    the seats of a group, such as a work pair, are split.
+    """
+    groups = {g.id: g for g in rules.as_general().seat_groups}
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for s in composition.seats:
+        if (
+            s.kind is SeatKind.MEMBER
+            and s.group in groups
+            and groups[s.group].source in _ROTATING_SOURCES
+        ):
+            by_group[s.group or ""].append(s.id)
+    cohort_of: dict[str, int] = {}
+    turn = 0
+    for group_id in sorted(by_group):
+        for seat_id in sorted(by_group[group_id]):
+            cohort_of[seat_id] = turn % k
+            turn += 1
+    deputies_of: dict[str, list[str]] = defaultdict(list)
+    for s in composition.seats:
+        if s.kind is SeatKind.DEPUTY and s.deputy_of in cohort_of:
+            deputies_of[s.deputy_of or ""].append(s.id)
+    return cohort_of, deputies_of
+
+
 def rotation_plan(
     rules: RuleSet, composition: Composition, *, start: date | None = None, years: int = 8
 ) -> RotationPlan:
@@ -175,44 +205,13 @@ def rotation_plan(
     except TermError as exc:
         raise RotationError(str(exc)) from exc
 
-    groups = {g.id: g for g in rules.as_general().seat_groups}
-    rotating = [
-        s
-        for s in composition.seats
-        if s.kind is SeatKind.MEMBER
-        and s.group in groups
-        and groups[s.group].source in _ROTATING_SOURCES
-    ]
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for s in rotating:
-        by_group[s.group or ""].append(s.id)
-    # deal seats to cohorts in turn, group after group, so pairs are split
-    cohort_of: dict[str, int] = {}
-    turn = 0
-    for group_id in sorted(by_group):
-        for seat_id in sorted(by_group[group_id]):
-            cohort_of[seat_id] = turn % k
-            turn += 1
-    deputies_of: dict[str, list[str]] = defaultdict(list)
-    for s in composition.seats:
-        if s.kind is SeatKind.DEPUTY and s.deputy_of in cohort_of:
-            deputies_of[s.deputy_of or ""].append(s.id)
-
+    cohort_of, deputies_of = _deal(rules, composition, k)
     tenures: list[Tenure] = []
     starts_by_date: dict[date, list[str]] = defaultdict(list)
     for seat_id in sorted(cohort_of):
         holders = (seat_id, *sorted(deputies_of.get(seat_id, ())))
         for planned in schedules[cohort_of[seat_id]]:
-            tenures.extend(
-                Tenure(
-                    seat=h,
-                    number=planned.number,
-                    cohort=planned.cohort,
-                    start=planned.start,
-                    end=planned.end,
-                )
-                for h in holders
-            )
+            tenures.extend(attrs.evolve(planned, seat=h) for h in holders)
             if planned.number > 1:
                 starts_by_date[planned.start].append(seat_id)
     changeovers = tuple(

@@ -607,10 +607,11 @@ def _resolve(end: _End, seasons: Seasons, part: str) -> Window:
     return _year_window(end.year)
 
 
-def _parse_window(
-    text: str, year: int | None, seasons: Seasons, notes: list[Finding], path: str, part: str
-) -> Window | None:
+def _mask_numbers(text: str) -> tuple[str, list[date], list[tuple[int, int]]]:
+    """``text`` in lower case with its dates and numeric months (``5/2024``) replaced
+    by the tokens ``@D<i>@`` and ``@M<i>@``, and the values they stand for."""
     dates: list[date] = []
+    months: list[tuple[int, int]] = []
 
     def take_date(y: str, m: str, d: str, raw: str) -> str:
         if int(y) not in _YEARS:
@@ -621,19 +622,33 @@ def _parse_window(
             raise _PartError(JY412, text=raw) from None
         return f" @D{len(dates) - 1}@ "
 
-    low = text.lower()
-    low = _ISO_DATE.sub(lambda m: take_date(m[1], m[2], m[3], m[0]), low)
-    low = _FI_DATE.sub(lambda m: take_date(m[3], m[2], m[1], m[0]), low)
-    months: list[tuple[int, int]] = []
-
     def take_month(m: re.Match[str]) -> str:
         if not 1 <= int(m[1]) <= 12 or int(m[2]) not in _YEARS:
             raise _PartError(JY412, text=m[0])
         months.append((int(m[1]), int(m[2])))
         return f" @M{len(months) - 1}@ "
 
-    low = _NUM_MONTH.sub(take_month, low)
+    low = text.lower()
+    low = _ISO_DATE.sub(lambda m: take_date(m[1], m[2], m[3], m[0]), low)
+    low = _FI_DATE.sub(lambda m: take_date(m[3], m[2], m[1], m[0]), low)
+    return _NUM_MONTH.sub(take_month, low), dates, months
 
+
+def _word_end(word: str) -> _End | None:
+    """The end a season or month word names, or ``None`` for any other word."""
+    if word in _SEASON_WORDS:
+        return _End(kind="season", season=_SEASON_WORDS[word])
+    if word in _MONTH_WORDS:
+        return _End(kind="month", month=_MONTH_WORDS[word])
+    if (fm := _FI_MONTH.match(word)) is not None:
+        return _End(kind="month" if fm[2] else "stem", month=_FI_MONTHS.index(fm[1]) + 1)
+    return None
+
+
+def _ends(text: str, notes: list[Finding], path: str, part: str) -> list[list[_End]] | None:
+    """The tokens of each end of a window phrase (two lists for a range), or ``None``
+    when a token is not understood."""
+    low, dates, months = _mask_numbers(text)
     ends: list[list[_End]] = [[]]
     for tok in _WIN_TOKEN.findall(low):
         if tok.startswith("@D"):
@@ -647,24 +662,23 @@ def _parse_window(
             ends[-1].append(_End(kind="year", year=int(tok)))
         elif tok in _RANGE_WORDS:
             ends.append([])
-        elif tok in _ALL_WORDS or tok in _FILLER:
-            continue
-        else:
+        elif tok not in _ALL_WORDS and tok not in _FILLER:
             word = tok
             if word in _MISSPELLINGS:
                 notes.append(finding(JY415, path, part=part, word=word, meant=_MISSPELLINGS[word]))
                 word = _MISSPELLINGS[word]
-            if word in _SEASON_WORDS:
-                ends[-1].append(_End(kind="season", season=_SEASON_WORDS[word]))
-            elif word in _MONTH_WORDS:
-                ends[-1].append(_End(kind="month", month=_MONTH_WORDS[word]))
-            elif (fm := _FI_MONTH.match(word)) is not None:
-                month = _FI_MONTHS.index(fm[1]) + 1
-                kind = "month" if fm[2] else "stem"
-                ends[-1].append(_End(kind=kind, month=month))
-            else:
+            end = _word_end(word)
+            if end is None:
                 return None
-    if len(ends) > 2:
+            ends[-1].append(end)
+    return ends
+
+
+def _parse_window(
+    text: str, year: int | None, seasons: Seasons, notes: list[Finding], path: str, part: str
+) -> Window | None:
+    ends = _ends(text, notes, path, part)
+    if ends is None or len(ends) > 2:
         return None
     merged: list[_End] = []
     for group in ends:

@@ -557,11 +557,14 @@ class Tenure:
     one record of who sat where, served or planned.
 
     In a record of what happened, ``organisation`` and a pseudonymous ``person_ref``
-    (never a name) say who held the seat; :func:`consecutive_terms` and
-    :func:`check_consecutive` read them. In a
-    :class:`~jarjestoyhteistyo.calc.rotation.RotationPlan` nobody is named yet: ``number``
-    counts the seat's tenures from 1 and ``cohort`` is the seat's rotation cohort
-    (`FC-13`, `KU-5`; 0 when the record is not part of a plan).
+    (a :attr:`Person.ref <jarjestoyhteistyo.model.composition.Person.ref>`, never a name)
+    say who held the seat; :func:`consecutive_terms` and :func:`check_consecutive` read
+    them. ``term`` is the ``(start, end)`` of the term the record lies in when the
+    record covers only part of it (a holder who took the seat mid-term, or moved to
+    another seat within the term); ``None`` means the record's own dates are the term.
+    In a :class:`~jarjestoyhteistyo.calc.rotation.RotationPlan` nobody is named yet:
+    ``number`` counts the seat's tenures from 1 and ``cohort`` is the seat's rotation
+    cohort (`FC-13`, `KU-5`; 0 when the record is not part of a plan).
 
     >>> Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...        start=date(2024, 1, 1), end=date(2025, 12, 31)).person_ref
@@ -575,6 +578,17 @@ class Tenure:
     person_ref: str | None = None
     number: int = 1
     cohort: int = 0
+    term: tuple[date, date] | None = None
+
+    @property
+    def term_dates(self) -> tuple[date, date]:
+        """The term the record lies in: ``term``, else ``(start, end)``.
+
+        >>> Tenure(seat="m1", start=date(2025, 3, 3), end=date(2025, 12, 31),
+        ...        term=(date(2025, 1, 1), date(2025, 12, 31))).term_dates[0]
+        datetime.date(2025, 1, 1)
+        """
+        return self.term if self.term is not None else (self.start, self.end)
 
 
 TenureKey: TypeAlias = Literal["person_ref", "organisation"]
@@ -601,8 +615,9 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
 
     Terms are consecutive when the next starts no later than the day after the
     previous one ended (a gap of one day or more breaks the run). Tenures of one
-    holder that share the same start and end (parallel seats in the same term) count
-    as one term. Seats do not matter: moving to another seat continues the run.
+    holder in the same term (the same :attr:`Tenure.term_dates`: parallel seats, or a
+    move to another seat within the term, as a promoted deputy's) count as one term.
+    Seats do not matter: moving to another seat continues the run.
     Tenures that do not name the holder (``None``, as in a rotation plan) are skipped.
 
     >>> h = (
@@ -639,7 +654,7 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
 
 
 def _streak(holder: str, items: Sequence[Tenure], run: Sequence[int]) -> Streak:
-    terms = {(items[i].start, items[i].end) for i in run}
+    terms = {items[i].term_dates for i in run}
     return Streak(
         key=holder,
         count=len(terms),
@@ -692,7 +707,7 @@ def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
 def _first_over(history: Sequence[Tenure], streak: Streak, limit: int) -> int:
     seen: set[tuple[date, date]] = set()
     for i in streak.tenures:
-        seen.add((history[i].start, history[i].end))
+        seen.add(history[i].term_dates)
         if len(seen) > limit:
             return i
     return streak.tenures[-1]  # pragma: no cover - count > limit guarantees a return

@@ -1,19 +1,29 @@
-"""Redaction of personal data: names and contact details become stable pseudonyms.
+"""Redaction of personal data: names, contact details and refs become stable pseudonyms.
 
 The library never needs a person's name — people are described by role — but users'
 own files may carry names and contact details. :func:`redact` returns a copy of any
 model object (a composition, a succession history, registrations, ...) in which
-every :class:`~jarjestoyhteistyo.model.composition.Person`'s ``name`` and ``contact`` is replaced
-by a pseudonym. The same value always gets the same pseudonym (for one ``salt``), so
-a redacted file still shows that two seats are held by the same person; the value
-itself cannot be read back. Objects are walked generically (attrs classes, tuples,
-frozensets), so new models are covered without changes here.
+every :class:`~jarjestoyhteistyo.model.composition.Person`'s ``name``, ``contact`` and
+``ref`` is replaced by a pseudonym. The same value always gets the same pseudonym (for
+one ``salt``), so a redacted file still shows that two seats are held by the same
+person; the value itself cannot be read back. Objects are walked generically (attrs
+classes, tuples, frozensets), so new models are covered without changes here.
+
+A ``ref`` is meant to be pseudonymous already, but it may be the preparer's own
+register id, which anyone holding that register can link to the person; so it is
+pseudonymised like a name (prefix ``ref-``), not kept. It stays an identifier: one
+person's ref gets one pseudonym, so per-person rules (the limit of consecutive terms,
+``JY301``) find the same on a redacted history as on the original. Redact a
+composition and its history with the same ``salt``, or their refs no longer match.
 
 >>> from jarjestoyhteistyo.model.composition import Person, Role
->>> p = Person(role=Role.VOLUNTEER, name="Example Name", contact="someone@example.invalid")
+>>> p = Person(role=Role.VOLUNTEER, ref="register-17", name="Example Name",
+...            contact="someone@example.invalid")
 >>> r = redact(p)
 >>> r.name.startswith("person-"), r.contact.startswith("contact-"), r.role is p.role
 (True, True, True)
+>>> r.ref.startswith("ref-"), r.ref == redact(attrs.evolve(p, name=None)).ref
+(True, True)
 >>> redact(p) == r  # stable
 True
 """
@@ -48,6 +58,7 @@ def _walk(obj: Any, salt: str) -> Any:
     if isinstance(obj, Person):
         return attrs.evolve(
             obj,
+            ref=None if obj.ref is None else pseudonym(obj.ref, prefix="ref", salt=salt),
             name=None if obj.name is None else pseudonym(obj.name, salt=salt),
             contact=None
             if obj.contact is None
@@ -72,7 +83,7 @@ def _walk(obj: Any, salt: str) -> Any:
 
 
 def redact(obj: T, *, salt: str = "") -> T:
-    """A copy of ``obj`` with every person's name and contact pseudonymised.
+    """A copy of ``obj`` with every person's name, contact and ref pseudonymised.
 
     ``obj`` is not changed. Give a secret ``salt`` when the pseudonyms must not be
     guessable by hashing candidate names.

@@ -148,14 +148,18 @@ def _s_date(value: Any, _t: Any) -> date:
     raise _TypeProblem(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+def _register_scalars(conv: cattrs.Converter) -> None:
+    """Strict scalars, and dates from YAML dates and ISO strings (kept as dates)."""
     conv.register_structure_hook(str, _s_str)
     conv.register_structure_hook(int, _s_int)
     conv.register_structure_hook(float, _s_float)
     conv.register_structure_hook(bool, _s_bool)
     conv.register_structure_hook(date, _s_date)
     conv.register_unstructure_hook(date, lambda d: d)
+
+
+def _register_enums(conv: cattrs.Converter) -> None:
+    """Enums by value, with the nearest value suggested for a wrong one."""
 
     def is_enum(t: Any) -> bool:
         return isinstance(t, type) and issubclass(t, enum.Enum)
@@ -178,6 +182,11 @@ def _make_converter() -> cattrs.Converter:
         return hook
 
     conv.register_structure_hook_factory(is_enum, enum_hook)
+
+
+def _register_sequences(conv: cattrs.Converter) -> None:
+    """Tuples and frozensets only from lists, every item's problem kept; frozensets
+    written as sorted lists."""
 
     def is_seq(t: Any) -> bool:
         return typing.get_origin(t) in (tuple, frozenset)
@@ -227,7 +236,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(is_frozenset, unstructure_frozenset)
     conv.register_unstructure_hook(frozenset, unstructure_frozenset)
 
-    # ---- the tagged union of rule-set kinds (tag "kind", first in the output)
+
+def _register_rulesets(conv: cattrs.Converter) -> None:
+    """The tagged union of rule-set kinds (tag ``kind``, first in the output)."""
+
     def structure_ruleset(value: Any, _t: Any) -> RuleSet:
         if not isinstance(value, dict):
             raise _TypeProblem(f"expected a mapping with a 'kind' key, got {_describe(value)}")
@@ -243,6 +255,14 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(RuleSet, structure_ruleset)
     conv.register_unstructure_hook(RuleSet, unstructure_ruleset)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    _register_scalars(conv)
+    _register_enums(conv)
+    _register_sequences(conv)
+    _register_rulesets(conv)
     return conv
 
 
@@ -401,7 +421,7 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
 
     >>> from jarjestoyhteistyo.model.composition import Person
     >>> structure({"role": "volunteer"}, Person)
-    Person(role=<Role.VOLUNTEER: 'volunteer'>, name=None, contact=None)
+    Person(role=<Role.VOLUNTEER: 'volunteer'>, ref=None, name=None, contact=None)
     """
     try:
         return converter.structure(data, cls)

@@ -113,11 +113,31 @@ class Organisation:
         return len(self.categories) > 1
 
 
+def _optional_id(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not value.strip():
+        raise InvalidValueError(f"{attribute.name} must not be empty")
+
+
 @attrs.frozen(kw_only=True)
 class Person:
-    """A person in a seat, by :class:`Role`. ``name`` and ``contact`` are optional."""
+    """A person in a seat, by :class:`Role`. ``ref``, ``name`` and ``contact`` are optional.
+
+    ``ref`` is a stable, pseudonymous reference to the person — the preparer's own
+    register id or a pseudonym such as ``member-17``, never a name or a contact
+    detail. It is an identifier like a seat's ``id``: the same person carries the same
+    ``ref`` in every seat and event, so per-person rules can follow them (the limit of
+    consecutive terms, `FC-13`, ``JY301``; see
+    :func:`~jarjestoyhteistyo.selection.succession.tenures`). ``name`` and ``contact``
+    are personal data the library never needs; :func:`~jarjestoyhteistyo.io.redact.redact`
+    replaces all three with pseudonyms (the same value gets the same one, so a
+    redacted history still follows each person).
+
+    >>> Person(role=Role.VOLUNTEER, ref="member-17").ref
+    'member-17'
+    """
 
     role: Role
+    ref: str | None = attrs.field(default=None, validator=_optional_id)
     name: str | None = None
     contact: str | None = None
 

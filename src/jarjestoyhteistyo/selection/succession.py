@@ -741,13 +741,21 @@ def composition_at(
 
 
 # ------------------------------------------------------------ who sat where
+#: Who holds a seat: its organisation and its person's pseudonymous ref.
+_Holder = tuple[str | None, str | None]
+
+
+def _holder(seat: Seat) -> _Holder:
+    return seat.organisation, seat.person.ref if seat.person is not None else None
+
+
 def _holder_changes(
     general: GeneralRuleSet, initial: Composition, history: History, until: dt.date
-) -> dict[str, list[tuple[dt.date, str | None]]]:
-    """Per seat, the days its holding organisation changed (``None``: vacant or no
-    organisation named), replaying the history as :func:`composition_at` does."""
+) -> dict[str, list[tuple[dt.date, _Holder]]]:
+    """Per seat, the days its holder (organisation and person ref) changed, replaying
+    the history as :func:`composition_at` does; ``(None, None)`` is nobody named."""
     start = initial.as_of or until
-    changes = {s.id: [(start, s.organisation)] for s in initial.seats}
+    changes = {s.id: [(start, _holder(s))] for s in initial.seats}
     indexed = sorted(
         ((i, e) for i, e in enumerate(history.events) if e.date <= until), key=lambda p: p[1].date
     )
@@ -757,15 +765,30 @@ def _holder_changes(
         if after is comp:  # rejected: nothing changed
             continue
         for seat in after.seats:
-            own = changes[seat.id]
-            if own[-1][1] == seat.organisation:
+            own, holder = changes[seat.id], _holder(seat)
+            if own[-1][1] == holder:
                 continue
             if own[-1][0] == event.date:  # several changes on one day: the last counts
                 own.pop()
-            if not own or own[-1][1] != seat.organisation:
-                own.append((event.date, seat.organisation))
+            if not own or own[-1][1] != holder:
+                own.append((event.date, holder))
         comp = after
     return changes
+
+
+def _planned(
+    rules: RuleSet, initial: Composition, start: dt.date, until: dt.date
+) -> dict[str, list[Tenure]]:
+    """The rotation plan's tenures per seat (none when the term cannot be planned)."""
+    try:
+        years = relativedelta(until, start).years + 1
+        planned = rotation_plan(rules, initial, start=start, years=years).tenures
+    except RotationError:
+        planned = ()
+    terms_of: dict[str, list[Tenure]] = {}
+    for t in planned:
+        terms_of.setdefault(t.seat, []).append(t)
+    return terms_of
 
 
 def tenures(
@@ -775,14 +798,17 @@ def tenures(
     record (:class:`~jarjestoyhteistyo.calc.terms.Tenure`), derived from the one history.
 
     The history is replayed as by :func:`composition_at`. A seat's holder is its
-    organisation; a stint runs from the day it takes the seat to the day before the
-    next change (or ``until``), cut at the seat's changeovers in
+    organisation and its person's :attr:`~jarjestoyhteistyo.model.composition.Person.ref`
+    (``person_ref``; a promoted deputy keeps theirs); a stint runs from the day the
+    holder takes the seat to the day before the next change of either (or ``until``),
+    cut at the seat's changeovers in
     :func:`~jarjestoyhteistyo.calc.rotation.rotation_plan` from ``initial.as_of``, so a
-    record lies within one term and carries that tenure's ``number`` and ``cohort``
-    (unplanned seats and `OF-8` terms are not cut; ``number`` counts stints). The
-    records feed :func:`~jarjestoyhteistyo.calc.terms.check_consecutive` (`WS-5`);
-    ``person_ref`` is ``None``, as a :class:`~jarjestoyhteistyo.model.composition.Person` has no
-    pseudonymous identity yet. Raises :class:`SuccessionError` without
+    record lies within one term, carries that tenure's ``number`` and ``cohort``, and
+    names the planned term in ``term`` when it covers only part of it (unplanned seats
+    and `OF-8` terms are not cut; ``number`` counts stints). The records feed
+    :func:`~jarjestoyhteistyo.calc.terms.check_consecutive`: per person (`FC-13`,
+    ``JY301``) and per organisation (`WS-5`, ``JY302``), a term counts once however
+    many seats the holder had in it. Raises :class:`SuccessionError` without
     ``initial.as_of`` or for ``until`` before it.
 
     >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat
@@ -791,12 +817,12 @@ def tenures(
     ...     seat_groups=(SeatGroup(id="g", source=SeatSource.OPEN, seats=IntRange(max=1)),))
     >>> comp = Composition(as_of=dt.date(2025, 1, 1), seats=(
     ...     Seat(id="m1", kind=SeatKind.MEMBER, group="g", organisation="o1",
-    ...          person=Person(role=Role.VOLUNTEER)),))
+    ...          person=Person(role=Role.VOLUNTEER, ref="p1")),))
     >>> gone = History(events=(Event(date=dt.date(2026, 7, 1), kind=EventKind.VACATE,
     ...                              seat="m1"),))
-    >>> [(t.organisation, str(t.start), str(t.end), t.number)
+    >>> [(t.organisation, t.person_ref, str(t.start), str(t.end), t.number)
     ...  for t in tenures(rules, comp, gone, dt.date(2026, 12, 31))]
-    [('o1', '2025-01-01', '2025-12-31', 1), ('o1', '2026-01-01', '2026-06-30', 2)]
+    [('o1', 'p1', '2025-01-01', '2025-12-31', 1), ('o1', 'p1', '2026-01-01', '2026-06-30', 2)]
     """
     start = initial.as_of
     if start is None or until < start:
@@ -804,30 +830,33 @@ def tenures(
             "tenures need an initial composition with as_of on or before"
             f" {until.isoformat()}, not {start.isoformat() if start else 'none'}"
         )
-    general = rules.as_general()
-    try:
-        years = relativedelta(until, start).years + 1
-        planned = rotation_plan(rules, initial, start=start, years=years).tenures
-    except RotationError:
-        planned = ()
-    terms_of: dict[str, list[Tenure]] = {}
-    for t in planned:
-        terms_of.setdefault(t.seat, []).append(t)
+    terms_of = _planned(rules, initial, start, until)
     out: list[Tenure] = []
-    for seat, changes in sorted(_holder_changes(general, initial, history, until).items()):
+    for seat, changes in sorted(
+        _holder_changes(rules.as_general(), initial, history, until).items()
+    ):
         held = 0
-        for j, (begin, organisation) in enumerate(changes):
+        for j, (begin, (organisation, ref)) in enumerate(changes):
             end = changes[j + 1][0] - _ONE_DAY if j + 1 < len(changes) else until
-            if organisation is None or end < begin:
+            if (organisation is None and ref is None) or end < begin:
                 continue
             held += 1
             cuts = [
-                (max(begin, p.start), min(end, p.end), p.number, p.cohort)
+                (max(begin, p.start), min(end, p.end), p.number, p.cohort, (p.start, p.end))
                 for p in terms_of.get(seat, ())
                 if p.start <= end and begin <= p.end
-            ] or [(begin, end, held, 0)]
+            ] or [(begin, end, held, 0, (begin, end))]
             out.extend(
-                Tenure(seat=seat, organisation=organisation, start=a, end=b, number=n, cohort=c)
-                for a, b, n, c in cuts
+                Tenure(
+                    seat=seat,
+                    organisation=organisation,
+                    person_ref=ref,
+                    start=a,
+                    end=b,
+                    number=n,
+                    cohort=c,
+                    term=None if term == (a, b) else term,
+                )
+                for a, b, n, c, term in cuts
             )
     return tuple(out)
