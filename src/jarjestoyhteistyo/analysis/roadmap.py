@@ -7,15 +7,9 @@ The module to import for roadmaps: it offers the nouns
 results (:mod:`jarjestoyhteistyo.analysis.evaluation`: :class:`Evaluation`, ...) under
 one name, and is the home of what follows.
 
-A :class:`Roadmap` has a vision, goals and action areas, and for each action area a
-:class:`Milestone` (target state) per year; cells may be empty (`RM-1` … `RM-3`).
-Each year has a :class:`Plan` of :class:`Measure` objects under the action areas,
-each with the actions needed, responsible units and partners, a schedule in words
-(:mod:`jarjestoyhteistyo.calc.schedule`) and dated status :class:`Snapshot` objects
-(`RM-4`). What was not reached moves to the next year's plan: the new measure names
-its source in ``carried_from`` and is marked ``*`` (`RM-5`, `RM-6`). A plan may hold
-:class:`BindingTarget` objects with metrics, baselines, target levels and dated
-interim-report entries (`RM-7`).
+A roadmap has goals, action areas with yearly milestones and a plan of measures per
+year, and what was not reached moves to the next year's plan;
+:mod:`jarjestoyhteistyo.model.roadmap` describes the model.
 
 :func:`roadmap_check` reports what is wrong in the documents themselves;
 :func:`evaluate` says, as of a date, which milestones were due and how far they got,
