@@ -10,7 +10,19 @@ from pathlib import Path
 import attrs
 import pytest
 
+from jarjestoyhteistyo.analysis import evaluation
+from jarjestoyhteistyo.analysis import roadmap as analysis_roadmap
+from jarjestoyhteistyo.analysis.evaluation import TargetState
 from jarjestoyhteistyo.analysis.roadmap import (
+    draft_next_plan,
+    evaluate,
+    example_names,
+    load_example,
+    render,
+)
+from jarjestoyhteistyo.errors import LoadError, NotFoundError, PresetNotFoundError
+from jarjestoyhteistyo.model import roadmap as model_roadmap
+from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
     Goal,
@@ -26,18 +38,15 @@ from jarjestoyhteistyo.analysis.roadmap import (
     RoadmapDocument,
     Snapshot,
     Status,
-    TargetState,
+)
+from jarjestoyhteistyo.presets import REGISTRY, PresetRegistry
+from jarjestoyhteistyo.rules import roadmap as rules_roadmap
+from jarjestoyhteistyo.rules.roadmap import (
     check_document,
-    draft_next_plan,
-    evaluate,
-    example_names,
-    load_example,
     load_roadmap,
     loads_roadmap,
-    render,
     roadmap_check,
 )
-from jarjestoyhteistyo.errors import LoadError
 
 AS_OF = date(2024, 5, 27)
 UNIT = ("development services",)
@@ -267,6 +276,54 @@ def test_missing_file_is_a_load_error(tmp_path: Path) -> None:
         roadmap_check(tmp_path / "nope.yaml")
 
 
+def test_an_unknown_example_is_a_preset_not_found_error() -> None:
+    """The shipped examples are read by the presets' registry: a wrong name is the
+    library's error with the nearest name, not a bare FileNotFoundError."""
+    with pytest.raises(PresetNotFoundError, match="did you mean vantaa-kerava") as info:
+        load_example("vantaa-kereva")
+    assert isinstance(info.value, NotFoundError)
+
+
+def test_the_example_roadmaps_are_presets_of_kind_roadmap() -> None:
+    folder = REGISTRY.folder.parent / "roadmaps"
+    (info,) = PresetRegistry(folder=folder, kinds=("roadmap",)).presets()
+    assert (info.name, info.kind) == ("vantaa-kerava", "roadmap")
+    assert "RM-1" in info.source
+    assert "roadmap" in info.title
+    with pytest.raises(LoadError) as error:  # not a body: the bodies' registry refuses it
+        PresetRegistry(folder=folder).presets()
+    assert [p.code for p in error.value.problems] == ["unknown-kind"]
+
+
+#: What ``jarjestoyhteistyo.analysis.roadmap`` offered before its split (issue #13):
+#: each name stays importable from there, and is the object of its new home.
+BEFORE_THE_SPLIT = {
+    model_roadmap: (
+        "ActionArea BindingTarget Goal GoalAssessment Level Measure Measurement Metric "
+        "MetricKind Milestone MilestoneItem Plan Roadmap RoadmapDocument Snapshot Status "
+        "YearAssessment measure_ref"
+    ),
+    rules_roadmap: "check_document load_roadmap loads_roadmap roadmap_check",
+    evaluation: (
+        "AreaResult CarryChain Evaluation GoalResult MeasureResult MetricResult "
+        "MilestoneResult Table TargetResult TargetState"
+    ),
+    analysis_roadmap: "draft_next_plan evaluate example_names load_example render",
+}
+
+
+def test_every_name_stays_importable_from_analysis_roadmap() -> None:
+    offered = set(analysis_roadmap.__all__)
+    for home, names in BEFORE_THE_SPLIT.items():
+        for name in names.split():
+            assert name in offered, name
+            assert name in home.__all__, name
+            obj = getattr(analysis_roadmap, name)
+            assert obj is getattr(home, name), name
+            assert getattr(obj, "__module__", home.__name__) == home.__name__, name
+    assert offered == {n for names in BEFORE_THE_SPLIT.values() for n in names.split()}
+
+
 # -------------------------------------------------------------- check codes
 
 
@@ -436,12 +493,15 @@ class TestStatusRules:
 
     def test_latest_snapshot_wins(self) -> None:
         snaps = (
-            Snapshot(as_of=date(2023, 6, 1), status=Status.IN_PROGRESS),
             Snapshot(as_of=date(2024, 1, 31), status=Status.ACHIEVED),
+            Snapshot(as_of=date(2023, 6, 1), status=Status.IN_PROGRESS),
         )
         x = m("x", snapshots=snaps)
         assert x.status_at(date(2023, 12, 31)) is Status.IN_PROGRESS
         assert x.status_at(AS_OF) is Status.ACHIEVED
+        assert x.status_at(date(2023, 1, 1)) is None
+        assert x.final_status is Status.ACHIEVED  # whatever the date
+        assert m("y").final_status is None
 
     def test_achieved_later_counts_for_the_old_milestone(self) -> None:  # RM-5
         p23 = Plan(year=2023, measures=(m("x", snapshots=snap(Status.NOT_ACHIEVED)),))

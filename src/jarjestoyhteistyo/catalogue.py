@@ -53,11 +53,11 @@ from __future__ import annotations
 from typing import Final
 
 from jarjestoyhteistyo import selection
-from jarjestoyhteistyo.analysis import ecosystem, roadmap
+from jarjestoyhteistyo.analysis import ecosystem
 from jarjestoyhteistyo.calc import meetings, schedule, terms
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
-from jarjestoyhteistyo.rules import checks, cooperation, validation
+from jarjestoyhteistyo.rules import checks, cooperation, roadmap, validation
 from jarjestoyhteistyo.selection import succession
 
 __all__ = ["CATALOGUE", "build_catalogue", "get_code"]

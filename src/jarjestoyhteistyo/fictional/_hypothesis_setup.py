@@ -45,9 +45,9 @@ def _hypothesis_setup_hook() -> None:
     """Register type strategies for the package's public models (see the module docstring)."""
     from hypothesis import strategies as st
 
-    from jarjestoyhteistyo.analysis.roadmap import RoadmapDocument
     from jarjestoyhteistyo.model.categories import Category
     from jarjestoyhteistyo.model.composition import Organisation, Person
+    from jarjestoyhteistyo.model.roadmap import RoadmapDocument
     from jarjestoyhteistyo.model.rulesets import KINDS
     from jarjestoyhteistyo.selection import Registration
 

@@ -41,7 +41,20 @@ import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo.analysis.roadmap import (
+from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.fictional.generate import breakable, generate
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Function,
+    Organisation,
+    Person,
+    Role,
+    Seat,
+    SeatKind,
+    SizeClass,
+)
+from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
     Goal,
@@ -58,19 +71,6 @@ from jarjestoyhteistyo.analysis.roadmap import (
     Snapshot,
     Status,
     measure_ref,
-)
-from jarjestoyhteistyo.errors import GenerateError
-from jarjestoyhteistyo.fictional.generate import breakable, generate
-from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
-from jarjestoyhteistyo.model.composition import (
-    Composition,
-    Function,
-    Organisation,
-    Person,
-    Role,
-    Seat,
-    SeatKind,
-    SizeClass,
 )
 from jarjestoyhteistyo.model.rulesets import (
     KINDS,

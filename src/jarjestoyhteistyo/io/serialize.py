@@ -595,7 +595,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="roadmap",
             title="A roadmap with its implementation plans (RM-1 … RM-7).",
-            model="jarjestoyhteistyo.analysis.roadmap:RoadmapDocument",
+            model="jarjestoyhteistyo.model.roadmap:RoadmapDocument",
         ),
         Document(
             name="register",

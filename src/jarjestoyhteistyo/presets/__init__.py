@@ -190,7 +190,7 @@ def _problem(source: str, code: str, message: str) -> LoadError:
     return LoadError([Problem(path="$", code=code, message=message)], source=source)
 
 
-def _read_header(name: str, text: str) -> tuple[PresetInfo, str | None]:
+def _read_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[PresetInfo, str | None]:
     """The preset's header and the ``same_as`` of its area (resolved by the registry)."""
     source = f"preset:{name}"
     block: list[str] = []
@@ -208,9 +208,8 @@ def _read_header(name: str, text: str) -> tuple[PresetInfo, str | None]:
         raise _problem(source, "missing-header", f"no '{_HEADER_START}' comment header")
     if kind is None:
         raise _problem(source, "missing-kind", "the first key after the header must be 'kind:'")
-    if kind not in KINDS and kind != COOPERATION_KIND:
-        known = ", ".join([*KINDS, COOPERATION_KIND])
-        raise _problem(source, "unknown-kind", f"kind {kind!r} is none of {known}")
+    if kind not in kinds:
+        raise _problem(source, "unknown-kind", f"kind {kind!r} is none of {', '.join(kinds)}")
     header = loads("\n".join(block), _Document, source=f"{source} (header)").preset
     wrong = sorted({lang for lang in header.aliases.values() if lang not in _LANGUAGES})
     if wrong:
@@ -239,6 +238,9 @@ class PresetRegistry:
     """
 
     folder: Traversable
+    #: The ``kind:`` a preset of this folder may have (another folder may hold other
+    #: documents with a header, such as the example roadmaps: ``kinds=("roadmap",)``).
+    kinds: tuple[str, ...] = (*KINDS, COOPERATION_KIND)
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def presets(self) -> tuple[PresetInfo, ...]:
@@ -252,7 +254,10 @@ class PresetRegistry:
         files = sorted(
             (f for f in self.folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name
         )
-        read = [_read_header(f.name[: -len(".yaml")], f.read_text(encoding="utf-8")) for f in files]
+        read = [
+            _read_header(f.name[: -len(".yaml")], f.read_text(encoding="utf-8"), self.kinds)
+            for f in files
+        ]
         own = {info.name: info.area for info, same_as in read if same_as is None}
         infos = []
         for info, same_as in read:
