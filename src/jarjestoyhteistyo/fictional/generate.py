@@ -2,10 +2,14 @@
 
 :func:`generate` builds a complete example for a rule set or a preset: fictional
 organisations with plausible Finnish and Swedish association names made from the
-word lists of this module ("Keravan Seniorikerho ry", "Föreningen för äldre i Vanda
-rf"), their sizes, languages and municipalities, people by role only, and a
-composition that passes :func:`~jarjestoyhteistyo.rules.validation.validate` with no
-error. On request it adds registrations, a rotation plan and a meeting calendar.
+word lists of :mod:`~jarjestoyhteistyo.fictional.furnish` ("Keravan Seniorikerho ry",
+"Föreningen för äldre i Vanda rf"), their sizes, languages and municipalities, people
+by role only, and a composition that passes
+:func:`~jarjestoyhteistyo.rules.validation.validate` with no error. On request it adds
+registrations (:mod:`~jarjestoyhteistyo.fictional.registrations`), a rotation plan and
+a meeting calendar. The seats are decided by the one composition planner,
+:class:`~jarjestoyhteistyo.model.planner.Planner`, driven by a
+:class:`~jarjestoyhteistyo.model.planner.RandomChooser`.
 
 **Determinism.** Every choice comes from one ``random.Random(seed)``: never the
 global generator, never ``hash()`` of a string (it changes with ``PYTHONHASHSEED``),
@@ -46,6 +50,7 @@ rule        code       what is broken                                           
 .. [1] a warning when deputies are ``optional``.
 .. [2] an error when the rule set makes the rule ``required``, a warning when ``wanted``.
 
+The breakers live in :mod:`~jarjestoyhteistyo.fictional.breakers`, one per code.
 A rule id with two codes breaks the first one the rule set admits, in the order of
 :data:`BROKEN_RULES`; pass the code to choose. A rule that does not apply to the rule
 set's kind (``KU-7`` for a formal committee), or that this rule set cannot break

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Final, Protocol, TypeVar
 
@@ -688,11 +688,9 @@ class _Spare:
         return True
 
 
-def skeleton(
-    rules: RuleSet, *, role: Role = Role.VOLUNTEER, count: Callable[[SeatGroup], int] | None = None
-) -> Composition:
-    """Every NGO member seat of ``rules`` held by a person of ``role`` (``count``
-    holders per group, by default its upper end), with a personal deputy each when the
+def skeleton(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
+    """Every NGO member seat of ``rules`` held by a person of ``role`` (each group at
+    its upper end), with a personal deputy each when the
     rules have personal or optional deputies (`FC-8`); no organisations, no other
     seats: a plan for counting, not for validation.
 
@@ -708,7 +706,7 @@ def skeleton(
     for g in general.seat_groups:
         if g.source not in NGO_SOURCES:
             continue
-        for i in range(1, (count or _upper)(g) + 1):
+        for i in range(1, g.seats.upper + 1):
             member = f"{g.id}-{i}"
             seats.append(Seat(id=member, kind=SeatKind.MEMBER, group=g.id, person=person))
             if deputies:
@@ -722,7 +720,3 @@ def skeleton(
                     )
                 )
     return Composition(name=f"skeleton of {rules.name}", seats=tuple(seats))
-
-
-def _upper(g: SeatGroup) -> int:
-    return g.seats.upper
