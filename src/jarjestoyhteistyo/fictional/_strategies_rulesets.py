@@ -29,6 +29,7 @@ from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category
 from jarjestoyhteistyo.model.composition import (
     Role,
 )
+from jarjestoyhteistyo.model.planner import NGO_SOURCES
 from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     Authority,
@@ -184,7 +185,7 @@ _ROLE_OF_SOURCE: dict[SeatSource, tuple[Role | None, ...]] = {
     SeatSource.SECTOR: (Role.SECTOR_REPRESENTATIVE, None),
     SeatSource.EXPERT: (Role.INVITED_EXPERT, None),
 }
-_NGO_SOURCES = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
+_NGO_SOURCES = tuple(sorted(NGO_SOURCES, key=lambda s: s.value))  # category, network, open
 
 
 @st.composite
