@@ -23,7 +23,7 @@ import pytest
 import jarjestoyhteistyo
 from jarjestoyhteistyo.catalogue import CATALOGUE, get_code
 from jarjestoyhteistyo.codes import BREAKABLE, Code, finding
-from jarjestoyhteistyo.fictional import generate
+from jarjestoyhteistyo.fictional import breakers, generate
 from jarjestoyhteistyo.findings import Severity
 
 TESTS = Path(__file__).parent
@@ -148,7 +148,7 @@ def test_the_guard_sees_a_misplaced_code() -> None:
 
 def test_breakable_codes_are_exactly_those_with_a_breaker() -> None:
     tagged = {c for c in CATALOGUE if BREAKABLE in c.tags}
-    assert tagged == set(generate._BREAKERS)
+    assert tagged == set(breakers._BREAKERS)
     assert {c for codes in generate.BROKEN_RULES.values() for c in codes} == {
         c.code for c in tagged
     }
@@ -160,7 +160,7 @@ def test_a_code_carries_its_kinds_and_other_rules() -> None:
     assert jy209.applies_to("formal_committee")
     assert not jy209.applies_to("theme_network_council")
     assert generate.BROKEN_RULES["OF-7"] == ("JY209",)
-    assert generate._APPLIES["OF-7"] == frozenset({"open_forum"})
+    assert breakers._APPLIES["OF-7"] == frozenset({"open_forum"})
     assert get_code("JY221").applies_to("theme_network_council")  # no kinds: every kind
 
 

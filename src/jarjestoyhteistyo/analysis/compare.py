@@ -46,7 +46,8 @@ from jarjestoyhteistyo.errors import (
     NotFoundError,
     RotationError,
 )
-from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
+from jarjestoyhteistyo.model.composition import Composition, Role, SeatKind
+from jarjestoyhteistyo.model.planner import skeleton
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
@@ -286,35 +287,15 @@ def skeleton_composition(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Comp
     member held by a person of ``role``, and a personal deputy when the rules have
     personal or optional deputies (`FC-8`). Used for the continuity metric and the
     attrition simulation when no real composition is given. No organisations: the
-    skeleton is for counting, not for validation.
+    skeleton is for counting, not for validation. Planned by the one composition
+    planner (:func:`jarjestoyhteistyo.model.planner.skeleton`).
 
     >>> import jarjestoyhteistyo as jy
     >>> comp = skeleton_composition(jy.load_preset("vantaa-kerava-formal"))
     >>> len(comp.seats_of(jy.SeatKind.MEMBER)), len(comp.seats_of(jy.SeatKind.DEPUTY))
     (16, 16)
     """
-    general = rules.as_general()
-    deputies = general.deputies.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
-    seats: list[Seat] = []
-    for g in general.seat_groups:
-        if g.source not in NGO_SOURCES:
-            continue
-        for i in range(1, g.seats.upper + 1):
-            member = f"{g.id}-{i}"
-            seats.append(
-                Seat(id=member, kind=SeatKind.MEMBER, group=g.id, person=Person(role=role))
-            )
-            if deputies:
-                seats.append(
-                    Seat(
-                        id=f"{g.id}-{i}-deputy",
-                        kind=SeatKind.DEPUTY,
-                        group=g.id,
-                        deputy_of=member,
-                        person=Person(role=role),
-                    )
-                )
-    return Composition(name=f"skeleton of {rules.name}", seats=tuple(seats))
+    return skeleton(rules, role=role)
 
 
 def _continuity(rules: RuleSet, composition: Composition) -> float | None:

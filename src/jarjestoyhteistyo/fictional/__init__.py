@@ -1,1 +1,2 @@
-"""Fictional examples: generate() and the Hypothesis strategies, with the hypothesis entry point."""
+"""Fictional examples: generate() (with its furnisher, breakers and registrations) and the
+Hypothesis strategies, both driving the one planner, with the hypothesis entry point."""

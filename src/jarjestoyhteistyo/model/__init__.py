@@ -1,1 +1,2 @@
-"""Nouns only: association categories, compositions (who sits where), rule sets."""
+"""Nouns only: association categories, compositions (who sits where), rule sets; and the
+one composition planner that turns a rule set into seats (:mod:`.planner`)."""
