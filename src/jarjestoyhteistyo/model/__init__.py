@@ -1,1 +1,2 @@
-"""Nouns only: association categories, compositions (who sits where), rule sets."""
+"""Nouns only: association categories, compositions (who sits where), rule sets,
+registrations."""
