@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jarjestoyhteistyo import LoadError, validate
-from jarjestoyhteistyo.io.serialize import dump_yaml
+from jarjestoyhteistyo import LoadError, selection, validate
+from jarjestoyhteistyo.io.serialize import document, dump_yaml
+from jarjestoyhteistyo.model import registrations as model_registrations
 from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SeatKind, SizeClass
 from jarjestoyhteistyo.model.rulesets import (
     Criterion,
@@ -108,6 +109,26 @@ def test_registrations_round_trip_through_the_one_converter() -> None:
         ),
     )
     assert loads_registrations(dump_yaml(doc)) == doc
+
+
+def test_registrations_are_model_nouns_and_the_door_knows_them() -> None:
+    """The nouns live in the model layer (issue #13); the door's table names that home."""
+    assert Registration.__module__ == Registrations.__module__ == model_registrations.__name__
+    assert document("registrations").model == "jarjestoyhteistyo.model.registrations:Registrations"
+    assert document(Registrations).name == "registrations"
+
+
+def test_the_package_face_keeps_every_name_it_had() -> None:
+    """``from jarjestoyhteistyo.selection import ...`` keeps working after the split."""
+    before = {
+        "OUT_OF_SCOPE", "Explanation", "FairLottery", "Feasibility", "Outcome", "Proposal",
+        "Registration", "Registrations", "SelectionError", "Shortage", "feasibility",
+        "in_scope", "load_registrations", "loads_registrations", "propose",
+        "selection_probabilities",
+    }  # fmt: skip
+    assert set(selection.__all__) == before
+    assert all(hasattr(selection, name) for name in before)
+    assert callable(selection.feasibility)  # the function, not the module ``feasible``
 
 
 # ------------------------------------------------------------- feasibility

@@ -52,13 +52,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from jarjestoyhteistyo import selection
 from jarjestoyhteistyo.analysis import ecosystem
 from jarjestoyhteistyo.calc import meetings, schedule, terms
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
 from jarjestoyhteistyo.rules import checks, cooperation, roadmap, validation
-from jarjestoyhteistyo.selection import succession
+from jarjestoyhteistyo.selection import feasible, pool, proposal, succession
 
 __all__ = ["CATALOGUE", "build_catalogue", "get_code"]
 
@@ -93,7 +92,9 @@ CATALOGUE: Final[tuple[Code, ...]] = build_catalogue(
     succession.CODES,
     schedule.CODES,
     roadmap.CODES,
-    selection.CODES,
+    pool.CODES,
+    feasible.CODES,
+    proposal.CODES,
     cooperation.CODES,
     ecosystem.CODES,
 )

@@ -585,7 +585,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="registrations",
             title="Registrations for selection (FC-3, OF-3).",
-            model="jarjestoyhteistyo.selection:Registrations",
+            model="jarjestoyhteistyo.model.registrations:Registrations",
         ),
         Document(
             name="history",

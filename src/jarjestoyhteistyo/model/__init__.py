@@ -1,2 +1,3 @@
-"""Nouns only: association categories, compositions (who sits where), rule sets; and the
-one composition planner that turns a rule set into seats (:mod:`.planner`)."""
+"""Nouns only: association categories, compositions (who sits where), rule sets,
+registrations; and the one composition planner that turns a rule set into seats
+(:mod:`.planner`)."""

@@ -1,10 +1,12 @@
-"""A small maximum-flow network (Dinic's algorithm) for :mod:`jarjestoyhteistyo.selection`.
+"""The flow network of :mod:`jarjestoyhteistyo.selection`: Dinic's maximum flow over types.
 
 Selection never builds a node per registration: registrations are grouped into
-*types* (the set of seat groups they may fill), so a network has at most a few
-hundred nodes — a source, one node per type, one per seat group and a sink. At that
-size a plain, iterative Dinic is fast and easy to check. Capacities may be ``int``
-or :class:`fractions.Fraction` (the fair lottery computes exact fractional quotas).
+*types* (the set of seat groups they may fill, a bit mask), so a network has at most
+a few hundred nodes — a source, one node per type, one per seat group and a sink.
+:class:`TypeNetwork` builds that network (source ``0``, sink ``1``, group ``j`` at
+node ``2 + j``); :class:`FlowNetwork` is the plain, iterative Dinic underneath, fast
+and easy to check at that size. Capacities may be ``int`` or
+:class:`fractions.Fraction` (the fair lottery computes exact fractional quotas).
 
 >>> net = FlowNetwork(4)
 >>> a = net.add_edge(0, 1, 2)
@@ -20,10 +22,11 @@ or :class:`fractions.Fraction` (the fair lottery computes exact fractional quota
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TypeAlias
 
-__all__ = ["FlowNetwork", "Num"]
+__all__ = ["FlowNetwork", "Num", "TypeNetwork", "max_flow_of_types"]
 
 Num: TypeAlias = int | Fraction
 """A capacity: a whole number or an exact fraction."""
@@ -224,3 +227,60 @@ class FlowNetwork:
                     back[v] = e
                     queue.append(v)
         return None
+
+
+class TypeNetwork:
+    """Source → registration types → seat groups → sink, built from type counts.
+
+    Group ``j`` has capacity ``slots[j]`` to the sink; a type (a mask of the groups
+    its registrations may fill) gets a source edge of its capacity and an unbounded
+    edge to each of its groups. ``types`` holds ``(mask, node, source edge, group
+    edges)`` in the order added.
+
+    >>> net = TypeNetwork([1, 2])
+    >>> net.add_type(0b11, 2), net.add_type(0b01, 5)
+    (0, 1)
+    >>> net.run(), net.load(0), net.load(1)
+    (3, 1, 2)
+    """
+
+    def __init__(self, slots: Sequence[Num]) -> None:
+        self.k = len(slots)
+        self.net = FlowNetwork(2 + self.k)
+        self.sink_edges = [self.net.add_edge(2 + j, 1, slots[j]) for j in range(self.k)]
+        self.big: Num = sum(slots, start=0) + 1
+        self.types: list[tuple[int, int, int, list[int]]] = []  # (mask, node, src edge, edges)
+
+    def add_type(self, mask: int, capacity: Num) -> int:
+        """Add a type of ``capacity`` registrations; returns its index in :attr:`types`."""
+        node = self.net.add_node()
+        src = self.net.add_edge(0, node, capacity)
+        edges = [self.net.add_edge(node, 2 + j, self.big) for j in range(self.k) if mask >> j & 1]
+        self.types.append((mask, node, src, edges))
+        return len(self.types) - 1
+
+    def run(self) -> Num:
+        """Augment to a maximum flow; returns the flow added."""
+        return self.net.max_flow(0, 1)
+
+    def load(self, j: int) -> Num:
+        """The flow into group ``j`` (the seats it fills)."""
+        return self.net.flow(self.sink_edges[j])
+
+    def split(self, t: int) -> dict[int, Num]:
+        """Flow of type ``t`` to each group index."""
+        mask, _node, _src, edges = self.types[t]
+        bits = [j for j in range(self.k) if mask >> j & 1]
+        return {j: self.net.flow(e) for j, e in zip(bits, edges, strict=True)}
+
+
+def max_flow_of_types(slots: Sequence[int], counts: Mapping[int, int]) -> tuple[int, TypeNetwork]:
+    """The most seats the typed registrations ``counts`` (mask → number) fill, and the network.
+
+    >>> max_flow_of_types([1, 1], {0b01: 3})[0]
+    1
+    """
+    net = TypeNetwork(slots)
+    for mask in sorted(counts):
+        net.add_type(mask, counts[mask])
+    return int(net.run()), net
