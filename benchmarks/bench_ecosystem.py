@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import best_per_call, report
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.analysis.ecosystem import Association, analyse, read_register
+from jarjestoyhteistyo.analysis.ecosystem import analyse
+from jarjestoyhteistyo.io.register import read_register
+from jarjestoyhteistyo.model.associations import Association
 
 N = 100_000
 AS_OF = date(2024, 6, 1)

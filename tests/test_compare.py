@@ -13,21 +13,62 @@ import attrs
 import pytest
 
 import jarjestoyhteistyo as jy
-from jarjestoyhteistyo.analysis.compare import (
-    CRITERIA,
-    DEFAULT_WEIGHTS,
+from jarjestoyhteistyo.analysis import compare as compare_module
+from jarjestoyhteistyo.analysis import metrics as metrics_module
+from jarjestoyhteistyo.analysis import scorecard as scorecard_module
+from jarjestoyhteistyo.analysis.compare import ComparisonTable, compare
+from jarjestoyhteistyo.analysis.metrics import (
     METRIC_DEFINITIONS,
-    ComparisonTable,
     Metrics,
-    compare,
+    format_value,
     metrics,
-    scorecard,
     skeleton_composition,
 )
-from jarjestoyhteistyo.model.rulesets import Authority, FeePolicy, TermMode, TermPolicy
+from jarjestoyhteistyo.analysis.scorecard import (
+    CRITERIA,
+    DEFAULT_WEIGHTS,
+    ScoreCriterion,
+    scorecard,
+)
+from jarjestoyhteistyo.model.rulesets import (
+    Authority,
+    Criterion,
+    FeePolicy,
+    TermMode,
+    TermPolicy,
+)
 from jarjestoyhteistyo.render.diagrams import structure_graph, to_dot, to_mermaid
 
 FORMAL, FORUM, KU = "vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"
+
+
+def test_compare_still_offers_the_metrics_and_scorecard_names() -> None:
+    """metrics and scorecard live in their own modules; compare re-exports their
+    public names (the same objects), so imports from compare keep working."""
+    for module in (metrics_module, scorecard_module):
+        for name in module.__all__:
+            assert getattr(compare_module, name) is getattr(module, name), name
+            assert name in compare_module.__all__, name
+
+
+def test_the_scorecard_criterion_is_not_the_selection_criterion() -> None:
+    """Two concepts, two names: a scorecard criterion judges a structure, a rule set's
+    selection criterion (OF-3) chooses members."""
+    assert ScoreCriterion is not Criterion
+    assert ScoreCriterion.__name__ != Criterion.__name__
+    assert not hasattr(compare_module, "Criterion")
+    assert {c.id for c in CRITERIA} == set(DEFAULT_WEIGHTS)
+
+
+def test_format_value() -> None:
+    assert [format_value(v) for v in (None, False, 2, 2.0, 0.125, "x")] == [
+        "—",
+        "no",
+        "2",
+        "2",
+        "0.12",
+        "x",
+    ]
 
 
 @pytest.fixture(scope="module")

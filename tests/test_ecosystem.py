@@ -14,6 +14,7 @@ import io
 import json
 import subprocess
 import sys
+import typing
 from datetime import date
 from pathlib import Path
 
@@ -25,19 +26,22 @@ from hypothesis import strategies as st
 from jarjestoyhteistyo.analysis import ecosystem
 from jarjestoyhteistyo.analysis.ecosystem import (
     DEFAULT_SEGMENT_RULES,
-    Association,
     BlindSpotKind,
     Segment,
     SegmentRules,
     analyse,
     classify,
     load_segment_rules,
-    loads_register_yaml,
     loads_segment_rules,
     plot_segments,
-    read_register,
 )
-from jarjestoyhteistyo.errors import LoadError
+from jarjestoyhteistyo.errors import InvalidValueError, LoadError
+from jarjestoyhteistyo.io import register
+from jarjestoyhteistyo.io.register import loads_register_yaml, read_register
+from jarjestoyhteistyo.io.serialize import DOCUMENTS
+from jarjestoyhteistyo.model import associations
+from jarjestoyhteistyo.model.associations import SHARED_FIELDS, Association, Register
+from jarjestoyhteistyo.model.composition import Organisation, SizeClass
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "jarvenpaa-register.csv"
@@ -52,10 +56,76 @@ def spots(a: Association, rules: SegmentRules = DEFAULT_SEGMENT_RULES) -> set[st
     return {k.value for k in classify(a, as_of=AS_OF, rules=rules).blind_spots}
 
 
-def test_doctests_pass() -> None:
-    result = doctest.testmod(ecosystem, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", [ecosystem, register, associations])
+def test_doctests_pass(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# ------------------------------------------- the register's record and its homes
+def test_ecosystem_still_offers_the_register_names_from_their_homes() -> None:
+    """The reader lives in io.register and the record in model.associations; the
+    analysis module re-exports them, the same objects, under their old names."""
+    for name in register.__all__:
+        assert getattr(ecosystem, name) is getattr(register, name), name
+        assert name in ecosystem.__all__
+    for name in ("Association", "Register"):
+        assert getattr(ecosystem, name) is getattr(associations, name)
+        assert name in ecosystem.__all__
+    assert DOCUMENTS["register"].cls is Register
+
+
+def test_shared_fields_mean_the_same_in_both_records() -> None:
+    """Association and Organisation share these fields by name and type, so the one
+    conversion cannot drift from either class."""
+    a_fields = typing.get_type_hints(Association)
+    o_fields = typing.get_type_hints(Organisation)
+    for name in SHARED_FIELDS:
+        assert a_fields[name] == o_fields[name], name
+    assert set(a_fields) & set(o_fields) == set(SHARED_FIELDS)
+
+
+def test_to_organisation_carries_the_shared_fields_and_takes_the_rest() -> None:
+    a = Association(
+        id="a1",
+        name="Kylätoimikunta ry",
+        networks=frozenset({"culture", "hyte"}),
+        volunteer_run=True,
+        languages=frozenset({"fi", "sv"}),
+        weaker_position=True,
+        grants_received=3,
+        events_attended=4,
+    )
+    org = a.to_organisation(
+        categories=frozenset({"village"}), size=SizeClass.SMALL, groups=frozenset({"women"})
+    )
+    for name in SHARED_FIELDS:
+        assert getattr(org, name) == getattr(a, name), name
+    assert (org.categories, org.size, org.groups) == (
+        frozenset({"village"}),
+        SizeClass.SMALL,
+        frozenset({"women"}),
+    )
+    assert (org.umbrella, org.service_provider, org.municipalities) == (False, False, frozenset())
+
+
+def test_to_organisation_keeps_the_organisation_default_for_unknown_languages() -> None:
+    org = Association(id="a1").to_organisation()
+    assert org == Organisation(id="a1")
+    assert org.languages == frozenset({"fi"})
+
+
+def test_to_organisation_of_an_empty_id_is_an_invalid_value() -> None:
+    with pytest.raises(InvalidValueError, match="id must not be empty"):
+        Association(id=" ").to_organisation()
+
+
+def test_register_rows_become_organisations_of_a_composition() -> None:
+    result = read_register(EXAMPLE, as_of=AS_OF)
+    orgs = tuple(a.to_organisation() for a in result.associations)
+    assert [o.id for o in orgs] == [a.id for a in result.associations]
+    assert all(o.name for o in orgs)
 
 
 # ------------------------------------------------------------- JP-4 segment rules

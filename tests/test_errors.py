@@ -40,8 +40,8 @@ SRC = Path(jarjestoyhteistyo.__file__).resolve().parent
 #: Private exceptions that carry a problem from deep inside a parser to the place in
 #: the same module that turns it into a ``Problem`` or a finding; none reaches a caller.
 PRIVATE_CONTROL_FLOW = {
-    ("analysis.ecosystem", "_CellError"),
     ("calc.schedule", "_PartError"),
+    ("io.register", "_CellError"),
     ("io.serialize", "_KindProblem"),
     ("io.serialize", "_TypeProblem"),
     ("io.yamldoor", "_DocError"),

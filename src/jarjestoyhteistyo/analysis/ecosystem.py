@@ -2,11 +2,14 @@
 
 Three steps, all pure:
 
-1. :func:`read_register` reads an association register — a CSV exported from a
-   spreadsheet (UTF-8 with or without a BOM, or the Windows-1252, semicolon-separated
-   form Finnish Excel writes) or a YAML/JSON document — into :class:`Association`
-   objects. Rows it cannot read are reported with their line numbers
-   (:class:`RowProblem`); every other row is kept.
+1. :func:`~jarjestoyhteistyo.io.register.read_register` (the register's door in
+   :mod:`jarjestoyhteistyo.io.register`, re-exported here) reads an association
+   register — a CSV exported from a spreadsheet (UTF-8 with or without a BOM, or the
+   Windows-1252, semicolon-separated form Finnish Excel writes) or a YAML/JSON
+   document — into :class:`~jarjestoyhteistyo.model.associations.Association`
+   objects (the register's record, :mod:`jarjestoyhteistyo.model.associations`).
+   Rows it cannot read are reported with their line numbers
+   (:class:`~jarjestoyhteistyo.io.register.RowProblem`); every other row is kept.
 2. :func:`classify` puts an association into one of the five activity/dependence
    segments of `JP-4` and flags a weaker position, following :class:`SegmentRules` —
    data with documented defaults, loadable from YAML (:func:`load_segment_rules`).
@@ -33,15 +36,11 @@ Three steps, all pure:
 
 from __future__ import annotations
 
-import csv
 import enum
 import importlib
-import io
 import json
-import os
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -50,9 +49,18 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding
-from jarjestoyhteistyo.errors import InvalidValueError, LoadError, MissingDependencyError, Problem
+from jarjestoyhteistyo.errors import InvalidValueError, MissingDependencyError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.io.serialize import load, loads, read_file
+from jarjestoyhteistyo.io.register import (
+    COLUMN_ALIASES,
+    RegisterReadResult,
+    RowProblem,
+    loads_register_yaml,
+    read_register,
+)
+from jarjestoyhteistyo.io.serialize import load, loads
+from jarjestoyhteistyo.io.tables import dataframe, markdown_escape
+from jarjestoyhteistyo.model.associations import Association, Register
 from jarjestoyhteistyo.model.categories import Labels
 
 __all__ = [
@@ -115,570 +123,6 @@ CODES: tuple[Code, ...] = (JY621, JY622, JY623)
 
 
 Format = Literal["text", "markdown", "json"]
-
-
-# ---------------------------------------------------------------------- the data
-def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value < 0:
-        raise InvalidValueError(f"{attribute.name} must be zero or more, got {value}")
-
-
-@attrs.frozen(kw_only=True)
-class Association:
-    """One association of the register (`JP-3`), with what is known of it.
-
-    ``grants_received`` is the number of grants or their sum — whichever the register
-    holds (:class:`SegmentRules` thresholds are in the same unit); ``events_attended``
-    counts the city's events and meetings the association took part in;
-    ``networks`` the networks it belongs to. Unknown facts stay at their defaults.
-
-    >>> Association(id="a1", name="Example ry", events_attended=2).premises_used
-    False
-    """
-
-    id: str
-    name: str = ""
-    registered: date | None = None
-    last_contact: date | None = None
-    grants_received: float = attrs.field(default=0.0, validator=_non_negative)
-    premises_used: bool = False
-    events_attended: int = attrs.field(default=0, validator=_non_negative)
-    networks: frozenset[str] = frozenset()
-    volunteer_run: bool = False
-    languages: frozenset[str] = frozenset()
-    weaker_position: bool = False
-
-
-def _unique_ids(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    first: dict[str, int] = {}
-    problems: list[Problem] = []
-    for i, a in enumerate(value):
-        if a.id in first:
-            problems.append(
-                Problem(
-                    path=f"associations[{i}].id",
-                    code="duplicate-id",
-                    message=f"duplicate id {a.id!r} (first at associations[{first[a.id]}])",
-                    params={"id": a.id},
-                )
-            )
-        first.setdefault(a.id, i)
-    if problems:
-        raise LoadError(problems)
-
-
-@attrs.frozen(kw_only=True)
-class Register:
-    """The YAML/JSON form of a register, ``associations: [...]``; ids are unique.
-
-    >>> Register(associations=(Association(id="a1"), Association(id="a1")))
-    Traceback (most recent call last):
-    ...
-    jarjestoyhteistyo.errors.LoadError: 1 problem
-      associations[1].id: duplicate id 'a1' (first at associations[0])
-    """
-
-    associations: tuple[Association, ...] = attrs.field(default=(), validator=_unique_ids)
-
-
-@attrs.frozen(kw_only=True)
-class RowProblem:
-    """A row of a register that could not be read: its line (1 is the header), the
-    column and the cell's text when one cell is to blame, and why."""
-
-    line: int
-    message: str
-    column: str = ""
-    value: str = ""
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
-
-
-@attrs.frozen(kw_only=True)
-class RegisterReadResult:
-    """What :func:`read_register` read: the associations and the rows it could not read.
-
-    Every data row is either an association or has at least one problem (never
-    both, never neither); blank rows are skipped.
-    """
-
-    associations: tuple[Association, ...]
-    problems: tuple[RowProblem, ...] = ()
-    delimiter: str = ","
-    encoding: str = "utf-8"
-
-    @property
-    def ok(self) -> bool:
-        """True when every row was read."""
-        return not self.problems
-
-
-# ------------------------------------------------------------------- the reader
-#: Column names by field; headers are matched case-insensitively, with spaces,
-#: underscores and hyphens treated alike (``Last_Contact`` = ``last contact``).
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "tunnus", "yhdistystunnus", "rekisterinumero", "register number", "ref"),
-    "name": ("name", "nimi", "yhdistys", "yhdistyksen nimi", "association", "namn"),
-    "registered": (
-        "registered",
-        "registration date",
-        "rekisteröity",
-        "rekisteröintipäivä",
-        "rekisteröintipvm",
-        "perustettu",
-        "founded",
-    ),
-    "last_contact": (
-        "last contact",
-        "viimeisin yhteydenotto",
-        "viimeisin yhteys",
-        "viimeisin kontakti",
-        "yhteydenotto",
-        "viimeksi yhteydessä",
-    ),
-    "grants_received": (
-        "grants received",
-        "grants",
-        "avustukset",
-        "saadut avustukset",
-        "avustussumma",
-        "avustukset €",
-        "avustukset eur",
-    ),
-    "premises_used": (
-        "premises used",
-        "premises",
-        "tilat",
-        "tilojen käyttö",
-        "käyttää tiloja",
-        "kaupungin tilat",
-    ),
-    "events_attended": (
-        "events attended",
-        "events",
-        "tapahtumat",
-        "tapahtumiin osallistunut",
-        "osallistunut tapahtumiin",
-        "osallistumiset",
-    ),
-    "networks": ("networks", "verkostot", "verkostojäsenyydet", "nätverk"),
-    "volunteer_run": (
-        "volunteer run",
-        "volunteer",
-        "vapaaehtoisvoimin",
-        "vapaaehtoisvetoinen",
-        "vapaaehtoistoiminen",
-    ),
-    "languages": ("languages", "language", "kielet", "kieli", "språk"),
-    "weaker_position": (
-        "weaker position",
-        "heikommassa asemassa",
-        "heikommassa asemassa oleva",
-        "heikompi asema",
-    ),
-}
-
-_TRUE = frozenset({"kyllä", "kylla", "k", "yes", "y", "true", "tosi", "1", "x", "ja"})
-_FALSE = frozenset({"ei", "e", "no", "n", "false", "epätosi", "0", "nej", ""})
-
-
-def _norm_header(text: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", text.replace("\ufeff", "")).strip().lower()
-
-
-_BY_ALIAS = {_norm_header(a): f for f, aliases in COLUMN_ALIASES.items() for a in aliases}
-
-
-class _CellError(ValueError):
-    """A cell that cannot be read."""
-
-
-def _s_str(cell: str) -> str:
-    return cell.strip()
-
-
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_FI_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\.?")
-_SPACES = re.compile(r"[\s\u00a0\u202f]")
-_EUROS = re.compile(r"(?i)(€|eur|e)$")
-_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
-_WHOLE = re.compile(r"[0-9]+")
-_LIST_SEP = re.compile(r"[;,]")
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _s_date(cell: str) -> date | None:
-    text = cell.strip()
-    if not text:
-        return None
-    m = _FI_DATE.fullmatch(text) or _ISO_DATE.fullmatch(text)
-    if m is None:
-        raise _CellError(f"{text!r} is not a date (27.5.2024 or 2024-05-27)")
-    a, b, c = (int(g) for g in m.groups())
-    y, mo, d = (a, b, c) if len(m.group(1)) == 4 else (c, b, a)
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        raise _CellError(f"{text!r} is not a calendar date") from None
-
-
-def _s_number(cell: str) -> float:
-    if cell.isascii() and cell.isdigit():  # the common case: a plain count
-        return float(cell)
-    text = _EUROS.sub("", _SPACES.sub("", cell))
-    if not text:
-        return 0.0
-    if "," in text and "." in text:  # the later mark is the decimal one
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    elif "," in text:  # Finnish decimal comma
-        text = text.replace(",", ".")
-    if not _DECIMAL.fullmatch(text):
-        raise _CellError(f"{cell.strip()!r} is not a number of zero or more (e.g. 1 234,50)")
-    return float(text)
-
-
-def _s_int(cell: str) -> int:
-    if cell.isascii() and cell.isdigit():
-        return int(cell)
-    text = _SPACES.sub("", cell)
-    if not text:
-        return 0
-    if not _WHOLE.fullmatch(text):
-        raise _CellError(f"{cell.strip()!r} is not a whole number of zero or more")
-    return int(text)
-
-
-def _s_bool(cell: str) -> bool:
-    text = cell.strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise _CellError(f"{cell.strip()!r} is not yes or no (kyllä/ei, yes/no, true/false, 1/0)")
-
-
-def _s_list(cell: str) -> frozenset[str]:
-    if not cell or cell.isspace():
-        return _EMPTY
-    return frozenset(p.strip() for p in _LIST_SEP.split(cell) if p.strip())
-
-
-def _s_languages(cell: str) -> frozenset[str]:
-    if not cell or cell.isspace():
-        return _EMPTY
-    return frozenset(p.lower() for p in _s_list(cell))
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "id": _s_str,
-    "name": _s_str,
-    "registered": _s_date,
-    "last_contact": _s_date,
-    "grants_received": _s_number,
-    "premises_used": _s_bool,
-    "events_attended": _s_int,
-    "networks": _s_list,
-    "volunteer_run": _s_bool,
-    "languages": _s_languages,
-    "weaker_position": _s_bool,
-}
-
-
-def _decode(raw: bytes, source: str | None) -> tuple[str, str]:
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    path="$",
-                    code="not-text",
-                    message=f"the file is neither UTF-8 nor Windows-1252 text (byte {exc.start})",
-                    params={"offset": exc.start},
-                )
-            ],
-            source=source,
-        ) from None
-
-
-def _first_record(text: str, delimiter: str) -> list[str]:
-    try:
-        return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-    except csv.Error:
-        return []
-
-
-def _sniff(text: str) -> str:
-    """The delimiter: ``csv.Sniffer`` restricted to ``; , TAB``, checked on the header.
-
-    The candidate whose header row names the most known columns wins; the sniffed one
-    first on a tie, then ``;``, ``,``, TAB.
-    """
-    sample = "\n".join(text.splitlines()[:20])
-    candidates = [";", ",", "\t"]
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
-        candidates.remove(sniffed)
-        candidates.insert(0, sniffed)
-    except csv.Error:
-        pass
-
-    def known(delimiter: str) -> int:
-        cells = _first_record(text, delimiter)
-        return len({_BY_ALIAS.get(_norm_header(c)) for c in cells} - {None})
-
-    return max(candidates, key=known)
-
-
-def _header_map(header: list[str], extra_columns: str, source: str | None) -> list[tuple[int, str]]:
-    problems: list[Problem] = []
-    used: dict[str, int] = {}
-    columns: list[tuple[int, str]] = []
-    for i, cell in enumerate(header):
-        name = _norm_header(cell)
-        field = _BY_ALIAS.get(name)
-        if field is None:
-            if not name or extra_columns == "ignore":
-                continue
-            import difflib
-
-            near = difflib.get_close_matches(name, list(_BY_ALIAS), n=1)
-            tip = f"; did you mean {near[0]!r}?" if near else ""
-            problems.append(
-                Problem(
-                    path=f"line 1, column {i + 1}",
-                    code="unknown-column",
-                    message=f"unknown column {cell.strip()!r}{tip}",
-                    params={"column": cell.strip(), "suggestion": near[0] if near else None},
-                )
-            )
-            continue
-        if field in used:
-            problems.append(
-                Problem(
-                    path=f"line 1, column {i + 1}",
-                    code="duplicate-column",
-                    message=f"column {cell.strip()!r} repeats {field!r} (column {used[field] + 1})",
-                    params={"field": field},
-                )
-            )
-            continue
-        used[field] = i
-        columns.append((i, field))
-    if "id" not in used:
-        problems.append(
-            Problem(
-                path="line 1",
-                code="missing-column",
-                message="no id column (id, tunnus, ...); the header is the first line",
-                params={"field": "id"},
-            )
-        )
-    if problems:
-        raise LoadError(problems, source=source)
-    return columns
-
-
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:
-    """``(first line, cells, error)``; cells is None for a record csv cannot read."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    last = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield last + 1, None, str(exc)
-            if reader.line_num <= last:  # pragma: no cover - csv made no progress
-                return
-            last = reader.line_num
-            continue
-        yield last + 1, row, ""
-        last = reader.line_num
-
-
-def _read_csv(
-    text: str,
-    *,
-    as_of: date | None,
-    extra_columns: str,
-    source: str | None,
-    encoding: str,
-) -> RegisterReadResult:
-    text = text.removeprefix("\ufeff")
-    offset = 0
-    sep = re.match(r"(?i)sep=(.)[ \t]*(\r\n|\n|\r)", text)  # Excel's "sep=;" first line
-    if sep:
-        delimiter = sep.group(1)
-        text = text[sep.end() :]
-        offset = 1
-    else:
-        delimiter = _sniff(text)
-    records = _records(text, delimiter)
-    header: list[str] | None = None
-    for _line, cells, _err in records:
-        if cells is not None and any(c.strip() for c in cells):
-            header = cells
-            break
-        if cells is None:
-            break
-    if header is None:
-        raise LoadError(
-            [Problem(path="line 1", code="no-header", message="no header row")], source=source
-        )
-    columns = _header_map(header, extra_columns, source)
-    width = len(header)
-    index_of = {field: i for i, field in columns}
-    parsers = [(i, field, _PARSERS[field]) for i, field in columns]
-    associations: list[Association] = []
-    problems: list[RowProblem] = []
-    seen: dict[str, int] = {}
-    for line0, cells, error in records:
-        line = line0 + offset
-        if cells is None:
-            problems.append(RowProblem(line=line, message=f"not readable as CSV: {error}"))
-            continue
-        joined = "".join(cells)
-        if not joined or joined.isspace():
-            continue
-        row_problems: list[RowProblem] = []
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            row_problems.append(
-                RowProblem(
-                    line=line,
-                    message=f"{len(cells)} cells but the header has {width}"
-                    f" (a {delimiter!r} inside an unquoted value?)",
-                )
-            )
-        values: dict[str, Any] = {}
-        for index, field, parse in parsers:
-            cell = cells[index] if index < len(cells) else ""
-            try:
-                values[field] = parse(cell)
-            except _CellError as exc:
-                row_problems.append(
-                    RowProblem(line=line, message=str(exc), column=field, value=cell)
-                )
-        ident = values.get("id", "")
-        if not ident and not any(p.column == "id" for p in row_problems):
-            row_problems.append(RowProblem(line=line, message="the id is empty", column="id"))
-        elif ident in seen:
-            row_problems.append(
-                RowProblem(
-                    line=line,
-                    message=f"duplicate id {ident!r} (first at line {seen[ident]})",
-                    column="id",
-                    value=ident,
-                )
-            )
-        if as_of is not None:
-            for field in ("registered", "last_contact"):
-                when = values.get(field)
-                if when is not None and when > as_of:
-                    row_problems.append(
-                        RowProblem(
-                            line=line,
-                            message=f"{when.isoformat()} is after the as-of date {as_of}",
-                            column=field,
-                            value=cells[index_of[field]],
-                        )
-                    )
-        if row_problems:
-            problems.extend(row_problems)
-            continue
-        seen[ident] = line
-        associations.append(Association(**values))
-    return RegisterReadResult(
-        associations=tuple(associations),
-        problems=tuple(problems),
-        delimiter=delimiter,
-        encoding=encoding,
-    )
-
-
-def loads_register_yaml(text: str | bytes, *, source: str | None = None) -> tuple[Association, ...]:
-    """Associations from a YAML or JSON document ``associations: [...]`` (a :class:`Register`),
-    through the one door; unusable input or a repeated id is a ``LoadError``.
-
-    >>> text = "associations: [{id: a1}, {id: a2, events_attended: 3}]"
-    >>> [a.id for a in loads_register_yaml(text)]
-    ['a1', 'a2']
-    """
-    return loads(text, Register, source=source).associations
-
-
-def read_register(
-    source: str | bytes | os.PathLike[str],
-    *,
-    as_of: date | None = None,
-    extra_columns: Literal["error", "ignore"] = "error",
-    max_bytes: int = 50_000_000,
-) -> RegisterReadResult:
-    """Read an association register (`JP-3`) from a file, CSV text or bytes.
-
-    ``source`` is a path (a ``Path``, or a ``str`` with no line break) or the content
-    (``bytes``, or a ``str`` with a line break). Files ending in ``.yaml``, ``.yml``
-    or ``.json`` are read through the converter (:func:`loads_register_yaml`);
-    anything else is CSV:
-
-    * bytes are UTF-8 (with or without a BOM), else Windows-1252 (Finnish Excel);
-    * the delimiter is sniffed among ``;``, ``,`` and TAB (an Excel ``sep=;`` first
-      line is honoured); the first non-blank row is the header, matched against
-      :data:`COLUMN_ALIASES` (Finnish or English, any case); ``id`` is required; an
-      unknown column is a ``LoadError`` unless ``extra_columns="ignore"``;
-    * dates ``27.5.2024`` or ``2024-05-27``; numbers with a decimal comma or point and
-      spaces as thousand separators (``1 234,50 €``); yes/no as
-      ``kyllä/ei/yes/no/true/false/1/0``; lists separated by ``;`` or ``,``;
-    * a row with a cell that cannot be read, an empty or repeated id, extra cells, or
-      (with ``as_of``) a date after ``as_of`` is reported as :class:`RowProblem`
-      objects with its line number and left out; every other row is kept.
-
-    >>> r = read_register("id,name,events\\na1,One,2\\na2,Two,many\\n")
-    >>> [a.id for a in r.associations], [str(p) for p in r.problems]
-    (['a1'], ["line 3, events_attended: 'many' is not a whole number of zero or more"])
-    >>> read_register(b"id;nimi\\r\\na1;K\\xe4pyl\\xe4 ry\\r\\n").associations[0].name
-    'Käpylä ry'
-    """
-    name: str | None = None
-    if isinstance(source, bytes):
-        raw = source
-    elif isinstance(source, str) and ("\n" in source or "\r" in source):
-        if len(source) > max_bytes:
-            raise LoadError([_too_big(len(source), max_bytes)])
-        return _read_csv(
-            source, as_of=as_of, extra_columns=extra_columns, source=None, encoding="text"
-        )
-    else:
-        path = Path(source)
-        name = str(path)
-        raw = read_file(path)
-        if path.suffix.lower() in (".yaml", ".yml", ".json"):
-            return RegisterReadResult(
-                associations=loads_register_yaml(raw, source=name), encoding="utf-8"
-            )
-    if len(raw) > max_bytes:
-        raise LoadError([_too_big(len(raw), max_bytes)], source=name)
-    text, encoding = _decode(raw, name)
-    return _read_csv(text, as_of=as_of, extra_columns=extra_columns, source=name, encoding=encoding)
-
-
-def _too_big(size: int, max_bytes: int) -> Problem:
-    return Problem(
-        path="$",
-        code="too-large",
-        message=f"the register is {size} bytes; the limit is {max_bytes}",
-        params={"size": size, "max_bytes": max_bytes},
-    )
 
 
 # ----------------------------------------------------------------- segment rules
@@ -946,6 +390,10 @@ def _spot_label(kind: BlindSpotKind, rules: SegmentRules) -> str:
     return _SPOT_LABELS[kind].format(months=rules.stale_contact_months)
 
 
+#: The columns of :meth:`EcosystemReport.to_records`, in order.
+_RECORD_COLUMNS = ("id", "name", "segment", "weaker_position", "supported", "blind_spots")
+
+
 @attrs.frozen(kw_only=True)
 class EcosystemReport:
     """The result of :func:`analyse`: segments, blind spots, actions and findings.
@@ -1051,15 +499,9 @@ class EcosystemReport:
 
     def to_dataframe(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        try:
-            pd = importlib.import_module("pandas")
-        except ImportError as exc:
-            raise MissingDependencyError(
-                "EcosystemReport.to_dataframe() needs pandas: "
-                "pip install 'jarjestoyhteistyo[pandas]'"
-            ) from exc
-        columns = ["id", "name", "segment", "weaker_position", "supported", "blind_spots"]
-        return pd.DataFrame.from_records(self.to_records(), columns=columns)
+        return dataframe(
+            self.to_records(), _RECORD_COLUMNS, caller="EcosystemReport.to_dataframe()"
+        )
 
     def to_text(self) -> str:
         """A plain-text report."""
@@ -1242,10 +684,6 @@ def _render_text(r: EcosystemReport) -> str:
     return "\n".join(lines)
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _render_markdown(r: EcosystemReport) -> str:
     lines = [
         f"# Actor ecosystem on {r.as_of.isoformat()}",
@@ -1262,7 +700,7 @@ def _render_markdown(r: EcosystemReport) -> str:
     if not r.blind_spots:
         lines.append("None.")
     for b in r.blind_spots:
-        ids = _md_escape(_short_ids(b.ids))
+        ids = markdown_escape(_short_ids(b.ids))
         lines.append(f"- **{_spot_label(b.kind, r.rules)}**: {len(b.ids)} — {ids}")
     lines += ["", "## Suggested actions", ""]
     if not r.actions:
@@ -1270,7 +708,7 @@ def _render_markdown(r: EcosystemReport) -> str:
     lines += [f"- **{a.rule}** — {a.text}" for a in r.actions]
     if r.problems:
         lines += ["", "## Rows not read", ""]
-        lines += [f"- {_md_escape(str(p))}" for p in r.problems]
+        lines += [f"- {markdown_escape(str(p))}" for p in r.problems]
     return "\n".join(lines) + "\n"
 
 

@@ -59,7 +59,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from jarjestoyhteistyo.analysis.compare import skeleton_composition
+from jarjestoyhteistyo.analysis.metrics import skeleton_composition
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 from jarjestoyhteistyo.errors import RotationError, SimulationError
@@ -471,6 +471,63 @@ def _quantile(ordered: Sequence[int], q: float) -> float:
     return float(ordered[rank - 1])
 
 
+def _check_arguments(
+    dropout_per_year: float | Mapping[Role, float],
+    default_dropout: float | None,
+    refill_months: int | None,
+    runs: int,
+) -> None:
+    if isinstance(dropout_per_year, Mapping):
+        for role, p in dropout_per_year.items():
+            _check_probability(p, f"the drop-out probability of {role}")
+    else:
+        _check_probability(dropout_per_year, "dropout_per_year")
+    if default_dropout is not None:
+        _check_probability(default_dropout, "default_dropout")
+    if refill_months is not None and refill_months < 0:
+        raise SimulationError(f"refill_months must be >= 0 or None, not {refill_months}")
+    if runs < 1:
+        raise SimulationError(f"runs must be at least 1, not {runs}")
+
+
+def _horizon(rules: RuleSet, years: float | None) -> int:
+    """The horizon in months: ``years``, else one term (an agreed term needs ``years``)."""
+    if years is None:
+        try:
+            return term_months(rules.term)
+        except RotationError as exc:
+            raise SimulationError(
+                f"the term is {rules.term.mode.value} (OF-8): give the horizon in years"
+            ) from exc
+    if not (math.isfinite(years) and years > 0):
+        raise SimulationError(f"years must be a positive number, not {years}")
+    return max(1, round(years * 12))
+
+
+def _seat_risks(
+    seated: Sequence[tuple[Seat, _Spec]], months: int, refill: int | None
+) -> list[SeatRisk]:
+    """The exact figures of every seat; identical seats share one computation."""
+    cache: dict[_Spec, _Exact] = {}
+    risks: list[SeatRisk] = []
+    for seat, spec in seated:
+        if spec not in cache:
+            cache[spec] = _exact(spec, months, refill)
+        e = cache[spec]
+        risks.append(
+            SeatRisk(
+                seat=seat.id,
+                group=seat.group,
+                lines=len(spec.lines),
+                p_vacant=e.p_vacant,
+                vacant_months=e.vacant_months,
+                replacements=e.replacements,
+                departures=e.departures,
+            )
+        )
+    return risks
+
+
 # --------------------------------------------------------------------- the API
 def simulate_attrition(
     rules: RuleSet,
@@ -486,7 +543,7 @@ def simulate_attrition(
     """Simulate drop-out over a horizon under the structure's succession rules (`WS-5`).
 
     ``composition`` gives the member seats, their deputies and the people's roles;
-    ``None`` uses :func:`~jarjestoyhteistyo.analysis.compare.skeleton_composition` (every NGO
+    ``None`` uses :func:`~jarjestoyhteistyo.analysis.metrics.skeleton_composition` (every NGO
     seat held by a volunteer, with personal deputies where the rules have them).
     ``dropout_per_year`` is one probability for everybody or one per :class:`Role`
     (``default_dropout`` for roles it does not name and for seats empty at the start).
@@ -503,47 +560,11 @@ def simulate_attrition(
     >>> r == simulate_attrition(ku, None, dropout_per_year=0.15, runs=500, seed=7)
     True
     """
-    if isinstance(dropout_per_year, Mapping):
-        for role, p in dropout_per_year.items():
-            _check_probability(p, f"the drop-out probability of {role}")
-    else:
-        _check_probability(dropout_per_year, "dropout_per_year")
-    if default_dropout is not None:
-        _check_probability(default_dropout, "default_dropout")
-    if refill_months is not None and refill_months < 0:
-        raise SimulationError(f"refill_months must be >= 0 or None, not {refill_months}")
-    if runs < 1:
-        raise SimulationError(f"runs must be at least 1, not {runs}")
+    _check_arguments(dropout_per_year, default_dropout, refill_months, runs)
     comp = composition if composition is not None else skeleton_composition(rules)
-    if years is None:
-        try:
-            months = term_months(rules.term)
-        except RotationError as exc:
-            raise SimulationError(
-                f"the term is {rules.term.mode.value} (OF-8): give the horizon in years"
-            ) from exc
-    else:
-        if not (math.isfinite(years) and years > 0):
-            raise SimulationError(f"years must be a positive number, not {years}")
-        months = max(1, round(years * 12))
+    months = _horizon(rules, years)
     seated, term = _specs(rules, comp, dropout_per_year, default_dropout, months)
-    cache: dict[_Spec, _Exact] = {}
-    risks: list[SeatRisk] = []
-    for seat, spec in seated:
-        if spec not in cache:
-            cache[spec] = _exact(spec, months, refill_months)
-        e = cache[spec]
-        risks.append(
-            SeatRisk(
-                seat=seat.id,
-                group=seat.group,
-                lines=len(spec.lines),
-                p_vacant=e.p_vacant,
-                vacant_months=e.vacant_months,
-                replacements=e.replacements,
-                departures=e.departures,
-            )
-        )
+    risks = _seat_risks(seated, months, refill_months)
     totals, peaks = _monte_carlo([s for _, s in seated], months, refill_months, runs, seed)
     ordered = sorted(totals)
     top = max(peaks, default=0)

@@ -560,7 +560,7 @@ class Document:
 
 #: Every document kind, by name: one table for the loaders, the CLI, JSON Schema and
 #: the tests. The association register's CSV form is not here: it is rows read with a
-#: report of the unreadable ones (:func:`~jarjestoyhteistyo.analysis.ecosystem.read_register`),
+#: report of the unreadable ones (:func:`~jarjestoyhteistyo.io.register.read_register`),
 #: not a document; its YAML/JSON form (``register``) is.
 DOCUMENTS: dict[str, Document] = {
     d.name: d
@@ -600,7 +600,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="register",
             title="An association register as YAML/JSON: associations: [...] (JP-3).",
-            model="jarjestoyhteistyo.analysis.ecosystem:Register",
+            model="jarjestoyhteistyo.model.associations:Register",
         ),
         Document(
             name="segment_rules",

@@ -36,6 +36,7 @@ from jarjestoyhteistyo.model.rulesets import (
     IntRange,
     OpenForum,
     RuleSet,
+    SeatGroup,
     SeatSource,
     ThemeNetworkCouncil,
 )
@@ -111,12 +112,21 @@ def structure_graph(rules: RuleSet) -> Graph:
     general = rules.as_general()
     nodes: list[Node] = [Node(id="body", label=rules.name, kind="body")]
     edges: list[Edge] = []
-    authority = general.selection.authority
+    _organs(rules, nodes, edges)
+    personal = general.deputies.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
+    for g in general.seat_groups:
+        _seat_group(rules, g, personal, nodes, edges)
+    _staff(rules, nodes, edges)
+    return Graph(title=rules.name, nodes=tuple(nodes), edges=tuple(edges))
+
+
+def _organs(rules: RuleSet, nodes: list[Node], edges: list[Edge]) -> None:
+    """The parent organ (`FC-1`) and the appointing authority (`FC-3`)."""
+    authority = rules.as_general().selection.authority
     parent = rules.parent_organ
     if parent:
         nodes.append(Node(id="parent", label=parent, kind="organ"))
         edges.append(Edge(source="body", target="parent", label="attached to"))
-    appointing: str | None = None
     if authority in _AUTHORITY_LABELS:
         label = _AUTHORITY_LABELS[authority]
         if parent and authority is Authority.COMMITTEE:
@@ -125,64 +135,77 @@ def structure_graph(rules: RuleSet) -> Graph:
             nodes.append(Node(id="authority", label=label, kind="authority"))
             appointing = "authority"
         edges.append(Edge(source=appointing, target="body", label="appoints members"))
-    personal = general.deputies.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
-    for g in general.seat_groups:
-        gid = _slug(g.id)
-        if g.source is SeatSource.NETWORK:
-            net = g.network or g.id
-            nid = f"net_{_slug(net)}"
-            label = net
-            if isinstance(rules, ThemeNetworkCouncil):
-                match = next((n for n in rules.networks if n.id == net), None)
-                if match is not None and match.label is not None:
-                    label = match.label.en
-                if match is not None and match.catch_all:
-                    label += " (catch-all)"
-            nodes.append(Node(id=nid, label=f"theme network: {label}", kind="network"))
-            pair = " (work pair)" if general.pairs is not None and _seats(g.seats) == "2" else ""
-            edges.append(Edge(source=nid, target="body", label=f"names {_seats(g.seats)}{pair}"))
-        elif g.source is SeatSource.CATEGORY:
-            label = g.label or g.id
-            n = _seats(g.seats)
-            deputies = f" + {n} personal deput{'y' if n == '1' else 'ies'}" if personal else ""
-            nodes.append(Node(id=f"cat_{gid}", label=f"category: {label}", kind="seats"))
-            edges.append(
-                Edge(
-                    source=f"cat_{gid}",
-                    target="body",
-                    label=f"{_seats(g.seats)} member(s){deputies}",
-                )
+
+
+def _network_label(rules: RuleSet, net: str) -> str:
+    label = net
+    if isinstance(rules, ThemeNetworkCouncil):
+        match = next((n for n in rules.networks if n.id == net), None)
+        if match is not None and match.label is not None:
+            label = match.label.en
+        if match is not None and match.catch_all:
+            label += " (catch-all)"
+    return label
+
+
+def _seat_group(
+    rules: RuleSet, g: SeatGroup, personal: bool, nodes: list[Node], edges: list[Edge]
+) -> None:
+    """The node and edges of one seat group, by its source (`FC-4`, `OF-3`, `KU-10`, ...)."""
+    gid = _slug(g.id)
+    general = rules.as_general()
+    if g.source is SeatSource.NETWORK:
+        net = g.network or g.id
+        nid = f"net_{_slug(net)}"
+        nodes.append(
+            Node(id=nid, label=f"theme network: {_network_label(rules, net)}", kind="network")
+        )
+        pair = " (work pair)" if general.pairs is not None and _seats(g.seats) == "2" else ""
+        edges.append(Edge(source=nid, target="body", label=f"names {_seats(g.seats)}{pair}"))
+    elif g.source is SeatSource.CATEGORY:
+        label = g.label or g.id
+        n = _seats(g.seats)
+        deputies = f" + {n} personal deput{'y' if n == '1' else 'ies'}" if personal else ""
+        nodes.append(Node(id=f"cat_{gid}", label=f"category: {label}", kind="seats"))
+        edges.append(
+            Edge(
+                source=f"cat_{gid}",
+                target="body",
+                label=f"{_seats(g.seats)} member(s){deputies}",
             )
-        elif g.source is SeatSource.OPEN:
-            cap = f" (up to {g.seats.max})" if g.seats.max is not None else ""
-            nodes.append(
-                Node(
-                    id="registration",
-                    label=f"NGOs of the area: open registration{cap}",
-                    kind="registration",
-                )
+        )
+    elif g.source is SeatSource.OPEN:
+        cap = f" (up to {g.seats.max})" if g.seats.max is not None else ""
+        nodes.append(
+            Node(
+                id="registration",
+                label=f"NGOs of the area: open registration{cap}",
+                kind="registration",
             )
-            edges.append(Edge(source="registration", target="body", label="register"))
-        elif g.source is SeatSource.COMMITTEE:
-            nodes.append(
-                Node(
-                    id=f"committee_{gid}" if gid != "committee" else "committee",
-                    label=f"{g.label or 'committee members'} ({_seats(g.seats)})",
-                    kind="committee",
-                )
+        )
+        edges.append(Edge(source="registration", target="body", label="register"))
+    elif g.source is SeatSource.COMMITTEE:
+        nodes.append(
+            Node(
+                id=f"committee_{gid}" if gid != "committee" else "committee",
+                label=f"{g.label or 'committee members'} ({_seats(g.seats)})",
+                kind="committee",
             )
-            cid = nodes[-1].id
-            if parent:
-                edges.append(
-                    Edge(source="parent", target=cid, label=f"{_seats(g.seats)} member(s)")
-                )
-            edges.append(Edge(source=cid, target="body", arrow=False))
-        else:
-            kind = "officials" if g.source is SeatSource.OFFICIAL else "seats"
-            nodes.append(
-                Node(id=f"seat_{gid}", label=f"{g.label or g.id} ({_seats(g.seats)})", kind=kind)
-            )
-            edges.append(Edge(source=f"seat_{gid}", target="body", arrow=False))
+        )
+        cid = nodes[-1].id
+        if rules.parent_organ:
+            edges.append(Edge(source="parent", target=cid, label=f"{_seats(g.seats)} member(s)"))
+        edges.append(Edge(source=cid, target="body", arrow=False))
+    else:
+        kind = "officials" if g.source is SeatSource.OFFICIAL else "seats"
+        nodes.append(
+            Node(id=f"seat_{gid}", label=f"{g.label or g.id} ({_seats(g.seats)})", kind=kind)
+        )
+        edges.append(Edge(source=f"seat_{gid}", target="body", arrow=False))
+
+
+def _staff(rules: RuleSet, nodes: list[Node], edges: list[Edge]) -> None:
+    """The coordinator (`OF-5`), the convener and the secretary (`KU-6`)."""
     if isinstance(rules, OpenForum) and rules.coordinator:
         nodes.append(
             Node(id="coordinator", label=f"coordinator: {rules.coordinator}", kind="staff")
@@ -202,7 +225,6 @@ def structure_graph(rules: RuleSet) -> Graph:
         if rules.secretary:
             nodes.append(Node(id="secretary", label=f"secretary: {rules.secretary}", kind="staff"))
             edges.append(Edge(source="secretary", target="body", label="secretary", dashed=True))
-    return Graph(title=rules.name, nodes=tuple(nodes), edges=tuple(edges))
 
 
 def _mermaid_text(text: str) -> str:

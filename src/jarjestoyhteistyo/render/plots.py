@@ -14,7 +14,7 @@ jarjestoyhteistyo.render.plots`` works without it, and a call without it raises 
 
 >>> import importlib.util
 >>> import jarjestoyhteistyo as jy
->>> from jarjestoyhteistyo.analysis.compare import scorecard
+>>> from jarjestoyhteistyo.analysis.scorecard import scorecard
 >>> if importlib.util.find_spec("matplotlib") is not None:
 ...     fig = plot_scorecard(scorecard(jy.load_preset("keski-uusimaa")))
 ...     print(len(fig.axes))
@@ -31,7 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jarjestoyhteistyo.analysis.compare import Scorecard, skeleton_composition
+from jarjestoyhteistyo.analysis.metrics import skeleton_composition
+from jarjestoyhteistyo.analysis.scorecard import Scorecard
 from jarjestoyhteistyo.analysis.simulate import AttritionResult
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.errors import MissingDependencyError, RenderError
@@ -87,7 +88,7 @@ def plot_rotation(
 
     Bars are coloured by cohort (`FC-13`: half change each term; `KU-5`: one of each
     pair at a time); without a composition the
-    :func:`~jarjestoyhteistyo.analysis.compare.skeleton_composition` is planned from
+    :func:`~jarjestoyhteistyo.analysis.metrics.skeleton_composition` is planned from
     ``start`` (default 1 June 2025). An agreed term (`OF-8`) has no plan
     (:class:`~jarjestoyhteistyo.errors.RotationError`).
     """

@@ -1,0 +1,87 @@
+"""Tables out: one Markdown escape, Markdown and HTML tables, one pandas bridge.
+
+Every report that writes Markdown, HTML or a ``pandas.DataFrame`` (the comparison
+table and scorecard, the ecosystem report, the roadmap evaluation) writes through
+these, so a cell is escaped one way everywhere: text from a rule set or a register is
+data, never table structure or markup. They live in ``io`` (the doors in and out),
+below the analysis modules that use them and the ``render`` modules that may.
+
+>>> print(markdown_table(("name", "seats"), [("a | b", "2")]))
+| name | seats |
+|---|---|
+| a \\| b | 2 |
+>>> html_table("Bodies", ("name",), [("<b>",)])
+'<table><caption>Bodies</caption><thead><tr><th>name</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from jarjestoyhteistyo.errors import MissingDependencyError
+
+__all__ = ["dataframe", "html_table", "markdown_escape", "markdown_table"]
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` safe inside a Markdown table cell or list item: ``|`` escaped, line
+    breaks as spaces.
+
+    >>> markdown_escape("a|b\\nc")
+    'a\\\\|b c'
+    """
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table of ``header`` and ``rows``, every cell escaped (no trailing newline)."""
+    lines = [
+        "| " + " | ".join(markdown_escape(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines.extend("| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML ``<table>`` with a caption, every text escaped (for Jupyter's ``_repr_html_``)."""
+    e = html.escape
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def dataframe(
+    records: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    caller: str,
+    index: str | None = None,
+) -> Any:
+    """``records`` as a ``pandas.DataFrame`` with ``columns`` (indexed by ``index`` when given).
+
+    pandas is imported here, when called: without it this raises
+    :class:`~jarjestoyhteistyo.errors.MissingDependencyError` (an :class:`ImportError`)
+    naming ``caller`` and the ``pandas`` extra.
+
+    >>> import importlib.util
+    >>> if importlib.util.find_spec("pandas") is not None:
+    ...     print(dataframe([{"a": 1, "b": 2}], ("a", "b"), caller="t", index="a").loc[1, "b"])
+    ... else:
+    ...     print(2)
+    2
+    """
+    try:
+        pd = importlib.import_module("pandas")
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"{caller} needs pandas: pip install 'jarjestoyhteistyo[pandas]'"
+        ) from exc
+    frame = pd.DataFrame.from_records(list(records), columns=list(columns))
+    return frame if index is None else frame.set_index(index)
