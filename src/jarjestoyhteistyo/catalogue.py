@@ -57,7 +57,20 @@ from jarjestoyhteistyo.analysis import ecosystem, roadmap
 from jarjestoyhteistyo.calc import meetings, schedule, terms
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
-from jarjestoyhteistyo.rules import checks, cooperation, validation
+from jarjestoyhteistyo.rules import (
+    chair,
+    consistency,
+    cooperation,
+    council,
+    deputies,
+    diversity,
+    formal,
+    forum,
+    politics,
+    seats,
+)
+from jarjestoyhteistyo.rules import meetings as meeting_rules
+from jarjestoyhteistyo.rules import terms as term_rules
 from jarjestoyhteistyo.selection import succession
 
 __all__ = ["CATALOGUE", "build_catalogue", "get_code"]
@@ -69,7 +82,7 @@ def build_catalogue(*families: tuple[Code, ...]) -> tuple[Code, ...]:
     Raises :class:`~jarjestoyhteistyo.errors.CatalogueError` (a :class:`ValueError`)
     when two families declare the same code id (a bug in a module).
 
-    >>> from jarjestoyhteistyo.rules.validation import JY205
+    >>> from jarjestoyhteistyo.rules.deputies import JY205
     >>> build_catalogue((JY205,), (JY205,))
     Traceback (most recent call last):
     ...
@@ -86,9 +99,18 @@ def build_catalogue(*families: tuple[Code, ...]) -> tuple[Code, ...]:
 
 #: Every finding code, sorted by code.
 CATALOGUE: Final[tuple[Code, ...]] = build_catalogue(
-    checks.CODES,
+    consistency.CODES,
+    meeting_rules.CODES,
     meetings.CODES,
-    validation.CODES,
+    term_rules.CODES,
+    politics.CODES,
+    seats.CODES,
+    deputies.CODES,
+    chair.CODES,
+    formal.CODES,
+    forum.CODES,
+    council.CODES,
+    diversity.CODES,
     terms.CODES,
     succession.CODES,
     schedule.CODES,

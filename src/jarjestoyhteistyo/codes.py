@@ -13,7 +13,7 @@ docs and the ``codes`` command; it also says how to add a rule. Code ranges:
 * ``JY5xx`` — selection from registrations;
 * ``JY6xx`` — cooperation models and the actor ecosystem.
 
->>> from jarjestoyhteistyo.rules.validation import JY203
+>>> from jarjestoyhteistyo.rules.seats import JY203
 >>> f = finding(JY203, "seats[0]", seat="m1", organisation="o1", group="pensioners")
 >>> f.rule, f.severity.value
 ('FC-4', 'error')

@@ -84,9 +84,9 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.rules.checks import JY108, mentions_party_politics
-from jarjestoyhteistyo.rules.validation import CODES as VALIDATION_CODES
-from jarjestoyhteistyo.rules.validation import JY201, validate
+from jarjestoyhteistyo.rules.politics import JY108, mentions_party_politics
+from jarjestoyhteistyo.rules.seats import JY201
+from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
 from jarjestoyhteistyo.selection._flow import FlowNetwork, Num
 
 __all__ = [
@@ -1173,7 +1173,8 @@ def in_scope(rules: RuleSet, f: Finding) -> bool:
 
     >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> from jarjestoyhteistyo.codes import finding
-    >>> from jarjestoyhteistyo.rules.validation import JY201, JY210
+    >>> from jarjestoyhteistyo.rules.chair import JY210
+    >>> from jarjestoyhteistyo.rules.seats import JY201
     >>> rules = FormalCommittee(name="x", area="y")
     >>> in_scope(rules, finding(JY210, "seats", detail="", detail_fi=""))
     False
