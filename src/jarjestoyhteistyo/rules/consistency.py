@@ -5,11 +5,11 @@
 * ``JY219`` — a broken reference in a composition: a duplicate seat or organisation id,
   an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`).
 
-:func:`check_range` and :func:`duplicates` are the helpers the other families use for
+:func:`inconsistent_range` and :func:`duplicates` are the helpers the other families use for
 their own ranges and ids.
 
 >>> from jarjestoyhteistyo.model.rulesets import IntRange
->>> [f.code for f in check_range(IntRange(min=3, max=1), "meetings.per_year", "FC-11")]
+>>> [f.code for f in inconsistent_range(IntRange(min=3, max=1), "meetings.per_year", "FC-11")]
 ['JY101']
 """
 
@@ -31,9 +31,9 @@ from jarjestoyhteistyo.model.rulesets import (
 from jarjestoyhteistyo.rules.base import KIND_OF_SOURCE, Context, E
 
 __all__ = [
-    "check_range",
     "check_references",
     "duplicates",
+    "inconsistent_range",
     "validate_references",
 ]
 
@@ -72,7 +72,7 @@ JY219 = Code(
 CODES: tuple[Code, ...] = (JY101, JY119, JY219)
 
 
-def check_range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
+def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
     """``JY101`` for a range with a negative minimum or a minimum above its maximum."""
     if rng is None:
         return

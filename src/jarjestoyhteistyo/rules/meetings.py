@@ -22,7 +22,7 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
 from jarjestoyhteistyo.model.rulesets import FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.rules.base import FC, OF, E, I
-from jarjestoyhteistyo.rules.consistency import check_range
+from jarjestoyhteistyo.rules.consistency import inconsistent_range
 
 __all__ = ["check_meetings", "check_rhythm"]
 
@@ -65,7 +65,7 @@ CODES: tuple[Code, ...] = (JY104, JY121, JY130)
 def check_meetings(rules: RuleSet) -> Iterator[Finding]:
     """The meeting range and hours, the time budget and the workload it allows."""
     m = rules.meetings
-    yield from check_range(m.per_year, "meetings.per_year", "FC-11")
+    yield from inconsistent_range(m.per_year, "meetings.per_year", "FC-11")
     for name in ("hours", "preparation_hours", "network_meeting_hours"):
         value = getattr(m, name)
         if value < 0:

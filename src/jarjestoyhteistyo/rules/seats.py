@@ -52,7 +52,7 @@ from jarjestoyhteistyo.rules.base import (
     E,
     W,
 )
-from jarjestoyhteistyo.rules.consistency import check_range
+from jarjestoyhteistyo.rules.consistency import inconsistent_range
 
 __all__ = [
     "body_size",
@@ -270,7 +270,7 @@ def body_size(rules: RuleSet) -> int:
 
 def check_size(rules: RuleSet) -> Iterator[Finding]:
     """`KU-12`: the body is no larger than its recommended size."""
-    yield from check_range(rules.recommended_size, "recommended_size", "KU-12")
+    yield from inconsistent_range(rules.recommended_size, "recommended_size", "KU-12")
     if rules.recommended_size is not None and rules.recommended_size.max is not None:
         size = body_size(rules)
         if size > rules.recommended_size.max:
@@ -295,12 +295,12 @@ def check_seats(rules: RuleSet) -> Iterator[Finding]:
             )
         elif rules.members_per_category > 2:
             yield finding(JY105, "members_per_category", value=rules.members_per_category)
-        yield from check_range(rules.committee_members, "committee_members", "FC-6")
+        yield from inconsistent_range(rules.committee_members, "committee_members", "FC-6")
         cm = rules.committee_members
         if cm.min < 1 or cm.max is None or cm.max > 2:
             yield finding(JY110, "committee_members", value=str(cm))
     elif isinstance(rules, OpenForum):
-        yield from check_range(rules.committee_members, "committee_members", "OF-7")
+        yield from inconsistent_range(rules.committee_members, "committee_members", "OF-7")
         if rules.committee_members.min < 1:
             yield finding(
                 JY110,
@@ -319,7 +319,7 @@ def check_seats(rules: RuleSet) -> Iterator[Finding]:
                 detail_fi="teemaverkostoja ei ole",
             )
         for i, o in enumerate(rules.official_seats):
-            yield from check_range(o.seats, f"official_seats[{i}].seats", "KU-4")
+            yield from inconsistent_range(o.seats, f"official_seats[{i}].seats", "KU-4")
     else:
         yield from _check_groups(rules)
 
@@ -334,7 +334,7 @@ def _check_groups(rules: GeneralRuleSet) -> Iterator[Finding]:
             detail_fi="paikkaryhmiä ei ole",
         )
     for i, g in enumerate(rules.seat_groups):
-        yield from check_range(g.seats, f"seat_groups[{i}].seats", g.rule or "FC-5")
+        yield from inconsistent_range(g.seats, f"seat_groups[{i}].seats", g.rule or "FC-5")
 
 
 def _group_seats(ctx: Context, g: SeatGroup) -> list[Seat]:
