@@ -18,8 +18,9 @@ from jarjestoyhteistyo.catalogue import CATALOGUE
 from jarjestoyhteistyo.rules.checks import RULE_SET_CHECKS
 from jarjestoyhteistyo.rules.validation import COMPOSITION_CHECKS, VALIDATION_CODES
 
-#: The entry points and helpers, which are not family modules.
-NOT_FAMILIES = {"base", "checks", "validation", "cooperation"}
+#: The entry points and their helpers, and the families of other documents (a
+#: cooperation model, a roadmap), which check() and validate() do not dispatch to.
+NOT_FAMILIES = {"base", "checks", "validation", "cooperation", "roadmap"}
 
 
 def _family_functions(prefix: str) -> set[Callable[..., Any]]:
