@@ -140,9 +140,9 @@ def test_the_guard_sees_a_misplaced_code() -> None:
     )
     assert sorted(_misplaced("elsewhere", ast.parse(wrong))) == [
         "elsewhere.py line 3: finding() of a string",
-        "elsewhere.py uses JY205, declared in jarjestoyhteistyo.rules.validation",
+        "elsewhere.py uses JY205, declared in jarjestoyhteistyo.rules.deputies",
     ]
-    right = "from jarjestoyhteistyo.rules.validation import JY205\nfinding(JY205, 'x')\n"
+    right = "from jarjestoyhteistyo.rules.deputies import JY205\nfinding(JY205, 'x')\n"
     assert _misplaced("elsewhere", ast.parse(right)) == []
 
 

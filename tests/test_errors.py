@@ -257,7 +257,7 @@ def test_missing_dependency_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_catalogue_error_for_a_code_declared_twice() -> None:
     from jarjestoyhteistyo.catalogue import build_catalogue, get_code
-    from jarjestoyhteistyo.rules.validation import JY205
+    from jarjestoyhteistyo.rules.deputies import JY205
 
     clash = attrs.evolve(JY205, title="another code under the same id")
     _raises(CatalogueError, ValueError, lambda: build_catalogue((JY205,), (clash,)))

@@ -1,19 +1,20 @@
 """Finding codes: the :class:`Code` record and :func:`finding`, which makes a finding.
 
 Every finding has a stable code. A code is a :class:`Code` object declared at the top
-of the module that emits it, next to its check (the yamllint habit: a rule lives with
+of the module that emits it (for ``JY1xx`` and ``JY2xx`` a family module of
+:mod:`jarjestoyhteistyo.rules`), next to its check (the yamllint habit: a rule lives with
 its documentation), and emitted as ``finding(JY205, path, ...)``.
 :mod:`jarjestoyhteistyo.catalogue` gathers every module's codes into one tuple for the
 docs and the ``codes`` command; it also says how to add a rule. Code ranges:
 
-* ``JY1xx`` — checks of a rule set on its own (:mod:`jarjestoyhteistyo.rules.checks`);
-* ``JY2xx`` — validation of a composition (:mod:`jarjestoyhteistyo.rules.validation`);
+* ``JY1xx`` — checks of a rule set on its own (:func:`~jarjestoyhteistyo.rules.checks.check`);
+* ``JY2xx`` — validation of a composition (:func:`~jarjestoyhteistyo.rules.validation.validate`);
 * ``JY3xx`` — terms, rotation and succession;
 * ``JY4xx`` — roadmaps and implementation plans;
 * ``JY5xx`` — selection from registrations;
 * ``JY6xx`` — cooperation models and the actor ecosystem.
 
->>> from jarjestoyhteistyo.rules.validation import JY203
+>>> from jarjestoyhteistyo.rules.seats import JY203
 >>> f = finding(JY203, "seats[0]", seat="m1", organisation="o1", group="pensioners")
 >>> f.rule, f.severity.value
 ('FC-4', 'error')

@@ -6,7 +6,7 @@ of ``DOMAIN.md`` it enforces (``FC-10``). A :class:`Report` is an immutable sequ
 of findings that knows whether it passes (no errors) and renders as text or JSON.
 
 >>> from jarjestoyhteistyo.codes import finding
->>> from jarjestoyhteistyo.rules.validation import JY204
+>>> from jarjestoyhteistyo.rules.deputies import JY204
 >>> f = finding(JY204, "seats[1]", seat="d1", member="m1")
 >>> f.code, f.severity.value, f.rule
 ('JY204', 'error', 'FC-10')

@@ -40,7 +40,8 @@ from jarjestoyhteistyo.model.rulesets import (
     RuleSet,
     SeatSource,
 )
-from jarjestoyhteistyo.rules.checks import body_size, mentions_party_politics
+from jarjestoyhteistyo.rules.politics import mentions_party_politics
+from jarjestoyhteistyo.rules.seats import body_size
 
 __all__ = [
     "AGILE_MAX_SIZE",

@@ -49,27 +49,13 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
 )
 from jarjestoyhteistyo.presets import load_preset, resolve_preset
-from jarjestoyhteistyo.rules.validation import (
-    JY201,
-    JY202,
-    JY203,
-    JY204,
-    JY205,
-    JY207,
-    JY208,
-    JY209,
-    JY210,
-    JY211,
-    JY212,
-    JY213,
-    JY214,
-    JY216,
-    JY217,
-    JY221,
-    JY223,
-    JY225,
-    validate,
-)
+from jarjestoyhteistyo.rules.chair import JY210, JY211
+from jarjestoyhteistyo.rules.deputies import JY204, JY205, JY207, JY208
+from jarjestoyhteistyo.rules.diversity import JY216, JY217
+from jarjestoyhteistyo.rules.forum import JY212
+from jarjestoyhteistyo.rules.politics import JY221
+from jarjestoyhteistyo.rules.seats import JY201, JY202, JY203, JY209, JY213, JY214, JY223, JY225
+from jarjestoyhteistyo.rules.validation import validate
 
 __all__ = ["BROKEN_RULES", "break_rule", "breakable", "rules_of"]
 

@@ -51,7 +51,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.rules.checks import JY108, mentions_party_politics
+from jarjestoyhteistyo.rules.politics import JY108, mentions_party_politics
 
 __all__ = ["load_registrations", "loads_registrations"]
 

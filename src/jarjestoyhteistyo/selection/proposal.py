@@ -28,8 +28,8 @@ from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.registrations import Registration
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, SeatSource
-from jarjestoyhteistyo.rules.validation import CODES as VALIDATION_CODES
-from jarjestoyhteistyo.rules.validation import JY201, validate
+from jarjestoyhteistyo.rules.seats import JY201
+from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
 from jarjestoyhteistyo.selection._diversity import Selector, diversity_levels
 from jarjestoyhteistyo.selection._seating import assign, build
 from jarjestoyhteistyo.selection.explanation import (
@@ -192,7 +192,8 @@ def in_scope(rules: RuleSet, f: Finding) -> bool:
 
     >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
     >>> from jarjestoyhteistyo.codes import finding
-    >>> from jarjestoyhteistyo.rules.validation import JY201, JY210
+    >>> from jarjestoyhteistyo.rules.chair import JY210
+    >>> from jarjestoyhteistyo.rules.seats import JY201
     >>> rules = FormalCommittee(name="x", area="y")
     >>> in_scope(rules, finding(JY210, "seats", detail="", detail_fi=""))
     False

@@ -93,8 +93,8 @@ from jarjestoyhteistyo.model.rulesets import (
     RuleSet,
     SeatSource,
 )
-from jarjestoyhteistyo.rules.validation import CODES as VALIDATION_CODES
-from jarjestoyhteistyo.rules.validation import JY209, validate
+from jarjestoyhteistyo.rules.seats import JY209
+from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
 
 __all__ = [
     "Event",

@@ -1,0 +1,174 @@
+"""Consistency: numbers and references that contradict themselves (`FC-4`, `FC-11`).
+
+* ``JY101`` — a range with min > max or a negative bound (each range's own rule id);
+* ``JY119`` — an id of a rule set used twice, or a reference to an undefined one (`FC-4`);
+* ``JY219`` — a broken reference in a composition: a duplicate seat or organisation id,
+  an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`).
+
+:func:`inconsistent_range` and :func:`duplicates` are the helpers the other families use for
+their own ranges and ids.
+
+>>> from jarjestoyhteistyo.model.rulesets import IntRange
+>>> [f.code for f in inconsistent_range(IntRange(min=3, max=1), "meetings.per_year", "FC-11")]
+['JY101']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from jarjestoyhteistyo.codes import SELECTION, Code, finding
+from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.model.composition import SeatKind
+from jarjestoyhteistyo.model.rulesets import (
+    GeneralRuleSet,
+    IntRange,
+    RuleSet,
+    SeatSource,
+    ThemeNetworkCouncil,
+)
+from jarjestoyhteistyo.rules.base import KIND_OF_SOURCE, Context, E
+
+__all__ = [
+    "check_references",
+    "duplicates",
+    "inconsistent_range",
+    "validate_references",
+]
+
+JY101 = Code(
+    code="JY101",
+    rule="FC-11",
+    severity=E,
+    title="Inconsistent range",
+    en="{what}: {detail}",
+    fi="{what}: {detail_fi}",
+    fix="Make min ≤ max and both non-negative.",
+)
+
+JY119 = Code(
+    code="JY119",
+    rule="FC-4",
+    severity=E,
+    title="Duplicate or unknown reference",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Use each id once and refer only to defined ids.",
+)
+
+JY219 = Code(
+    code="JY219",
+    rule="FC-4",
+    severity=E,
+    title="Broken reference",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Refer only to defined seats, groups and organisations.",
+    tags=frozenset({SELECTION}),
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY101, JY119, JY219)
+
+
+def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
+    """``JY101`` for a range with a negative minimum or a minimum above its maximum."""
+    if rng is None:
+        return
+    if rng.min < 0:
+        yield finding(
+            JY101,
+            path,
+            rule=rule,
+            what=path,
+            detail=f"min is {rng.min}",
+            detail_fi=f"minimi on {rng.min}",
+        )
+    if rng.max is not None and rng.max < rng.min:
+        yield finding(
+            JY101,
+            path,
+            rule=rule,
+            what=path,
+            detail=f"min {rng.min} > max {rng.max}",
+            detail_fi=f"minimi {rng.min} > maksimi {rng.max}",
+        )
+
+
+def duplicates(ids: Iterable[str], path: str, what: str) -> Iterator[Finding]:
+    """``JY119`` for each id given more than once."""
+    for value, n in sorted(Counter(ids).items()):
+        if n > 1:
+            yield finding(
+                JY119,
+                path,
+                detail=f"{what} {value!r} defined {n} times",
+                detail_fi=f"{what} {value!r} määritelty {n} kertaa",
+            )
+
+
+def check_references(rules: RuleSet) -> Iterator[Finding]:
+    """`FC-4`: the ids of categories, networks and seat groups are unique and known."""
+    categories = getattr(rules, "categories", ())
+    yield from duplicates((c.code for c in categories), "categories", "category")
+    if isinstance(rules, ThemeNetworkCouncil):
+        yield from duplicates((n.id for n in rules.networks), "networks", "network")
+        # networks and official seats become seat groups of one body: ids must not clash
+        yield from duplicates(
+            (*(o.id for o in rules.official_seats), *{n.id for n in rules.networks}),
+            "official_seats",
+            "seat group",
+        )
+    elif isinstance(rules, GeneralRuleSet):
+        yield from duplicates((g.id for g in rules.seat_groups), "seat_groups", "seat group")
+        known = {c.code for c in rules.categories}
+        for i, g in enumerate(rules.seat_groups):
+            if g.source is SeatSource.CATEGORY:
+                for code in sorted(g.eligible_categories - known):
+                    yield finding(
+                        JY119,
+                        f"seat_groups[{i}].categories",
+                        detail=f"unknown category {code!r}",
+                        detail_fi=f"tuntematon järjestötyyppi {code!r}",
+                    )
+
+
+def validate_references(ctx: Context) -> Iterator[Finding]:
+    """`FC-4`: the composition's ids are unique and its seats refer to what exists."""
+    comp = ctx.comp
+    for what, ids, path in (
+        ("seat", [s.id for s in comp.seats], "seats"),
+        ("organisation", [o.id for o in comp.organisations], "organisations"),
+    ):
+        for value, n in sorted(Counter(ids).items()):
+            if n > 1:
+                yield finding(
+                    JY219,
+                    path,
+                    detail=f"{what} id {value!r} used {n} times",
+                    detail_fi=f"tunnus {value!r} käytössä {n} kertaa",
+                )
+    for s in comp.seats:
+        if s.organisation is not None and comp.find_organisation(s.organisation) is None:
+            yield finding(
+                JY219,
+                ctx.path(s, "organisation"),
+                detail=f"seat {s.id}: unknown organisation {s.organisation!r}",
+                detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}",
+            )
+        if s.kind is not SeatKind.DEPUTY and s.kind is not SeatKind.STAFF:
+            if s.group not in ctx.groups:
+                yield finding(
+                    JY219,
+                    ctx.path(s, "group"),
+                    detail=f"seat {s.id}: unknown seat group {s.group!r}",
+                    detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}",
+                )
+            elif KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
+                yield finding(
+                    JY219,
+                    ctx.path(s, "kind"),
+                    detail=f"seat {s.id} is a {s.kind.value} seat in group {s.group}",
+                    detail_fi=f"paikka {s.id} on tyyppiä {s.kind.value} ryhmässä {s.group}",
+                )

@@ -1,0 +1,272 @@
+"""Deputies (`FC-8`, `FC-9`, `FC-10`; the work pairs of `KU-7`).
+
+* ``JY111`` — a rule set whose deputies are not personal, of the member's category and
+  from another organisation (`FC-8`, `FC-10`, `FC-9`), or pair deputies without a
+  pair policy (`KU-7`);
+* ``JY204`` — a deputy of another category than its member (`FC-10`);
+* ``JY205`` — a deputy from an organisation that holds a member seat (`FC-9`);
+* ``JY207`` — a deputy not tied to exactly one member, or a broken substitution order (`FC-8`);
+* ``JY208`` — a member without a personal deputy (`FC-8`);
+* ``JY220`` — a deputy seat where the rule set has none, or the pair substitutes (`KU-7`).
+
+The severity of ``JY204`` and ``JY205`` follows the rule set (``required`` → error,
+``wanted`` → warning).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
+from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.model.composition import Seat, SeatKind
+from jarjestoyhteistyo.model.rulesets import (
+    DeputyMode,
+    FormalCommittee,
+    GeneralRuleSet,
+    Need,
+    RuleSet,
+    SeatGroup,
+    SeatSource,
+)
+from jarjestoyhteistyo.rules.base import FC, GEN, NGO_SOURCES, SEVERITY, Context, E, W
+
+__all__ = ["check_deputies", "validate_deputies"]
+
+JY111 = Code(
+    code="JY111",
+    rule="FC-8",
+    severity=W,
+    title="Deputies not personal",
+    en="{detail}",
+    fi="{detail_fi}",
+    fix="Formal bodies have personal deputies of the same category from another organisation.",
+    kinds=frozenset({FC, GEN}),
+)
+
+JY204 = Code(
+    code="JY204",
+    rule="FC-10",
+    severity=E,
+    title="Deputy of another category",
+    en="deputy {seat} does not represent the category of member {member}",
+    fi="varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä",
+    fix="Choose a deputy from an organisation of the member's category.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY205 = Code(
+    code="JY205",
+    rule="FC-9",
+    severity=E,
+    title="Deputy from a member's organisation",
+    en="deputy {seat} comes from organisation {organisation}, which holds member seat {member}",
+    fi="varajäsen {seat} on järjestöstä {organisation}, jolla on jäsenpaikka {member}",
+    fix="Members and deputies come from different organisations.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY207 = Code(
+    code="JY207",
+    rule="FC-8",
+    severity=E,
+    title="Deputy not tied to one member",
+    en="deputy {seat}: {detail}",
+    fi="varajäsen {seat}: {detail_fi}",
+    fix="Tie each personal deputy to exactly one member seat.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY208 = Code(
+    code="JY208",
+    rule="FC-8",
+    severity=E,
+    title="Member without a deputy",
+    en="member {seat} has no personal deputy",
+    fi="jäsenellä {seat} ei ole henkilökohtaista varajäsentä",
+    fix="Name a personal deputy for every member.",
+    kinds=frozenset({FC, GEN}),
+    tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
+)
+
+JY220 = Code(
+    code="JY220",
+    rule="KU-7",
+    severity=E,
+    title="Deputies where there are none",
+    en="seat {seat} is a deputy, but deputies here are {mode}",
+    fi="paikka {seat} on varajäsen, mutta varajäsenet ovat tässä: {mode}",
+    fix="The work pair substitute for each other (KU-7).",
+    tags=frozenset({SELECTION}),
+)
+
+#: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
+CODES: tuple[Code, ...] = (JY111, JY204, JY205, JY207, JY208, JY220)
+
+
+def check_deputies(rules: RuleSet) -> Iterator[Finding]:
+    """`FC-8`–`FC-10` for a formal committee; a pair policy for pair deputies (`KU-7`)."""
+    if isinstance(rules, FormalCommittee):
+        d = rules.deputies
+        if d.mode is not DeputyMode.PERSONAL:
+            yield finding(
+                JY111,
+                "deputies.mode",
+                detail=f"deputy mode is {d.mode.value}",
+                detail_fi=f"varajäsenmalli on {d.mode.value}",
+            )
+        if d.same_category is not Need.REQUIRED:
+            yield finding(
+                JY111,
+                "deputies.same_category",
+                rule="FC-10",
+                detail="a deputy need not be of the member's category",
+                detail_fi="varajäsenen ei tarvitse edustaa jäsenen järjestötyyppiä",
+            )
+        if d.different_organisation is not Need.REQUIRED:
+            yield finding(
+                JY111,
+                "deputies.different_organisation",
+                rule="FC-9",
+                detail="a deputy may come from a member's organisation",
+                detail_fi="varajäsen voi tulla jäsenen järjestöstä",
+            )
+    elif (
+        isinstance(rules, GeneralRuleSet)
+        and rules.deputies.mode is DeputyMode.PAIR
+        and rules.pairs is None
+    ):
+        yield finding(
+            JY111,
+            "pairs",
+            rule="KU-7",
+            detail="pair deputies but no pair policy",
+            detail_fi="työparit varajäseninä, mutta työparisääntö puuttuu",
+        )
+
+
+def validate_deputies(ctx: Context) -> Iterator[Finding]:
+    """Deputy seats against the deputy policy: tied, eligible and present."""
+    rules, comp = ctx.rules, ctx.comp
+    policy = rules.deputies
+    deputies = comp.seats_of(SeatKind.DEPUTY)
+    if policy.mode in (DeputyMode.NONE, DeputyMode.PAIR):
+        for d in deputies:
+            yield finding(
+                JY220,
+                ctx.path(d),
+                rule="KU-7" if policy.mode is DeputyMode.PAIR else "FC-8",
+                seat=d.id,
+                mode=policy.mode.value,
+            )
+        return
+    if policy.mode is DeputyMode.AGREED:
+        return
+    member_orgs = {
+        s.organisation: s.id
+        for s in comp.seats
+        if s.kind is SeatKind.MEMBER and s.organisation is not None
+    }
+    tied: dict[str, list[Seat]] = defaultdict(list)
+    if policy.mode is DeputyMode.ORDERED:
+        yield from _ordered_deputies(ctx, deputies, member_orgs)
+        return
+    for d in deputies:
+        member = comp.find_seat(d.deputy_of)
+        if member is None or member.kind is not SeatKind.MEMBER:
+            yield finding(
+                JY207,
+                ctx.path(d, "deputy_of"),
+                seat=d.id,
+                detail=f"{d.deputy_of!r} is not a member seat",
+                detail_fi=f"{d.deputy_of!r} ei ole jäsenpaikka",
+            )
+            continue
+        tied[member.id].append(d)
+        yield from _deputy_holder(
+            ctx, d, ctx.groups.get(member.group or ""), member.id, member_orgs
+        )
+    if policy.mode is DeputyMode.PERSONAL:
+        for member_id, ds in sorted(tied.items()):
+            if len(ds) > 1:
+                yield finding(
+                    JY207,
+                    ctx.path(ds[1], "deputy_of"),
+                    seat=ds[1].id,
+                    detail=f"member {member_id} already has deputy {ds[0].id}",
+                    detail_fi=f"jäsenellä {member_id} on jo varajäsen {ds[0].id}",
+                )
+    if policy.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL):
+        severity = E if policy.mode is DeputyMode.PERSONAL else W
+        for s in comp.seats_of(SeatKind.MEMBER):
+            group = ctx.groups.get(s.group or "")
+            if s.vacant or group is None or group.source not in NGO_SOURCES:
+                continue
+            if not any(not d.vacant for d in tied.get(s.id, [])):
+                yield finding(JY208, ctx.path(s), severity=severity, seat=s.id)
+
+
+def _deputy_holder(
+    ctx: Context, d: Seat, group: SeatGroup | None, member: str, member_orgs: dict[str, str]
+) -> Iterator[Finding]:
+    """`FC-10`: a deputy of the member's category; `FC-9`: not from a member's organisation."""
+    if d.vacant:
+        return
+    policy = ctx.rules.deputies
+    org = ctx.comp.find_organisation(d.organisation)
+    if (
+        org is not None
+        and group is not None
+        and group.source is SeatSource.CATEGORY
+        and not (org.categories & group.eligible_categories)
+    ):
+        yield finding(
+            JY204,
+            ctx.path(d, "organisation"),
+            severity=SEVERITY[policy.same_category],
+            seat=d.id,
+            member=member,
+        )
+    if d.organisation is not None and d.organisation in member_orgs:
+        yield finding(
+            JY205,
+            ctx.path(d, "organisation"),
+            severity=SEVERITY[policy.different_organisation],
+            seat=d.id,
+            organisation=d.organisation,
+            member=member_orgs[d.organisation],
+        )
+
+
+def _ordered_deputies(
+    ctx: Context, deputies: tuple[Seat, ...], member_orgs: dict[str, str]
+) -> Iterator[Finding]:
+    """Deputies in a numbered substitution order per group (e.g. per municipality)."""
+    by_group: dict[str, list[Seat]] = defaultdict(list)
+    for d in deputies:
+        group = ctx.groups.get(d.group or "")
+        if group is None or d.order is None or d.order < 1:
+            yield finding(
+                JY207,
+                ctx.path(d),
+                seat=d.id,
+                detail="an ordered deputy needs a known group and an order number from 1",
+                detail_fi="järjestyksessä olevalla varajäsenellä on oltava ryhmä ja numero 1:stä",
+            )
+            continue
+        by_group[group.id].append(d)
+        yield from _deputy_holder(ctx, d, group, group.id, member_orgs)
+    for group_id, seats in sorted(by_group.items()):
+        orders = sorted(d.order or 0 for d in seats)
+        if orders != list(range(1, len(orders) + 1)):
+            yield finding(
+                JY207,
+                "seats",
+                seat=", ".join(d.id for d in seats),
+                detail=f"group {group_id}: substitution order {orders} is not 1, 2, ...",
+                detail_fi=f"ryhmä {group_id}: varajärjestys {orders} ei ole 1, 2, ...",
+            )
