@@ -25,7 +25,7 @@ from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.errors import ComparisonError, RotationError
 from jarjestoyhteistyo.model.composition import Composition, Role, SeatKind
-from jarjestoyhteistyo.model.planner import NGO_SOURCES, skeleton
+from jarjestoyhteistyo.model.planner import skeleton
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     FeePolicy,
@@ -34,6 +34,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     Swot,
 )
+from jarjestoyhteistyo.model.seats import NGO_SOURCES
 
 __all__ = [
     "METRIC_DEFINITIONS",

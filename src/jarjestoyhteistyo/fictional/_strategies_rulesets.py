@@ -29,7 +29,6 @@ from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category
 from jarjestoyhteistyo.model.composition import (
     Role,
 )
-from jarjestoyhteistyo.model.planner import NGO_SOURCES
 from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     Authority,
@@ -58,6 +57,7 @@ from jarjestoyhteistyo.model.rulesets import (
     ThemeNetwork,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.seats import NGO_SOURCE_ORDER
 
 __all__ = ["any_rule_sets", "rule_sets"]
 
@@ -185,7 +185,7 @@ _ROLE_OF_SOURCE: dict[SeatSource, tuple[Role | None, ...]] = {
     SeatSource.SECTOR: (Role.SECTOR_REPRESENTATIVE, None),
     SeatSource.EXPERT: (Role.INVITED_EXPERT, None),
 }
-_NGO_SOURCES = tuple(sorted(NGO_SOURCES, key=lambda s: s.value))  # category, network, open
+_NGO_SOURCES = NGO_SOURCE_ORDER
 
 
 @st.composite

@@ -19,8 +19,9 @@ import attrs
 from jarjestoyhteistyo.errors import GenerateError
 from jarjestoyhteistyo.fictional.furnish import LINKS
 from jarjestoyhteistyo.model.composition import Composition, Organisation, Person, Role, SeatKind
-from jarjestoyhteistyo.model.planner import NGO_SOURCES, Planner
+from jarjestoyhteistyo.model.planner import Planner
 from jarjestoyhteistyo.model.rulesets import SeatSource
+from jarjestoyhteistyo.model.seats import NGO_SOURCES
 from jarjestoyhteistyo.selection import Registration
 
 __all__ = ["GeneratedRegistration", "registrations"]

@@ -61,6 +61,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.seats import KIND_OF_SOURCE, NGO_SOURCES
 
 __all__ = [
     "KIND_OF_SOURCE",
@@ -78,18 +79,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: Seat sources held by NGOs (`FC-4`, `KU-10`, `OF-3`).
-NGO_SOURCES: Final = frozenset({SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN})
-#: The seat kind of a holder of each source.
-KIND_OF_SOURCE: Final[Mapping[SeatSource, SeatKind]] = {
-    SeatSource.CATEGORY: SeatKind.MEMBER,
-    SeatSource.NETWORK: SeatKind.MEMBER,
-    SeatSource.OPEN: SeatKind.MEMBER,
-    SeatSource.SECTOR: SeatKind.MEMBER,
-    SeatSource.COMMITTEE: SeatKind.COMMITTEE,
-    SeatSource.OFFICIAL: SeatKind.OFFICIAL,
-    SeatSource.EXPERT: SeatKind.EXPERT,
-}
 _DEFAULT_ROLE: Final[Mapping[SeatSource, Role]] = {
     SeatSource.COMMITTEE: Role.ELECTED_MEMBER,
     SeatSource.OFFICIAL: Role.WELLBEING_AREA_OFFICIAL,

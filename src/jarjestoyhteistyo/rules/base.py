@@ -15,9 +15,9 @@ from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     Need,
     OpenForum,
-    SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.seats import KIND_OF_SOURCE, NGO_SOURCES
 
 __all__ = ["FC", "GEN", "KIND_OF_SOURCE", "KU", "NGO_SOURCES", "OF", "SEVERITY", "Context"]
 
@@ -28,19 +28,6 @@ GEN = GeneralRuleSet.kind
 
 #: The severity of a rule the rule set makes ``required`` (error) or ``wanted`` (warning).
 SEVERITY = {Need.REQUIRED: E, Need.WANTED: W}
-
-#: The seat kind that holds the seats of each source.
-KIND_OF_SOURCE = {
-    SeatSource.CATEGORY: SeatKind.MEMBER,
-    SeatSource.NETWORK: SeatKind.MEMBER,
-    SeatSource.OPEN: SeatKind.MEMBER,
-    SeatSource.SECTOR: SeatKind.MEMBER,
-    SeatSource.COMMITTEE: SeatKind.COMMITTEE,
-    SeatSource.OFFICIAL: SeatKind.OFFICIAL,
-    SeatSource.EXPERT: SeatKind.EXPERT,
-}
-#: The sources whose seats NGOs hold.
-NGO_SOURCES = frozenset({SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN})
 
 
 class Context:

@@ -51,6 +51,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.seats import NGO_SOURCE_ORDER
 from jarjestoyhteistyo.rules.politics import JY108, mentions_party_politics
 
 __all__ = ["load_registrations", "loads_registrations"]
@@ -127,8 +128,8 @@ JY511 = Code(
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
 CODES: tuple[Code, ...] = (JY503, JY504, JY506, JY507, JY508, JY511)
 
-#: The seat sources that selection fills from registrations.
-NGO_SOURCES = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
+#: The seat sources that selection fills from registrations, in report order.
+NGO_SOURCES = NGO_SOURCE_ORDER
 _DEPUTY_MODES = (DeputyMode.PERSONAL, DeputyMode.OPTIONAL)
 _MAX_GROUPS = 24
 

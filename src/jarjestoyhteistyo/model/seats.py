@@ -1,0 +1,34 @@
+"""Seat arithmetic shared by every layer: which seat sources NGOs hold, and which seat
+kind holds the seats of each source (`FC-4`, `KU-4`, `KU-10`, `OF-3`).
+
+>>> from jarjestoyhteistyo.model.rulesets import SeatSource
+>>> SeatSource.NETWORK in NGO_SOURCES, KIND_OF_SOURCE[SeatSource.OFFICIAL].value
+(True, 'official')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from jarjestoyhteistyo.model.composition import SeatKind
+from jarjestoyhteistyo.model.rulesets import SeatSource
+
+__all__ = ["KIND_OF_SOURCE", "NGO_SOURCES", "NGO_SOURCE_ORDER"]
+
+#: Seat sources held by NGO representatives, in the order reports list them:
+#: association categories (`FC-4`), theme networks (`KU-10`), open registration (`OF-3`).
+NGO_SOURCE_ORDER: Final = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
+#: The same sources as a set, for membership tests.
+NGO_SOURCES: Final = frozenset(NGO_SOURCE_ORDER)
+
+#: The seat kind that holds the seats of each source.
+KIND_OF_SOURCE: Final[Mapping[SeatSource, SeatKind]] = {
+    SeatSource.CATEGORY: SeatKind.MEMBER,
+    SeatSource.NETWORK: SeatKind.MEMBER,
+    SeatSource.OPEN: SeatKind.MEMBER,
+    SeatSource.SECTOR: SeatKind.MEMBER,
+    SeatSource.COMMITTEE: SeatKind.COMMITTEE,
+    SeatSource.OFFICIAL: SeatKind.OFFICIAL,
+    SeatSource.EXPERT: SeatKind.EXPERT,
+}
