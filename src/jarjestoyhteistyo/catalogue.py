@@ -40,11 +40,12 @@ are listed in :mod:`jarjestoyhteistyo.rules`):
    makes the check report ``JY227`` (the guard test fails until a test file mentions
    the code).
 3. **If tagged** ``BREAKABLE``, **one breaker entry**: in ``_BREAKERS`` of
-   :mod:`jarjestoyhteistyo.fictional.generate`, ``JY227: _Break(room, _Breaker.method)`` —
-   whether a rule set gives room to break it, and a method yielding compositions that
-   break it; :data:`~jarjestoyhteistyo.fictional.generate.BROKEN_RULES` follows from the tag.
-   For readers, add its row to the table at the top of that module's docstring (a
-   test compares the table with ``BROKEN_RULES``).
+   :mod:`jarjestoyhteistyo.fictional.breakers`, ``JY227: _Break(room, _Breaker.method)``
+   — whether a rule set gives room to break it, and a method yielding compositions that
+   break it; :data:`~jarjestoyhteistyo.fictional.generate.BROKEN_RULES` follows from the
+   tag. For readers, add its row to the table at the top of
+   :mod:`jarjestoyhteistyo.fictional.generate`'s docstring (a test compares the table
+   with ``BROKEN_RULES``).
 
 The ``codes`` command, the docs' table of codes and ``get_code`` read it from here.
 Only a new family module is added below, once (and, if it has ``JY2xx`` codes, to

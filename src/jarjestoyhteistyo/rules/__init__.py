@@ -61,7 +61,7 @@ The meeting workload (``JY109``) is computed with the meeting calendar in
    after the rule and the code (``test_fc9_..._JY205``): one that makes the check
    report the code (``tests/test_codes.py`` fails until a test names it).
 3. **If tagged** ``BREAKABLE``, **one breaker entry** in ``_BREAKERS`` of
-   :mod:`jarjestoyhteistyo.fictional.generate` (see :mod:`jarjestoyhteistyo.catalogue`).
+   :mod:`jarjestoyhteistyo.fictional.breakers` (see :mod:`jarjestoyhteistyo.catalogue`).
 
 >>> from jarjestoyhteistyo.rules.checks import RULE_SET_CHECKS
 >>> from jarjestoyhteistyo.rules.validation import COMPOSITION_CHECKS
