@@ -17,7 +17,7 @@ from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
 from jarjestoyhteistyo.calc.rotation import rotation_plan
-from jarjestoyhteistyo.calc.terms import Tenure
+from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     IntRange,

@@ -50,6 +50,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
 
 __all__ = [
@@ -549,46 +550,6 @@ def _months(months: int | None) -> int:
 
 
 # ---------------------------------------------------------- consecutive terms
-
-
-@attrs.frozen(kw_only=True)
-class Tenure:
-    """One tenure of a seat, from ``start`` to ``end`` (both inclusive): the library's
-    one record of who sat where, served or planned.
-
-    In a record of what happened, ``organisation`` and a pseudonymous ``person_ref``
-    (a :attr:`Person.ref <jarjestoyhteistyo.model.composition.Person.ref>`, never a name)
-    say who held the seat; :func:`consecutive_terms` and :func:`check_consecutive` read
-    them. ``term`` is the ``(start, end)`` of the term the record lies in when the
-    record covers only part of it (a holder who took the seat mid-term, or moved to
-    another seat within the term); ``None`` means the record's own dates are the term.
-    In a :class:`~jarjestoyhteistyo.calc.rotation.RotationPlan` nobody is named yet:
-    ``number`` counts the seat's tenures from 1 and ``cohort`` is the seat's rotation
-    cohort (`FC-13`, `KU-5`; 0 when the record is not part of a plan).
-
-    >>> Tenure(seat="m1", organisation="o1", person_ref="p1",
-    ...        start=date(2024, 1, 1), end=date(2025, 12, 31)).person_ref
-    'p1'
-    """
-
-    seat: str
-    start: date
-    end: date
-    organisation: str | None = None
-    person_ref: str | None = None
-    number: int = 1
-    cohort: int = 0
-    term: tuple[date, date] | None = None
-
-    @property
-    def term_dates(self) -> tuple[date, date]:
-        """The term the record lies in: ``term``, else ``(start, end)``.
-
-        >>> Tenure(seat="m1", start=date(2025, 3, 3), end=date(2025, 12, 31),
-        ...        term=(date(2025, 1, 1), date(2025, 12, 31))).term_dates[0]
-        datetime.date(2025, 1, 1)
-        """
-        return self.term if self.term is not None else (self.start, self.end)
 
 
 TenureKey: TypeAlias = Literal["person_ref", "organisation"]

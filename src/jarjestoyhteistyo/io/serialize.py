@@ -590,7 +590,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="history",
             title="A succession history: events applied to a composition (FC-8, FC-15).",
-            model="jarjestoyhteistyo.selection.succession:History",
+            model="jarjestoyhteistyo.model.history:History",
         ),
         Document(
             name="roadmap",
@@ -623,7 +623,7 @@ def document(what: str | type[Any]) -> Document:
     A rule-set class (``FormalCommittee``) gives the rule-set entry.
 
     >>> document("history").model
-    'jarjestoyhteistyo.selection.succession:History'
+    'jarjestoyhteistyo.model.history:History'
     >>> document("histroy")
     Traceback (most recent call last):
     ...

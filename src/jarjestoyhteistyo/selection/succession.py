@@ -40,7 +40,7 @@ An event was applied exactly when its report has no errors; an applied event may
 leave ``info`` and ``warning`` notes (`JY349` … `JY352`).
 
 >>> from jarjestoyhteistyo.model.composition import Composition, Organisation, Person, Role, Seat
->>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
+>>> from jarjestoyhteistyo.model.rulesets import Authority, FormalCommittee
 >>> rules = FormalCommittee(name="Example", area="Example area", members_per_category=1)
 >>> orgs = tuple(Organisation(id=i, categories=frozenset({"pensioners"})) for i in "ab")
 >>> comp = Composition(organisations=orgs, seats=(
@@ -64,7 +64,6 @@ leave ``info`` and ``warning`` notes (`JY349` … `JY352`).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,7 +72,6 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.calc.rotation import RotationError, rotation_plan
-from jarjestoyhteistyo.calc.terms import Tenure
 from jarjestoyhteistyo.codes import SHORTFALL, Code, finding
 from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
@@ -81,13 +79,11 @@ from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,
     Function,
-    Organisation,
-    Person,
     Seat,
     SeatKind,
 )
+from jarjestoyhteistyo.model.history import Event, EventKind, History, Tenure
 from jarjestoyhteistyo.model.rulesets import (
-    Authority,
     DeputyMode,
     GeneralRuleSet,
     RuleSet,
@@ -260,108 +256,8 @@ CODES: tuple[Code, ...] = (
 )
 
 
-class EventKind(enum.Enum):
-    """What happened to a seat."""
-
-    RESIGN = "resign"  # the holder leaves; a personal deputy takes over (FC-8)
-    FILL = "fill"  # a vacant seat gets a holder
-    VACATE = "vacate"  # the seat is emptied without promotion (e.g. removal)
-    REPLACE = "replace"  # the holder changes in one step (vacate + fill)
-    ASSIGN = "assign"  # the holder takes functions (chair, ...) from whoever had them (FC-7)
-
-
 _ARRIVALS = frozenset({EventKind.FILL, EventKind.REPLACE})
 _NEEDS_APPROVAL = frozenset({EventKind.FILL, EventKind.REPLACE, EventKind.VACATE})
-
-
-@attrs.frozen(kw_only=True)
-class Event:
-    """One change to one seat on one day.
-
-    ``organisation`` and ``person`` are the new holder (``fill``, ``replace``);
-    ``nominated_by`` who named them (`WS-1`). ``new_organisation`` is an organisation
-    that joins the composition with this event; ``organisation`` then defaults to its
-    id. ``approved_by`` records the approval of a mid-term change (`FC-15`).
-
-    >>> Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1").holder_given
-    False
-    """
-
-    date: dt.date
-    kind: EventKind
-    seat: str
-    organisation: str | None = None
-    person: Person | None = None
-    nominated_by: str | None = None
-    new_organisation: Organisation | None = None
-    approved_by: Authority | None = None
-    functions: frozenset[Function] = frozenset()
-    note: str = ""
-
-    @property
-    def holder_given(self) -> bool:
-        """True when the event names a holder (organisation, person or new organisation)."""
-        return (
-            self.organisation is not None
-            or self.person is not None
-            or self.new_organisation is not None
-        )
-
-    @property
-    def holder_organisation(self) -> str | None:
-        """The new holder's organisation id: ``organisation``, else ``new_organisation.id``.
-
-        >>> Event(date=dt.date(2025, 3, 1), kind=EventKind.FILL, seat="d1",
-        ...       new_organisation=Organisation(id="o9")).holder_organisation
-        'o9'
-        """
-        if self.organisation is not None:
-            return self.organisation
-        return self.new_organisation.id if self.new_organisation is not None else None
-
-
-def _by_date(event: Event) -> dt.date:
-    return event.date
-
-
-@attrs.frozen(kw_only=True)
-class History:
-    """An immutable log of events, in the order they were recorded.
-
-    >>> h = History(events=(
-    ...     Event(date=dt.date(2025, 5, 1), kind=EventKind.FILL, seat="d1", organisation="o"),
-    ...     Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),
-    ... ))
-    >>> [e.seat for e in h.sorted().events]
-    ['m1', 'd1']
-    """
-
-    events: tuple[Event, ...] = ()
-
-    def sorted(self) -> History:
-        """The same events in date order; events of one day keep their recorded order.
-
-        >>> History().sorted()
-        History(events=())
-        """
-        return History(events=tuple(sorted(self.events, key=_by_date)))
-
-    def added(self, *events: Event) -> History:
-        """A new history with ``events`` appended (this one is unchanged).
-
-        >>> len(History().added(Event(date=dt.date(2025, 1, 1), kind=EventKind.VACATE,
-        ...                           seat="m1")).events)
-        1
-        """
-        return History(events=self.events + events)
-
-    def until(self, day: dt.date) -> History:
-        """The events dated on or before ``day``, in recorded order.
-
-        >>> History().until(dt.date(2025, 1, 1)).events
-        ()
-        """
-        return History(events=tuple(e for e in self.events if e.date <= day))
 
 
 def loads_history(text: str | bytes, *, source: str | None = None) -> History:
@@ -685,6 +581,8 @@ def apply_event(
     >>> after, report = apply_event(rules, comp, fill)
     >>> after is comp, sorted(report.codes)  # no approval (FC-15), own member's org (FC-9)
     (True, ['JY341'])
+    >>> import attrs
+    >>> from jarjestoyhteistyo.model.rulesets import Authority
     >>> approved = attrs.evolve(fill, approved_by=Authority.COMMITTEE)
     >>> after, report = apply_event(rules, comp, approved)
     >>> after is comp, [(f.code, f.params["finding_code"], f.rule) for f in report]
