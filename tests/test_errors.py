@@ -42,8 +42,8 @@ SRC = Path(jarjestoyhteistyo.__file__).resolve().parent
 PRIVATE_CONTROL_FLOW = {
     ("calc.schedule", "_PartError"),
     ("io.register", "_CellError"),
-    ("io.serialize", "_KindProblem"),
-    ("io.serialize", "_TypeProblem"),
+    ("io.converter", "_KindProblem"),
+    ("io.converter", "_TypeProblem"),
     ("io.yamldoor", "_DocError"),
 }
 

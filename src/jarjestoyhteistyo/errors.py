@@ -23,7 +23,7 @@ The modules that raise an error import it from here, and the older homes still n
 the same class (``jarjestoyhteistyo.calc.terms.TermError is TermError``).
 
 Five private exceptions stay in their four modules: ``ecosystem._CellError``,
-``schedule._PartError``, ``serialize._TypeProblem`` / ``_KindProblem`` and
+``schedule._PartError``, ``converter._TypeProblem`` / ``_KindProblem`` and
 ``yamldoor._DocError`` carry a problem from deep inside a parser to the place that
 turns it into a :class:`Problem` or a finding. They are caught in their own module
 and never reach a caller.
