@@ -199,7 +199,7 @@ def _add_redact(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--redact",
         action="store_true",
-        help="replace names and contact details with pseudonyms in the output",
+        help="replace names, contact details and person refs with pseudonyms in the output",
     )
 
 
