@@ -223,3 +223,13 @@ def test_shipped_examples_round_trip(
     obj = load(EXAMPLES / filename, name)
     assert loads(dump(obj, fmt), name) == obj
     assert dump(loads(dump(obj, fmt), name), fmt) == dump(obj, fmt)  # a rewrite is stable
+
+
+def test_every_document_class_lives_in_the_model_layer() -> None:
+    """The door names each document's class directly: all of them are model nouns, so
+    the table needs no import of a higher layer (issue #13)."""
+    from jarjestoyhteistyo.io.serialize import DOCUMENTS
+
+    for doc in DOCUMENTS.values():
+        for cls in doc.classes:
+            assert cls.__module__.startswith("jarjestoyhteistyo.model."), (doc.name, cls)

@@ -114,7 +114,7 @@ def test_registrations_round_trip_through_the_one_converter() -> None:
 def test_registrations_are_model_nouns_and_the_door_knows_them() -> None:
     """The nouns live in the model layer (issue #13); the door's table names that home."""
     assert Registration.__module__ == Registrations.__module__ == model_registrations.__name__
-    assert document("registrations").model == "jarjestoyhteistyo.model.registrations:Registrations"
+    assert document("registrations").model is model_registrations.Registrations
     assert document(Registrations).name == "registrations"
 
 

@@ -32,7 +32,8 @@ from jarjestoyhteistyo.calc.terms import council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
-from jarjestoyhteistyo.model.rulesets import Council, MeetingPolicy
+from jarjestoyhteistyo.model.cooperation import AnnualActivity
+from jarjestoyhteistyo.model.rulesets import MeetingPolicy
 
 __all__ = [
     "AnnualActivity",
@@ -42,6 +43,7 @@ __all__ = [
     "check_workload",
     "hours_per_member",
     "meeting_dates",
+    "occurs_in",
     "to_ics",
     "workload",
 ]
@@ -311,65 +313,31 @@ def check_workload(
 
 
 # ------------------------------------------------------------------ annual clock
-_MONTH = attrs.validators.and_(
-    attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(12)
-)
-_DAY = attrs.validators.optional(
-    attrs.validators.and_(
-        attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(31)
-    )
-)
+def occurs_in(activity: AnnualActivity, year: int) -> date | None:
+    """The date of ``activity`` in ``year``, or ``None`` when it does not occur
+    (the rules are on :class:`~jarjestoyhteistyo.model.cooperation.AnnualActivity`).
 
-
-@attrs.frozen(kw_only=True)
-class AnnualActivity:
-    """A recurring item of the annual clock (`JP-5`).
-
-    ``day=None`` means "some time in the month" (placed on the 1st for sorting); a
-    day past the month's end clips to the last day (31 → 30 April, 29 February → 28
-    February in common years). The activity occurs in ``anchor_year`` and every
-    ``every_years`` years after it (with ``every_years=1`` and no anchor: every year).
-    ``per_council_term`` makes it occur once per term of that council instead, on the
-    first ``month``/``day`` on or after the term's start — in the term's first year
-    (`KU-2`: the principles of NGO support are negotiated once per council term);
-    it takes precedence over ``every_years`` and ``anchor_year``.
-
-    >>> AnnualActivity(id="hyte", label="HYTE negotiation", month=10, rule="KU-2").occurs_in(2026)
+    >>> from jarjestoyhteistyo.model.rulesets import Council
+    >>> a = AnnualActivity(id="p", label="principles", month=9,
+    ...                    per_council_term=Council.REGIONAL, rule="KU-2")
+    >>> occurs_in(a, 2025), occurs_in(a, 2026)
+    (datetime.date(2025, 9, 1), None)
+    >>> occurs_in(AnnualActivity(id="hyte", label="HYTE negotiation", month=10), 2026)
     datetime.date(2026, 10, 1)
     """
-
-    id: str
-    label: str
-    month: int = attrs.field(validator=_MONTH)
-    day: int | None = attrs.field(default=None, validator=_DAY)
-    every_years: int = attrs.field(
-        default=1, validator=(attrs.validators.instance_of(int), attrs.validators.ge(1))
-    )
-    anchor_year: int | None = None
-    per_council_term: Council | None = None
-    rule: str = ""
-
-    def occurs_in(self, year: int) -> date | None:
-        """The date of this activity in ``year``, or ``None`` when it does not occur.
-
-        >>> a = AnnualActivity(id="p", label="principles", month=9,
-        ...                    per_council_term=Council.REGIONAL, rule="KU-2")
-        >>> a.occurs_in(2025), a.occurs_in(2026)
-        (datetime.date(2025, 9, 1), None)
-        """
-        when = date(year, self.month, 1) + relativedelta(day=self.day or 1)
-        if self.per_council_term is not None:
-            try:
-                term = council_term_on(when, self.per_council_term)
-            except TermError:
-                return None
-            return when if when - relativedelta(years=1) < term.start else None
-        if self.every_years > 1 and self.anchor_year is None:
-            raise MeetingError(f"activity {self.id}: every_years > 1 needs an anchor_year")
-        anchor = self.anchor_year
-        if anchor is not None and (year < anchor or (year - anchor) % self.every_years):
+    when = date(year, activity.month, 1) + relativedelta(day=activity.day or 1)
+    if activity.per_council_term is not None:
+        try:
+            term = council_term_on(when, activity.per_council_term)
+        except TermError:
             return None
-        return when
+        return when if when - relativedelta(years=1) < term.start else None
+    if activity.every_years > 1 and activity.anchor_year is None:
+        raise MeetingError(f"activity {activity.id}: every_years > 1 needs an anchor_year")
+    anchor = activity.anchor_year
+    if anchor is not None and (year < anchor or (year - anchor) % activity.every_years):
+        return None
+    return when
 
 
 def annual_clock(
@@ -378,6 +346,7 @@ def annual_clock(
     """The activities occurring in ``year`` with their dates, sorted by date and id
     (`JP-5`: keep an annual clock; `KU-2`: yearly and per-council-term negotiations).
 
+    >>> from jarjestoyhteistyo.model.rulesets import Council
     >>> acts = (
     ...     AnnualActivity(id="hyte-goals", label="wellbeing-promotion negotiation",
     ...                    month=10, rule="KU-2"),
@@ -391,7 +360,7 @@ def annual_clock(
     """
     found: list[tuple[date, AnnualActivity]] = []
     for a in activities:
-        when = a.occurs_in(year)
+        when = occurs_in(a, year)
         if when is not None:
             found.append((when, a))
     return tuple(sorted(found, key=lambda pair: (pair[0], pair[1].id)))

@@ -18,8 +18,6 @@ document filled in. The text passes the bounded YAML door
 from __future__ import annotations
 
 import difflib
-import functools
-import importlib
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +36,12 @@ from jarjestoyhteistyo.io.converter import (
     yaml_text,
 )
 from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
+from jarjestoyhteistyo.model.associations import Register, SegmentRules
 from jarjestoyhteistyo.model.composition import Composition
+from jarjestoyhteistyo.model.cooperation import CooperationModel
+from jarjestoyhteistyo.model.history import History
+from jarjestoyhteistyo.model.registrations import Registrations
+from jarjestoyhteistyo.model.roadmap import RoadmapDocument
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 __all__ = [
@@ -75,11 +78,11 @@ class Document:
     """One kind of document the door reads and writes.
 
     ``name`` is the document's name (also its JSON Schema's, ``jarjestoyhteistyo
-    schema NAME``), ``model`` the ``module:Class`` of its model class (imported when
-    first needed, so this module stays below the modules that define the models), and
-    ``tagged`` says whether its ``kind:`` tag is required: a rule set's tag chooses
-    its class and a cooperation model's says what it is, both named once by the
-    classes' ``kind`` attribute. An untagged document may still say ``kind: NAME``.
+    schema NAME``), ``model`` its model class (every document's nouns live in
+    :mod:`jarjestoyhteistyo.model`, below this layer), and ``tagged`` says whether its
+    ``kind:`` tag is required: a rule set's tag chooses its class and a cooperation
+    model's says what it is, both named once by the classes' ``kind`` attribute. An
+    untagged document may still say ``kind: NAME``.
 
     >>> DOCUMENTS["ruleset"].kinds
     ('general', 'formal_committee', 'open_forum', 'theme_network_council')
@@ -89,14 +92,14 @@ class Document:
 
     name: str
     title: str
-    model: str
+    model: Any
     tagged: bool = False
 
     @property
     def cls(self) -> Any:
         """The model class (for a rule set, the union
         :data:`~jarjestoyhteistyo.model.rulesets.RuleSet`)."""
-        return _model(self.model)
+        return self.model
 
     @property
     def classes(self) -> tuple[type, ...]:
@@ -121,53 +124,47 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="ruleset",
             title="A rule set of any kind (formal_committee, open_forum, ...).",
-            model="jarjestoyhteistyo.model.rulesets:RuleSet",
+            model=RuleSet,
             tagged=True,
         ),
         Document(
             name="composition",
             title="A composition: organisations and seats.",
-            model="jarjestoyhteistyo.model.composition:Composition",
+            model=Composition,
         ),
         Document(
             name="cooperation",
             title="A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
-            model="jarjestoyhteistyo.rules.cooperation:CooperationModel",
+            model=CooperationModel,
             tagged=True,
         ),
         Document(
             name="registrations",
             title="Registrations for selection (FC-3, OF-3).",
-            model="jarjestoyhteistyo.model.registrations:Registrations",
+            model=Registrations,
         ),
         Document(
             name="history",
             title="A succession history: events applied to a composition (FC-8, FC-15).",
-            model="jarjestoyhteistyo.model.history:History",
+            model=History,
         ),
         Document(
             name="roadmap",
             title="A roadmap with its implementation plans (RM-1 … RM-7).",
-            model="jarjestoyhteistyo.model.roadmap:RoadmapDocument",
+            model=RoadmapDocument,
         ),
         Document(
             name="register",
             title="An association register as YAML/JSON: associations: [...] (JP-3).",
-            model="jarjestoyhteistyo.model.associations:Register",
+            model=Register,
         ),
         Document(
             name="segment_rules",
             title="Segment rules of the actor ecosystem (JP-4, JP-7).",
-            model="jarjestoyhteistyo.analysis.ecosystem:SegmentRules",
+            model=SegmentRules,
         ),
     )
 }
-
-
-@functools.cache
-def _model(ref: str) -> Any:
-    module, _, name = ref.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 def document(what: str | type[Any]) -> Document:
@@ -175,8 +172,8 @@ def document(what: str | type[Any]) -> Document:
 
     A rule-set class (``FormalCommittee``) gives the rule-set entry.
 
-    >>> document("history").model
-    'jarjestoyhteistyo.model.history:History'
+    >>> document("history").model.__name__
+    'History'
     >>> document("histroy")
     Traceback (most recent call last):
     ...
@@ -200,8 +197,7 @@ def document(what: str | type[Any]) -> Document:
 def _by_class(cls: Any) -> Document | None:
     if cls == RuleSet or cls in KINDS.values():
         return DOCUMENTS["ruleset"]
-    ref = f"{getattr(cls, '__module__', '')}:{getattr(cls, '__qualname__', '')}"
-    return next((d for d in DOCUMENTS.values() if d.model == ref), None)
+    return next((d for d in DOCUMENTS.values() if d.model is cls), None)
 
 
 def _build(

@@ -20,6 +20,7 @@ that loads today still loads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -28,7 +29,7 @@ import attrs
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem
 from jarjestoyhteistyo.model.composition import Organisation, SizeClass
 
-__all__ = ["SHARED_FIELDS", "Association", "Register"]
+__all__ = ["SHARED_FIELDS", "Association", "Register", "SegmentRules"]
 
 #: The fields an :class:`Association` and an
 #: :class:`~jarjestoyhteistyo.model.composition.Organisation` share: same name, same
@@ -144,3 +145,54 @@ class Register:
     """
 
     associations: tuple[Association, ...] = attrs.field(default=(), validator=_unique_ids)
+
+
+# ----------------------------------------------------- the rules of the analysis
+def _ge(n: int) -> Callable[[object, attrs.Attribute[Any], float], None]:
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+        if value < n:
+            raise InvalidValueError(f"{attribute.name} must be {n} or more, got {value}")
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class SegmentRules:
+    """The classification rules of `JP-4` as data; the defaults are documented here.
+
+    An association is **active** (*actively committed*) when it attended at least
+    ``active_min_events`` (2) events, belongs to at least ``active_min_networks`` (1)
+    networks, or had contact within ``active_contact_months`` (12) of the as-of date
+    (0 turns the events or networks criterion off). It **receives grants** when
+    ``grants_received`` ≥ ``support_min_grants`` (1) and has **support** when it
+    receives grants or uses premises. It is **dependent** when it receives grants and
+    uses premises (``dependent_grants_and_premises``, on) or its grants reach
+    ``dependent_min_grants`` (3; ``null`` turns it off). Thresholds are in the unit of
+    the register's grants column: for sums in euros set e.g. ``support_min_grants:
+    1`` and ``dependent_min_grants: 5000``.
+
+    The first that applies is the segment: active → *actively committed*; dependent →
+    *dependent on the city's support*; support → *using resources without seeking
+    cooperation*; any contact, event or network ever → *little active, little
+    dependent*; none → *unaware — potential*. *Weaker position* is the register's
+    flag and overlaps the others.
+
+    Blind spots (`JP-7`): registered within ``new_months`` (24) and never reached (no
+    contact, no event) — *new, not reached*; no contact within
+    ``stale_contact_months`` (12), never contacted included, new ones not repeated —
+    *no recent contact*; weaker position and no support. A contact exactly
+    ``N`` months before the as-of date is within ``N`` months; months are counted
+    with ``relativedelta`` from the as-of date (31 May − 3 months = 28/29 February).
+
+    >>> SegmentRules().active_min_events
+    2
+    """
+
+    active_min_events: int = attrs.field(default=2, validator=_ge(0))
+    active_min_networks: int = attrs.field(default=1, validator=_ge(0))
+    active_contact_months: int = attrs.field(default=12, validator=_ge(0))
+    support_min_grants: float = attrs.field(default=1.0, validator=_ge(0))
+    dependent_min_grants: float | None = 3.0
+    dependent_grants_and_premises: bool = True
+    new_months: int = attrs.field(default=24, validator=_ge(0))
+    stale_contact_months: int = attrs.field(default=12, validator=_ge(0))

@@ -13,6 +13,7 @@ and :func:`check_cooperation` checks it like any rule set: every problem is a
 :class:`~jarjestoyhteistyo.findings.Finding` with a code ``JY601`` … ``JY620`` and a
 rule id. Roles only, never named people.
 
+>>> from jarjestoyhteistyo.model.cooperation import AnnualActivity
 >>> model = CooperationModel(
 ...     name="Example city", area="Example city",
 ...     responsible="association cooperation group",
@@ -38,20 +39,24 @@ rule id. Roles only, never named people.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
-
-import attrs
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.io.serialize import dump, load, loads
-
-if TYPE_CHECKING:
-    from jarjestoyhteistyo.calc.meetings import AnnualActivity
+from jarjestoyhteistyo.model.cooperation import (
+    KIND,
+    Channel,
+    ContactPerson,
+    CooperationModel,
+    GrantType,
+    Offers,
+    Process,
+    Step,
+    Subject,
+)
 
 __all__ = [
     "KIND",
@@ -68,10 +73,6 @@ __all__ = [
     "load_cooperation",
     "loads_cooperation",
 ]
-
-#: The ``kind:`` tag of a cooperation model in YAML (its one home; the document table
-#: of :mod:`jarjestoyhteistyo.io.serialize` reads it from the class).
-KIND = "cooperation_model"
 
 
 # ------------------------------------------------------------------------- codes
@@ -323,121 +324,6 @@ CODES: tuple[Code, ...] = (
 )
 
 
-# --------------------------------------------------------------------------- enums
-class Channel(enum.Enum):
-    """How associations take part in the city's development (`JP-2`)."""
-
-    STRATEGY = "strategy"
-    SERVICE_NETWORK_PLANNING = "service_network_planning"
-    PARTICIPATION_PROGRAMME = "participation_programme"
-    WELLBEING_PLAN = "wellbeing_plan"
-    GRANTS_DEVELOPMENT = "grants_development"
-    COOPERATION_DEVELOPMENT = "cooperation_development"
-    OTHER = "other"
-
-
-class GrantType(enum.Enum):
-    """The grant types a city offers (`JP-3`): operating, targeted and premises grants."""
-
-    OPERATING = "operating"
-    TARGETED = "targeted"
-    PREMISES = "premises"
-
-    @property
-    def subject(self) -> Subject:
-        """The :class:`Subject` of the process that handles this grant type."""
-        return Subject(f"{self.value}_grant")
-
-
-class Subject(enum.Enum):
-    """What an internal process handles (`JP-5`): a grant type, or premises."""
-
-    OPERATING_GRANT = "operating_grant"
-    TARGETED_GRANT = "targeted_grant"
-    PREMISES_GRANT = "premises_grant"
-    PREMISES = "premises"
-    OTHER = "other"
-
-
-# --------------------------------------------------------------------- small parts
-@attrs.frozen(kw_only=True)
-class ContactPerson:
-    """A unit's contact person for associations, as a role (`JP-1`; no names)."""
-
-    unit: str
-    role: str
-
-
-@attrs.frozen(kw_only=True)
-class Offers:
-    """What the city offers associations (`JP-3`).
-
-    ``grants`` lists the grant types (operating, targeted, premises); ``premises``
-    means city premises are available to associations.
-    """
-
-    premises: bool = False
-    grants: frozenset[GrantType] = frozenset()
-    events: bool = False
-    joint_projects: bool = False
-    communication: bool = False
-
-
-@attrs.frozen(kw_only=True)
-class Step:
-    """One step of an internal process (`JP-5`: who does what, who decides).
-
-    ``who`` is the role or unit that does the step; ``decides`` the role or organ that
-    decides; ``decision`` marks a step that needs a decision (a decision step without
-    ``decides`` is a finding).
-    """
-
-    id: str
-    action: str
-    who: str = ""
-    decides: str = ""
-    decision: bool = False
-
-
-@attrs.frozen(kw_only=True)
-class Process:
-    """A documented internal process for a grant type or premises (`JP-5`)."""
-
-    id: str
-    subject: Subject
-    label: str = ""
-    steps: tuple[Step, ...] = ()
-
-
-# ------------------------------------------------------------------------- the kind
-@attrs.frozen(kw_only=True)
-class CooperationModel:
-    """A cooperation model with associations (``kind: cooperation_model``, `JP-1` … `JP-7`).
-
-    ``responsible`` is the role or group responsible for cooperation and ``units`` the
-    city's units that work with associations; each unit needs a contact person in
-    ``contact_persons`` (`JP-1`), and ``published`` says whether they are published.
-    ``channels`` are the ways associations take part (`JP-2`); ``offers`` and
-    ``register`` what the city offers (`JP-3`); ``processes``, ``web_page`` and
-    ``annual_clock`` are what `JP-5` asks for (the clock also `JP-7`).
-    """
-
-    kind: ClassVar[str] = KIND
-    name: str
-    area: str
-    description: str = ""
-    responsible: str = ""
-    units: tuple[str, ...] = ()
-    contact_persons: tuple[ContactPerson, ...] = ()
-    published: bool = True
-    channels: frozenset[Channel] = frozenset()
-    offers: Offers = Offers()
-    processes: tuple[Process, ...] = ()
-    annual_clock: tuple[AnnualActivity, ...] = ()
-    register: bool = False
-    web_page: str = ""
-
-
 # ------------------------------------------------------------------------- checks
 def _blank(text: str) -> bool:
     return not text.strip()
@@ -600,10 +486,3 @@ def dump_cooperation(model: CooperationModel) -> str:
     True
     """
     return dump(model)  # the one converter writes a model's kind tag first
-
-
-# Imported last, for cattrs to resolve the ``annual_clock`` annotation at run time:
-# ``meetings`` imports ``rules``, and ``rules`` may import this module to list the kind
-# in ``KINDS``; importing ``meetings`` only after :class:`CooperationModel` exists keeps
-# that cycle harmless whichever module is imported first.
-from jarjestoyhteistyo.calc.meetings import AnnualActivity  # noqa: E402
