@@ -21,7 +21,6 @@ Completion share = (achieved + ½ × partly achieved) / milestones with a status
 from __future__ import annotations
 
 import enum
-import importlib
 import json
 from collections.abc import Iterable
 from datetime import date
@@ -29,9 +28,10 @@ from typing import Any, Literal
 
 import attrs
 
-from jarjestoyhteistyo.errors import MissingDependencyError
 from jarjestoyhteistyo.findings import Report
 from jarjestoyhteistyo.io.serialize import json_data
+from jarjestoyhteistyo.io.tables import dataframe
+from jarjestoyhteistyo.io.tables import markdown_escape as _md
 from jarjestoyhteistyo.model.roadmap import Level, Measurement, MetricKind, Plan, Status
 
 __all__ = [
@@ -264,13 +264,7 @@ class Table:
 
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        try:
-            pd = importlib.import_module("pandas")
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise MissingDependencyError(
-                "Table.to_dataframe() needs pandas: pip install 'jarjestoyhteistyo[pandas]'"
-            ) from exc
-        return pd.DataFrame.from_records(self.to_records(), columns=list(self.columns))
+        return dataframe(self.to_records(), self.columns, caller="Table.to_dataframe()")
 
 
 @attrs.frozen(kw_only=True)
@@ -445,10 +439,6 @@ def _render_text(ev: Evaluation) -> str:
         ]
     lines += ["", ev.report.to_text()]
     return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _render_markdown(ev: Evaluation) -> str:

@@ -444,23 +444,13 @@ class Scorecard:
         >>> print(scorecard(jy.load_preset("keski-uusimaa")).to_markdown().splitlines()[0])
         | criterion | rules | verdict | weight | why | facts |
         """
-        header = ("criterion", "rules", "verdict", "weight", "why", "facts")
-        rows = [
-            (
-                line.label,
-                ", ".join(line.rules),
-                f"{line.word} ({line.verdict:g})",
-                f"{line.weight:g}",
-                line.why,
-                _facts_text(line.facts),
-            )
-            for line in self.lines
-        ]
-        rows.append(("**total** (weighted mean)", "", f"{self.total:.2f}", "", "", ""))
-        return markdown_table(header, rows)
+        return markdown_table(_HEADER, self._rows("**total** (weighted mean)"))
 
     def _repr_html_(self) -> str:
-        header = ("criterion", "rules", "verdict", "weight", "why", "facts")
+        return html_table(f"Scorecard: {self.name}", _HEADER, self._rows("total (weighted mean)"))
+
+    def _rows(self, total_label: str) -> list[tuple[str, str, str, str, str, str]]:
+        """One row a criterion, then the total: the table of Markdown and HTML alike."""
         rows = [
             (
                 line.label,
@@ -472,8 +462,12 @@ class Scorecard:
             )
             for line in self.lines
         ]
-        rows.append(("total (weighted mean)", "", f"{self.total:.2f}", "", "", ""))
-        return html_table(f"Scorecard: {self.name}", header, rows)
+        rows.append((total_label, "", f"{self.total:.2f}", "", "", ""))
+        return rows
+
+
+#: The columns of the scorecard's tables.
+_HEADER = ("criterion", "rules", "verdict", "weight", "why", "facts")
 
 
 def _facts_text(facts: Facts) -> str:
