@@ -77,6 +77,7 @@ from jarjestoyhteistyo.rules import (
     politics,
     roadmap,
     seats,
+    values,
 )
 from jarjestoyhteistyo.rules import meetings as meeting_rules
 from jarjestoyhteistyo.rules import terms as term_rules
@@ -120,6 +121,7 @@ CATALOGUE: Final[tuple[Code, ...]] = build_catalogue(
     forum.CODES,
     council.CODES,
     diversity.CODES,
+    values.CODES,
     terms.CODES,
     succession.CODES,
     schedule.CODES,

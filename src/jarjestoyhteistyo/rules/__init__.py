@@ -28,6 +28,8 @@ each runs the families' checks through one explicit table,
   `OF-5`, `WS-8`): ``JY112``, ``JY115``, ``JY210``, ``JY211``, ``JY226``;
 * :mod:`~jarjestoyhteistyo.rules.diversity` — volunteer-run organisations, languages,
   sizes and municipalities (`WS-4`, `WS-7`, `GEN-1`): ``JY216``–``JY218``, ``JY222``;
+* :mod:`~jarjestoyhteistyo.rules.values` — values refer to what exists: category and
+  language codes, with "did you mean" (`GEN-2`): ``JY140``–``JY142``, ``JY240``–``JY244``;
 * :mod:`~jarjestoyhteistyo.rules.formal` — a formal committee's mandate (`FC-3`,
   `FC-15`, `FC-16`): ``JY114``, ``JY122``, ``JY123``;
 * :mod:`~jarjestoyhteistyo.rules.forum` — an open forum and any cap (`OF-3`, `OF-4`,

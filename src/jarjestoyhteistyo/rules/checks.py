@@ -35,6 +35,7 @@ from jarjestoyhteistyo.rules import (
     politics,
     seats,
     terms,
+    values,
 )
 from jarjestoyhteistyo.rules.cooperation import CooperationModel, check_cooperation
 from jarjestoyhteistyo.rules.politics import mentions_party_politics
@@ -60,6 +61,7 @@ RULE_SET_CHECKS: Final[tuple[Callable[[RuleSet], Iterable[Finding]], ...]] = (
     council.check_council,
     terms.check_staggered,
     meetings.check_rhythm,
+    values.check_languages,
 )
 
 

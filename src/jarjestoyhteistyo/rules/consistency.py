@@ -3,7 +3,8 @@
 * ``JY101`` — a range with min > max or a negative bound (each range's own rule id);
 * ``JY119`` — an id of a rule set used twice, or a reference to an undefined one (`FC-4`);
 * ``JY219`` — a broken reference in a composition: a duplicate seat or organisation id,
-  an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`).
+  an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`);
+  an unknown id carries the close known ids as ``suggestions`` ("did you mean", `GEN-2`).
 
 :func:`inconsistent_range` and :func:`duplicates` are the helpers the other families use for
 their own ranges and ids.
@@ -29,6 +30,7 @@ from jarjestoyhteistyo.model.rulesets import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.rules.base import KIND_OF_SOURCE, Context, E
+from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
 __all__ = [
     "check_references",
@@ -149,21 +151,28 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                     detail=f"{what} id {value!r} used {n} times",
                     detail_fi=f"tunnus {value!r} käytössä {n} kertaa",
                 )
+    org_ids = [o.id for o in comp.organisations]
     for s in comp.seats:
         if s.organisation is not None and comp.find_organisation(s.organisation) is None:
+            suggestions = did_you_mean(s.organisation, org_ids)
+            en, fi = did_you_mean_text(suggestions)
             yield finding(
                 JY219,
                 ctx.path(s, "organisation"),
-                detail=f"seat {s.id}: unknown organisation {s.organisation!r}",
-                detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}",
+                detail=f"seat {s.id}: unknown organisation {s.organisation!r}{en}",
+                detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}{fi}",
+                suggestions=suggestions,
             )
         if s.kind is not SeatKind.DEPUTY and s.kind is not SeatKind.STAFF:
             if s.group not in ctx.groups:
+                suggestions = did_you_mean(s.group or "", ctx.groups)
+                en, fi = did_you_mean_text(suggestions)
                 yield finding(
                     JY219,
                     ctx.path(s, "group"),
-                    detail=f"seat {s.id}: unknown seat group {s.group!r}",
-                    detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}",
+                    detail=f"seat {s.id}: unknown seat group {s.group!r}{en}",
+                    detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}{fi}",
+                    suggestions=suggestions,
                 )
             elif KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
                 yield finding(

@@ -31,6 +31,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
 )
 from jarjestoyhteistyo.rules.base import FC, GEN, NGO_SOURCES, SEVERITY, Context, E, W
+from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
 __all__ = ["check_deputies", "validate_deputies"]
 
@@ -178,12 +179,15 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
     for d in deputies:
         member = comp.find_seat(d.deputy_of)
         if member is None or member.kind is not SeatKind.MEMBER:
+            near = did_you_mean(d.deputy_of or "", (m.id for m in comp.seats_of(SeatKind.MEMBER)))
+            en, fi = did_you_mean_text(near)
             yield finding(
                 JY207,
                 ctx.path(d, "deputy_of"),
                 seat=d.id,
-                detail=f"{d.deputy_of!r} is not a member seat",
-                detail_fi=f"{d.deputy_of!r} ei ole jäsenpaikka",
+                detail=f"{d.deputy_of!r} is not a member seat{en}",
+                detail_fi=f"{d.deputy_of!r} ei ole jäsenpaikka{fi}",
+                suggestions=near,
             )
             continue
         tied[member.id].append(d)

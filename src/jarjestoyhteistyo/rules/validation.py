@@ -40,6 +40,7 @@ from jarjestoyhteistyo.rules import (
     forum,
     politics,
     seats,
+    values,
 )
 from jarjestoyhteistyo.rules.base import Context
 
@@ -58,6 +59,7 @@ COMPOSITION_CHECKS: Final[tuple[Callable[[Context], Iterable[Finding]], ...]] = 
     diversity.validate_diversity,
     politics.validate_nominations,
     diversity.validate_municipalities,
+    values.validate_values,
 )
 
 #: The codes :func:`validate` can report (the ``JY2xx`` codes of its families), sorted.
@@ -65,7 +67,7 @@ VALIDATION_CODES: Final[tuple[Code, ...]] = tuple(
     sorted(
         (
             c
-            for family in (consistency, seats, forum, deputies, chair, diversity, politics)
+            for family in (consistency, seats, forum, deputies, chair, diversity, politics, values)
             for c in family.CODES
             if c.code.startswith("JY2")
         ),
