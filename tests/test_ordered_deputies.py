@@ -21,7 +21,7 @@ RULES = GeneralRuleSet(
     area="example area",
     seat_groups=(SeatGroup(id="north", source=SeatSource.OPEN, seats=IntRange(min=1, max=1)),),
     deputies=DeputyPolicy(mode=DeputyMode.ORDERED),
-    chair=ChairPolicy(mode=ChairMode.NONE, vice_chair=False),
+    chair=ChairPolicy(mode=ChairMode.NONE, vice_chairs=0),
 )
 ORGS = tuple(
     jy.Organisation(

@@ -497,7 +497,7 @@ def test_fc7_chair_and_vice_chair_in_one_seat_is_error_JY210() -> None:
 
 
 def test_fc7_vice_chair_not_needed_when_policy_says_so() -> None:
-    rules = attrs.evolve(formal_rules(), chair=attrs.evolve(formal_rules().chair, vice_chair=False))
+    rules = attrs.evolve(formal_rules(), chair=attrs.evolve(formal_rules().chair, vice_chairs=0))
     comp = replace_seat(formal_comp(), "m-child-family-2", functions=frozenset())
     assert validate(rules, comp).ok
 

@@ -50,7 +50,8 @@ class Code:
     """A finding code: its rule id, default severity, messages and how to fix it.
 
     ``en`` and ``fi`` are :meth:`str.format` templates filled from the finding's
-    parameters.
+    parameters; a list parameter stays a list in the finding's ``params`` and reads
+    ``a, b`` in the message.
     """
 
     code: str
@@ -88,12 +89,20 @@ def finding(
     *required* one gives an error); ``rule`` overrides the rule id where the same
     check enforces a different rule in another kind of body.
     """
+    text = {k: _text(v) for k, v in params.items()}
     return Finding(
         code=code.code,
         severity=severity or code.severity,
         path=path,
         rule=rule or code.rule,
-        message_fi=code.fi.format(**params),
-        message_en=code.en.format(**params),
+        message_fi=code.fi.format(**text),
+        message_en=code.en.format(**text),
         params=params,
     )
+
+
+def _text(value: Any) -> Any:
+    """A parameter as the message shows it: a list or tuple joined with ", "."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return value

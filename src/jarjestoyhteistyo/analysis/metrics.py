@@ -114,8 +114,12 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "code",
         "Who approves changes of the composition mid-term; empty when nobody is named (FC-15).",
     ),
-    ("chair", "code", "How the chair is chosen (FC-7, OF-5)."),
-    ("vice_chair", "yes/no", "The body has a vice-chair (FC-7)."),
+    (
+        "chair",
+        "code",
+        "How the chair is chosen (FC-7, OF-5); empty when the rule set says nothing.",
+    ),
+    ("vice_chairs", "count", "How many vice-chairs the body has (FC-7)."),
     (
         "meetings_per_year",
         "meetings/year",
@@ -195,12 +199,12 @@ class Metrics:
     coverage_count: int
     open_registration: bool
     continuous_joining: bool
-    appointing_authority: str
+    appointing_authority: str | None
     parent_organ: str | None
     statutory_duties: bool
     mid_term_changes: str | None
-    chair: str
-    vice_chair: bool
+    chair: str | None
+    vice_chairs: int
     meetings_per_year: int
     hours_per_member: float
     person_hours_per_year: float
@@ -373,12 +377,12 @@ def metrics(
         coverage_count=len(coverage),
         open_registration=sel.open_registration,
         continuous_joining=sel.continuous_joining,
-        appointing_authority=sel.authority.value,
+        appointing_authority=None if sel.authority is None else sel.authority.value,
         parent_organ=rules.parent_organ,
         statutory_duties=rules.statutory_duties,
         mid_term_changes=None if rules.mid_term_changes is None else rules.mid_term_changes.value,
-        chair=general.chair.mode.value,
-        vice_chair=general.chair.vice_chair,
+        chair=None if general.chair is None else general.chair.mode.value,
+        vice_chairs=0 if general.chair is None else general.chair.vice_chairs,
         meetings_per_year=meetings_per_year,
         hours_per_member=hours,
         person_hours_per_year=hours * headcount,

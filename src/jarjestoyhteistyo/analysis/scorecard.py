@@ -125,7 +125,9 @@ def _decision_link(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     organ = general.selection.authority in _ORGANS
     facts: dict[str, Value] = {
         "parent_organ": rules.parent_organ,
-        "appointing_authority": general.selection.authority.value,
+        "appointing_authority": None
+        if general.selection.authority is None
+        else general.selection.authority.value,
         "statutory_duties": rules.statutory_duties,
         "official_seats": official,
     }
@@ -173,10 +175,11 @@ def _equality(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     facts: dict[str, Value] = {
         "equal_seats_per_field": equal_fields,
         "equal_chance_to_join": equal_chance,
-        "one_seat_per_organisation": sel.one_seat_per_organisation,
+        "one_seat_per_organisation": bool(sel.one_seat_per_organisation),
     }
     fair = equal_fields or equal_chance
-    verdict = _three(fair and sel.one_seat_per_organisation, fair or sel.one_seat_per_organisation)
+    one_seat = bool(sel.one_seat_per_organisation)
+    verdict = _three(fair and one_seat, fair or one_seat)
     why = {
         GOOD: "every field gets the same seats, or every registrant the same chance, and "
         "no organisation holds two seats",
@@ -236,14 +239,14 @@ _DIVERSITY_FACTS = frozenset({"size", "languages", "volunteer_run"})
 
 def _diversity(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     general = rules.as_general()
-    d = rules.diversity
-    wanted = d.volunteer_run and bool(d.languages) and d.min_size_classes >= 2
+    d = general.diversity
+    wanted = d.wants_volunteer_run and bool(d.languages) and d.size_classes >= 2
     used = sorted({u for c in general.selection.criteria for u in c.uses} & _DIVERSITY_FACTS)
     mixes = general.pairs is not None and bool(general.pairs.mixes)
     facts: dict[str, Value] = {
-        "volunteer_run_wanted": d.volunteer_run,
+        "volunteer_run_wanted": d.wants_volunteer_run,
         "languages_wanted": ", ".join(sorted(d.languages)),
-        "min_size_classes": d.min_size_classes,
+        "min_size_classes": d.size_classes,
         "criteria_on_diversity": ", ".join(used),
         "pair_mixes": mixes,
     }
@@ -264,7 +267,9 @@ def _independence(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     elected = sum(g.seats.upper for g in general.seat_groups if g.source is SeatSource.COMMITTEE)
     forbidden = sel.party_political_ties is PartyTies.FORBIDDEN
     facts: dict[str, Value] = {
-        "party_political_ties": sel.party_political_ties.value,
+        "party_political_ties": None
+        if sel.party_political_ties is None
+        else sel.party_political_ties.value,
         "political_criteria": ", ".join(political),
         "elected_seats": elected,
     }

@@ -347,7 +347,7 @@ def _pairs() -> st.SearchStrategy[PairPolicy]:
 def _fit_diversity(common: dict[str, Any], ngo_seats: int) -> dict[str, Any]:
     """Lower a *required* number of size classes to what the NGO seats can hold."""
     div: DiversityPolicy = common["diversity"]
-    if div.need is Need.REQUIRED and div.min_size_classes > ngo_seats:
+    if div.need is Need.REQUIRED and div.size_classes > ngo_seats:
         common["diversity"] = DiversityPolicy(
             need=div.need,
             volunteer_run=div.volunteer_run,

@@ -78,7 +78,8 @@ def _formal_committees(draw: st.DrawFn) -> FormalCommittee:
             st.builds(
                 ChairPolicy,
                 mode=st.sampled_from([m for m in ChairMode if m is not ChairMode.NONE]),
-                vice_chair=st.booleans(),
+                vice_chairs=st.integers(min_value=0, max_value=2),
+                from_members=st.booleans(),
                 procedure_recorded=st.booleans(),
             )
         ),
@@ -114,7 +115,7 @@ def _open_forums(draw: st.DrawFn) -> OpenForum:
         cap=cap,
         coordinator=draw(_titles()),
         committee_members=draw(_ranges(min_lo=0, min_hi=3, span=2)),
-        chair=ChairPolicy(mode=ChairMode.NONE, vice_chair=False),  # OF-5
+        chair=ChairPolicy(mode=ChairMode.NONE, vice_chairs=0),  # OF-5
         deputies=draw(_deputies()),
         selection=selection,
     )
@@ -171,7 +172,15 @@ def _councils(draw: st.DrawFn) -> ThemeNetworkCouncil:
         official_seats=officials,
         convener=draw(st.just("") | _titles()),
         secretary=draw(st.just("") | _titles()),
-        chair=draw(st.builds(ChairPolicy, mode=st.sampled_from(ChairMode))),
+        chair=draw(
+            st.none()
+            | st.builds(
+                ChairPolicy,
+                mode=st.sampled_from(ChairMode),
+                vice_chairs=st.integers(min_value=0, max_value=2),
+                from_members=st.booleans(),
+            )
+        ),
         selection=draw(_selection()),
     )
 
@@ -234,7 +243,15 @@ def _generals(draw: st.DrawFn) -> GeneralRuleSet:
         seat_groups=tuple(groups),
         deputies=deputies,
         pairs=pairs,
-        chair=draw(st.builds(ChairPolicy, mode=st.sampled_from(ChairMode))),
+        chair=draw(
+            st.none()
+            | st.builds(
+                ChairPolicy,
+                mode=st.sampled_from(ChairMode),
+                vice_chairs=st.integers(min_value=0, max_value=2),
+                from_members=st.booleans(),
+            )
+        ),
         selection=draw(_selection()),
         cap=cap,
     )
@@ -339,8 +356,8 @@ def _any_selection() -> st.SearchStrategy[SelectionPolicy]:
             max_size=3,
         ).map(tuple),
         criteria_only_when_oversubscribed=st.booleans(),
-        party_political_ties=st.sampled_from(PartyTies),
-        one_seat_per_organisation=st.booleans(),
+        party_political_ties=st.none() | st.sampled_from(PartyTies),
+        one_seat_per_organisation=st.none() | st.booleans(),
     )
 
 
@@ -358,12 +375,17 @@ def any_rule_sets() -> st.SearchStrategy[RuleSet]:
     >>> s = any_rule_sets()
     """
     common = _any_common()
-    chair = st.builds(ChairPolicy, mode=st.sampled_from(ChairMode), vice_chair=st.booleans())
+    chair = st.builds(
+        ChairPolicy,
+        mode=st.sampled_from(ChairMode),
+        vice_chairs=st.integers(min_value=-1, max_value=4),
+        from_members=st.booleans(),
+    )
     deputies = st.builds(
         DeputyPolicy,
         mode=st.sampled_from(DeputyMode),
-        same_category=st.sampled_from(Need),
-        different_organisation=st.sampled_from(Need),
+        same_category=st.none() | st.sampled_from(Need),
+        different_organisation=st.none() | st.sampled_from(Need),
     )
     cats = st.one_of(
         st.just(PRH_CATEGORIES),
@@ -389,13 +411,13 @@ def any_rule_sets() -> st.SearchStrategy[RuleSet]:
         chair=chair,
         selection=_any_selection(),
     )
-    council = _any_councils(common, chair)
-    general = _any_generals(common, chair, deputies, cats)
+    council = _any_councils(common, st.none() | chair)
+    general = _any_generals(common, st.none() | chair, deputies, cats)
     return st.one_of(formal, forum, council, general)
 
 
 def _any_councils(
-    common: dict[str, st.SearchStrategy[Any]], chair: st.SearchStrategy[ChairPolicy]
+    common: dict[str, st.SearchStrategy[Any]], chair: st.SearchStrategy[ChairPolicy | None]
 ) -> st.SearchStrategy[ThemeNetworkCouncil]:
     return st.builds(
         ThemeNetworkCouncil,
@@ -419,7 +441,7 @@ def _any_councils(
 
 def _any_generals(
     common: dict[str, st.SearchStrategy[Any]],
-    chair: st.SearchStrategy[ChairPolicy],
+    chair: st.SearchStrategy[ChairPolicy | None],
     deputies: st.SearchStrategy[DeputyPolicy],
     cats: st.SearchStrategy[tuple[Category, ...]],
 ) -> st.SearchStrategy[GeneralRuleSet]:

@@ -49,7 +49,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
 )
 from jarjestoyhteistyo.presets import load_preset, resolve_preset
-from jarjestoyhteistyo.rules.chair import JY210, JY211
+from jarjestoyhteistyo.rules.chair import JY210, JY211, JY228
 from jarjestoyhteistyo.rules.deputies import JY204, JY205, JY207, JY208
 from jarjestoyhteistyo.rules.diversity import JY216, JY217
 from jarjestoyhteistyo.rules.forum import JY212
@@ -66,12 +66,13 @@ _WITH_DEPUTIES = frozenset({DeputyMode.PERSONAL, DeputyMode.OPTIONAL, DeputyMode
 #: in :data:`_BREAKERS` below).
 _BREAKABLE: Final[tuple[Code, ...]] = tuple(c for c in CATALOGUE if BREAKABLE in c.tags)
 #: The order of the rule families in the domain brief, for listing rule ids.
-_FAMILIES = ("FC", "OF", "KU", "WS")
+_FAMILIES = ("FC", "OF", "KU", "WS", "GEN")
 
 
 def _rule_kinds(code: Code) -> dict[str, frozenset[str]]:
     """The rule ids ``code`` breaks, each with the rule-set kinds it breaks it in."""
-    out = {code.rule: code.kinds or frozenset(KINDS)}
+    elsewhere = {kind for kind, _ in code.other_rules}
+    out = {code.rule: (code.kinds or frozenset(KINDS)) - elsewhere}
     for kind, rule in code.other_rules:
         out[rule] = out.get(rule, frozenset()) | {kind}
     return out
@@ -262,7 +263,7 @@ class _Breaker:
         """``comp`` without the ``remove`` seats and with the ``vacate`` seats emptied;
         their functions move to a remaining holder, and diversity is restored."""
         gone = remove | vacate
-        moved: frozenset[Function] = frozenset().union(
+        moved: frozenset[str] = frozenset().union(
             *(s.functions for s in comp.seats if s.id in gone)
         )
         keep: list[Seat] = []
@@ -274,7 +275,7 @@ class _Breaker:
                     s, organisation=None, person=None, functions=frozenset(), nominated_by=None
                 )
             keep.append(s)
-        for f in sorted(moved, key=lambda f: f.value):
+        for f in sorted(moved):
             takers = [
                 i
                 for i, s in enumerate(keep)
@@ -370,6 +371,19 @@ class _Breaker:
             if Function.CHAIR in s.functions:
                 yield replace_seats(
                     self.comp, {s.id: attrs.evolve(s, functions=s.functions - {Function.CHAIR})}
+                )
+
+    def chair_to_staff(self) -> Iterator[Composition]:  # GEN-3: not from among the members
+        chairs = [s for s in self.comp.seats if Function.CHAIR in s.functions]
+        staff = [s for s in self.comp.seats if s.kind is SeatKind.STAFF]
+        for c in chairs:
+            for t in staff:
+                yield replace_seats(
+                    self.comp,
+                    {
+                        c.id: attrs.evolve(c, functions=c.functions - {Function.CHAIR}),
+                        t.id: attrs.evolve(t, functions=t.functions | {Function.CHAIR}),
+                    },
                 )
 
     def extra_chair(self) -> Iterator[Composition]:  # OF-5
@@ -533,15 +547,29 @@ _BREAKERS: Final[Mapping[Code, _Break]] = {
         _Breaker.missing_deputy,
     ),
     JY209: _Break(_room_committee, _Breaker.committee_count),
-    JY210: _Break(lambda r: r.rules.chair.mode is not ChairMode.NONE, _Breaker.no_chair),
-    JY211: _Break(lambda r: r.rules.chair.mode is ChairMode.NONE, _Breaker.extra_chair),
+    JY210: _Break(
+        lambda r: r.rules.chair is not None and r.rules.chair.mode is not ChairMode.NONE,
+        _Breaker.no_chair,
+    ),
+    JY228: _Break(
+        lambda r: (
+            r.rules.chair is not None
+            and r.rules.chair.mode is not ChairMode.NONE
+            and r.rules.chair.from_members
+        ),
+        _Breaker.chair_to_staff,
+    ),
+    JY211: _Break(
+        lambda r: r.rules.chair is not None and r.rules.chair.mode is ChairMode.NONE,
+        _Breaker.extra_chair,
+    ),
     JY212: _Break(_room_over_cap, _Breaker.over_cap),
     JY213: _Break(
         lambda r: r.pairs is not None and r.has(SeatSource.NETWORK), _Breaker.incomplete_pair
     ),
     JY214: _Break(lambda r: r.has(SeatSource.OFFICIAL), _Breaker.no_official),
     JY216: _Break(
-        lambda r: r.rules.diversity.volunteer_run and r.ngo_min, _Breaker.no_volunteer_run
+        lambda r: r.rules.diversity.wants_volunteer_run and r.ngo_min, _Breaker.no_volunteer_run
     ),
     JY217: _Break(lambda r: bool(r.rules.diversity.languages) and r.ngo_min, _Breaker.no_language),
     JY221: _Break(

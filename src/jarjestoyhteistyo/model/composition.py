@@ -34,6 +34,7 @@ __all__ = [
     "Seat",
     "SeatKind",
     "SizeClass",
+    "Stage",
 ]
 
 
@@ -70,14 +71,36 @@ class SeatKind(enum.Enum):
     STAFF = "staff"
 
 
-class Function(enum.Enum):
-    """A function held by a seat (`FC-7`, `OF-5`, `KU-6`)."""
+class Function(enum.StrEnum):
+    """The functions the library knows (`FC-7`, `OF-5`, `KU-6`, `WS-8`).
+
+    A seat's ``functions`` are strings: these, or any function the rule set defines
+    in its ``functions`` list (a communications lead, a working group's responsible
+    person, ...). A member of this enum *is* its string, so
+    ``Function.CHAIR in seat.functions`` works either way.
+
+    >>> Function.PRESENTER == "presenter"
+    True
+    """
 
     CHAIR = "chair"
     VICE_CHAIR = "vice_chair"
     SECRETARY = "secretary"
     CONVENER = "convener"
     COORDINATOR = "coordinator"
+    PRESENTER = "presenter"  # esittelijä / föredragande
+
+
+class Stage(enum.Enum):
+    """Where a composition is in its life (issue #14).
+
+    ``proposal``: before the constitutive meeting; what the body elects itself (its
+    chair and vice-chairs) is not yet there, and validation says so as *info*.
+    ``appointed``: the body has met and organised itself; everything is checked.
+    """
+
+    PROPOSAL = "proposal"
+    APPOINTED = "appointed"
 
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -151,8 +174,12 @@ class Seat:
     (`FC-8`); with deputies in a numbered substitution order, a deputy instead names
     its ``group`` and its place in the ``order`` (1, 2, ...). ``nominated_by`` records
     who named the holder (e.g. ``council-group``; `WS-1` forbids party-political ties
-    where the rule set says so). A seat with
-    neither organisation nor person is *vacant*.
+    where the rule set says so); left out, the seat group's ``nominated_by`` applies.
+    ``municipality`` is the municipality the seat is for (left out: its group's). A
+    seat with neither organisation nor person is *vacant*; ``pending: true`` on a
+    vacant seat says a new holder has been asked for (a deputy who stepped up to
+    member, `FC-8`; a municipality that has not yet named its member), so the
+    vacancy is reported as *info*.
     """
 
     id: str = attrs.field(validator=_nonempty)
@@ -161,10 +188,11 @@ class Seat:
     organisation: str | None = None
     person: Person | None = None
     deputy_of: str | None = None
-    functions: frozenset[Function] = frozenset()
+    functions: frozenset[str] = frozenset()
     nominated_by: str | None = None
     municipality: str | None = None
     order: int | None = None
+    pending: bool = False
 
     @property
     def vacant(self) -> bool:
@@ -174,10 +202,16 @@ class Seat:
 
 @attrs.frozen(kw_only=True)
 class Composition:
-    """Who sits where: organisations and seats, optionally as of a date."""
+    """Who sits where: organisations and seats, optionally as of a date.
+
+    ``stage`` says whether the body has had its constitutive meeting (see
+    :class:`Stage`); left out, a composition is validated as ``appointed`` unless
+    :func:`~jarjestoyhteistyo.rules.validation.validate` is told otherwise.
+    """
 
     name: str = ""
     as_of: date | None = None
+    stage: Stage | None = None
     organisations: tuple[Organisation, ...] = ()
     seats: tuple[Seat, ...] = ()
 

@@ -240,7 +240,7 @@ def ensure_diversity(rules: GeneralRuleSet, comp: Composition, chooser: Chooser)
     orgs = {o.id: o for o in seated(comp)}
     order = sorted(orgs)
     if order:
-        if div.volunteer_run and not any(o.volunteer_run for o in orgs.values()):
+        if div.wants_volunteer_run and not any(o.volunteer_run for o in orgs.values()):
             pick = chooser.choice(order)
             orgs[pick] = attrs.evolve(orgs[pick], volunteer_run=True)
         for lang in sorted(div.languages):
@@ -251,7 +251,7 @@ def ensure_diversity(rules: GeneralRuleSet, comp: Composition, chooser: Chooser)
                     languages=orgs[pick].languages | {lang},
                     groups=orgs[pick].groups | {"multilingual"},
                 )
-        wanted = min(div.min_size_classes, len(SizeClass), len(order))
+        wanted = min(div.size_classes, len(SizeClass), len(order))
         sizes = Counter(o.size for o in orgs.values())
         missing = [s for s in SizeClass if s not in sizes]
         while len(sizes) < wanted and missing:
@@ -445,7 +445,7 @@ class Planner:
             self._seat_organisations(counts, ngo, organisations)
         # a chair and vice-chair need holders (FC-7)
         chair = self.rules.chair
-        wanted = 0 if chair.mode is ChairMode.NONE else 1 + int(chair.vice_chair)
+        wanted = 0 if chair is None else chair.officers
         others = [i for i in range(len(groups)) if i not in ngo]
         order = others if organisations is not None else [*ngo, *others]
         while sum(counts) < wanted:
@@ -496,7 +496,7 @@ class Planner:
         # required diversity needs enough NGOs for its size classes (WS-4)
         div = rules.diversity
         if div.need is Need.REQUIRED:
-            wanted_orgs = min(div.min_size_classes, len(SizeClass))
+            wanted_orgs = min(div.size_classes, len(SizeClass))
             while per_seat * sum(counts[i] for i in ngo) < wanted_orgs:
                 free = self._free(counts, ngo)
                 if not free:
@@ -601,20 +601,22 @@ class Planner:
 
     def staff(self) -> Seat:
         """The secretary (`WS-8`; `KU-6` the umbrella association) or coordinator (`OF-5`)."""
-        if self.rules.chair.mode is ChairMode.NONE:
+        required = self.rules.required_functions
+        if Function.COORDINATOR in required:
             role, ident, functions = (
                 Role.WELLBEING_AREA_OFFICIAL,
                 "coordinator",
-                {Function.COORDINATOR},
+                set(required),
             )
         elif self.council:
             role, ident, functions = (
                 Role.NGO_EMPLOYEE,
                 "secretary",
-                {Function.SECRETARY, Function.CONVENER},
+                set(required) | {Function.SECRETARY, Function.CONVENER},
             )
         else:
-            role, ident, functions = Role.WELLBEING_AREA_OFFICIAL, "secretary", {Function.SECRETARY}
+            functions = set(required) or {Function.SECRETARY}
+            role, ident = Role.WELLBEING_AREA_OFFICIAL, "secretary"
         return Seat(
             id=self.seat_id(ident),
             kind=SeatKind.STAFF,
@@ -625,16 +627,25 @@ class Planner:
     def place_chair(self, seats: list[Seat]) -> list[Seat]:
         """Chair and vice-chair on distinct held seats, NGO members first (`FC-7`)."""
         chair = self.rules.chair
-        if chair.mode is ChairMode.NONE:
+        if chair is None or chair.mode is ChairMode.NONE:
             return seats
-        wanted = [Function.CHAIR] + ([Function.VICE_CHAIR] if chair.vice_chair else [])
+        wanted = [Function.CHAIR] + [Function.VICE_CHAIR] * chair.vice_chairs
         ngo = [i for i, s in enumerate(seats) if s.kind is SeatKind.MEMBER and s.organisation]
         other = [
             i
             for i, s in enumerate(seats)
             if i not in ngo and s.kind not in (SeatKind.DEPUTY, SeatKind.STAFF) and not s.vacant
         ]
-        staff = [i for i, s in enumerate(seats) if s.kind is SeatKind.STAFF]
+        staff = (
+            []
+            if chair.from_members
+            else [i for i, s in enumerate(seats) if s.kind is SeatKind.STAFF]
+        )
+        if chair.from_members:  # from among the voting members (GEN-3)
+            groups = {g.id: g for g in self.rules.seat_groups}
+            other = [
+                i for i in other if seats[i].group in groups and groups[seats[i].group or ""].votes
+            ]
         picked = self.chooser.sample(ngo, min(len(ngo), len(wanted)))
         for tier in (other, staff):
             if len(picked) < len(wanted):
@@ -657,9 +668,9 @@ class _Spare:
     def __init__(self, planner: Planner, counts: Sequence[int]) -> None:
         rules = self.rules = planner.rules
         self.chooser = planner.chooser
-        chair = 0 if rules.chair.mode is ChairMode.NONE else 1 + int(rules.chair.vice_chair)
+        chair = 0 if rules.chair is None else rules.chair.officers
         div = rules.diversity
-        orgs = div.min_size_classes if div.need is Need.REQUIRED else 0
+        orgs = div.size_classes if div.need is Need.REQUIRED else 0
         orgs = max(orgs, 1 if rules.required_municipalities else 0)
         ngo = sum(
             n for g, n in zip(rules.seat_groups, counts, strict=True) if g.source in NGO_SOURCES

@@ -35,6 +35,7 @@ from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
 from jarjestoyhteistyo.model.composition import Role
 
 __all__ = [
+    "EXPERTS_GROUP",
     "KINDS",
     "Authority",
     "ChairMode",
@@ -116,6 +117,9 @@ class Authority(enum.Enum):
     THEME_NETWORKS = "theme_networks"
     OPEN_REGISTRATION = "open_registration"
     REGIONAL_COUNCIL = "regional_council"
+    BODY_ITSELF = "body_itself"  # "neuvottelukunta päättää itse" (Päijät-Häme)
+    OFFICE_HOLDER = "office_holder"  # an office holder's decision (Pirkanmaa)
+    MUNICIPAL_BODIES = "municipal_bodies"  # each municipality's own body names (HVL 32 §)
 
 
 class FeePolicy(enum.Enum):
@@ -192,35 +196,66 @@ class SeatGroup:
     """A group of seats with a quota: the building block of the general model.
 
     ``seats`` is how many member seats the group has; ``need`` says whether an unfilled
-    seat is an error or a warning. ``categories`` lists eligible association
-    categories for ``source: category`` (empty means the group's own ``id``);
-    ``network`` names the theme network for ``source: network``; ``role`` is the role
-    required of the holder (e.g. ``wellbeing_area_official``).
+    seat is a warning (``wanted``, the default: the body can start and the fix is
+    another call) or an error (``required``). ``categories`` lists eligible
+    association categories for ``source: category`` (empty means the group's own
+    ``id``); ``network`` names the theme network for ``source: network``; ``role`` is
+    the role required of the holder (e.g. ``wellbeing_area_official``).
+
+    What the rule set says of the group, and nothing more, is checked:
+
+    * ``voting``: whether holders vote; left out, every source but ``expert`` votes
+      (a speaking-right seat is ``voting: false``). The chair elected *from among the
+      members* must hold a voting seat.
+    * ``deputies``: the group's own deputy mode; left out, NGO groups follow the
+      body's ``deputies`` and other groups have none.
+    * ``municipality``: the municipality the group's seats are for.
+    * ``nominated_by``: who names its holders (``council-groups``, an umbrella
+      organisation, ``municipal-influence-body``, ...); where the rule set forbids
+      party-political ties, a party-political nominator is an error (`WS-1`).
+
+    >>> SeatGroup(id="experts", source=SeatSource.EXPERT).votes
+    False
     """
 
     id: str
     source: SeatSource
     label: str = ""
     seats: IntRange = IntRange(min=1, max=1)
-    need: Need = Need.REQUIRED
+    need: Need = Need.WANTED
     categories: frozenset[str] = frozenset()
     network: str | None = None
     role: Role | None = None
     rule: str = ""
+    voting: bool | None = None
+    deputies: DeputyMode | None = None
+    municipality: str | None = None
+    nominated_by: str | None = None
 
     @property
     def eligible_categories(self) -> frozenset[str]:
         """The categories an organisation needs one of, to sit in this group."""
         return self.categories or frozenset({self.id})
 
+    @property
+    def votes(self) -> bool:
+        """Whether the holders vote: ``voting``, or every source but ``expert``."""
+        return self.voting if self.voting is not None else self.source is not SeatSource.EXPERT
+
 
 @attrs.frozen(kw_only=True)
 class DeputyPolicy:
-    """Deputies (`FC-8`, `FC-9`, `FC-10`, `KU-7`, `OF-8`, `WS-7`)."""
+    """Deputies (`FC-8`, `FC-9`, `FC-10`, `KU-7`, `OF-8`, `WS-7`).
 
-    mode: DeputyMode = DeputyMode.PERSONAL
-    same_category: Need = Need.REQUIRED
-    different_organisation: Need = Need.REQUIRED
+    ``same_category``: a deputy of an NGO seat is of its member's category (or
+    network); ``different_organisation``: from an organisation without a member seat.
+    Left out (``None``), the rule is not checked — except in a formal committee,
+    whose `FC-9` and `FC-10` make both ``required``.
+    """
+
+    mode: DeputyMode = DeputyMode.NONE
+    same_category: Need | None = None
+    different_organisation: Need | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -238,11 +273,28 @@ class PairPolicy:
 
 @attrs.frozen(kw_only=True)
 class ChairPolicy:
-    """The chair and vice-chair (`FC-7`, `OF-5`)."""
+    """The chair and vice-chairs (`FC-7`, `OF-5`).
+
+    ``vice_chairs`` is how many vice-chairs the body has (0–3; a disability council
+    may have a first, second and third). ``from_members``: the body elects them from
+    among its voting members ("valitsee keskuudestaan"), so a staff, deputy or
+    speaking-right seat cannot hold them.
+    """
 
     mode: ChairMode = ChairMode.ELECTED
-    vice_chair: bool = True
+    vice_chairs: int = 1
+    from_members: bool = False
     procedure_recorded: bool = False
+
+    @property
+    def officers(self) -> int:
+        """How many seats hold the chair or a vice-chair (0 when the body has no chair)."""
+        return 0 if self.mode is ChairMode.NONE else 1 + self.vice_chairs
+
+    @property
+    def self_elected(self) -> bool:
+        """Whether the body chooses its chair itself, at its constitutive meeting."""
+        return self.mode in (ChairMode.ELECTED, ChairMode.DIALOGUE, ChairMode.ROTATING)
 
 
 @attrs.frozen(kw_only=True)
@@ -308,13 +360,13 @@ class Criterion:
 class SelectionPolicy:
     """How members are chosen (`FC-3`, `OF-3`, `OF-4`, `KU-10`, `WS-1`, `WS-7`)."""
 
-    authority: Authority = Authority.COMMITTEE
-    open_registration: bool = True
+    authority: Authority | None = None
+    open_registration: bool = False
     continuous_joining: bool = False
     criteria: tuple[Criterion, ...] = ()
     criteria_only_when_oversubscribed: bool = False
-    party_political_ties: PartyTies = PartyTies.FORBIDDEN
-    one_seat_per_organisation: bool = True
+    party_political_ties: PartyTies | None = None
+    one_seat_per_organisation: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -322,13 +374,26 @@ class DiversityPolicy:
     """Diversity wishes checked as warnings (`WS-4`, `WS-7`).
 
     ``languages`` lists languages that should be present among the organisations
-    (e.g. ``sv``); ``min_size_classes`` the number of distinct size classes.
+    (a bilingual area sets ``sv``); ``min_size_classes`` the number of distinct size
+    classes. Nothing is wished unless the rule set says so — except in the bodies of
+    seed 001 (formal committee, open forum), where the workshops' `WS-7` and `WS-4`
+    wish for a volunteer-run association and two size classes when these are left out.
     """
 
     need: Need = Need.WANTED
-    volunteer_run: bool = True
-    languages: frozenset[str] = frozenset({"sv"})
-    min_size_classes: int = 2
+    volunteer_run: bool | None = None
+    languages: frozenset[str] = frozenset()
+    min_size_classes: int | None = None
+
+    @property
+    def wants_volunteer_run(self) -> bool:
+        """Whether a volunteer-run organisation is wished for (``volunteer_run: true``)."""
+        return bool(self.volunteer_run)
+
+    @property
+    def size_classes(self) -> int:
+        """The number of size classes wished for (0: no wish)."""
+        return self.min_size_classes or 0
 
 
 @attrs.frozen(kw_only=True)
@@ -349,13 +414,20 @@ class OfficialSeat:
     role: Role
     label: str = ""
     seats: IntRange = IntRange(min=1, max=1)
-    need: Need = Need.REQUIRED
+    need: Need = Need.WANTED
 
 
 # ------------------------------------------------------------------ rule-set kinds
 @attrs.frozen(kw_only=True)
 class _Common:
-    """Fields every rule set carries."""
+    """Fields every rule set carries.
+
+    ``recommended_size_of`` names the seat sources the recommended size counts (left
+    out: every member seat). ``functions`` are functions of the body's own beyond
+    :class:`~jarjestoyhteistyo.model.composition.Function` (``communications``, a
+    working group's ``responsible_person``, ...); ``required_functions`` must each be
+    held by some seat (a secretary, a convener, a presenter).
+    """
 
     name: str
     area: str
@@ -370,20 +442,31 @@ class _Common:
     statutory_duties: bool = False
     time_budget_hours_per_year: float | None = None
     recommended_size: IntRange | None = None
+    recommended_size_of: frozenset[SeatSource] = frozenset()
     required_municipalities: frozenset[str] = frozenset()
     diversity: DiversityPolicy = DiversityPolicy()
+    functions: tuple[str, ...] = ()
+    required_functions: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True)
 class GeneralRuleSet(_Common):
-    """The general kind: any body as seat groups with quotas (``kind: general``)."""
+    """The general kind: any body as seat groups with quotas (``kind: general``).
+
+    It assumes nothing the rule set does not say: no chair unless ``chair`` is given,
+    no deputies unless ``deputies`` (or a group's own ``deputies``) says so, no
+    diversity wish, no one-seat-per-organisation rule and no party-politics rule.
+
+    >>> GeneralRuleSet(name="x", area="y").chair is None
+    True
+    """
 
     kind: ClassVar[str] = "general"
     categories: tuple[Category, ...] = PRH_CATEGORIES
     seat_groups: tuple[SeatGroup, ...] = ()
-    deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.NONE)
+    deputies: DeputyPolicy = DeputyPolicy()
     pairs: PairPolicy | None = None
-    chair: ChairPolicy = ChairPolicy()
+    chair: ChairPolicy | None = None
     selection: SelectionPolicy = SelectionPolicy()
     cap: int | None = None
 
@@ -400,11 +483,20 @@ class FormalCommittee(_Common):
     categories: tuple[Category, ...] = PRH_CATEGORIES
     members_per_category: int = 2
     committee_members: IntRange = IntRange(min=1, max=2)
-    deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.PERSONAL)
+    deputies: DeputyPolicy = DeputyPolicy(
+        mode=DeputyMode.PERSONAL,
+        same_category=Need.REQUIRED,
+        different_organisation=Need.REQUIRED,
+    )
     chair: ChairPolicy = ChairPolicy(mode=ChairMode.DIALOGUE, procedure_recorded=True)
     selection: SelectionPolicy = SelectionPolicy(
-        authority=Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS
+        authority=Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS,
+        open_registration=True,
+        party_political_ties=PartyTies.FORBIDDEN,
+        one_seat_per_organisation=True,
     )
+    diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
+    required_functions: frozenset[str] = frozenset({"secretary"})  # WS-8
     fee: FeePolicy = FeePolicy.FEE_RULE
     mid_term_changes: Authority | None = Authority.COMMITTEE
     term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)
@@ -434,12 +526,17 @@ class FormalCommittee(_Common):
             committee,
         )
         return GeneralRuleSet(
-            **_common_fields(self),
+            **_seed_001_fields(self),
             categories=self.categories,
             seat_groups=groups,
-            deputies=self.deputies,
+            deputies=attrs.evolve(
+                self.deputies,
+                same_category=self.deputies.same_category or Need.REQUIRED,  # FC-10
+                different_organisation=self.deputies.different_organisation
+                or Need.REQUIRED,  # FC-9
+            ),
             chair=self.chair,
-            selection=self.selection,
+            selection=_seed_001_selection(self.selection),
         )
 
 
@@ -452,15 +549,19 @@ class OpenForum(_Common):
     cap: int = 20
     coordinator: str = "wellbeing area's HYTE team"
     committee_members: IntRange = IntRange(min=1, max=None)
-    chair: ChairPolicy = ChairPolicy(mode=ChairMode.NONE, vice_chair=False)
+    chair: ChairPolicy = ChairPolicy(mode=ChairMode.NONE, vice_chairs=0)
     deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.AGREED)
     selection: SelectionPolicy = SelectionPolicy(
         authority=Authority.OPEN_REGISTRATION,
         open_registration=True,
         criteria_only_when_oversubscribed=True,
+        party_political_ties=PartyTies.FORBIDDEN,
+        one_seat_per_organisation=True,
     )
     term: TermPolicy = TermPolicy(mode=TermMode.AGREED, months=None)
     meetings: MeetingPolicy = MeetingPolicy(agreed_jointly=True)
+    diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
+    required_functions: frozenset[str] = frozenset({"coordinator"})  # OF-5
 
     def as_general(self) -> GeneralRuleSet:
         """The forum as a :class:`GeneralRuleSet`: one open group up to the cap (`OF-3`)."""
@@ -483,12 +584,12 @@ class OpenForum(_Common):
             ),
         )
         return GeneralRuleSet(
-            **_common_fields(self),
+            **_seed_001_fields(self),
             categories=self.categories,
             seat_groups=groups,
             deputies=self.deputies,
             chair=self.chair,
-            selection=self.selection,
+            selection=_seed_001_selection(self.selection),
             cap=self.cap,
         )
 
@@ -519,9 +620,20 @@ def _default_official_seats() -> tuple[OfficialSeat, ...]:
     )
 
 
+#: The seat group of `KU-4` item 4, "experts invited as needed".
+EXPERTS_GROUP = "invited-experts"
+
+
 @attrs.frozen(kw_only=True)
 class ThemeNetworkCouncil(_Common):
-    """A council fed by theme networks with work pairs (`KU-1` … `KU-14`)."""
+    """A council fed by theme networks with work pairs (`KU-1` … `KU-14`).
+
+    As seed 002 has it: a convener and a secretary (`KU-6`) and no chair unless
+    ``chair`` says so; the pair substitute for each other (`KU-7`); experts invited
+    as needed (`KU-4` item 4, ``experts``; they do not vote unless
+    ``experts_vote``); the recommended 10–12 members (`KU-12`) counts the network
+    representatives (a decision: 5–6 networks of two).
+    """
 
     kind: ClassVar[str] = "theme_network_council"
     networks: tuple[ThemeNetwork, ...] = attrs.field(factory=_default_networks)
@@ -533,9 +645,11 @@ class ThemeNetworkCouncil(_Common):
         )
     )
     official_seats: tuple[OfficialSeat, ...] = attrs.field(factory=_default_official_seats)
+    experts: IntRange = IntRange(min=0, max=None)
+    experts_vote: bool = False
     convener: str = "regional NGO umbrella association with the integration director"
     secretary: str = "regional NGO umbrella association"
-    chair: ChairPolicy = ChairPolicy(mode=ChairMode.ELECTED)
+    chair: ChairPolicy | None = None
     selection: SelectionPolicy = SelectionPolicy(
         authority=Authority.THEME_NETWORKS, open_registration=True, continuous_joining=True
     )
@@ -544,30 +658,45 @@ class ThemeNetworkCouncil(_Common):
         per_year=IntRange(min=10, max=12), network_meetings_per_year=6, network_meeting_hours=2.0
     )
     recommended_size: IntRange | None = IntRange(min=10, max=12)
+    recommended_size_of: frozenset[SeatSource] = frozenset({SeatSource.NETWORK})
+    required_functions: frozenset[str] = frozenset({"convener", "secretary"})  # KU-6
 
     def as_general(self) -> GeneralRuleSet:
         """The council as a :class:`GeneralRuleSet`: a pair per network plus `KU-4` seats."""
         n = self.representatives_per_network
-        groups = tuple(
-            SeatGroup(
-                id=net.id,
-                source=SeatSource.NETWORK,
-                network=net.id,
-                seats=IntRange(min=n, max=n),
-                rule="KU-4",
+        groups = (
+            tuple(
+                SeatGroup(
+                    id=net.id,
+                    source=SeatSource.NETWORK,
+                    network=net.id,
+                    seats=IntRange(min=n, max=n),
+                    rule="KU-4",
+                )
+                for net in self.networks
             )
-            for net in self.networks
-        ) + tuple(
-            SeatGroup(
-                id=o.id,
-                source=SeatSource.OFFICIAL,
-                label=o.label,
-                seats=o.seats,
-                need=o.need,
-                role=o.role,
-                rule="KU-4",
+            + tuple(
+                SeatGroup(
+                    id=o.id,
+                    source=SeatSource.OFFICIAL,
+                    label=o.label,
+                    seats=o.seats,
+                    need=o.need,
+                    role=o.role,
+                    rule="KU-4",
+                )
+                for o in self.official_seats
             )
-            for o in self.official_seats
+            + (
+                SeatGroup(
+                    id=EXPERTS_GROUP,
+                    source=SeatSource.EXPERT,
+                    label="experts invited as needed",
+                    seats=self.experts,
+                    voting=self.experts_vote,
+                    rule="KU-4",
+                ),
+            )
         )
         return GeneralRuleSet(
             **_common_fields(self),
@@ -585,6 +714,31 @@ _COMMON_NAMES = tuple(a.name for a in attrs.fields(_Common))
 
 def _common_fields(rs: _Common) -> dict[str, Any]:
     return {name: getattr(rs, name) for name in _COMMON_NAMES}
+
+
+def _seed_001_fields(rs: _Common) -> dict[str, Any]:
+    """The common fields of a seed-001 body, with the workshops' diversity wishes
+    (`WS-7` volunteer-run, `WS-4` two size classes) where the rule set leaves them out."""
+    fields = _common_fields(rs)
+    div = rs.diversity
+    fields["diversity"] = attrs.evolve(
+        div,
+        volunteer_run=True if div.volunteer_run is None else div.volunteer_run,
+        min_size_classes=2 if div.min_size_classes is None else div.min_size_classes,
+    )
+    return fields
+
+
+def _seed_001_selection(sel: SelectionPolicy) -> SelectionPolicy:
+    """A seed-001 body's selection: party politics kept out (`WS-1`) and one seat per
+    organisation (`FC-9`, `WS-7`) where the rule set leaves them out."""
+    return attrs.evolve(
+        sel,
+        party_political_ties=sel.party_political_ties or PartyTies.FORBIDDEN,
+        one_seat_per_organisation=(
+            True if sel.one_seat_per_organisation is None else sel.one_seat_per_organisation
+        ),
+    )
 
 
 RuleSet: TypeAlias = GeneralRuleSet | FormalCommittee | OpenForum | ThemeNetworkCouncil

@@ -1,11 +1,21 @@
-"""The chair and the other functions (`FC-7`, `OF-5`, `WS-8`).
+"""The chair and the other functions (`FC-7`, `OF-5`, `KU-6`, `WS-8`, `GEN-3`).
+
+Only what the rule set states is checked (`GEN-3`, the project's rule id for "the
+officers and functions the rule set itself states"): a general rule set or a
+theme-network council without a ``chair`` policy has no chair rule at all.
 
 * ``JY112`` — an open forum with an official chair (`OF-5`);
 * ``JY115`` — a formal committee's chair not chosen in dialogue, or its reasons not
   recorded (`FC-7`);
-* ``JY210`` — no chair or vice-chair, or more than one (`FC-7`);
+* ``JY210`` — not one chair, or not as many vice-chairs as the rule set has (`FC-7`);
 * ``JY211`` — a chair in a body that has none (`OF-5`);
-* ``JY226`` — no seat prepares the meetings: a secretary, or a forum's coordinator (`WS-8`).
+* ``JY226`` — nobody holds a function the rule set requires: the secretary (`WS-8`),
+  a forum's coordinator (`OF-5`), a council's convener and secretary (`KU-6`);
+* ``JY227`` (info) — at the proposal stage, the chair or vice-chairs the body elects
+  itself are not yet elected;
+* ``JY228`` — a chair or vice-chair who is not a voting member, where the body elects
+  them from among its members;
+* ``JY229`` — a function that is neither known nor defined by the rule set (`GEN-2`).
 """
 
 from __future__ import annotations
@@ -14,11 +24,13 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.model.composition import Function
+from jarjestoyhteistyo.model.composition import Function, SeatKind, Stage
 from jarjestoyhteistyo.model.rulesets import ChairMode, FormalCommittee, OpenForum, RuleSet
 from jarjestoyhteistyo.rules.base import FC, GEN, KU, OF, Context, E, I, W
+from jarjestoyhteistyo.rules.consistency import JY101
+from jarjestoyhteistyo.rules.values import did_you_mean
 
-__all__ = ["check_chair", "validate_chair", "validate_preparer"]
+__all__ = ["check_chair", "validate_chair", "validate_functions"]
 
 JY112 = Code(
     code="JY112",
@@ -46,11 +58,11 @@ JY210 = Code(
     code="JY210",
     rule="FC-7",
     severity=E,
-    title="Chair missing or doubled",
-    en="{detail}",
-    fi="{detail_fi}",
-    fix="Name exactly one chair (and vice-chair where required).",
-    kinds=frozenset({FC, KU, GEN}),
+    title="Chair or vice-chair missing or doubled",
+    en="{count} seats hold the {function} function, wanted {wanted}: {seats}",
+    fi="tehtävä {function} on {count} paikalla, pitäisi olla {wanted}: {seats}",
+    fix="Name exactly one chair and as many vice-chairs as the rule set has.",
+    other_rules=((KU, "GEN-3"), (GEN, "GEN-3")),
     tags=frozenset({BREAKABLE}),
 )
 
@@ -62,7 +74,7 @@ JY211 = Code(
     en="seat {seat} holds {function}, but this body has no chair",
     fi="paikalla {seat} on tehtävä {function}, mutta elimellä ei ole puheenjohtajaa",
     fix="Remove the chair; the coordinator compiles the agenda.",
-    kinds=frozenset({OF, GEN}),
+    other_rules=((FC, "GEN-3"), (KU, "GEN-3"), (GEN, "GEN-3")),
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
@@ -70,18 +82,69 @@ JY226 = Code(
     code="JY226",
     rule="WS-8",
     severity=W,
-    title="No one prepares the meetings",
+    title="A required function is not held",
     en="no seat holds the {function} function",
     fi="millään paikalla ei ole tehtävää {function}",
-    fix="Name a secretary (WS-8), or the coordinator of an open forum (OF-5).",
+    fix="Name a secretary (WS-8), the coordinator of an open forum (OF-5), the convener "
+    "of a council (KU-6), or whoever holds the function the rule set requires.",
+    other_rules=((OF, "OF-5"), (KU, "KU-6"), (GEN, "GEN-3")),
 )
 
+JY227 = Code(
+    code="JY227",
+    rule="FC-7",
+    severity=I,
+    title="To be elected at the constitutive meeting",
+    en="{function}: {count} of {wanted} elected; the body elects them itself at its "
+    "constitutive meeting",
+    fi="{function}: {count}/{wanted} valittu; toimielin valitsee ne itse "
+    "järjestäytymiskokouksessaan",
+    fix="Nothing to do before the constitutive meeting; validate again after it.",
+    other_rules=((KU, "GEN-3"), (GEN, "GEN-3")),
+)
+
+JY228 = Code(
+    code="JY228",
+    rule="GEN-3",
+    severity=E,
+    title="Chair not from among the members",
+    en="seat {seat} holds {function}, but it is not a voting member seat ({kind}); "
+    "the body elects its chair from among its members",
+    fi="paikalla {seat} on tehtävä {function}, mutta se ei ole äänivaltainen jäsenpaikka "
+    "({kind}); toimielin valitsee puheenjohtajan keskuudestaan",
+    fix="Give the function to a voting member, or set chair.from_members: false.",
+    tags=frozenset({BREAKABLE}),
+)
+
+JY229 = Code(
+    code="JY229",
+    rule="GEN-2",
+    severity=W,
+    title="Unknown function",
+    en="seat {seat}: unknown function {function!r}; known: {known}",
+    fi="paikka {seat}: tuntematon tehtävä {function!r}; tunnetut: {known}",
+    fix="Use a known function, or list the body's own functions in the rule set's functions.",
+)
+
+#: The most vice-chairs a body has (a disability council's first, second and third).
+MAX_VICE_CHAIRS = 3
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY112, JY115, JY210, JY211, JY226)
+CODES: tuple[Code, ...] = (JY112, JY115, JY210, JY211, JY226, JY227, JY228, JY229)
 
 
 def check_chair(rules: RuleSet) -> Iterator[Finding]:
-    """`FC-7`: a formal committee's chair in dialogue; `OF-5`: a forum has none."""
+    """`FC-7`: a formal committee's chair in dialogue; `OF-5`: a forum has none; 0–3
+    vice-chairs (``JY101``)."""
+    if rules.chair is not None and not 0 <= rules.chair.vice_chairs <= MAX_VICE_CHAIRS:
+        yield finding(
+            JY101,
+            "chair.vice_chairs",
+            rule="FC-7",
+            what="chair.vice_chairs",
+            detail=f"{rules.chair.vice_chairs} vice-chairs; 0–{MAX_VICE_CHAIRS} allowed",
+            detail_fi=f"{rules.chair.vice_chairs} varapuheenjohtajaa; sallittu 0–{MAX_VICE_CHAIRS}",
+        )
     if isinstance(rules, FormalCommittee):
         if rules.chair.mode is ChairMode.NONE:
             yield finding(
@@ -111,8 +174,17 @@ def check_chair(rules: RuleSet) -> Iterator[Finding]:
 
 
 def validate_chair(ctx: Context) -> Iterator[Finding]:
-    """Exactly one chair (and vice-chair where wanted), or none where the body has none."""
+    """The chair and vice-chairs the rule set states; nothing where it states none.
+
+    No ``chair`` policy: nothing is checked. Mode ``none``: nobody holds a chair
+    (``JY211``). Otherwise one chair and ``vice_chairs`` vice-chairs (``JY210``) —
+    at the proposal stage a body that elects them itself has not done so yet
+    (``JY227``, info) — and with ``from_members`` they hold voting member seats
+    (``JY228``).
+    """
     chair = ctx.rules.chair
+    if chair is None:
+        return
     holders = {
         f: [s for s in ctx.comp.seats if f in s.functions]
         for f in (Function.CHAIR, Function.VICE_CHAIR)
@@ -122,30 +194,56 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
             for s in seats:
                 yield finding(JY211, ctx.path(s, "functions"), seat=s.id, function=f.value)
         return
-    wanted = [Function.CHAIR] + ([Function.VICE_CHAIR] if chair.vice_chair else [])
-    for f in wanted:
-        n = len(holders[f])
-        if n != 1:
-            name = f.value.replace("_", "-")
-            yield finding(
-                JY210,
-                "seats",
-                detail=f"{n} seats hold the {name} function",
-                detail_fi=f"{n} paikalla on tehtävä {name}",
-            )
+    wanted = {Function.CHAIR: 1, Function.VICE_CHAIR: chair.vice_chairs}
+    for f, n in wanted.items():
+        seats = holders[f]
+        if len(seats) == n:
+            continue
+        ids = [s.id for s in seats]
+        if len(seats) < n and ctx.stage is Stage.PROPOSAL and chair.self_elected:
+            yield finding(JY227, "seats", function=f.value, count=len(seats), wanted=n)
+        else:
+            yield finding(JY210, "seats", function=f.value, count=len(seats), wanted=n, seats=ids)
     both = set(holders[Function.CHAIR]) & set(holders[Function.VICE_CHAIR])
     for s in sorted(both, key=lambda s: s.id):
         yield finding(
             JY210,
             ctx.path(s, "functions"),
-            detail=f"seat {s.id} is both chair and vice-chair",
-            detail_fi=f"paikka {s.id} on sekä puheenjohtaja että varapuheenjohtaja",
+            function="chair + vice_chair",
+            count=1,
+            wanted=0,
+            seats=[s.id],
         )
+    if chair.from_members:
+        for f, seats in holders.items():
+            for s in seats:
+                group = ctx.groups.get(s.group or "")
+                if s.kind in _NOT_MEMBERS or group is None or not group.votes:
+                    yield finding(
+                        JY228,
+                        ctx.path(s, "functions"),
+                        seat=s.id,
+                        function=f.value,
+                        kind=s.kind.value if group is None or group.votes else "no vote",
+                    )
 
 
-def validate_preparer(ctx: Context) -> Iterator[Finding]:
-    """`WS-8`: someone prepares the meetings: a secretary, or a forum's coordinator (`OF-5`)."""
-    forum = ctx.rules.chair.mode is ChairMode.NONE
-    wanted = Function.COORDINATOR if forum else Function.SECRETARY
-    if ctx.comp.seats and not any(wanted in s.functions for s in ctx.comp.seats):
-        yield finding(JY226, "seats", rule="OF-5" if forum else None, function=wanted.value)
+_NOT_MEMBERS = frozenset({SeatKind.DEPUTY, SeatKind.STAFF})
+
+
+def validate_functions(ctx: Context) -> Iterator[Finding]:
+    """Each function a seat holds is known (``JY229``); each required one is held (``JY226``)."""
+    known = {f.value for f in Function} | set(ctx.rules.functions)
+    for s in ctx.comp.seats:
+        for f in sorted(s.functions - known):
+            yield finding(
+                JY229,
+                ctx.path(s, "functions"),
+                seat=s.id,
+                function=f,
+                known=did_you_mean(f, known) or sorted(known),
+            )
+    if ctx.comp.seats:
+        held = {f for s in ctx.comp.seats for f in s.functions}
+        for f in sorted(ctx.rules.required_functions - held):
+            yield finding(JY226, "seats", function=f)

@@ -3,14 +3,19 @@
 * ``JY111`` — a rule set whose deputies are not personal, of the member's category and
   from another organisation (`FC-8`, `FC-10`, `FC-9`), or pair deputies without a
   pair policy (`KU-7`);
-* ``JY204`` — a deputy of another category than its member (`FC-10`);
+* ``JY204`` — a deputy of another category (or theme network) than its member (`FC-10`);
 * ``JY205`` — a deputy from an organisation that holds a member seat (`FC-9`);
 * ``JY207`` — a deputy not tied to exactly one member, or a broken substitution order (`FC-8`);
 * ``JY208`` — a member without a personal deputy (`FC-8`);
 * ``JY220`` — a deputy seat where the rule set has none, or the pair substitutes (`KU-7`).
 
-The severity of ``JY204`` and ``JY205`` follows the rule set (``required`` → error,
-``wanted`` → warning).
+Each seat group has a deputy mode: its own ``deputies``, else the body's for an NGO
+group, else none (:func:`group_mode`). So a sector, official or expert seat may have a
+personal deputy where the rule set says so. ``JY204`` and ``JY205`` are checked only
+where the rule set states ``same_category`` and ``different_organisation`` (a formal
+committee always does, `FC-9`, `FC-10`); their severity follows it (``required`` →
+error, ``wanted`` → warning). A vacant deputy seat marked ``pending`` counts as
+present (``JY230``, info). In a general rule set these rules cite `GEN-4`.
 """
 
 from __future__ import annotations
@@ -30,10 +35,10 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatGroup,
     SeatSource,
 )
-from jarjestoyhteistyo.rules.base import FC, GEN, NGO_SOURCES, SEVERITY, Context, E, W
+from jarjestoyhteistyo.rules.base import FC, GEN, KU, NGO_SOURCES, SEVERITY, Context, E, W
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
-__all__ = ["check_deputies", "validate_deputies"]
+__all__ = ["check_deputies", "group_mode", "validate_deputies"]
 
 JY111 = Code(
     code="JY111",
@@ -50,11 +55,11 @@ JY204 = Code(
     code="JY204",
     rule="FC-10",
     severity=E,
-    title="Deputy of another category",
-    en="deputy {seat} does not represent the category of member {member}",
-    fi="varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä",
+    title="Deputy of another category or network",
+    en="deputy {seat} does not represent the category or network of member {member}",
+    fi="varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä tai verkostoa",
     fix="Choose a deputy from an organisation of the member's category.",
-    kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
@@ -66,7 +71,7 @@ JY205 = Code(
     en="deputy {seat} comes from organisation {organisation}, which holds member seat {member}",
     fi="varajäsen {seat} on järjestöstä {organisation}, jolla on jäsenpaikka {member}",
     fix="Members and deputies come from different organisations.",
-    kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
@@ -78,7 +83,7 @@ JY207 = Code(
     en="deputy {seat}: {detail}",
     fi="varajäsen {seat}: {detail_fi}",
     fix="Tie each personal deputy to exactly one member seat.",
-    kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
@@ -90,7 +95,7 @@ JY208 = Code(
     en="member {seat} has no personal deputy",
     fi="jäsenellä {seat} ei ole henkilökohtaista varajäsentä",
     fix="Name a personal deputy for every member.",
-    kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
 )
 
@@ -150,36 +155,57 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
         )
 
 
+_HOLDS_NO_DEPUTY = frozenset({SeatKind.DEPUTY, SeatKind.STAFF})
+
+
+def group_mode(ctx: Context, group: SeatGroup | None) -> DeputyMode:
+    """The deputy mode of a seat group: its own ``deputies``, else the body's for an NGO
+    group (or an unknown one), else none."""
+    if group is not None and group.deputies is not None:
+        return group.deputies
+    if group is None or group.source in NGO_SOURCES:
+        return ctx.rules.deputies.mode
+    return DeputyMode.NONE
+
+
+def _no_deputies_rule(ctx: Context, mode: DeputyMode) -> str:
+    if mode is DeputyMode.PAIR:
+        return "KU-7"
+    return "FC-8" if ctx.kind == FC else "GEN-4"
+
+
 def validate_deputies(ctx: Context) -> Iterator[Finding]:
-    """Deputy seats against the deputy policy: tied, eligible and present."""
-    rules, comp = ctx.rules, ctx.comp
-    policy = rules.deputies
-    deputies = comp.seats_of(SeatKind.DEPUTY)
-    if policy.mode in (DeputyMode.NONE, DeputyMode.PAIR):
-        for d in deputies:
-            yield finding(
-                JY220,
-                ctx.path(d),
-                rule="KU-7" if policy.mode is DeputyMode.PAIR else "FC-8",
-                seat=d.id,
-                mode=policy.mode.value,
-            )
-        return
-    if policy.mode is DeputyMode.AGREED:
-        return
+    """Deputy seats against the deputy mode of their member's group: tied, eligible, present.
+
+    Any seat may have deputies when its group's mode says so (a sector, official or
+    expert seat with a personal deputy); a deputy ``pending`` counts as present.
+    """
+    comp = ctx.comp
     member_orgs = {
         s.organisation: s.id
         for s in comp.seats
         if s.kind is SeatKind.MEMBER and s.organisation is not None
     }
     tied: dict[str, list[Seat]] = defaultdict(list)
-    if policy.mode is DeputyMode.ORDERED:
-        yield from _ordered_deputies(ctx, deputies, member_orgs)
-        return
-    for d in deputies:
+    ordered: list[Seat] = []
+    for d in comp.seats_of(SeatKind.DEPUTY):
         member = comp.find_seat(d.deputy_of)
-        if member is None or member.kind is not SeatKind.MEMBER:
-            near = did_you_mean(d.deputy_of or "", (m.id for m in comp.seats_of(SeatKind.MEMBER)))
+        group = ctx.group_of(d) if member is not None else ctx.groups.get(d.group or "")
+        mode = group_mode(ctx, group)
+        if mode in (DeputyMode.NONE, DeputyMode.PAIR):
+            yield finding(
+                JY220, ctx.path(d), rule=_no_deputies_rule(ctx, mode), seat=d.id, mode=mode.value
+            )
+            continue
+        if mode is DeputyMode.AGREED:
+            continue
+        if mode is DeputyMode.ORDERED and d.deputy_of is None:
+            ordered.append(d)
+            continue
+        if member is None or member.kind in _HOLDS_NO_DEPUTY:
+            near = did_you_mean(
+                d.deputy_of or "", (m.id for m in comp.seats if m.kind not in _HOLDS_NO_DEPUTY)
+            )
             en, fi = did_you_mean_text(near)
             yield finding(
                 JY207,
@@ -191,51 +217,58 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
             )
             continue
         tied[member.id].append(d)
-        yield from _deputy_holder(
-            ctx, d, ctx.groups.get(member.group or ""), member.id, member_orgs
-        )
-    if policy.mode is DeputyMode.PERSONAL:
-        for member_id, ds in sorted(tied.items()):
-            if len(ds) > 1:
-                yield finding(
-                    JY207,
-                    ctx.path(ds[1], "deputy_of"),
-                    seat=ds[1].id,
-                    detail=f"member {member_id} already has deputy {ds[0].id}",
-                    detail_fi=f"jäsenellä {member_id} on jo varajäsen {ds[0].id}",
-                )
-    if policy.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL):
-        severity = E if policy.mode is DeputyMode.PERSONAL else W
-        for s in comp.seats_of(SeatKind.MEMBER):
-            group = ctx.groups.get(s.group or "")
-            if s.vacant or group is None or group.source not in NGO_SOURCES:
-                continue
-            if not any(not d.vacant for d in tied.get(s.id, [])):
-                yield finding(JY208, ctx.path(s), severity=severity, seat=s.id)
+        yield from _deputy_holder(ctx, d, group, member.id, member_orgs)
+    yield from _ordered_deputies(ctx, tuple(ordered), member_orgs)
+    yield from _personal_deputies(ctx, tied)
+
+
+def _personal_deputies(ctx: Context, tied: dict[str, list[Seat]]) -> Iterator[Finding]:
+    """`FC-8`: one personal deputy for each member of a group with personal deputies."""
+    for s in ctx.comp.seats:
+        if s.kind in _HOLDS_NO_DEPUTY:
+            continue
+        mode = group_mode(ctx, ctx.groups.get(s.group or ""))
+        ds = tied.get(s.id, [])
+        if mode is DeputyMode.PERSONAL and len(ds) > 1:
+            yield finding(
+                JY207,
+                ctx.path(ds[1], "deputy_of"),
+                seat=ds[1].id,
+                detail=f"member {s.id} already has deputy {ds[0].id}",
+                detail_fi=f"jäsenellä {s.id} on jo varajäsen {ds[0].id}",
+            )
+        wants = mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL) and not s.vacant
+        if wants and not any(ctx.counts(d) for d in ds):
+            severity = E if mode is DeputyMode.PERSONAL else W
+            yield finding(JY208, ctx.path(s), severity=severity, seat=s.id)
 
 
 def _deputy_holder(
     ctx: Context, d: Seat, group: SeatGroup | None, member: str, member_orgs: dict[str, str]
 ) -> Iterator[Finding]:
-    """`FC-10`: a deputy of the member's category; `FC-9`: not from a member's organisation."""
+    """`FC-10`: a deputy of the member's category (or network); `FC-9`: not from a
+    member's organisation. Each only where the rule set states it."""
     if d.vacant:
         return
     policy = ctx.rules.deputies
     org = ctx.comp.find_organisation(d.organisation)
+    if org is not None and group is not None and policy.same_category is not None:
+        outside = (
+            group.source is SeatSource.CATEGORY and not (org.categories & group.eligible_categories)
+        ) or (group.source is SeatSource.NETWORK and group.network not in org.networks)
+        if outside:
+            yield finding(
+                JY204,
+                ctx.path(d, "organisation"),
+                severity=SEVERITY[policy.same_category],
+                seat=d.id,
+                member=member,
+            )
     if (
-        org is not None
-        and group is not None
-        and group.source is SeatSource.CATEGORY
-        and not (org.categories & group.eligible_categories)
+        policy.different_organisation is not None
+        and d.organisation is not None
+        and d.organisation in member_orgs
     ):
-        yield finding(
-            JY204,
-            ctx.path(d, "organisation"),
-            severity=SEVERITY[policy.same_category],
-            seat=d.id,
-            member=member,
-        )
-    if d.organisation is not None and d.organisation in member_orgs:
         yield finding(
             JY205,
             ctx.path(d, "organisation"),

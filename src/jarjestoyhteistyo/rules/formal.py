@@ -76,7 +76,8 @@ def check_formal(rules: RuleSet) -> Iterator[Finding]:
     if not isinstance(rules, FormalCommittee):
         return
     if rules.selection.authority not in _AUTHORITIES:
-        yield finding(JY123, "selection.authority", value=rules.selection.authority.value)
+        authority = rules.selection.authority
+        yield finding(JY123, "selection.authority", value=authority and authority.value)
     if rules.mid_term_changes is None:
         yield finding(JY122, "mid_term_changes")
     if rules.statutory_duties:

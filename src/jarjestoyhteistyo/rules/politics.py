@@ -2,6 +2,7 @@
 
 * ``JY108`` — a selection criterion that uses party-political affiliation;
 * ``JY120`` — a rule set that allows seats tied to party politics;
+* ``JY131`` — a seat group named by a party-political body where ties are forbidden;
 * ``JY221`` — a seat of a composition named by a party-political body.
 
 >>> mentions_party_politics("council group", "size")
@@ -52,8 +53,19 @@ JY221 = Code(
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
+JY131 = Code(
+    code="JY131",
+    rule="WS-1",
+    severity=E,
+    title="Seat group named by a party-political body",
+    en="seat group {group} is named by {nominated_by!r}; party-political ties are forbidden",
+    fi="paikkaryhmän {group} nimeää {nominated_by!r}; puoluepoliittiset kytkökset on kielletty",
+    fix="Let someone else name the group, or allow party-political ties if the body is "
+    "meant to have them.",
+)
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY108, JY120, JY221)
+CODES: tuple[Code, ...] = (JY108, JY120, JY131, JY221)
 
 
 # Words that reveal a party-political criterion (Finnish, Swedish, English).
@@ -83,13 +95,20 @@ def check_criteria(rules: RuleSet) -> Iterator[Finding]:
             yield finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
     if sel.party_political_ties is PartyTies.ALLOWED and not isinstance(rules, GeneralRuleSet):
         yield finding(JY120, "selection.party_political_ties")
+    general = rules.as_general()
+    if general.selection.party_political_ties is PartyTies.FORBIDDEN:
+        for i, g in enumerate(general.seat_groups):
+            if g.nominated_by and mentions_party_politics(g.nominated_by):
+                yield finding(
+                    JY131, f"seat_groups[{i}].nominated_by", group=g.id, nominated_by=g.nominated_by
+                )
 
 
 def validate_nominations(ctx: Context) -> Iterator[Finding]:
-    """``JY221``: no seat named by a party-political body where ties are forbidden."""
+    """``JY221``: no seat named by a party-political body where ties are forbidden (the
+    seat's ``nominated_by``, or its group's)."""
     if ctx.rules.selection.party_political_ties is PartyTies.FORBIDDEN:
         for s in ctx.comp.seats:
-            if s.nominated_by and mentions_party_politics(s.nominated_by):
-                yield finding(
-                    JY221, ctx.path(s, "nominated_by"), seat=s.id, nominated_by=s.nominated_by
-                )
+            by = ctx.nominator_of(s)
+            if by and mentions_party_politics(by):
+                yield finding(JY221, ctx.path(s, "nominated_by"), seat=s.id, nominated_by=by)

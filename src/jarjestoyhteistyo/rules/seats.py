@@ -17,7 +17,14 @@ Compositions, read on the general form of the rule set (every seat group by its 
 * ``JY214`` — an official seat left empty (`KU-4`);
 * ``JY215`` — filled seats outside the recommended size (`KU-12`);
 * ``JY223`` — a network seat held by an organisation outside the network (`KU-10`);
-* ``JY224`` — a seat held by a person of the wrong role (`KU-4`).
+* ``JY224`` — a seat held by a person of the wrong role (`KU-4`);
+* ``JY230`` (info) — a vacant seat whose new holder has been asked for (``pending``).
+
+A seat group's ``need`` sets the severity of its vacancies: ``wanted`` (the default)
+warns, ``required`` errs. A vacant seat marked ``pending`` counts as filled for the
+quota and is reported once as ``JY230``. Where a seed rule does not apply (a general
+rule set), the seat rules cite `GEN-5`, the project's id for "seats as the rule set
+states them".
 
 >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
 >>> body_size(FormalCommittee(name="x", area="y"))  # 8 × 2 + 2 committee members
@@ -50,6 +57,7 @@ from jarjestoyhteistyo.rules.base import (
     SEVERITY,
     Context,
     E,
+    I,
     W,
 )
 from jarjestoyhteistyo.rules.consistency import inconsistent_range
@@ -58,7 +66,9 @@ __all__ = [
     "body_size",
     "check_seats",
     "check_size",
+    "counted_size",
     "validate_one_seat",
+    "validate_pending",
     "validate_quotas",
     "validate_size",
 ]
@@ -117,6 +127,7 @@ JY201 = Code(
     fi="ryhmä {group}: {filled}/{wanted} paikkaa täytetty",
     fix="Open another call for registrations for this group.",
     kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-5"),),
     tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
 )
 
@@ -128,7 +139,7 @@ JY202 = Code(
     en="group {group}: {filled} seats filled, at most {max} allowed",
     fi="ryhmä {group}: {filled} paikkaa täytetty, enintään {max} sallittu",
     fix="Remove seats so the group keeps its quota.",
-    kinds=frozenset({FC, GEN}),
+    other_rules=((GEN, "GEN-5"), (KU, "KU-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
 )
 
@@ -152,6 +163,7 @@ JY206 = Code(
     en="organisation {organisation} holds {count} {kind} seats: {seats}",
     fi="järjestöllä {organisation} on {count} paikkaa ({kind}): {seats}",
     fix="Each organisation takes one seat; a multi-sector one counts once (WS-7).",
+    other_rules=((OF, "OF-3"), (KU, "GEN-5"), (GEN, "GEN-5")),
     tags=frozenset({SELECTION}),
 )
 
@@ -226,6 +238,17 @@ JY224 = Code(
     tags=frozenset({SELECTION}),
 )
 
+JY230 = Code(
+    code="JY230",
+    rule="GEN-5",
+    severity=I,
+    title="Holder pending",
+    en="seat {seat} is vacant; a new holder has been asked for",
+    fi="paikka {seat} on avoinna; uutta haltijaa on pyydetty",
+    fix="Nothing to do until the new holder is named; then fill the seat.",
+    other_rules=((FC, "FC-8"),),
+)
+
 JY225 = Code(
     code="JY225",
     rule="KU-7",
@@ -255,6 +278,7 @@ CODES: tuple[Code, ...] = (
     JY223,
     JY224,
     JY225,
+    JY230,
 )
 
 
@@ -268,11 +292,22 @@ def body_size(rules: RuleSet) -> int:
     return sum(g.seats.upper for g in rules.as_general().seat_groups)
 
 
+def counted_size(rules: RuleSet) -> int:
+    """The most seats the recommended size counts (``recommended_size_of``; `KU-12`).
+
+    >>> from jarjestoyhteistyo.model.rulesets import ThemeNetworkCouncil
+    >>> counted_size(ThemeNetworkCouncil(name="x", area="y"))  # 5 networks × 2
+    10
+    """
+    of = rules.recommended_size_of
+    return sum(g.seats.upper for g in rules.as_general().seat_groups if not of or g.source in of)
+
+
 def check_size(rules: RuleSet) -> Iterator[Finding]:
     """`KU-12`: the body is no larger than its recommended size."""
     yield from inconsistent_range(rules.recommended_size, "recommended_size", "KU-12")
     if rules.recommended_size is not None and rules.recommended_size.max is not None:
-        size = body_size(rules)
+        size = counted_size(rules)
         if size > rules.recommended_size.max:
             yield finding(
                 JY106, "recommended_size", size=size, recommended=str(rules.recommended_size)
@@ -348,7 +383,7 @@ def validate_quotas(ctx: Context) -> Iterator[Finding]:
     for g in rules.seat_groups:
         seats = _group_seats(ctx, g)
         filled = [s for s in seats if not s.vacant]
-        n = len(filled)
+        n = sum(1 for s in seats if ctx.counts(s))
         if g.source is SeatSource.COMMITTEE:
             if not g.seats.contains(n):
                 yield finding(JY209, "seats", rule=g.rule or None, filled=n, bounds=str(g.seats))
@@ -367,7 +402,13 @@ def validate_quotas(ctx: Context) -> Iterator[Finding]:
                 yield finding(JY213, "seats", severity=SEVERITY[g.need], group=g.id, filled=n)
             else:
                 yield finding(
-                    JY201, "seats", rule=g.rule or None, group=g.id, filled=n, wanted=g.seats.min
+                    JY201,
+                    "seats",
+                    severity=SEVERITY[g.need],
+                    rule=g.rule or None,
+                    group=g.id,
+                    filled=n,
+                    wanted=g.seats.min,
                 )
         for s in filled:
             yield from _holder(ctx, g, s)
@@ -426,17 +467,31 @@ def validate_one_seat(ctx: Context) -> Iterator[Finding]:
                     organisation=org,
                     count=len(seats),
                     kind=kind.value,
-                    seats=", ".join(seats),
+                    seats=seats,
                 )
 
 
 def validate_size(ctx: Context) -> Iterator[Finding]:
-    """`KU-12`: the filled seats (deputies and staff not counted) within the recommendation."""
+    """`KU-12`: the filled seats (deputies and staff not counted) within the recommendation.
+
+    With ``recommended_size_of``, only seats of groups of those sources count.
+    """
+    of = ctx.rules.recommended_size_of
     filled = [
         s
         for s in ctx.comp.seats
-        if s.kind is not SeatKind.DEPUTY and s.kind is not SeatKind.STAFF and not s.vacant
+        if s.kind is not SeatKind.DEPUTY
+        and s.kind is not SeatKind.STAFF
+        and not s.vacant
+        and (not of or (s.group in ctx.groups and ctx.groups[s.group].source in of))
     ]
     rec = ctx.rules.recommended_size
     if rec is not None and not rec.contains(len(filled)):
         yield finding(JY215, "seats", size=len(filled), recommended=str(rec))
+
+
+def validate_pending(ctx: Context) -> Iterator[Finding]:
+    """``JY230``: each vacant seat whose new holder has been asked for (info)."""
+    for s in ctx.comp.seats:
+        if s.vacant and s.pending:
+            yield finding(JY230, ctx.path(s), seat=s.id)

@@ -18,7 +18,7 @@ its ``JY2xx`` codes; :func:`validate` runs them in the order of
 :data:`COMPOSITION_CHECKS`, each on one :class:`~jarjestoyhteistyo.rules.base.Context`.
 
 >>> from jarjestoyhteistyo.model.rulesets import OpenForum
->>> from jarjestoyhteistyo.model.composition import Composition
+>>> from jarjestoyhteistyo.model.composition import Composition, Stage
 >>> validate(OpenForum(name="Forum", area="Example area"), Composition()).codes
 frozenset({'JY209'})
 """
@@ -28,9 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Final
 
+import attrs
+
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.findings import Finding, Report
-from jarjestoyhteistyo.model.composition import Composition
+from jarjestoyhteistyo.model.composition import Composition, Stage
 from jarjestoyhteistyo.model.rulesets import RuleSet
 from jarjestoyhteistyo.rules import (
     chair,
@@ -54,8 +56,9 @@ COMPOSITION_CHECKS: Final[tuple[Callable[[Context], Iterable[Finding]], ...]] = 
     deputies.validate_deputies,
     seats.validate_one_seat,
     chair.validate_chair,
-    chair.validate_preparer,
+    chair.validate_functions,
     seats.validate_size,
+    seats.validate_pending,
     diversity.validate_diversity,
     politics.validate_nominations,
     diversity.validate_municipalities,
@@ -76,11 +79,16 @@ VALIDATION_CODES: Final[tuple[Code, ...]] = tuple(
 )
 
 
-def validate(rules: RuleSet, composition: Composition) -> Report:
+def validate(rules: RuleSet, composition: Composition, *, stage: Stage | None = None) -> Report:
     """Validate ``composition`` against ``rules`` and report every problem (`JY2xx`).
 
     Neither argument is changed. See the module docstring for how multi-sector
-    organisations, vacancies and deputies are read.
+    organisations, vacancies and deputies are read. ``stage`` (else the
+    composition's own ``stage``, else ``appointed``) says whether the body has had
+    its constitutive meeting: at the ``proposal`` stage, the chair and vice-chairs it
+    elects itself are reported as info (``JY227``), not as missing. Each finding
+    cites the rule of the rule set's own kind (``JY226`` is `WS-8` in a formal
+    committee and `KU-6` in a theme-network council).
 
     >>> from jarjestoyhteistyo import load_preset
     >>> from jarjestoyhteistyo.model.composition import Composition
@@ -88,6 +96,19 @@ def validate(rules: RuleSet, composition: Composition) -> Report:
     >>> "JY213" in report.codes  # no work pairs yet (KU-7)
     True
     """
-    ctx = Context(rules.as_general(), composition)
-    found = [f for part in COMPOSITION_CHECKS for f in part(ctx)]
+    stage = stage or composition.stage or Stage.APPOINTED
+    ctx = Context(rules.as_general(), composition, kind=rules.kind, stage=stage)
+    found = [_cited(f, rules.kind) for part in COMPOSITION_CHECKS for f in part(ctx)]
     return Report(subject=composition.name or rules.name, findings=tuple(found))
+
+
+_BY_CODE: Final = {c.code: c for c in VALIDATION_CODES}
+
+
+def _cited(f: Finding, kind: str) -> Finding:
+    """``f`` citing the rule its code enforces in a body of ``kind`` (``other_rules``)."""
+    code = _BY_CODE.get(f.code)
+    if code is None or f.rule != code.rule:
+        return f  # not a validation code, or the check chose the rule itself
+    other = dict(code.other_rules).get(kind)
+    return f if other is None else attrs.evolve(f, rule=other)

@@ -78,7 +78,6 @@ from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,
-    Function,
     Seat,
     SeatKind,
 )
@@ -299,8 +298,8 @@ def _vacated(seat: Seat) -> Seat:
     )
 
 
-def _functions_text(functions: frozenset[Function]) -> str:
-    return ", ".join(sorted(f.value for f in functions))
+def _functions_text(functions: frozenset[str]) -> str:
+    return ", ".join(sorted(functions))
 
 
 def _replace_seat(comp: Composition, seat: Seat) -> Composition:
