@@ -223,8 +223,8 @@ def test_ku12_body_larger_than_recommended_is_warning_JY106() -> None:
     """KU-12: 10–12 members is suitable; a larger body is a warning with its size."""
     rules = attrs.evolve(council(), recommended_size=IntRange(min=4, max=6))
     f = assert_finding(rules, "JY106", W, "KU-12")
-    # 5 networks × a work pair of 2 + 1 wellbeing-area seat + up to 2 municipal seats
-    assert f.params["size"] == 5 * 2 + 1 + 2
+    # the recommendation counts the network seats (recommended_size_of): 5 networks × 2
+    assert f.params["size"] == 5 * 2
 
 
 # ------------------------------------------------------------------- JY107
@@ -293,12 +293,17 @@ def test_fc8_formal_body_deputies_not_personal_is_warning_JY111(mode: DeputyMode
 
 
 def test_fc10_deputy_category_only_wanted_is_warning_JY111() -> None:
-    rules = attrs.evolve(formal(), deputies=DeputyPolicy(same_category=Need.WANTED))
+    rules = attrs.evolve(
+        formal(), deputies=DeputyPolicy(mode=DeputyMode.PERSONAL, same_category=Need.WANTED)
+    )
     assert_finding(rules, "JY111", W, "FC-10", "deputies.same_category")
 
 
 def test_fc9_deputy_organisation_only_wanted_is_warning_JY111() -> None:
-    rules = attrs.evolve(formal(), deputies=DeputyPolicy(different_organisation=Need.WANTED))
+    rules = attrs.evolve(
+        formal(),
+        deputies=DeputyPolicy(mode=DeputyMode.PERSONAL, different_organisation=Need.WANTED),
+    )
     assert_finding(rules, "JY111", W, "FC-9", "deputies.different_organisation")
 
 
@@ -429,12 +434,22 @@ def test_fc4_network_and_official_seat_sharing_an_id_is_error_JY119() -> None:
 
 
 # ------------------------------------------------------------------- JY120
-@pytest.mark.parametrize("make", [formal, forum, council], ids=["formal", "forum", "council"])
+@pytest.mark.parametrize("make", [formal, forum], ids=["formal", "forum"])
 def test_ws1_party_ties_allowed_is_warning_JY120(make: object) -> None:
     assert callable(make)
     rules = make()
     sel = attrs.evolve(rules.selection, party_political_ties=PartyTies.ALLOWED)
     assert_finding(attrs.evolve(rules, selection=sel), "JY120", W, "WS-1")
+
+
+@pytest.mark.parametrize("make", [council, general], ids=["council", "general"])
+def test_ws1_is_not_assumed_outside_seed_001_JY120(make: object) -> None:
+    """WS-1 is the Vantaa–Kerava workshops' wish: seed 002's council and a general rule
+    set may allow party-political ties without a warning."""
+    assert callable(make)
+    rules = make()
+    sel = attrs.evolve(rules.selection, party_political_ties=PartyTies.ALLOWED)
+    assert "JY120" not in check(attrs.evolve(rules, selection=sel)).codes
 
 
 # ------------------------------------------------------------------- JY121

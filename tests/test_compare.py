@@ -115,8 +115,10 @@ class TestSeats:
         m = metrics(ku)
         assert m.ngo_seats == 10  # KU-4: two per network
         assert m.deputy_seats == 0  # KU-7: the pair substitute
-        assert m.official_seats == 3  # KU-4: area contact + 1-2 municipal contacts
-        assert m.headcount == 13
+        # KU-4: the area's contact + one per member municipality (a decision: the seed
+        # names no number); invited experts are optional
+        assert m.official_seats == 1 + 6
+        assert m.headcount == 10 + 1 + 6
 
     def test_composition_counts_seats_and_deputies(self, formal: jy.RuleSet) -> None:
         comp = jy.load_composition("examples/vantaa-kerava-formal.yaml")
@@ -167,7 +169,8 @@ class TestWorkloadAndFees:
         assert m.hours_per_member == pytest.approx(6 * (2.5 + 1.5))
         assert m.person_hours_per_year == pytest.approx(m.hours_per_member * m.headcount)
         k = metrics(ku)
-        assert k.hours_per_member == pytest.approx(11 * 3 + 6 * 2)  # KU-9 network meetings
+        # KU-9: monthly (read as up to 12 a year) plus the network meetings
+        assert k.hours_per_member == pytest.approx(12 * 3 + 6 * 2)
 
     def test_fee_cost(self, formal: jy.RuleSet) -> None:
         m = metrics(formal, fee_per_meeting=40.0)
@@ -250,7 +253,8 @@ class TestScorecard:
         assert scorecard(forum).line("decision_link").word == "partial"  # OF-11 weakness
         assert scorecard(forum).line("openness").word == "good"  # OF-4
         assert scorecard(formal).line("party_independence").word == "partial"  # FC-17 threat
-        assert scorecard(ku).line("party_independence").word == "good"
+        # seed 002 says nothing of party politics, so nothing keeps it out
+        assert scorecard(ku).line("party_independence").word == "weak"
         assert scorecard(forum).line("workload").word == "partial"  # WS-9: no budget
         assert scorecard(forum).line("concrete_results").word == "partial"
 

@@ -319,13 +319,20 @@ def test_generate_error_from_the_strategies() -> None:
         compositions_for,
         rule_sets,
     )
-    from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, IntRange, SeatGroup, SeatSource
+    from jarjestoyhteistyo.model.rulesets import (
+        ChairPolicy,
+        GeneralRuleSet,
+        IntRange,
+        SeatGroup,
+        SeatSource,
+    )
 
     _raises(GenerateError, ValueError, lambda: rule_sets(kind="parliament"))  # type: ignore[arg-type]
     tiny = GeneralRuleSet(
         name="Tiny",
         area="Example area",
         seat_groups=(SeatGroup(id="ngo", source=SeatSource.OPEN, seats=IntRange(min=0, max=0)),),
+        chair=ChairPolicy(),  # a chair and a vice-chair, but no seat to hold them
     )
     _raises(GenerateError, ValueError, lambda: compositions_for(tiny))
     _raises(GenerateError, ValueError, lambda: broken_compositions(tiny, codes=()))

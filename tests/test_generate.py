@@ -62,7 +62,7 @@ def test_same_output_whatever_the_hash_seed() -> None:
         "from jarjestoyhteistyo.fictional.generate import generate;"
         "from jarjestoyhteistyo import dump_yaml;"
         "print(dump_yaml(generate('keski-uusimaa', seed=3, registrations=20,"
-        " infeasible=True, broken='WS-7')))"
+        " infeasible=True, broken='KU-7')))"
     )
     outs = {
         subprocess.run(
@@ -92,7 +92,7 @@ def test_preset_examples_are_clean(preset: str, seed: int) -> None:
 
 def test_formal_example_has_chair_vice_chair_secretary_and_deputies() -> None:
     comp = generate("vantaa-kerava-formal", seed=1).composition
-    functions = [f.value for s in comp.seats for f in s.functions]
+    functions = [f for s in comp.seats for f in s.functions]
     assert sorted(functions) == ["chair", "secretary", "vice_chair"]
     assert len(comp.seats_of(SeatKind.DEPUTY)) == 16
     assert all(s.deputy_of for s in comp.seats_of(SeatKind.DEPUTY))
@@ -100,14 +100,14 @@ def test_formal_example_has_chair_vice_chair_secretary_and_deputies() -> None:
 
 def test_forum_has_coordinator_and_no_chair() -> None:
     comp = generate("vantaa-kerava-open-forum", seed=1).composition
-    functions = {f.value for s in comp.seats for f in s.functions}
+    functions = {f for s in comp.seats for f in s.functions}
     assert functions == {"coordinator"}
 
 
 def test_council_secretary_is_convener_too() -> None:
     comp = generate("keski-uusimaa", seed=1).composition
     staff = comp.seats_of(SeatKind.STAFF)
-    assert [sorted(f.value for f in s.functions) for s in staff] == [["convener", "secretary"]]
+    assert [sorted(s.functions) for s in staff] == [["convener", "secretary"]]
 
 
 @pytest.mark.parametrize(
@@ -211,13 +211,14 @@ def test_every_listed_rule_is_breakable_in_some_preset() -> None:
         ("vantaa-kerava-open-forum", "OF-3", "JY212", Severity.ERROR),
         ("vantaa-kerava-open-forum", "OF-5", "JY211", Severity.ERROR),
         ("vantaa-kerava-open-forum", "JY209", "JY209", Severity.ERROR),
-        ("keski-uusimaa", "KU-4", "JY214", Severity.ERROR),
-        ("keski-uusimaa", "KU-7", "JY213", Severity.ERROR),
+        ("keski-uusimaa", "KU-4", "JY202", Severity.ERROR),
+        ("keski-uusimaa", "JY214", "JY214", Severity.WARNING),
+        ("keski-uusimaa", "KU-7", "JY213", Severity.WARNING),
         ("keski-uusimaa", "JY225", "JY225", Severity.WARNING),
         ("keski-uusimaa", "KU-10", "JY223", Severity.ERROR),
-        ("keski-uusimaa", "WS-1", "JY221", Severity.ERROR),
-        ("keski-uusimaa", "WS-7", "JY216", Severity.WARNING),
-        ("keski-uusimaa", "JY217", "JY217", Severity.WARNING),
+        ("vantaa-kerava-formal", "WS-1", "JY221", Severity.ERROR),
+        ("vantaa-kerava-formal", "WS-7", "JY216", Severity.WARNING),
+        ("vantaa-kerava-formal", "JY217", "JY217", Severity.WARNING),
     ],
 )
 def test_documented_codes_and_severities(
@@ -350,7 +351,7 @@ def test_everything_round_trips_through_yaml(preset: str) -> None:
         registrations=50,
         infeasible=True,
         names=True,
-        broken="WS-1",
+        broken="WS-1" if "WS-1" in BROKEN_RULES and "JY221" in breakable(preset) else None,
         calendar_year=2026,
         **extra,
     )

@@ -12,6 +12,7 @@ from jarjestoyhteistyo.model.rulesets import (
     DeputyPolicy,
     GeneralRuleSet,
     IntRange,
+    Need,
     SeatGroup,
     SeatSource,
 )
@@ -20,7 +21,7 @@ RULES = GeneralRuleSet(
     name="municipal substitution order",
     area="example area",
     seat_groups=(SeatGroup(id="north", source=SeatSource.OPEN, seats=IntRange(min=1, max=1)),),
-    deputies=DeputyPolicy(mode=DeputyMode.ORDERED),
+    deputies=DeputyPolicy(mode=DeputyMode.ORDERED, different_organisation=Need.REQUIRED),
     chair=ChairPolicy(mode=ChairMode.NONE, vice_chairs=0),
 )
 ORGS = tuple(
@@ -71,10 +72,13 @@ def test_ordered_deputies_need_consecutive_order_fc8() -> None:
 
 
 def test_ordered_deputy_from_member_organisation_fc9() -> None:
-    """FC-9: an ordered deputy from the member's organisation → JY205."""
+    """FC-9 as the rule set states it (``different_organisation: required``; GEN-4 in a
+    general rule set): an ordered deputy from the member's organisation → JY205."""
     seats = (GOOD.seats[0], attrs.evolve(GOOD.seats[1], organisation="o0"), GOOD.seats[2])
     report = jy.validate(RULES, attrs.evolve(GOOD, seats=seats))
-    assert any(f.code == "JY205" and f.rule == "FC-9" for f in report)
+    assert any(f.code == "JY205" and f.rule == "GEN-4" for f in report)
+    unstated = attrs.evolve(RULES, deputies=DeputyPolicy(mode=DeputyMode.ORDERED))
+    assert "JY205" not in jy.validate(unstated, attrs.evolve(GOOD, seats=seats)).codes
 
 
 def test_ordered_deputy_round_trips() -> None:

@@ -18,6 +18,7 @@ from jarjestoyhteistyo.model.rulesets import (
     Criterion,
     DeputyMode,
     DeputyPolicy,
+    DiversityPolicy,
     FormalCommittee,
     GeneralRuleSet,
     IntRange,
@@ -56,9 +57,12 @@ def formal(m: int = 1, cats: tuple[str, ...] = CATS) -> FormalCommittee:
 
     return FormalCommittee(
         name="Test body",
-        area="Test area",
+        area="Test area (bilingual)",
         members_per_category=m,
         categories=tuple(category_by_code(c) for c in cats),
+        diversity=DiversityPolicy(
+            volunteer_run=True, min_size_classes=2, languages=frozenset({"sv"})
+        ),
     )
 
 
@@ -148,7 +152,7 @@ def test_fc5_short_category_explained() -> None:
     assert (f.violator.groups, f.violator.missing) == (("employment",), 2)
     assert dict(f.call_for) == {"employment": 2}
     assert "JY502" in f.report.codes
-    assert not f.report.ok
+    assert f.report.ok  # the seats are wanted (need: wanted): a shortfall is a warning
     assert "another call for registrations in employment: 2 more" in f.explain()
 
 
@@ -241,7 +245,7 @@ def test_fc5_under_subscription_leaves_vacancies_as_warnings() -> None:
     assert vac[0].params["group"] == "employment"
     assert vac[0].severity.value == "warning"
     assert p.feasibility.call_for == {"employment": 2}
-    assert not p.feasibility.report.ok  # JY502: the required seats cannot all be filled
+    assert "JY502" in p.feasibility.report.codes  # the seats cannot all be filled
 
 
 def test_fc8_odd_organisation_kept_in_reserve() -> None:
@@ -439,13 +443,14 @@ def test_ku7_work_pairs_of_a_wanted_mix() -> None:
         assert all(d.kind is not SeatKind.DEPUTY for d in p.composition.seats)
 
 
-def test_ku7_incomplete_pair_is_an_error() -> None:
+def test_ku7_incomplete_pair_is_a_warning() -> None:
+    """A vacancy is a warning in every kind (issue #14): the network completes its pair."""
     rules = council()
     regs = [r for r in council_pool() if not r.organisation.id.startswith("older-people")]
     regs.append(reg(net_org("older-people-0", "older-people")))
     p = propose(rules, regs, seed=1)
     assert "JY213" in p.report.codes
-    assert not p.ok
+    assert p.ok
     assert "JY501" in p.report.codes
 
 

@@ -156,7 +156,7 @@ def forum_comp() -> Composition:
 
 
 def council_comp() -> Composition:
-    """A work pair per theme network plus the KU-4 official seats: 12 seats (KU-12)."""
+    """A work pair per theme network plus the KU-4 official seats (10 network seats, KU-12)."""
     orgs: list[Organisation] = []
     seats: list[Seat] = []
     for net in council_rules().networks:
@@ -180,17 +180,23 @@ def council_comp() -> Composition:
             person=Person(role=Role.WELLBEING_AREA_OFFICIAL),
         )
     )
-    seats.append(
+    seats.extend(  # KU-4 item 3: a contact person of each member municipality
         Seat(
-            id="mun-1",
+            id=f"mun-{i}",
             kind=SeatKind.OFFICIAL,
             group="municipal-contacts",
             person=Person(role=Role.MUNICIPAL_OFFICIAL),
         )
+        for i in range(1, 7)
     )
-    seats[0] = attrs.evolve(seats[0], functions=frozenset({Function.CHAIR}))
-    seats[2] = attrs.evolve(seats[2], functions=frozenset({Function.VICE_CHAIR}))
-    seats.append(SECRETARY)
+    # KU-6: convened by the umbrella association, which is also the secretary; no chair
+    seats.append(
+        attrs.evolve(
+            SECRETARY,
+            person=Person(role=Role.NGO_EMPLOYEE),
+            functions=frozenset({Function.SECRETARY, Function.CONVENER}),
+        )
+    )
     return Composition(name="Fictional council", organisations=tuple(orgs), seats=tuple(seats))
 
 
@@ -343,7 +349,9 @@ def test_fc10_deputy_of_another_category_is_error_JY204() -> None:
 
 
 def test_fc10_deputy_category_when_only_wanted_is_warning_JY204() -> None:
-    rules = attrs.evolve(formal_rules(), deputies=DeputyPolicy(same_category=Need.WANTED))
+    rules = attrs.evolve(
+        formal_rules(), deputies=DeputyPolicy(mode=DeputyMode.PERSONAL, same_category=Need.WANTED)
+    )
     comp = replace_org(formal_comp(), "org-02", categories=frozenset({"employment"}))
     assert_finding(rules, comp, "JY204", W, "FC-10", alone=False)
     assert validate(rules, comp).ok
@@ -364,7 +372,10 @@ def test_fc9_deputy_from_members_organisation_is_error_JY205() -> None:
 
 
 def test_fc9_deputy_organisation_when_only_wanted_is_warning_JY205() -> None:
-    rules = attrs.evolve(formal_rules(), deputies=DeputyPolicy(different_organisation=Need.WANTED))
+    rules = attrs.evolve(
+        formal_rules(),
+        deputies=DeputyPolicy(mode=DeputyMode.PERSONAL, different_organisation=Need.WANTED),
+    )
     comp = replace_seat(formal_comp(), "d-child-family-1", organisation="org-01")
     assert_finding(rules, comp, "JY205", W, "FC-9", alone=False)
 
@@ -415,10 +426,11 @@ def test_fc8_deputy_of_unknown_seat_is_error_JY207() -> None:
     assert_finding(formal_rules(), comp, "JY207", E, "FC-8", alone=False)
 
 
-def test_fc8_deputy_of_committee_seat_is_error_JY207() -> None:
+def test_fc8_deputy_of_committee_seat_is_error_JY220() -> None:
+    """FC-8 gives NGO members personal deputies; the committee's seats have none."""
     comp = replace_seat(formal_comp(), "d-pensioners-1", deputy_of="c-1")
-    f = assert_finding(formal_rules(), comp, "JY207", E, "FC-8", alone=False)
-    assert f.path.endswith("deputy_of")
+    f = assert_finding(formal_rules(), comp, "JY220", E, "FC-8", alone=False)
+    assert f.params["seat"] == "d-pensioners-1"
 
 
 def test_fc8_two_personal_deputies_for_one_member_is_error_JY207() -> None:
@@ -492,7 +504,8 @@ def test_fc7_chair_and_vice_chair_in_one_seat_is_error_JY210() -> None:
         comp, "m-child-family-1", functions=frozenset({Function.CHAIR, Function.VICE_CHAIR})
     )
     report = validate(formal_rules(), comp)
-    assert any("both" in f.message_en for f in findings(report, "JY210"))
+    both = [f for f in findings(report, "JY210") if f.params["function"] == "chair + vice_chair"]
+    assert [f.params["seats"] for f in both] == [["m-child-family-1"]]
     assert not report.ok
 
 
@@ -523,17 +536,35 @@ def test_of3_more_organisations_than_cap_is_error_JY212() -> None:
 
 
 # ------------------------------------------------------------------- JY213
-def test_ku7_incomplete_work_pair_is_error_JY213() -> None:
+def test_ku7_incomplete_work_pair_is_warning_JY213() -> None:
+    """A vacancy is a warning in every kind: the pair is completed by the network."""
     comp = drop_seat(council_comp(), "older-people-6")
-    comp = attrs.evolve(comp, organisations=comp.organisations)
-    f = assert_finding(council_rules(), comp, "JY213", E, "KU-7", alone=False)
+    f = assert_finding(council_rules(), comp, "JY213", W, "KU-7", alone=False)
     assert (f.params["group"], f.params["filled"]) == ("older-people", 1)
 
 
+def test_ku7_incomplete_required_work_pair_is_error_JY213() -> None:
+    """A general rule set that makes a network's pair ``required`` gets an error."""
+    general = council_rules().as_general()
+    groups = tuple(
+        attrs.evolve(g, need=Need.REQUIRED) if g.id == "older-people" else g
+        for g in general.seat_groups
+    )
+    rules = attrs.evolve(general, seat_groups=groups)
+    comp = drop_seat(council_comp(), "older-people-6")
+    f = assert_finding(rules, comp, "JY213", E, "KU-7", alone=False)
+    assert f.params["group"] == "older-people"
+
+
 # ------------------------------------------------------------------- JY214
-def test_ku4_wellbeing_area_contact_missing_is_error_JY214() -> None:
+def test_ku4_required_official_seat_missing_is_error_JY214() -> None:
+    rules = council_rules()
+    seats = tuple(
+        attrs.evolve(o, need=Need.REQUIRED) if o.id == "wellbeing-area-contact" else o
+        for o in rules.official_seats
+    )
     comp = drop_seat(council_comp(), "wa-1")
-    assert_finding(council_rules(), comp, "JY214", E, "KU-4", alone=False)
+    assert_finding(attrs.evolve(rules, official_seats=seats), comp, "JY214", E, "KU-4")
 
 
 def test_ku4_wanted_official_seat_missing_is_warning_JY214() -> None:
@@ -551,22 +582,18 @@ def test_ku4_wanted_official_seat_missing_is_warning_JY214() -> None:
 
 # ------------------------------------------------------------------- JY215
 def test_ku12_more_than_recommended_size_is_warning_JY215() -> None:
-    comp = council_comp()
-    comp = attrs.evolve(
-        comp,
-        seats=(
-            *comp.seats,
-            Seat(
-                id="mun-2",
-                kind=SeatKind.OFFICIAL,
-                group="municipal-contacts",
-                person=Person(role=Role.MUNICIPAL_OFFICIAL),
-            ),
-        ),
-    )
-    f = assert_finding(council_rules(), comp, "JY215", W, "KU-12")
-    assert f.params["size"] == 13
-    assert validate(council_rules(), comp).ok
+    """Counted over every member seat (no ``recommended_size_of``), 17 seats exceed 10–12."""
+    rules = attrs.evolve(council_rules(), recommended_size_of=frozenset())
+    f = assert_finding(rules, council_comp(), "JY215", W, "KU-12")
+    assert f.params["size"] == 5 * 2 + 1 + 6
+    assert validate(rules, council_comp()).ok
+
+
+def test_ku12_recommended_size_counts_the_network_seats_JY215() -> None:
+    """The preset counts only the network representatives (decision on KU-12)."""
+    comp = drop_seat(council_comp(), "older-people-6")
+    f = assert_finding(council_rules(), comp, "JY215", W, "KU-12", alone=False)
+    assert f.params["size"] == 9
 
 
 # ------------------------------------------------------------- JY216–JY218

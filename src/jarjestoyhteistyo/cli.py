@@ -237,19 +237,33 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return _emit_report(check(_any_rules(args.rules)), args.format, out)
 
 
+def _validate_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--stage",
+        choices=["proposal", "appointed"],
+        default=None,
+        help="proposal: before the constitutive meeting, so the chair and vice-chairs the "
+        "body elects itself are info, not errors (default: the composition's stage, "
+        "else appointed)",
+    )
+
+
 @command(
     "validate",
     "validate a composition against a rule set",
     ("text", "json", "text-both"),
+    arguments=_validate_arguments,
     rules=True,
     composition=True,
 )
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.model.composition import Stage
     from jarjestoyhteistyo.rules.validation import validate
 
     rules = _rules(args.rules)
     composition = load(args.composition, "composition")
-    return _emit_report(validate(rules, composition), args.format, out)
+    stage = None if args.stage is None else Stage(args.stage)
+    return _emit_report(validate(rules, composition, stage=stage), args.format, out)
 
 
 @command("codes", "list every finding code with its rule id", ("text", "json"))

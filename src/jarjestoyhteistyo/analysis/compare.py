@@ -28,7 +28,7 @@ Nothing here imports pandas or matplotlib at import time.
 (16, 16, 18, 0.5)
 >>> card = scorecard(jy.load_preset("keski-uusimaa"))
 >>> [(line.criterion, line.verdict) for line in card.lines][:3]
-[('decision_link', 0.5), ('openness', 1.0), ('equality', 1.0)]
+[('decision_link', 0.5), ('openness', 1.0), ('equality', 0.5)]
 """
 
 from __future__ import annotations

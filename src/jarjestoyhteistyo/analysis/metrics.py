@@ -347,7 +347,7 @@ def metrics(
     >>> import jarjestoyhteistyo as jy
     >>> ku = metrics(jy.load_preset("keski-uusimaa"))
     >>> ku.ngo_seats, ku.official_seats, ku.coverage_count, ku.deputy_seats
-    (10, 3, 5, 0)
+    (10, 7, 5, 0)
     >>> forum = metrics(jy.load_preset("vantaa-kerava-open-forum"), fee_per_meeting=50)
     >>> forum.ngo_seats, forum.annual_fee_cost, forum.continuity
     (20, 0.0, None)

@@ -11,7 +11,7 @@ part of a rule set.
 >>> import jarjestoyhteistyo as jy
 >>> card = scorecard(jy.load_preset("keski-uusimaa"))
 >>> [(line.criterion, line.verdict) for line in card.lines][:3]
-[('decision_link', 0.5), ('openness', 1.0), ('equality', 1.0)]
+[('decision_link', 0.5), ('openness', 1.0), ('equality', 0.5)]
 """
 
 from __future__ import annotations

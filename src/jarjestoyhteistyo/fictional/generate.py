@@ -27,7 +27,7 @@ Every candidate is validated before it is returned, so this holds by constructio
 rule        code       what is broken                                                severity
 ==========  =========  ============================================================  =========
 ``FC-4``    ``JY203``  a member's organisation is outside the seat's category        error
-``FC-5``    ``JY201``  seats of a category left vacant (a group under its quota)     warning
+``FC-5``    ``JY201``  seats of a category left vacant (a group under its quota)     policy [2]_
 ``FC-5``    ``JY202``  a seat group filled over its quota                            error
 ``FC-6``    ``JY209``  committee members outside the allowed number                  error
 ``FC-7``    ``JY210``  no chair                                                      error
@@ -38,6 +38,7 @@ rule        code       what is broken                                           
 ``OF-3``    ``JY212``  more organisations than the cap                               error
 ``OF-5``    ``JY211``  a chair in a body that has none                               error
 ``OF-7``    ``JY209``  no committee representative in an open forum                  error
+``KU-4``    ``JY202``  more contact persons than the official seats                  error
 ``KU-4``    ``JY214``  an official seat (contact person) left out                    policy [2]_
 ``KU-7``    ``JY213``  a work pair with one person missing                           policy [2]_
 ``KU-7``    ``JY225``  a work pair whose roles are not one of the wanted mixes       policy [2]_
@@ -45,10 +46,23 @@ rule        code       what is broken                                           
 ``WS-1``    ``JY221``  a seat named by a council group (party politics)              error
 ``WS-7``    ``JY216``  no volunteer-run organisation                                 policy [2]_
 ``WS-7``    ``JY217``  no organisation working in a wanted language (e.g. ``sv``)    policy [2]_
+``GEN-3``   ``JY210``  no chair, or not as many vice-chairs as the rule set has      error
+``GEN-3``   ``JY211``  a chair in a body whose rule set has none                     error
+``GEN-3``   ``JY228``  a chair on a seat that is not a voting member's               error
+``GEN-4``   ``JY204``  a deputy of another category or network                       policy [2]_
+``GEN-4``   ``JY205``  a deputy from its member's organisation                       policy [2]_
+``GEN-4``   ``JY207``  a second personal deputy for one member (ordered: a gap)      error
+``GEN-4``   ``JY208``  a member without a personal deputy                            error [1]_
+``GEN-5``   ``JY201``  seats of a group left vacant                                  policy [2]_
+``GEN-5``   ``JY202``  a seat group filled over its quota                            error
 ==========  =========  ============================================================  =========
 
 .. [1] a warning when deputies are ``optional``.
-.. [2] an error when the rule set makes the rule ``required``, a warning when ``wanted``.
+.. [2] an error when the rule set makes the rule ``required``, a warning when ``wanted``
+   (the default for seats).
+
+The ``GEN-`` rules are the project's ids for what a general rule set states itself:
+``GEN-3`` its officers and functions, ``GEN-4`` its deputies, ``GEN-5`` its seats.
 
 The breakers live in :mod:`~jarjestoyhteistyo.fictional.breakers`, one per code.
 A rule id with two codes breaks the first one the rule set admits, in the order of

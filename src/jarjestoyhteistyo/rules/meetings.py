@@ -2,7 +2,8 @@
 
 * ``JY104`` — negative meeting hours or time budget (`FC-11`);
 * ``JY121`` — meetings a year outside the suggested 4–6 (`FC-11`; `OF-6` in a forum);
-* ``JY130`` — no time budget, so applicants cannot see what membership demands (`WS-9`).
+* ``JY130`` — no time budget, so applicants cannot see what membership demands (`WS-9`,
+  a wish of the Vantaa–Kerava workshops: formal committees and open forums only).
 
 The meeting load against the time budget is ``JY109``, declared and computed with
 the meeting calendar in :func:`jarjestoyhteistyo.calc.meetings.check_workload`; an
@@ -56,6 +57,7 @@ JY130 = Code(
     en="no time budget: applicants cannot see what membership demands",
     fi="aikabudjettia ei ole: hakijat eivät näe jäsenyyden aikavaatimusta",
     fix="State time_budget_hours_per_year so the demands are clear when applying.",
+    kinds=frozenset({FC, OF}),
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
@@ -71,7 +73,8 @@ def check_meetings(rules: RuleSet) -> Iterator[Finding]:
         if value < 0:
             yield finding(JY104, f"meetings.{name}", what=f"meetings.{name}", value=value)
     if rules.time_budget_hours_per_year is None:
-        yield finding(JY130, "time_budget_hours_per_year")
+        if isinstance(rules, FormalCommittee | OpenForum):  # WS-9: the seed-001 workshops
+            yield finding(JY130, "time_budget_hours_per_year")
     else:
         budget = rules.time_budget_hours_per_year
         if budget < 0:

@@ -1,5 +1,9 @@
 """Party politics stays out of member selection (`WS-1`).
 
+Where the rule set forbids party-political ties (``selection.party_political_ties:
+forbidden``; the bodies of seed 001 do unless they say otherwise): a general rule
+set or a theme-network council that says nothing has no such rule.
+
 * ``JY108`` — a selection criterion that uses party-political affiliation;
 * ``JY120`` — a rule set that allows seats tied to party politics;
 * ``JY131`` — a seat group named by a party-political body where ties are forbidden;
@@ -16,8 +20,8 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, PartyTies, RuleSet
-from jarjestoyhteistyo.rules.base import FC, KU, OF, Context, E, W
+from jarjestoyhteistyo.model.rulesets import FormalCommittee, OpenForum, PartyTies, RuleSet
+from jarjestoyhteistyo.rules.base import FC, OF, Context, E, W
 
 __all__ = ["check_criteria", "mentions_party_politics", "validate_nominations"]
 
@@ -39,7 +43,7 @@ JY120 = Code(
     en="seats may be tied to party politics",
     fi="paikat voidaan sitoa puoluepolitiikkaan",
     fix="Forbid party-political ties unless the body is meant to have them.",
-    kinds=frozenset({FC, OF, KU}),
+    kinds=frozenset({FC, OF}),
 )
 
 JY221 = Code(
@@ -65,7 +69,7 @@ JY131 = Code(
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY108, JY120, JY131, JY221)
+CODES: tuple[Code, ...] = (JY108, JY120, JY221, JY131)
 
 
 # Words that reveal a party-political criterion (Finnish, Swedish, English).
@@ -90,13 +94,15 @@ def mentions_party_politics(*texts: str) -> bool:
 def check_criteria(rules: RuleSet) -> Iterator[Finding]:
     """No party-political criterion (``JY108``) and no seats tied to parties (``JY120``)."""
     sel = rules.selection
-    for i, c in enumerate(sel.criteria):
-        if mentions_party_politics(c.id, c.text, *c.uses):
-            yield finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
-    if sel.party_political_ties is PartyTies.ALLOWED and not isinstance(rules, GeneralRuleSet):
-        yield finding(JY120, "selection.party_political_ties")
     general = rules.as_general()
-    if general.selection.party_political_ties is PartyTies.FORBIDDEN:
+    forbidden = general.selection.party_political_ties is PartyTies.FORBIDDEN
+    for i, c in enumerate(sel.criteria):
+        if forbidden and mentions_party_politics(c.id, c.text, *c.uses):
+            yield finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
+    seed_001 = isinstance(rules, FormalCommittee | OpenForum)
+    if sel.party_political_ties is PartyTies.ALLOWED and seed_001:
+        yield finding(JY120, "selection.party_political_ties")
+    if forbidden:
         for i, g in enumerate(general.seat_groups):
             if g.nominated_by and mentions_party_politics(g.nominated_by):
                 yield finding(

@@ -238,17 +238,6 @@ JY224 = Code(
     tags=frozenset({SELECTION}),
 )
 
-JY230 = Code(
-    code="JY230",
-    rule="GEN-5",
-    severity=I,
-    title="Holder pending",
-    en="seat {seat} is vacant; a new holder has been asked for",
-    fi="paikka {seat} on avoinna; uutta haltijaa on pyydetty",
-    fix="Nothing to do until the new holder is named; then fill the seat.",
-    other_rules=((FC, "FC-8"),),
-)
-
 JY225 = Code(
     code="JY225",
     rule="KU-7",
@@ -259,6 +248,17 @@ JY225 = Code(
     fix="Pair e.g. an NGO employee with an experience expert (KU-7).",
     kinds=frozenset({KU, GEN}),
     tags=frozenset({BREAKABLE, SELECTION}),
+)
+
+JY230 = Code(
+    code="JY230",
+    rule="GEN-5",
+    severity=I,
+    title="Holder pending",
+    en="seat {seat} is vacant; a new holder has been asked for",
+    fi="paikka {seat} on avoinna; uutta haltijaa on pyydetty",
+    fix="Nothing to do until the new holder is named; then fill the seat.",
+    other_rules=((FC, "FC-8"),),
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).

@@ -79,7 +79,13 @@ VALIDATION_CODES: Final[tuple[Code, ...]] = tuple(
 )
 
 
-def validate(rules: RuleSet, composition: Composition, *, stage: Stage | None = None) -> Report:
+def validate(
+    rules: RuleSet,
+    composition: Composition,
+    *,
+    stage: Stage | None = None,
+    kind: str | None = None,
+) -> Report:
     """Validate ``composition`` against ``rules`` and report every problem (`JY2xx`).
 
     Neither argument is changed. See the module docstring for how multi-sector
@@ -88,7 +94,8 @@ def validate(rules: RuleSet, composition: Composition, *, stage: Stage | None = 
     its constitutive meeting: at the ``proposal`` stage, the chair and vice-chairs it
     elects itself are reported as info (``JY227``), not as missing. Each finding
     cites the rule of the rule set's own kind (``JY226`` is `WS-8` in a formal
-    committee and `KU-6` in a theme-network council).
+    committee and `KU-6` in a theme-network council); ``kind`` names the kind when
+    ``rules`` is already the general form of another kind's rule set.
 
     >>> from jarjestoyhteistyo import load_preset
     >>> from jarjestoyhteistyo.model.composition import Composition
@@ -97,8 +104,9 @@ def validate(rules: RuleSet, composition: Composition, *, stage: Stage | None = 
     True
     """
     stage = stage or composition.stage or Stage.APPOINTED
-    ctx = Context(rules.as_general(), composition, kind=rules.kind, stage=stage)
-    found = [_cited(f, rules.kind) for part in COMPOSITION_CHECKS for f in part(ctx)]
+    kind = kind or rules.kind
+    ctx = Context(rules.as_general(), composition, kind=kind, stage=stage)
+    found = [_cited(f, kind) for part in COMPOSITION_CHECKS for f in part(ctx)]
     return Report(subject=composition.name or rules.name, findings=tuple(found))
 
 

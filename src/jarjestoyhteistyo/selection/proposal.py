@@ -195,7 +195,7 @@ def in_scope(rules: RuleSet, f: Finding) -> bool:
     >>> from jarjestoyhteistyo.rules.chair import JY210
     >>> from jarjestoyhteistyo.rules.seats import JY201
     >>> rules = FormalCommittee(name="x", area="y")
-    >>> in_scope(rules, finding(JY210, "seats", detail="", detail_fi=""))
+    >>> in_scope(rules, finding(JY210, "seats", function="chair", count=0, wanted=1, seats=[]))
     False
     >>> in_scope(rules, finding(JY201, "seats", group="pensioners", filled=1, wanted=2))
     True
@@ -255,7 +255,7 @@ def _finish(
     ]
     if not feas.feasible:
         feas = _fix_after_vacancies(pool, feas, comp, placed)
-    checked = validate(pool.rules, comp)
+    checked = validate(pool.rules, comp, kind=pool.kind)
     found = (
         *pool.party,
         *pool.findings,

@@ -514,7 +514,7 @@ def _assign(comp: Composition, event: Event) -> Composition:
 
 
 def _apply(
-    general: GeneralRuleSet, comp: Composition, event: Event, base: str
+    general: GeneralRuleSet, comp: Composition, event: Event, base: str, kind: str
 ) -> tuple[Composition, tuple[Finding, ...]]:
     problems = list(_structural(general, comp, event, base))
     if problems:
@@ -527,12 +527,12 @@ def _apply(
     else:
         after = comp
     if event.kind in _ARRIVALS or event.kind is EventKind.ASSIGN:
-        before_report = validate(general, after)
+        before_report = validate(general, after, kind=kind)
         if event.kind is EventKind.ASSIGN:
             after = _assign(after, event)
         else:
             after = _arrive(after, after.seat(event.seat), event)
-        broken = _new_errors(before_report, validate(general, after), general)
+        broken = _new_errors(before_report, validate(general, after, kind=kind), general)
         if broken:
             codes = tuple(sorted({f.code for f in broken}))
             return comp, tuple(
@@ -588,16 +588,16 @@ def apply_event(
     (True, [('JY343', 'JY205', 'FC-9')])
     """
     general = rules.as_general()
-    after, found = _apply(general, composition, event, "$")
+    after, found = _apply(general, composition, event, "$", rules.kind)
     return after, Report(subject=composition.name or rules.name, findings=found)
 
 
 def _replay(
-    general: GeneralRuleSet, comp: Composition, indexed: Iterable[tuple[int, Event]]
+    general: GeneralRuleSet, comp: Composition, indexed: Iterable[tuple[int, Event]], kind: str
 ) -> tuple[Composition, list[Finding]]:
     found: list[Finding] = []
     for i, event in indexed:
-        comp, notes = _apply(general, comp, event, f"events[{i}]")
+        comp, notes = _apply(general, comp, event, f"events[{i}]", kind)
         found.extend(notes)
     return comp, found
 
@@ -630,7 +630,7 @@ def composition_at(
     indexed = sorted(
         ((i, e) for i, e in enumerate(history.events) if e.date <= day), key=lambda p: p[1].date
     )
-    comp, found = _replay(general, initial, indexed)
+    comp, found = _replay(general, initial, indexed, rules.kind)
     return (
         attrs.evolve(comp, as_of=day),
         Report(subject=initial.name or rules.name, findings=tuple(found)),
@@ -647,7 +647,7 @@ def _holder(seat: Seat) -> _Holder:
 
 
 def _holder_changes(
-    general: GeneralRuleSet, initial: Composition, history: History, until: dt.date
+    general: GeneralRuleSet, initial: Composition, history: History, until: dt.date, kind: str
 ) -> dict[str, list[tuple[dt.date, _Holder]]]:
     """Per seat, the days its holder (organisation and person ref) changed, replaying
     the history as :func:`composition_at` does; ``(None, None)`` is nobody named."""
@@ -658,7 +658,7 @@ def _holder_changes(
     )
     comp = initial
     for i, event in indexed:
-        after, _ = _apply(general, comp, event, f"events[{i}]")
+        after, _ = _apply(general, comp, event, f"events[{i}]", kind)
         if after is comp:  # rejected: nothing changed
             continue
         for seat in after.seats:
@@ -730,7 +730,7 @@ def tenures(
     terms_of = _planned(rules, initial, start, until)
     out: list[Tenure] = []
     for seat, changes in sorted(
-        _holder_changes(rules.as_general(), initial, history, until).items()
+        _holder_changes(rules.as_general(), initial, history, until, rules.kind).items()
     ):
         held = 0
         for j, (begin, (organisation, ref)) in enumerate(changes):

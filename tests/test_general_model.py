@@ -1,0 +1,295 @@
+"""Issue #14: any area's body validated right — what a general rule set states, and nothing more.
+
+Each capability is broken once (the finding asserted) and shown clean once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+from jarjestoyhteistyo import load_preset
+from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.io.serialize import dump
+from jarjestoyhteistyo.model.composition import (
+    Composition,
+    Organisation,
+    Person,
+    Role,
+    Seat,
+    SeatKind,
+    Stage,
+)
+from jarjestoyhteistyo.model.rulesets import (
+    ChairMode,
+    ChairPolicy,
+    DeputyMode,
+    GeneralRuleSet,
+    IntRange,
+    Need,
+    PartyTies,
+    SeatGroup,
+    SeatSource,
+    SelectionPolicy,
+)
+from jarjestoyhteistyo.rules.checks import check
+from jarjestoyhteistyo.rules.validation import validate
+
+MUNICIPALITIES = ("Kunta A", "Kunta B")
+
+
+def council() -> GeneralRuleSet:
+    """An influence body: a member per municipality with a personal deputy, an official
+    expert with a deputy, a chair and two vice-chairs from among the members."""
+    groups = (
+        *tuple(
+            SeatGroup(
+                id=f"m-{i}",
+                source=SeatSource.SECTOR,
+                municipality=m,
+                deputies=DeputyMode.PERSONAL,
+                nominated_by="municipal older people's council",
+                seats=IntRange(min=2, max=2),
+            )
+            for i, m in enumerate(MUNICIPALITIES)
+        ),
+        SeatGroup(
+            id="expert",
+            source=SeatSource.EXPERT,
+            deputies=DeputyMode.PERSONAL,
+            role=Role.WELLBEING_AREA_OFFICIAL,
+        ),
+    )
+    return GeneralRuleSet(
+        name="Council for older people (fictional)",
+        area="Example area",
+        categories=(),
+        seat_groups=groups,
+        chair=ChairPolicy(mode=ChairMode.ELECTED, vice_chairs=2, from_members=True),
+        required_municipalities=frozenset(MUNICIPALITIES),
+        functions=("communications",),
+        required_functions=frozenset({"secretary", "presenter"}),
+    )
+
+
+P = Person(role=Role.SECTOR_REPRESENTATIVE)
+
+
+def comp() -> Composition:
+    seats: list[Seat] = []
+    for i, _m in enumerate(MUNICIPALITIES):
+        for k in (1, 2):
+            seats.append(Seat(id=f"m{i}{k}", kind=SeatKind.MEMBER, group=f"m-{i}", person=P))
+            seats.append(Seat(id=f"d{i}{k}", kind=SeatKind.DEPUTY, deputy_of=f"m{i}{k}", person=P))
+    off = Person(role=Role.WELLBEING_AREA_OFFICIAL)
+    seats += [
+        Seat(id="x", kind=SeatKind.EXPERT, group="expert", person=off),
+        Seat(id="xd", kind=SeatKind.DEPUTY, deputy_of="x", person=off),
+        Seat(id="staff", kind=SeatKind.STAFF, person=off, functions=frozenset({"secretary"})),
+        Seat(id="pres", kind=SeatKind.STAFF, person=off, functions=frozenset({"presenter"})),
+    ]
+    seats[0] = attrs.evolve(seats[0], functions=frozenset({"chair"}))
+    seats[2] = attrs.evolve(seats[2], functions=frozenset({"vice_chair", "communications"}))
+    seats[4] = attrs.evolve(seats[4], functions=frozenset({"vice_chair"}))
+    return Composition(name="fictional", seats=tuple(seats))
+
+
+def seat(c: Composition, seat_id: str, **changes: object) -> Composition:
+    return attrs.evolve(
+        c, seats=tuple(attrs.evolve(s, **changes) if s.id == seat_id else s for s in c.seats)
+    )
+
+
+def codes(c: Composition, rules: GeneralRuleSet | None = None, **kw: object) -> set[str]:
+    return {f.code for f in validate(rules or council(), c, **kw)}  # type: ignore[arg-type]
+
+
+def test_a_correct_influence_body_raises_nothing() -> None:
+    assert not check(council()).findings
+    report = validate(council(), comp())
+    assert not report.findings, report.to_text()
+
+
+def test_general_kind_assumes_no_chair_deputies_diversity_or_one_seat() -> None:
+    """Nothing the rule set does not say: no chair rule, no deputy rule, no WS-7 wishes,
+    a work pair from one NGO allowed (seed 002 does not forbid it)."""
+    rules = GeneralRuleSet(
+        name="x",
+        area="y",
+        seat_groups=(
+            SeatGroup(
+                id="net", source=SeatSource.NETWORK, network="n", seats=IntRange(min=2, max=2)
+            ),
+        ),
+    )
+    org = Organisation(id="o", networks=frozenset({"n"}))
+    pair = tuple(
+        Seat(id=f"s{i}", kind=SeatKind.MEMBER, group="net", organisation="o", person=P)
+        for i in (1, 2)
+    )
+    report = validate(rules, Composition(organisations=(org,), seats=pair))
+    assert not report.findings, report.to_text()
+
+
+def test_two_chairs_name_their_seats_JY210() -> None:
+    c = seat(comp(), "m12", functions=frozenset({"chair"}))
+    [f] = [f for f in validate(council(), c) if f.code == "JY210"]
+    assert (f.params["count"], f.params["wanted"], f.params["seats"]) == (2, 1, ["m01", "m12"])
+    assert f.rule == "GEN-3"
+    assert "m01, m12" in f.message_en
+
+
+def test_proposal_stage_reports_unelected_officers_as_info_JY227() -> None:
+    bare = attrs.evolve(
+        comp(),
+        seats=tuple(
+            attrs.evolve(s, functions=s.functions - {"chair", "vice_chair"}) for s in comp().seats
+        ),
+    )
+    assert {"JY210"} <= codes(bare)
+    report = validate(council(), bare, stage=Stage.PROPOSAL)
+    assert {f.code for f in report} == {"JY227"}
+    assert report.ok
+    assert not report.warnings
+    assert codes(attrs.evolve(bare, stage=Stage.PROPOSAL)) == {"JY227"}
+
+
+def test_chair_on_a_staff_seat_is_not_from_among_the_members_JY228() -> None:
+    c = seat(
+        seat(comp(), "m01", functions=frozenset()),
+        "staff",
+        functions=frozenset({"secretary", "chair"}),
+    )
+    assert "JY228" in codes(c)
+    expert_chair = seat(
+        seat(comp(), "m01", functions=frozenset()), "x", functions=frozenset({"chair"})
+    )
+    [f] = [f for f in validate(council(), expert_chair) if f.code == "JY228"]
+    assert f.params["seat"] == "x"  # an expert does not vote
+
+
+def test_unknown_function_gets_did_you_mean_JY229() -> None:
+    c = seat(comp(), "m02", functions=frozenset({"comunications"}))
+    [f] = [f for f in validate(council(), c) if f.code == "JY229"]
+    assert f.params["known"][0] == "communications"
+
+
+def test_required_function_missing_JY226() -> None:
+    c = attrs.evolve(comp(), seats=tuple(s for s in comp().seats if s.id != "pres"))
+    [f] = [f for f in validate(council(), c) if f.code == "JY226"]
+    assert (f.params["function"], f.rule) == ("presenter", "GEN-3")
+
+
+def test_deputy_of_an_expert_seat_is_allowed_and_required_JY208() -> None:
+    c = attrs.evolve(comp(), seats=tuple(s for s in comp().seats if s.id != "xd"))
+    [f] = [f for f in validate(council(), c) if f.code == "JY208"]
+    assert (f.params["seat"], f.rule) == ("x", "GEN-4")
+
+
+def test_pending_deputy_is_info_not_error_JY230() -> None:
+    c = seat(comp(), "d01", person=None, pending=True)
+    report = validate(council(), c)
+    assert {f.code for f in report} == {"JY230"}
+    assert report.ok
+    assert "JY208" in codes(seat(comp(), "d01", person=None))
+
+
+def test_reserved_municipal_seats_unfilled_is_incomplete_JY231() -> None:
+    c = seat(seat(comp(), "m11", person=None), "m12", person=None)
+    c = seat(seat(c, "m12", functions=frozenset()), "m11", functions=frozenset())
+    c = seat(c, "m01", functions=frozenset({"chair"}))
+    found = {f.code: f for f in validate(council(), c)}
+    assert "JY231" in found
+    assert "JY222" not in found
+    assert found["JY231"].params == {"municipality": "Kunta B", "seats": ["m11", "m12"]}
+    gone = attrs.evolve(c, seats=tuple(s for s in c.seats if not s.id.startswith(("m1", "d1"))))
+    assert "JY222" in codes(gone)
+
+
+def test_group_named_by_council_groups_where_ties_forbidden_JY131_JY221() -> None:
+    rules = council()
+    groups = (
+        attrs.evolve(rules.seat_groups[0], nominated_by="council groups"),
+        *rules.seat_groups[1:],
+    )
+    forbidden = attrs.evolve(
+        rules,
+        seat_groups=groups,
+        selection=SelectionPolicy(party_political_ties=PartyTies.FORBIDDEN),
+    )
+    [f] = [f for f in check(forbidden) if f.code == "JY131"]
+    assert f.path == "seat_groups[0].nominated_by"
+    assert "JY221" in codes(comp(), forbidden)  # the seats inherit their group's nominator
+    unstated = attrs.evolve(rules, seat_groups=groups)  # nothing said of party politics
+    assert "JY131" not in check(unstated).codes
+    assert "JY221" not in codes(comp(), unstated)
+
+
+def test_required_seat_group_vacancy_is_error_wanted_is_warning_JY201() -> None:
+    rules = GeneralRuleSet(
+        name="x",
+        area="y",
+        categories=(),
+        seat_groups=(SeatGroup(id="g", source=SeatSource.SECTOR),),
+    )
+    [f] = validate(rules, Composition(seats=(Seat(id="s", kind=SeatKind.MEMBER, group="g"),)))
+    assert (f.code, f.severity.value, f.rule) == ("JY201", "warning", "GEN-5")
+    required = attrs.evolve(
+        rules, seat_groups=(attrs.evolve(rules.seat_groups[0], need=Need.REQUIRED),)
+    )
+    [f] = validate(required, Composition(seats=(Seat(id="s", kind=SeatKind.MEMBER, group="g"),)))
+    assert (f.code, f.severity.value) == ("JY201", "error")
+
+
+def test_keski_uusimaa_as_seed_002_has_it_validates_clean() -> None:
+    """KU-4, KU-6, KU-7: convener and secretary, no chair, a contact per municipality, an
+    invited expert, no Swedish wish — the shipped example is clean."""
+    from jarjestoyhteistyo.io.serialize import load
+
+    report = validate(
+        load_preset("keski-uusimaa"), load(Path("examples/keski-uusimaa.yaml"), "composition")
+    )
+    assert not report.findings, report.to_text()
+    assert not check(load_preset("keski-uusimaa")).findings
+
+
+@pytest.mark.parametrize(
+    "preset", ["vantaa-kerava-formal", "vantaa-kerava-open-forum", "keski-uusimaa"]
+)
+def test_no_code_fires_outside_the_kinds_it_names(preset: str) -> None:
+    """No leak between kinds: every finding on a generated broken composition is a code
+    that applies to the rule set's kind."""
+    from jarjestoyhteistyo.catalogue import get_code
+    from jarjestoyhteistyo.fictional.generate import breakable, generate
+
+    rules = load_preset(preset)
+    for code in breakable(preset):
+        ex = generate(preset, seed=3, broken=code)
+        for f in validate(rules, ex.composition):
+            assert get_code(f.code).applies_to(rules.kind), (code, f)
+
+
+def test_cli_stage_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bare = attrs.evolve(
+        comp(),
+        seats=tuple(
+            attrs.evolve(s, functions=s.functions - {"chair", "vice_chair"}) for s in comp().seats
+        ),
+    )
+    rules_file, comp_file = tmp_path / "rules.yaml", tmp_path / "comp.yaml"
+    rules_file.write_text(dump(council()), encoding="utf-8")
+    comp_file.write_text(dump(bare), encoding="utf-8")
+    assert main(["validate", str(rules_file), str(comp_file)]) == 1
+    capsys.readouterr()
+    assert (
+        main(
+            ["validate", str(rules_file), str(comp_file), "--stage", "proposal", "--format", "json"]
+        )
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert {f["code"] for f in out["findings"]} == {"JY227"}
+    assert main(["validate", str(rules_file), str(comp_file), "--stage", "later"]) == 2
