@@ -172,15 +172,7 @@ def _councils(draw: st.DrawFn) -> ThemeNetworkCouncil:
         official_seats=officials,
         convener=draw(st.just("") | _titles()),
         secretary=draw(st.just("") | _titles()),
-        chair=draw(
-            st.none()
-            | st.builds(
-                ChairPolicy,
-                mode=st.sampled_from(ChairMode),
-                vice_chairs=st.integers(min_value=0, max_value=2),
-                from_members=st.booleans(),
-            )
-        ),
+        chair=draw(_stated_chairs()),
         selection=draw(_selection()),
     )
 
@@ -243,15 +235,7 @@ def _generals(draw: st.DrawFn) -> GeneralRuleSet:
         seat_groups=tuple(groups),
         deputies=deputies,
         pairs=pairs,
-        chair=draw(
-            st.none()
-            | st.builds(
-                ChairPolicy,
-                mode=st.sampled_from(ChairMode),
-                vice_chairs=st.integers(min_value=0, max_value=2),
-                from_members=st.booleans(),
-            )
-        ),
+        chair=draw(_stated_chairs()),
         selection=draw(_selection()),
         cap=cap,
     )
@@ -358,6 +342,16 @@ def _any_selection() -> st.SearchStrategy[SelectionPolicy]:
         criteria_only_when_oversubscribed=st.booleans(),
         party_political_ties=st.none() | st.sampled_from(PartyTies),
         one_seat_per_organisation=st.none() | st.booleans(),
+    )
+
+
+def _stated_chairs() -> st.SearchStrategy[ChairPolicy | None]:
+    """No chair policy (nothing stated), or any mode with 0–2 vice-chairs."""
+    return st.none() | st.builds(
+        ChairPolicy,
+        mode=st.sampled_from(ChairMode),
+        vice_chairs=st.integers(min_value=0, max_value=2),
+        from_members=st.booleans(),
     )
 
 

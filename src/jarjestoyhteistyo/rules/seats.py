@@ -212,6 +212,7 @@ JY215 = Code(
     en="{size} seats filled; recommended {recommended}",
     fi="{size} paikkaa täytetty; suositus {recommended}",
     fix="10–12 members is suitable (KU-12).",
+    other_rules=((GEN, "GEN-5"),),
     tags=frozenset({SELECTION}),
 )
 
