@@ -223,13 +223,14 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
 
 
 def _personal_deputies(ctx: Context, tied: dict[str, list[Seat]]) -> Iterator[Finding]:
-    """`FC-8`: one personal deputy for each member of a group with personal deputies."""
+    """`FC-8`: one personal deputy for each member of a group with personal deputies; at
+    most one where they are optional (a member may have none, never two)."""
     for s in ctx.comp.seats:
         if s.kind in _HOLDS_NO_DEPUTY:
             continue
         mode = group_mode(ctx, ctx.groups.get(s.group or ""))
         ds = tied.get(s.id, [])
-        if mode is DeputyMode.PERSONAL and len(ds) > 1:
+        if mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL) and len(ds) > 1:
             yield finding(
                 JY207,
                 ctx.path(ds[1], "deputy_of"),
