@@ -204,6 +204,7 @@ def test_a_register_with_a_repeated_id_is_refused_with_its_path() -> None:
 EXAMPLE_KINDS = {
     "ecosystem-rules.yaml": "segment_rules",
     "keski-uusimaa.yaml": "composition",
+    "lansi-uusimaa-disability-council.yaml": "composition",
     "vantaa-kerava-formal-registrations.yaml": "registrations",
     "vantaa-kerava-formal.yaml": "composition",
     "vantaa-kerava-open-forum.yaml": "composition",
