@@ -113,11 +113,11 @@ def test_preset_states_the_sources_rules() -> None:
     assert rs.statutory_duties
 
 
-def test_preset_checks_clean_with_only_the_time_budget_info_JY130() -> None:
+def test_preset_checks_clean_JY130_stays_with_seed_001() -> None:
+    """No finding at all: the time-budget info (JY130, WS-9) is the Vantaa–Kerava
+    workshops' wish for seed-001 bodies, not a rule of a general rule set."""
     report = check(rules())
-    assert not report.errors
-    assert not report.warnings
-    assert findings(report) == [("JY130", I, "time_budget_hours_per_year")]
+    assert not report.findings, report.to_text()
 
 
 def test_example_validates_with_karkkilas_pending_seats_as_info_JY230() -> None:
@@ -258,7 +258,7 @@ def test_template_loads_and_checks_clean_JY130() -> None:
     assert rs.chair is not None
     assert rs.chair.from_members
     report = check(rs)
-    assert findings(report) == [("JY130", I, "time_budget_hours_per_year")]
+    assert not report.findings, report.to_text()  # JY130 (WS-9) is seed 001's only
 
 
 def test_template_composition_validates_with_a_pending_deputy_JY230() -> None:
