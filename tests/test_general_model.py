@@ -293,3 +293,11 @@ def test_cli_stage_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     out = json.loads(capsys.readouterr().out)
     assert {f["code"] for f in out["findings"]} == {"JY227"}
     assert main(["validate", str(rules_file), str(comp_file), "--stage", "later"]) == 2
+
+
+def test_seat_municipality_contradicting_its_group_JY219() -> None:
+    """A seat of Kunta A's group that says it is for Kunta B is a broken reference."""
+    c = seat(comp(), "m02", municipality="Kunta B")
+    [f] = [f for f in validate(council(), c) if f.code == "JY219"]
+    assert f.path.endswith("municipality")
+    assert not codes(seat(comp(), "m02", municipality="Kunta A")) & {"JY219"}

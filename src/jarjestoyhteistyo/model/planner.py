@@ -373,7 +373,7 @@ class Planner:
         ngo = g.source in NGO_SOURCES
         base = f"{g.id}-m{j}" if ngo or g.source is SeatSource.SECTOR else f"{g.id}-{j}"
         org: Organisation | None = None
-        municipality: str | None = None
+        municipality: str | None = g.municipality  # a group for one municipality
         nominated: str | None = None
         if ngo:
             org = self.new_org(g)
@@ -381,7 +381,7 @@ class Planner:
             nominated = "theme network" if g.source is SeatSource.NETWORK else "registration"
         else:
             role = g.role or _DEFAULT_ROLE[g.source]
-            if role is Role.MUNICIPAL_OFFICIAL:
+            if role is Role.MUNICIPAL_OFFICIAL and municipality is None:
                 municipality = self.furnisher.municipality(j)
         seat = Seat(
             id=self.seat_id(base),

@@ -174,7 +174,20 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                     detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}{fi}",
                     suggestions=suggestions,
                 )
-            elif KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
+            elif (
+                ctx.groups[s.group].municipality
+                and s.municipality
+                and s.municipality != ctx.groups[s.group].municipality
+            ):
+                yield finding(
+                    JY219,
+                    ctx.path(s, "municipality"),
+                    detail=f"seat {s.id} is for {s.municipality}, but its group {s.group} is "
+                    f"for {ctx.groups[s.group].municipality}",
+                    detail_fi=f"paikka {s.id} on kunnalle {s.municipality}, mutta sen ryhmä "
+                    f"{s.group} kunnalle {ctx.groups[s.group].municipality}",
+                )
+            if s.group in ctx.groups and KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
                 yield finding(
                     JY219,
                     ctx.path(s, "kind"),
