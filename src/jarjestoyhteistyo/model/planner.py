@@ -227,9 +227,12 @@ def replace_seats(comp: Composition, changed: Mapping[str, Seat]) -> Composition
 
 
 def vacancy_group(rules: GeneralRuleSet, g: SeatGroup) -> bool:
-    """Whether a seat of ``g`` may be left vacant with a warning only (`FC-5`)."""
-    return g.source in (SeatSource.CATEGORY, SeatSource.OPEN, SeatSource.SECTOR) or (
-        g.source is SeatSource.NETWORK and rules.pairs is None
+    """Whether a seat of ``g`` may be left vacant with a warning only (`FC-5`): a
+    ``wanted`` group (a ``required`` one errs, `GEN-5`) of a source whose vacancy is
+    ``JY201``."""
+    return g.need is Need.WANTED and (
+        g.source in (SeatSource.CATEGORY, SeatSource.OPEN, SeatSource.SECTOR)
+        or (g.source is SeatSource.NETWORK and rules.pairs is None)
     )
 
 
