@@ -61,7 +61,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.model.seats import KIND_OF_SOURCE, NGO_SOURCES
+from jarjestoyhteistyo.model.seats import KIND_OF_SOURCE, NGO_SOURCES, NOT_MEMBER_KINDS
 
 __all__ = [
     "KIND_OF_SOURCE",
@@ -637,7 +637,7 @@ class Planner:
         other = [
             i
             for i, s in enumerate(seats)
-            if i not in ngo and s.kind not in (SeatKind.DEPUTY, SeatKind.STAFF) and not s.vacant
+            if i not in ngo and s.kind not in NOT_MEMBER_KINDS and not s.vacant
         ]
         staff = (
             []

@@ -14,13 +14,18 @@ from typing import Final
 from jarjestoyhteistyo.model.composition import SeatKind
 from jarjestoyhteistyo.model.rulesets import SeatSource
 
-__all__ = ["KIND_OF_SOURCE", "NGO_SOURCES", "NGO_SOURCE_ORDER"]
+__all__ = ["KIND_OF_SOURCE", "NGO_SOURCES", "NGO_SOURCE_ORDER", "NOT_MEMBER_KINDS"]
 
 #: Seat sources held by NGO representatives, in the order reports list them:
 #: association categories (`FC-4`), theme networks (`KU-10`), open registration (`OF-3`).
 NGO_SOURCE_ORDER: Final = (SeatSource.CATEGORY, SeatSource.NETWORK, SeatSource.OPEN)
 #: The same sources as a set, for membership tests.
 NGO_SOURCES: Final = frozenset(NGO_SOURCE_ORDER)
+
+#: Seat kinds that are not members of the body: a deputy stands in for a member, and
+#: staff (secretary, presenter, coordinator) serve it. They belong to no seat group of
+#: their own, hold no chair elected from among the members and have no deputy.
+NOT_MEMBER_KINDS: Final = frozenset({SeatKind.DEPUTY, SeatKind.STAFF})
 
 #: The seat kind that holds the seats of each source.
 KIND_OF_SOURCE: Final[Mapping[SeatSource, SeatKind]] = {

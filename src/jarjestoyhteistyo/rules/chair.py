@@ -24,8 +24,9 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.model.composition import Function, SeatKind, Stage
+from jarjestoyhteistyo.model.composition import Function, Stage
 from jarjestoyhteistyo.model.rulesets import ChairMode, FormalCommittee, OpenForum, RuleSet
+from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
 from jarjestoyhteistyo.rules.base import FC, GEN, KU, OF, Context, E, I, W
 from jarjestoyhteistyo.rules.consistency import JY101
 from jarjestoyhteistyo.rules.values import did_you_mean
@@ -218,7 +219,7 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
         for f, seats in holders.items():
             for s in seats:
                 group = ctx.groups.get(s.group or "")
-                if s.kind in _NOT_MEMBERS or group is None or not group.votes:
+                if s.kind in NOT_MEMBER_KINDS or group is None or not group.votes:
                     yield finding(
                         JY228,
                         ctx.path(s, "functions"),
@@ -226,9 +227,6 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
                         function=f.value,
                         kind=s.kind.value if group is None or group.votes else "no vote",
                     )
-
-
-_NOT_MEMBERS = frozenset({SeatKind.DEPUTY, SeatKind.STAFF})
 
 
 def validate_functions(ctx: Context) -> Iterator[Finding]:

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.model.composition import SeatKind
 from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     IntRange,
@@ -29,6 +28,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
 from jarjestoyhteistyo.rules.base import KIND_OF_SOURCE, Context, E
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
@@ -163,7 +163,7 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                 detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}{fi}",
                 suggestions=suggestions,
             )
-        if s.kind is not SeatKind.DEPUTY and s.kind is not SeatKind.STAFF:
+        if s.kind not in NOT_MEMBER_KINDS:
             if s.group not in ctx.groups:
                 suggestions = did_you_mean(s.group or "", ctx.groups)
                 en, fi = did_you_mean_text(suggestions)

@@ -35,6 +35,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatGroup,
     SeatSource,
 )
+from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
 from jarjestoyhteistyo.rules.base import FC, GEN, KU, NGO_SOURCES, SEVERITY, Context, E, W
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
@@ -155,9 +156,6 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
         )
 
 
-_HOLDS_NO_DEPUTY = frozenset({SeatKind.DEPUTY, SeatKind.STAFF})
-
-
 def group_mode(ctx: Context, group: SeatGroup | None) -> DeputyMode:
     """The deputy mode of a seat group: its own ``deputies``, else the body's for an NGO
     group (or an unknown one), else none."""
@@ -202,9 +200,9 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
         if mode is DeputyMode.ORDERED and d.deputy_of is None:
             ordered.append(d)
             continue
-        if member is None or member.kind in _HOLDS_NO_DEPUTY:
+        if member is None or member.kind in NOT_MEMBER_KINDS:
             near = did_you_mean(
-                d.deputy_of or "", (m.id for m in comp.seats if m.kind not in _HOLDS_NO_DEPUTY)
+                d.deputy_of or "", (m.id for m in comp.seats if m.kind not in NOT_MEMBER_KINDS)
             )
             en, fi = did_you_mean_text(near)
             yield finding(
@@ -226,7 +224,7 @@ def _personal_deputies(ctx: Context, tied: dict[str, list[Seat]]) -> Iterator[Fi
     """`FC-8`: one personal deputy for each member of a group with personal deputies; at
     most one where they are optional (a member may have none, never two)."""
     for s in ctx.comp.seats:
-        if s.kind in _HOLDS_NO_DEPUTY:
+        if s.kind in NOT_MEMBER_KINDS:
             continue
         mode = group_mode(ctx, ctx.groups.get(s.group or ""))
         ds = tied.get(s.id, [])
