@@ -279,7 +279,8 @@ def table() -> ComparisonTable:
 class TestCompare:
     def test_rows(self, table: ComparisonTable) -> None:
         assert table.row("ngo_seats").values == (16, 20, 10)
-        assert table.row("annual_fee_cost").values == (50.0 * 6 * 18, 0.0, 0.0)
+        # seed 002 leaves fees to be looked into: no stated fee, no cost to compute
+        assert table.row("annual_fee_cost").values == (50.0 * 6 * 18, 0.0, None)
         assert table.row("score:total").values[1] < table.row("score:total").values[0]
         assert len(table.rows) == len(METRIC_DEFINITIONS) + len(CRITERIA) + 1
 

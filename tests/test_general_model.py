@@ -6,13 +6,17 @@ Each capability is broken once (the finding asserted) and shown clean once.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import attrs
 import pytest
 
 from jarjestoyhteistyo import load_preset
+from jarjestoyhteistyo.calc.meetings import workload
+from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.errors import MeetingError, RotationError
 from jarjestoyhteistyo.io.serialize import dump
 from jarjestoyhteistyo.model.composition import (
     Composition,
@@ -29,11 +33,14 @@ from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     GeneralRuleSet,
     IntRange,
+    MeetingPolicy,
     Need,
     PartyTies,
     SeatGroup,
     SeatSource,
     SelectionPolicy,
+    TermMode,
+    TermPolicy,
 )
 from jarjestoyhteistyo.rules.checks import check
 from jarjestoyhteistyo.rules.validation import validate
@@ -301,3 +308,36 @@ def test_seat_municipality_contradicting_its_group_JY219() -> None:
     [f] = [f for f in validate(council(), c) if f.code == "JY219"]
     assert f.path.endswith("municipality")
     assert not codes(seat(comp(), "m02", municipality="Kunta A")) & {"JY219"}
+
+
+# ------------------------------------------------- silence on term, fee and meetings
+def test_silent_rule_set_states_no_term_fee_or_rhythm() -> None:
+    """A general rule set that leaves out term, fee and meetings.per_year states none."""
+    rules = GeneralRuleSet(name="x", area="y")
+    assert (rules.term, rules.fee, rules.meetings.per_year) == (None, None, None)
+    assert not {"JY102", "JY103", "JY113", "JY121", "JY129"} & check(rules).codes
+
+
+def test_silent_term_has_no_rotation_plan() -> None:
+    rules, c = council(), comp()
+    with pytest.raises(RotationError, match="states no term"):
+        rotation_plan(rules, c, start=date(2026, 1, 1), years=2)
+    stated = attrs.evolve(rules, term=TermPolicy(mode=TermMode.FIXED, months=24))
+    assert rotation_plan(stated, c, start=date(2026, 1, 1), years=2).term_months == 24
+
+
+def test_silent_rhythm_has_no_workload() -> None:
+    with pytest.raises(MeetingError, match=r"meetings\.per_year"):
+        workload(MeetingPolicy())
+    assert workload(MeetingPolicy(), count=4).total == 4 * 3.0
+
+
+def test_cli_calendar_of_a_silent_rule_set_asks_for_a_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(dump(council()), encoding="utf-8")
+    assert main(["calendar", str(rules_file), "--year", "2026"]) == 2
+    assert "meetings.per_year" in capsys.readouterr().err
+    assert main(["calendar", str(rules_file), "--year", "2026", "--count", "3"]) == 0
+    assert "3 meetings in 2026" in capsys.readouterr().out

@@ -18,11 +18,13 @@ from typing import Any
 import attrs
 import pytest
 
-from jarjestoyhteistyo.errors import LoadError
+from jarjestoyhteistyo.analysis.metrics import metrics
+from jarjestoyhteistyo.calc.meetings import meeting_dates
+from jarjestoyhteistyo.errors import LoadError, MeetingError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind, Stage
-from jarjestoyhteistyo.model.rulesets import FeePolicy
+from jarjestoyhteistyo.model.rulesets import FeePolicy, IntRange, MeetingPolicy
 from jarjestoyhteistyo.rules.checks import check
 from jarjestoyhteistyo.rules.validation import validate
 
@@ -256,13 +258,35 @@ def test_optional_deputy_is_still_one_deputy() -> None:
     assert ("JY207", path) in _found(validate(rules, broken))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAPS.md gap 2: a rule set silent on fees is read as paying none; Keski-Suomi's "
-    "source has a fee clause for influence bodies whose reach is not stated",
-)
-def test_gap_silence_on_fees_is_not_no_fee() -> None:
-    assert _rules(KESKI_SUOMI).fee is not FeePolicy.NONE
+def test_silence_on_fees_and_meetings_is_not_a_rule() -> None:
+    """Keski-Suomi (was GAPS.md gap 2): a fee clause of unknown reach and no meeting rule.
+
+    Left out, ``fee`` and ``meetings.per_year`` stay "not stated": no fee of zero, no
+    4–6 meetings, and so no cost or workload computed from them.
+    """
+    rules = _rules(KESKI_SUOMI)
+    assert rules.fee is None
+    assert rules.meetings.per_year is None
+    m = metrics(rules)
+    assert (m.fee_policy, m.fee_seats, m.annual_fee_cost) == (None, None, None)
+    assert (m.meetings_per_year, m.hours_per_member, m.person_hours_per_year) == (None,) * 3
+    with pytest.raises(MeetingError, match=r"meetings\.per_year"):
+        meeting_dates(rules.meetings, 2026)
+    assert len(meeting_dates(rules.meetings, 2026, count=4)) == 4
+
+
+def test_stated_fee_is_read() -> None:
+    """The same body with the fee stated gets a cost (the counterpart of the test above)."""
+    rules = attrs.evolve(
+        _rules(KESKI_SUOMI),
+        fee=FeePolicy.FEE_RULE,
+        meetings=MeetingPolicy(per_year=IntRange(min=4, max=4)),
+    )
+    m = metrics(rules, fee_per_meeting=10)
+    assert m.fee_policy == "fee_rule"
+    assert m.fee_seats is not None
+    assert m.fee_seats > 0
+    assert m.annual_fee_cost == 10 * 4 * m.fee_seats
 
 
 @pytest.mark.xfail(

@@ -124,13 +124,13 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "meetings_per_year",
         "meetings/year",
         "The upper end of the meetings a year (FC-11, OF-6, KU-9): the worst case that "
-        "meetings.workload uses.",
+        "meetings.workload uses; empty when the rule set states no rhythm.",
     ),
     (
         "hours_per_member",
         "hours/year",
         "Hours one member gives a year: meetings, preparation and theme-network "
-        "meetings (meetings.workload; KU-9, WS-9).",
+        "meetings (meetings.workload; KU-9, WS-9); empty when no rhythm is stated.",
     ),
     (
         "person_hours_per_year",
@@ -142,18 +142,19 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "hours/year",
         "The time budget a member is told when applying (WS-9); empty when not stated.",
     ),
-    ("fee_policy", "code", "Meeting fees (FC-14, OF-9)."),
+    ("fee_policy", "code", "Meeting fees (FC-14, OF-9); empty when the rule set says nothing."),
     (
         "fee_seats",
         "seats",
         "Seats paid a meeting fee: NGO member and elected seats (officials attend in "
-        "their working time); zero when the fee policy is none (OF-9).",
+        "their working time); zero when the fee policy is none (OF-9), empty when no "
+        "fee policy is stated.",
     ),
     (
         "annual_fee_cost",
         "currency/year",
         "fee_per_meeting × meetings_per_year × fee_seats; zero when the fee policy is "
-        "none (FC-14, OF-9).",
+        "none (FC-14, OF-9), empty when the fees or the rhythm are not stated.",
     ),
     (
         "term_months",
@@ -205,13 +206,13 @@ class Metrics:
     mid_term_changes: str | None
     chair: str | None
     vice_chairs: int
-    meetings_per_year: int
-    hours_per_member: float
-    person_hours_per_year: float
+    meetings_per_year: int | None
+    hours_per_member: float | None
+    person_hours_per_year: float | None
     time_budget_hours_per_year: float | None
-    fee_policy: str
-    fee_seats: int
-    annual_fee_cost: float
+    fee_policy: str | None
+    fee_seats: int | None
+    annual_fee_cost: float | None
     term_months: int | None
     continuity: float | None
     swot: Swot
@@ -359,9 +360,12 @@ def metrics(
     general = rules.as_general()
     counts, coverage = _seat_counts(general)
     headcount = sum(counts.values())
-    meetings_per_year = rules.meetings.per_year.upper
-    hours = workload(rules.meetings).total
-    fee_seats = 0 if rules.fee is FeePolicy.NONE else counts["ngo"] + counts["elected"]
+    per_year = rules.meetings.per_year
+    meetings_per_year = None if per_year is None else per_year.upper
+    hours = None if per_year is None else workload(rules.meetings).total
+    fee_seats: int | None = None  # a fee the rule set does not state has no seats or cost
+    if rules.fee is not None:
+        fee_seats = 0 if rules.fee is FeePolicy.NONE else counts["ngo"] + counts["elected"]
     seated, vacant, organisations = _held(composition)
     sel = general.selection
     return Metrics(
@@ -385,11 +389,13 @@ def metrics(
         vice_chairs=0 if general.chair is None else general.chair.vice_chairs,
         meetings_per_year=meetings_per_year,
         hours_per_member=hours,
-        person_hours_per_year=hours * headcount,
+        person_hours_per_year=None if hours is None else hours * headcount,
         time_budget_hours_per_year=rules.time_budget_hours_per_year,
-        fee_policy=rules.fee.value,
+        fee_policy=None if rules.fee is None else rules.fee.value,
         fee_seats=fee_seats,
-        annual_fee_cost=float(fee_per_meeting) * meetings_per_year * fee_seats,
+        annual_fee_cost=None
+        if fee_seats is None or meetings_per_year is None
+        else float(fee_per_meeting) * meetings_per_year * fee_seats,
         term_months=_term(rules),
         continuity=_continuity(rules, composition or skeleton_composition(rules)),
         swot=rules.swot,

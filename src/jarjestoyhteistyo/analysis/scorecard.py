@@ -191,13 +191,16 @@ def _equality(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
 
 
 def _workload(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
-    hours = workload(rules.meetings).total
+    per_year = rules.meetings.per_year
+    hours = None if per_year is None else workload(rules.meetings).total
     budget = rules.time_budget_hours_per_year
     facts: dict[str, Value] = {
         "hours_per_member": hours,
         "time_budget_hours_per_year": budget,
-        "meetings_per_year": rules.meetings.per_year.upper,
+        "meetings_per_year": None if per_year is None else per_year.upper,
     }
+    if hours is None:
+        return facts, PARTIAL, "no meeting rhythm stated, so the time a member gives is unknown"
     if budget is None:
         return facts, PARTIAL, "no time budget stated, so applicants cannot judge it (WS-9)"
     if hours <= budget:

@@ -64,7 +64,7 @@ from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 from jarjestoyhteistyo.errors import RotationError, SimulationError
 from jarjestoyhteistyo.model.composition import Composition, Role, Seat, SeatKind
-from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, TermMode
+from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, TermMode, TermPolicy
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -496,9 +496,8 @@ def _horizon(rules: RuleSet, years: float | None) -> int:
         try:
             return term_months(rules.term)
         except RotationError as exc:
-            raise SimulationError(
-                f"the term is {rules.term.mode.value} (OF-8): give the horizon in years"
-            ) from exc
+            what = "not stated" if rules.term is None else rules.term.mode.value
+            raise SimulationError(f"the term is {what} (OF-8): give the horizon in years") from exc
     if not (math.isfinite(years) and years > 0):
         raise SimulationError(f"years must be a positive number, not {years}")
     return max(1, round(years * 12))
@@ -625,7 +624,7 @@ def compare_terms(
         if months < 1:
             raise SimulationError(f"a term must be at least one month, not {months}")
         term = attrs.evolve(
-            rules.term,
+            rules.term or TermPolicy(),
             mode=TermMode.FIXED,
             months=months,
             first_term_months=(),

@@ -33,7 +33,7 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.model.cooperation import AnnualActivity
-from jarjestoyhteistyo.model.rulesets import MeetingPolicy
+from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
 
 __all__ = [
     "AnnualActivity",
@@ -63,8 +63,18 @@ CODES: tuple[Code, ...] = (JY109,)
 
 
 # ---------------------------------------------------------------- meeting dates
+_NOT_STATED = (
+    "the rule set states no number of meetings a year (meetings.per_year): "
+    "state it, or give the count"
+)
+
+
 def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> int:
     rng = policy.per_year
+    if rng is None:  # not stated: only an explicit count gives a calendar
+        if count is None:
+            raise MeetingError(_NOT_STATED)
+        rng = IntRange(min=0, max=None)
     if count is None:
         upper = rng.upper
         count = min(upper, available)
@@ -99,7 +109,8 @@ def meeting_dates(
     ``count`` defaults to the upper end of ``policy.per_year`` (`FC-11`/`OF-6`: 4–6
     gives 6; `KU-9` monthly meetings, 10–12, give 11 because July is skipped), capped
     at the months available. An explicit ``count`` outside the range raises
-    :class:`MeetingError`.
+    :class:`MeetingError`, and so does a policy that states no ``per_year`` when no
+    ``count`` is given (nothing is read into silence).
 
     Months: the months not in ``skip_months`` are split into ``count`` equal spans
     and the middle month of each span is taken. Day: the first ``weekday`` of the
@@ -260,7 +271,8 @@ def workload(
     ``count`` meetings a year defaults to the upper end of ``per_year`` (the worst
     case; this is the one definition of workload that :func:`~jarjestoyhteistyo.check` uses);
     each takes ``hours`` plus ``preparation_hours``; theme-network meetings add
-    ``network_meetings_per_year * network_meeting_hours``.
+    ``network_meetings_per_year * network_meeting_hours``. A policy that states no
+    ``per_year`` has no workload without ``count`` (:class:`MeetingError`).
 
     >>> from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
     >>> w = workload(MeetingPolicy(per_year=IntRange(min=4, max=6)), budget=24)
@@ -268,8 +280,9 @@ def workload(
     (12.0, 6.0, 18.0, False)
     """
     if count is None:
-        rng = policy.per_year
-        count = rng.upper
+        if policy.per_year is None:
+            raise MeetingError(_NOT_STATED)
+        count = policy.per_year.upper
     if count < 0:
         raise MeetingError(f"count must be >= 0, got {count}")
     return Workload(

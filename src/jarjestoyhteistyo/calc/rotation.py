@@ -103,19 +103,22 @@ class RotationPlan:
         return tuple(t for t in self.tenures if t.seat == seat)
 
 
-def term_months(policy: TermPolicy) -> int:
+def term_months(policy: TermPolicy | None) -> int:
     """The nominal length of one term in months (for summaries and the simulation).
 
     ``council_term`` counts as one council term after the first
     (:data:`~jarjestoyhteistyo.calc.terms.COUNCIL_TERM_MONTHS`, 48) and ``council_fraction``
     as that share of it; ``fixed_dates`` as the months between its dates. ``agreed``
-    has no length (:class:`RotationError`). The plan's dates themselves come from
+    has no length (:class:`RotationError`), and neither has a term the rule set does
+    not state (``None``). The plan's dates themselves come from
     :func:`~jarjestoyhteistyo.calc.terms.membership_window`.
 
     >>> from jarjestoyhteistyo.model.rulesets import TermPolicy, TermMode
     >>> term_months(TermPolicy(mode=TermMode.COUNCIL_FRACTION, fraction=0.5))
     24
     """
+    if policy is None:
+        raise RotationError("the rule set states no term (term:); state it to plan terms")
     if policy.mode is TermMode.FIXED and policy.months:
         return policy.months
     if policy.mode is TermMode.COUNCIL:
@@ -197,7 +200,8 @@ def rotation_plan(
     if years < 1:
         raise RotationError(f"the horizon must be at least one year, not {years}")
     policy = rules.term
-    months = term_months(policy)
+    months = term_months(policy)  # RotationError when the rule set states no term
+    assert policy is not None
     horizon = begin + relativedelta(years=years)
     try:
         k = cohorts(policy)

@@ -332,9 +332,13 @@ class MeetingPolicy:
     Hours are per meeting and per member; ``network_meetings_per_year`` counts the
     theme-network meetings a council member also attends (`KU-9`). The hours a member
     gives a year are computed by :func:`jarjestoyhteistyo.calc.meetings.workload`.
+    ``per_year`` left out (``None``) is "not stated": no rhythm is assumed, and nothing
+    that needs a number of meetings (a workload, a calendar without ``count``) is
+    computed from it. ``hours`` and ``preparation_hours`` are estimates for the
+    workload, not rules (a decision: 2 + 1 hours when the rule set gives none).
     """
 
-    per_year: IntRange = IntRange(min=4, max=6)
+    per_year: IntRange | None = None
     hours: float = 2.0
     preparation_hours: float = 1.0
     network_meetings_per_year: int = 0
@@ -426,7 +430,9 @@ class _Common:
     out: every member seat). ``functions`` are functions of the body's own beyond
     :class:`~jarjestoyhteistyo.model.composition.Function` (``communications``, a
     working group's ``responsible_person``, ...); ``required_functions`` must each be
-    held by some seat (a secretary, a convener, a presenter).
+    held by some seat (a secretary, a convener, a presenter). ``term`` and ``fee`` left
+    out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
+    silence (the seed kinds state theirs).
     """
 
     name: str
@@ -435,9 +441,9 @@ class _Common:
     parent_organ: str | None = None
     tasks: tuple[str, ...] = ()
     swot: Swot = Swot()
-    term: TermPolicy = TermPolicy()
+    term: TermPolicy | None = None
     meetings: MeetingPolicy = MeetingPolicy()
-    fee: FeePolicy = FeePolicy.NONE
+    fee: FeePolicy | None = None
     mid_term_changes: Authority | None = None
     statutory_duties: bool = False
     time_budget_hours_per_year: float | None = None
@@ -497,9 +503,10 @@ class FormalCommittee(_Common):
     )
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
     required_functions: frozenset[str] = frozenset({"secretary"})  # WS-8
-    fee: FeePolicy = FeePolicy.FEE_RULE
+    fee: FeePolicy | None = FeePolicy.FEE_RULE  # FC-14 (one of three; the preset's choice)
     mid_term_changes: Authority | None = Authority.COMMITTEE
-    term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)
+    term: TermPolicy | None = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)  # FC-12
+    meetings: MeetingPolicy = MeetingPolicy(per_year=IntRange(min=4, max=6))  # FC-11
 
     def as_general(self) -> GeneralRuleSet:
         """The same body as a :class:`GeneralRuleSet`: one group per category (`FC-4`)."""
@@ -558,8 +565,11 @@ class OpenForum(_Common):
         party_political_ties=PartyTies.FORBIDDEN,
         one_seat_per_organisation=True,
     )
-    term: TermPolicy = TermPolicy(mode=TermMode.AGREED, months=None)
-    meetings: MeetingPolicy = MeetingPolicy(agreed_jointly=True)
+    term: TermPolicy | None = TermPolicy(mode=TermMode.AGREED, months=None)  # OF-8
+    meetings: MeetingPolicy = MeetingPolicy(
+        per_year=IntRange(min=4, max=6), agreed_jointly=True
+    )  # OF-6
+    fee: FeePolicy | None = FeePolicy.NONE  # OF-9
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
     required_functions: frozenset[str] = frozenset({"coordinator"})  # OF-5
 
@@ -653,7 +663,10 @@ class ThemeNetworkCouncil(_Common):
     selection: SelectionPolicy = SelectionPolicy(
         authority=Authority.THEME_NETWORKS, open_registration=True, continuous_joining=True
     )
-    term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, first_term_months=(12, 24))
+    term: TermPolicy | None = TermPolicy(
+        mode=TermMode.FIXED, months=24, first_term_months=(12, 24)
+    )  # KU-5
+    # fee: not stated — seed 002 says fees and compensation are still to be looked into
     meetings: MeetingPolicy = MeetingPolicy(
         per_year=IntRange(min=10, max=12), network_meetings_per_year=6, network_meeting_hours=2.0
     )

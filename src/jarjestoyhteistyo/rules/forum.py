@@ -21,6 +21,7 @@ from jarjestoyhteistyo.findings import Finding
 from jarjestoyhteistyo.model.composition import SeatKind
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
+    FeePolicy,
     GeneralRuleSet,
     OpenForum,
     RuleSet,
@@ -133,9 +134,9 @@ def check_forum(rules: RuleSet) -> Iterator[Finding]:
             detail="criteria apply even when not oversubscribed",
             detail_fi="kriteerejä sovelletaan, vaikka paikkoja riittää",
         )
-    if rules.fee.value != "none":
+    if rules.fee is not None and rules.fee is not FeePolicy.NONE:
         yield finding(JY113, "fee", fee=rules.fee.value)
-    if rules.term.mode is not TermMode.AGREED:
+    if rules.term is not None and rules.term.mode is not TermMode.AGREED:
         yield finding(
             JY129,
             "term.mode",

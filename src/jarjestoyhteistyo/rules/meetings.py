@@ -67,7 +67,8 @@ CODES: tuple[Code, ...] = (JY104, JY121, JY130)
 def check_meetings(rules: RuleSet) -> Iterator[Finding]:
     """The meeting range and hours, the time budget and the workload it allows."""
     m = rules.meetings
-    yield from inconsistent_range(m.per_year, "meetings.per_year", "FC-11")
+    if m.per_year is not None:
+        yield from inconsistent_range(m.per_year, "meetings.per_year", "FC-11")
     for name in ("hours", "preparation_hours", "network_meeting_hours"):
         value = getattr(m, name)
         if value < 0:
@@ -79,8 +80,13 @@ def check_meetings(rules: RuleSet) -> Iterator[Finding]:
         budget = rules.time_budget_hours_per_year
         if budget < 0:
             yield finding(JY104, "time_budget_hours_per_year", what="time budget", value=budget)
-        elif m.per_year.min >= 0 and (m.per_year.max is None or m.per_year.max >= m.per_year.min):
-            # an inconsistent range is already JY101; there is no workload to compute
+        elif (
+            m.per_year is not None
+            and m.per_year.min >= 0
+            and (m.per_year.max is None or m.per_year.max >= m.per_year.min)
+        ):
+            # an inconsistent range is already JY101, and a rhythm not stated has no
+            # workload to compute
             yield from check_workload(m, budget, path="time_budget_hours_per_year")
 
 
@@ -89,5 +95,5 @@ def check_rhythm(rules: RuleSet) -> Iterator[Finding]:
     if isinstance(rules, FormalCommittee | OpenForum):
         rule = "FC-11" if isinstance(rules, FormalCommittee) else "OF-6"
         rng = rules.meetings.per_year
-        if rng.min < 4 or (rng.max is not None and rng.max > 6):
+        if rng is not None and (rng.min < 4 or (rng.max is not None and rng.max > 6)):
             yield finding(JY121, "meetings.per_year", rule=rule, value=str(rng), usual="4–6")

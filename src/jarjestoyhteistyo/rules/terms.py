@@ -63,6 +63,8 @@ CODES: tuple[Code, ...] = (JY102, JY103, JY118)
 def check_term(rules: RuleSet) -> Iterator[Finding]:
     """`FC-12`, `FC-13`: a term policy that the council calendar can hold."""
     t = rules.term
+    if t is None:  # not stated: nothing to check
+        return
     longest = longest_term_months(t)
     if not 0 < t.rotation <= 1:
         yield finding(JY102, "term.rotation", value=t.rotation)
@@ -113,5 +115,7 @@ def check_term(rules: RuleSet) -> Iterator[Finding]:
 
 def check_staggered(rules: RuleSet) -> Iterator[Finding]:
     """`KU-5`: a council staggers the first term within each work pair."""
-    if isinstance(rules, ThemeNetworkCouncil) and len(set(rules.term.first_term_months)) < 2:
+    if isinstance(rules, ThemeNetworkCouncil) and (
+        rules.term is None or len(set(rules.term.first_term_months)) < 2
+    ):
         yield finding(JY118, "term.first_term_months")

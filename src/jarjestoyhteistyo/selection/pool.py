@@ -276,7 +276,9 @@ class Pool:
         once per distinct (categories, networks) pair, findings only when one applies.
         """
         criteria = {c.id for c in self.rules.selection.criteria}
-        needed = hours_per_member(self.rules.meetings)
+        # a rhythm the rule set does not state demands no hours that could be checked
+        stated = self.rules.meetings.per_year is not None
+        needed = hours_per_member(self.rules.meetings) if stated else None
         rule_cat = "KU-10" if self.kind == ThemeNetworkCouncil.kind else "FC-4"
         found, masks = self.findings, self.masks
         first: dict[str, int] = {}
@@ -306,7 +308,7 @@ class Pool:
                 found.append(finding(JY511, f"registrations[{i}]", index=i, organisation=org.id))
             if not r.link_description or not r.link_description.strip():
                 found.append(_no_link(i, org))
-            if r.hours_available is not None and r.hours_available < needed:
+            if needed is not None and r.hours_available is not None and r.hours_available < needed:
                 found.append(_short_of_time(i, org, r.hours_available, needed))
             if r.answers and not r.answers <= criteria:
                 found += _unknown_answers(i, org, r.answers - criteria)
