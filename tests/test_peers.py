@@ -289,16 +289,26 @@ def test_stated_fee_is_read() -> None:
     assert m.annual_fee_cost == 10 * 4 * m.fee_seats
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LoadError,
-    reason="GAPS.md gap 5: a category needs sv and en labels; Pirkanmaa's source names its "
-    "19 categories in Finnish only",
-)
-def test_gap_category_with_the_sources_finnish_label_only() -> None:
+def test_category_with_the_sources_finnish_label_only() -> None:
+    """Pirkanmaa (was GAPS.md gap 5): its 19 categories are named in Finnish only."""
     text = (
         "kind: general\nname: x\narea: y\n"
         "categories: [{code: patients, labels: {fi: Potilastoiminta}}]\n"
         "seat_groups: [{id: patients, source: category}]\n"
     )
-    assert loads(text, "ruleset").categories[0].labels.fi == "Potilastoiminta"
+    labels = loads(text, "ruleset").categories[0].labels
+    assert (labels.fi, labels.sv, labels.en) == ("Potilastoiminta", None, None)
+    assert labels.get("sv") == labels.get("en") == "Potilastoiminta"
+    rules = _rules(PIRKANMAA)
+    assert all(c.labels.sv is None and c.labels.en is None for c in rules.categories)
+
+
+def test_category_without_any_label_is_refused() -> None:
+    """The counterpart: a label in no language at all is unusable input."""
+    text = (
+        "kind: general\nname: x\narea: y\n"
+        "categories: [{code: patients, labels: {}}]\n"
+        "seat_groups: [{id: patients, source: category}]\n"
+    )
+    with pytest.raises(LoadError, match="at least one of fi, sv and en"):
+        loads(text, "ruleset")

@@ -391,8 +391,8 @@ class EcosystemReport:
             "segments": [
                 {
                     "segment": s.segment.value,
-                    "label": s.segment.labels.en,
-                    "label_fi": s.segment.labels.fi,
+                    "label": s.segment.labels.get("en"),
+                    "label_fi": s.segment.labels.get("fi"),
                     "count": s.count,
                     "share": round(s.share, 4),
                     "overlapping": s.segment is Segment.WEAKER,
@@ -442,7 +442,7 @@ class EcosystemReport:
         return [
             {
                 "segment": s.segment.value,
-                "label": s.segment.labels.en,
+                "label": s.segment.labels.get("en"),
                 "count": s.count,
                 "share": s.share,
             }
@@ -615,10 +615,10 @@ def _pct(share: float) -> str:
 
 def _render_text(r: EcosystemReport) -> str:
     lines = [f"Actor ecosystem (JP-4): {r.total} association(s) on {r.as_of.isoformat()}", ""]
-    width = max(len(s.labels.en) for s in Segment) + 2
+    width = max(len(s.labels.get("en")) for s in Segment) + 2
     lines.append(f"{'segment':<{width}} {'count':>6} {'share':>6}")
     for s in r.segments:
-        label = s.segment.labels.en + (" *" if s.segment is Segment.WEAKER else "")
+        label = s.segment.labels.get("en") + (" *" if s.segment is Segment.WEAKER else "")
         lines.append(f"{label:<{width}} {s.count:>6} {_pct(s.share):>6}")
     lines.append("* overlaps the other segments")
     lines += ["", "Blind spots (JP-7)"]
@@ -646,7 +646,7 @@ def _render_markdown(r: EcosystemReport) -> str:
         "|---|---:|---:|",
     ]
     for s in r.segments:
-        label = s.segment.labels.en + (" (overlaps)" if s.segment is Segment.WEAKER else "")
+        label = s.segment.labels.get("en") + (" (overlaps)" if s.segment is Segment.WEAKER else "")
         lines.append(f"| {label} | {s.count} | {_pct(s.share)} |")
     lines += ["", "## Blind spots (JP-7)", ""]
     if not r.blind_spots:

@@ -4,7 +4,8 @@ Vantaa–Kerava fills the seats of its formal body per association category of t
 Finnish Patent and Registration Office's register of associations (`FC-4`). Other
 areas classify differently, so a rule set may define its own :class:`Category`
 objects; the eight of :data:`PRH_CATEGORIES` are the default. Every category has a
-label in Finnish, Swedish and English.
+label in Finnish, Swedish or English — the PRH ones in all three, a rule set's own as
+its source gives them (often Finnish only).
 
 >>> [c.code for c in PRH_CATEGORIES][:3]
 ['child-family', 'illness-disability', 'pensioners']
@@ -18,7 +19,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
 
-__all__ = ["PRH_CATEGORIES", "Category", "Labels", "category_by_code"]
+__all__ = ["FALLBACK", "PRH_CATEGORIES", "Category", "Labels", "category_by_code"]
 
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -26,17 +27,43 @@ def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> Non
         raise InvalidValueError(f"{attribute.name} must not be empty")
 
 
+def _nonempty_or_none(_inst: object, attribute: attrs.Attribute[str], value: str | None) -> None:
+    if value is not None and not value.strip():
+        raise InvalidValueError(f"{attribute.name} must not be empty")
+
+
+#: The order a label falls back in when the language asked for is not given.
+FALLBACK = ("fi", "sv", "en")
+
+
 @attrs.frozen(kw_only=True)
 class Labels:
-    """A label in Finnish (``fi``), Swedish (``sv``) and English (``en``)."""
+    """A label in Finnish (``fi``), Swedish (``sv``) and English (``en``).
 
-    fi: str = attrs.field(validator=_nonempty)
-    sv: str = attrs.field(validator=_nonempty)
-    en: str = attrs.field(validator=_nonempty)
+    At least one is given; the others may be left out when the source names a thing in
+    one language only (a rule set must not invent translations). :meth:`get` falls back
+    to Finnish, then Swedish, then English.
+
+    >>> Labels(fi="potilasjärjestöt").get("sv")
+    'potilasjärjestöt'
+    >>> Labels(fi="eläkeläiset", sv="pensionärer").get("sv")
+    'pensionärer'
+    """
+
+    fi: str | None = attrs.field(default=None, validator=_nonempty_or_none)
+    sv: str | None = attrs.field(default=None, validator=_nonempty_or_none)
+    en: str | None = attrs.field(default=None, validator=_nonempty_or_none)
+
+    def __attrs_post_init__(self) -> None:
+        if self.fi is None and self.sv is None and self.en is None:
+            raise InvalidValueError("a label needs at least one of fi, sv and en")
 
     def get(self, lang: str) -> str:
-        """The label in ``lang`` (``fi``, ``sv`` or ``en``); English otherwise."""
-        return {"fi": self.fi, "sv": self.sv}.get(lang, self.en)
+        """The label in ``lang`` (``fi``, ``sv`` or ``en``), else the first given of
+        :data:`FALLBACK` (an unknown ``lang`` gets English first, as before)."""
+        given = {"fi": self.fi, "sv": self.sv, "en": self.en}
+        order = (lang, *FALLBACK) if lang in given else ("en", *FALLBACK)
+        return next(v for k in order if (v := given[k]) is not None)
 
 
 @attrs.frozen(kw_only=True)

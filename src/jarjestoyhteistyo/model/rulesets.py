@@ -524,7 +524,7 @@ class FormalCommittee(_Common):
                 SeatGroup(
                     id=c.code,
                     source=SeatSource.CATEGORY,
-                    label=c.labels.en,
+                    label=c.labels.get("en"),
                     seats=per_category,
                     rule="FC-5",
                 )

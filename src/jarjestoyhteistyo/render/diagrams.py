@@ -142,7 +142,7 @@ def _network_label(rules: RuleSet, net: str) -> str:
     if isinstance(rules, ThemeNetworkCouncil):
         match = next((n for n in rules.networks if n.id == net), None)
         if match is not None and match.label is not None:
-            label = match.label.en
+            label = match.label.get("en")
         if match is not None and match.catch_all:
             label += " (catch-all)"
     return label
