@@ -289,6 +289,17 @@ def test_stated_fee_is_read() -> None:
     assert m.annual_fee_cost == 10 * 4 * m.fee_seats
 
 
+def test_bilingual_body_states_its_working_languages() -> None:
+    """Pohjanmaa (was GAPS.md gap 3): "Vaikuttamistoimielimet toimivat kaksikielisesti"."""
+    rules = _rules(POHJANMAA)
+    assert rules.languages == frozenset({"fi", "sv"})
+    assert rules.name_in("sv") == "Österbottens välfärdsområdes äldreråd"
+    assert rules.name_in("fi") == rules.name == "Pohjanmaan hyvinvointialueen vanhusneuvosto"
+    assert not {"JY140", "JY141", "JY142"} & check(rules).codes
+    # the working languages are not a wish about the members: no JY217 without NGOs
+    assert "JY217" not in validate(rules, _comp(POHJANMAA)).codes
+
+
 def test_category_with_the_sources_finnish_label_only() -> None:
     """Pirkanmaa (was GAPS.md gap 5): its 19 categories are named in Finnish only."""
     text = (

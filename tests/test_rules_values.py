@@ -159,15 +159,28 @@ def _wanting(*languages: str) -> RuleSet:
 def test_gen2_misspelt_wanted_language_is_warning_JY140() -> None:
     f = only(check(_wanting("swe")), JY140)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "diversity.languages")
-    assert dict(f.params) == {"language": "swe", "suggestions": ["sv"]}
+    assert dict(f.params) == {
+        "field": "diversity.languages",
+        "language": "swe",
+        "suggestions": ["sv"],
+    }
     assert "did you mean" in f.message_en
+
+
+def test_gen2_misspelt_working_language_is_warning_JY140() -> None:
+    """The body's own working languages are checked like every language code."""
+    rules = attrs.evolve(formal(), languages=frozenset({"fi", "swe"}))
+    f = only(check(rules), JY140)
+    assert (f.severity, f.path, f.params["suggestions"]) == (W, "languages", ["sv"])
+    assert f.message_en.startswith("languages: unknown language code 'swe'")
+    assert not codes_of(check(attrs.evolve(formal(), languages=frozenset({"fi", "sv"}))))
 
 
 # ------------------------------------------------------------------- JY141
 def test_gen2_unknown_wanted_language_is_warning_JY141() -> None:
     f = only(check(_wanting("qq", "sv")), JY141)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "diversity.languages")
-    assert dict(f.params) == {"language": "qq", "suggestions": []}
+    assert dict(f.params) == {"field": "diversity.languages", "language": "qq", "suggestions": []}
 
 
 # ------------------------------------------------------------------- JY142
@@ -175,7 +188,11 @@ def test_gen2_wanted_se_without_sv_is_info_JY142() -> None:
     report = check(_wanting("se"))
     f = only(report, JY142)
     assert (f.severity, f.rule, f.path) == (I, "GEN-2", "diversity.languages")
-    assert dict(f.params) == {"language": "se", "suggestions": ["sv"]}
+    assert dict(f.params) == {
+        "field": "diversity.languages",
+        "language": "se",
+        "suggestions": ["sv"],
+    }
     assert not codes_of(report) & {"JY140", "JY141"}
     assert codes_of(check(_wanting("se", "sv"))) == set()
 

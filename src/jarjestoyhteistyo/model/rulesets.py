@@ -430,13 +430,19 @@ class _Common:
     out: every member seat). ``functions`` are functions of the body's own beyond
     :class:`~jarjestoyhteistyo.model.composition.Function` (``communications``, a
     working group's ``responsible_person``, ...); ``required_functions`` must each be
-    held by some seat (a secretary, a convener, a presenter). ``term`` and ``fee`` left
+    held by some seat (a secretary, a convener, a presenter). ``names`` gives the body's
+    name in its languages (a bilingual body's Swedish name; :meth:`name_in`), and
+    ``languages`` the languages the body works in ("toimivat kaksikielisesti":
+    ``[fi, sv]``; empty: not stated). It is not ``diversity.languages``, which wishes for
+    organisations working in a language among the members. ``term`` and ``fee`` left
     out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
     silence (the seed kinds state theirs).
     """
 
     name: str
     area: str
+    names: Labels | None = None
+    languages: frozenset[str] = frozenset()
     description: str = ""
     parent_organ: str | None = None
     tasks: tuple[str, ...] = ()
@@ -453,6 +459,17 @@ class _Common:
     diversity: DiversityPolicy = DiversityPolicy()
     functions: tuple[str, ...] = ()
     required_functions: frozenset[str] = frozenset()
+
+    def name_in(self, lang: str) -> str:
+        """The body's name in ``lang`` when ``names`` gives it, else ``name``.
+
+        >>> rs = GeneralRuleSet(name="Vanhusneuvosto", area="X",
+        ...                     names=Labels(fi="Vanhusneuvosto", sv="Äldrerådet"))
+        >>> rs.name_in("sv"), rs.name_in("en")
+        ('Äldrerådet', 'Vanhusneuvosto')
+        """
+        given = None if self.names is None else getattr(self.names, lang, None)
+        return given if isinstance(given, str) else self.name
 
 
 @attrs.frozen(kw_only=True)

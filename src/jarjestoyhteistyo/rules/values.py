@@ -17,8 +17,9 @@ A composition:
 * ``JY242`` (info) — an organisation lists ``se`` (Northern Sámi) but not ``sv``:
   ``se`` is valid, but it is also Sweden's country code and a likely slip for ``sv``.
 
-A rule set (``diversity.languages``): ``JY140`` (a close known code), ``JY141`` (none
-close) and ``JY142`` (info, ``se`` without ``sv``), as above.
+A rule set (the body's working ``languages`` and the wished ``diversity.languages``):
+``JY140`` (a close known code), ``JY141`` (none close) and ``JY142`` (info, ``se``
+without ``sv``), as above.
 
 Categories are checked only when the rule set's general form has categories (a
 theme-network council has none: its organisations are seated by network). Broken
@@ -55,9 +56,9 @@ JY140 = Code(
     code="JY140",
     rule="GEN-2",
     severity=W,
-    title="Wanted language misspelt",
-    en="diversity.languages: unknown language code {language!r}; did you mean {suggestions}?",
-    fi="diversity.languages: tuntematon kielikoodi {language!r}; tarkoititko {suggestions}?",
+    title="Rule-set language misspelt",
+    en="{field}: unknown language code {language!r}; did you mean {suggestions}?",
+    fi="{field}: tuntematon kielikoodi {language!r}; tarkoititko {suggestions}?",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -65,9 +66,9 @@ JY141 = Code(
     code="JY141",
     rule="GEN-2",
     severity=W,
-    title="Wanted language unknown",
-    en="diversity.languages: {language!r} is not a known language code",
-    fi="diversity.languages: {language!r} ei ole tunnettu kielikoodi",
+    title="Rule-set language unknown",
+    en="{field}: {language!r} is not a known language code",
+    fi="{field}: {language!r} ei ole tunnettu kielikoodi",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -75,9 +76,9 @@ JY142 = Code(
     code="JY142",
     rule="GEN-2",
     severity=I,
-    title="Northern Sámi wanted, not Swedish",
-    en="diversity.languages: se is Northern Sámi; if Swedish was meant, write sv",
-    fi="diversity.languages: se on pohjoissaame; jos tarkoitit ruotsia, merkitse sv",
+    title="Northern Sámi, not Swedish, in the rule set",
+    en="{field}: se is Northern Sámi; if Swedish was meant, write sv",
+    fi="{field}: se on pohjoissaame; jos tarkoitit ruotsia, merkitse sv",
     fix="Write sv for Swedish; keep se for Northern Sámi.",
 )
 
@@ -258,8 +259,13 @@ def _languages(
 
 
 def check_languages(rules: RuleSet) -> Iterator[Finding]:
-    """`GEN-2`: the languages the rule set wants are known language codes."""
-    yield from _languages(rules.diversity.languages, "diversity.languages", (JY140, JY141, JY142))
+    """`GEN-2`: the body's working languages and the languages it wishes for among its
+    organisations are known language codes."""
+    for field, codes in (
+        ("languages", rules.languages),
+        ("diversity.languages", rules.diversity.languages),
+    ):
+        yield from _languages(codes, field, (JY140, JY141, JY142), field=field)
 
 
 def validate_values(ctx: Context) -> Iterator[Finding]:
