@@ -17,7 +17,8 @@ from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.cli import main
 from jarjestoyhteistyo.errors import MeetingError, RotationError
-from jarjestoyhteistyo.io.serialize import dump
+from jarjestoyhteistyo.analysis.metrics import metrics
+from jarjestoyhteistyo.io.serialize import dump, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,
     Organisation,
@@ -341,3 +342,32 @@ def test_cli_calendar_of_a_silent_rule_set_asks_for_a_count(
     assert "meetings.per_year" in capsys.readouterr().err
     assert main(["calendar", str(rules_file), "--year", "2026", "--count", "3"]) == 0
     assert "3 meetings in 2026" in capsys.readouterr().out
+
+
+# ------------------------------------------------------- chair mode not stated
+def _unstated_chair() -> GeneralRuleSet:
+    return attrs.evolve(council(), chair=ChairPolicy(vice_chairs=2, from_members=True))
+
+
+def test_chair_mode_not_stated_is_none() -> None:
+    """A source that marks a chair ("pj.") but not how it is chosen (Soite, GAPS gap 4)."""
+    rules = _unstated_chair()
+    assert rules.chair is not None
+    assert rules.chair.mode is None
+    assert metrics(rules).chair == "not_stated"
+    assert not validate(rules, comp()).findings  # a correct structure raises nothing
+
+
+def test_chair_mode_not_stated_proposal_is_info_JY227() -> None:
+    bare = seat(comp(), "m01", functions=frozenset())
+    assert codes(bare, _unstated_chair(), stage=Stage.PROPOSAL) == {"JY227"}
+    assert codes(bare, _unstated_chair()) == {"JY210"}  # appointed: one chair all the same
+
+
+def test_seed_kinds_read_an_unstated_mode_as_their_seed() -> None:
+    """FC-7 (dialogue) and OF-5 (none) fill a chair block that leaves the mode out."""
+    fc = loads("kind: formal_committee\nname: x\narea: y\nchair: {vice_chairs: 1}\n", "ruleset")
+    of = loads("kind: open_forum\nname: x\narea: y\nchair: {vice_chairs: 0}\n", "ruleset")
+    assert (fc.chair.mode, of.chair.mode) == (ChairMode.DIALOGUE, ChairMode.NONE)
+    assert "JY115" not in {f.code for f in check(fc) if f.path == "chair.mode"}
+    assert "JY112" not in check(of).codes

@@ -27,6 +27,7 @@ from jarjestoyhteistyo.errors import ComparisonError, RotationError
 from jarjestoyhteistyo.model.composition import Composition, Role, SeatKind
 from jarjestoyhteistyo.model.planner import skeleton
 from jarjestoyhteistyo.model.rulesets import (
+    ChairMode,
     DeputyMode,
     FeePolicy,
     GeneralRuleSet,
@@ -117,7 +118,8 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
     (
         "chair",
         "code",
-        "How the chair is chosen (FC-7, OF-5); empty when the rule set says nothing.",
+        "How the chair is chosen (FC-7, OF-5); not_stated for a chair whose choice the "
+        "rule set does not state; empty when the rule set has no chair rule.",
     ),
     ("vice_chairs", "count", "How many vice-chairs the body has (FC-7)."),
     (
@@ -320,6 +322,11 @@ def _deputy_seats(mode: DeputyMode, composition: Composition | None, ngo: int) -
     return None
 
 
+def _chair_mode(mode: ChairMode | None) -> str:
+    """The chair column: the mode, or ``not_stated`` for a chair chosen as not said."""
+    return "not_stated" if mode is None else mode.value
+
+
 def _term(rules: RuleSet) -> int | None:
     try:
         return term_months(rules.term)
@@ -385,7 +392,7 @@ def metrics(
         parent_organ=rules.parent_organ,
         statutory_duties=rules.statutory_duties,
         mid_term_changes=None if rules.mid_term_changes is None else rules.mid_term_changes.value,
-        chair=None if general.chair is None else general.chair.mode.value,
+        chair=None if general.chair is None else _chair_mode(general.chair.mode),
         vice_chairs=0 if general.chair is None else general.chair.vice_chairs,
         meetings_per_year=meetings_per_year,
         hours_per_member=hours,

@@ -278,10 +278,12 @@ class ChairPolicy:
     ``vice_chairs`` is how many vice-chairs the body has (0–3; a disability council
     may have a first, second and third). ``from_members``: the body elects them from
     among its voting members ("valitsee keskuudestaan"), so a staff, deputy or
-    speaking-right seat cannot hold them.
+    speaking-right seat cannot hold them. ``mode`` left out (``None``) is "not stated":
+    the body has a chair, but the rule set does not say how it is chosen (a formal
+    committee reads it as `FC-7`'s dialogue, an open forum as `OF-5`'s none).
     """
 
-    mode: ChairMode = ChairMode.ELECTED
+    mode: ChairMode | None = None
     vice_chairs: int = 1
     from_members: bool = False
     procedure_recorded: bool = False
@@ -293,8 +295,9 @@ class ChairPolicy:
 
     @property
     def self_elected(self) -> bool:
-        """Whether the body chooses its chair itself, at its constitutive meeting."""
-        return self.mode in (ChairMode.ELECTED, ChairMode.DIALOGUE, ChairMode.ROTATING)
+        """Whether the body may choose its chair itself, at its constitutive meeting
+        (also when the mode is not stated: nothing says otherwise)."""
+        return self.mode in (None, ChairMode.ELECTED, ChairMode.DIALOGUE, ChairMode.ROTATING)
 
 
 @attrs.frozen(kw_only=True)
@@ -421,6 +424,16 @@ class OfficialSeat:
     need: Need = Need.WANTED
 
 
+def _dialogue_unless_stated(chair: ChairPolicy) -> ChairPolicy:
+    """A formal committee's chair: chosen in dialogue (`FC-7`) where no mode is stated."""
+    return chair if chair.mode is not None else attrs.evolve(chair, mode=ChairMode.DIALOGUE)
+
+
+def _none_unless_stated(chair: ChairPolicy) -> ChairPolicy:
+    """An open forum's chair: none (`OF-5`) where no mode is stated."""
+    return chair if chair.mode is not None else attrs.evolve(chair, mode=ChairMode.NONE)
+
+
 # ------------------------------------------------------------------ rule-set kinds
 @attrs.frozen(kw_only=True)
 class _Common:
@@ -511,7 +524,10 @@ class FormalCommittee(_Common):
         same_category=Need.REQUIRED,
         different_organisation=Need.REQUIRED,
     )
-    chair: ChairPolicy = ChairPolicy(mode=ChairMode.DIALOGUE, procedure_recorded=True)
+    chair: ChairPolicy = attrs.field(
+        default=ChairPolicy(mode=ChairMode.DIALOGUE, procedure_recorded=True),
+        converter=_dialogue_unless_stated,  # FC-7
+    )
     selection: SelectionPolicy = SelectionPolicy(
         authority=Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS,
         open_registration=True,
@@ -573,7 +589,10 @@ class OpenForum(_Common):
     cap: int = 20
     coordinator: str = "wellbeing area's HYTE team"
     committee_members: IntRange = IntRange(min=1, max=None)
-    chair: ChairPolicy = ChairPolicy(mode=ChairMode.NONE, vice_chairs=0)
+    chair: ChairPolicy = attrs.field(
+        default=ChairPolicy(mode=ChairMode.NONE, vice_chairs=0),
+        converter=_none_unless_stated,  # OF-5
+    )
     deputies: DeputyPolicy = DeputyPolicy(mode=DeputyMode.AGREED)
     selection: SelectionPolicy = SelectionPolicy(
         authority=Authority.OPEN_REGISTRATION,

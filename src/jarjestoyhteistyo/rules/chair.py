@@ -155,7 +155,7 @@ def check_chair(rules: RuleSet) -> Iterator[Finding]:
                 detail="a formal body needs a chair",
                 detail_fi="virallinen toimielin tarvitsee puheenjohtajan",
             )
-        elif rules.chair.mode is not ChairMode.DIALOGUE:
+        elif rules.chair.mode is not ChairMode.DIALOGUE and rules.chair.mode is not None:
             yield finding(
                 JY115,
                 "chair.mode",
@@ -170,8 +170,8 @@ def check_chair(rules: RuleSet) -> Iterator[Finding]:
                 detail="the reasons and procedure of the chair choice are not recorded",
                 detail_fi="puheenjohtajan valinnan perusteita ja menettelyä ei kirjata",
             )
-    elif isinstance(rules, OpenForum) and rules.chair.mode is not ChairMode.NONE:
-        yield finding(JY112, "chair.mode", mode=rules.chair.mode.value)
+    elif isinstance(rules, OpenForum) and rules.chair.mode not in (ChairMode.NONE, None):
+        yield finding(JY112, "chair.mode", mode=str(rules.chair.mode and rules.chair.mode.value))
 
 
 def validate_chair(ctx: Context) -> Iterator[Finding]:
