@@ -13,11 +13,11 @@ import attrs
 import pytest
 
 from jarjestoyhteistyo import load_preset
+from jarjestoyhteistyo.analysis.metrics import metrics
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.cli import main
 from jarjestoyhteistyo.errors import MeetingError, RotationError
-from jarjestoyhteistyo.analysis.metrics import metrics
 from jarjestoyhteistyo.io.serialize import dump, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,

@@ -294,3 +294,25 @@ def test_template_with_the_ordered_alternative_takes_ordered_deputies() -> None:
     comp = edit(load_composition(TEMPLATE_COMPOSITION), by_order)
     assert validate(ordered, comp).codes == frozenset()
     assert validate(rs, comp).codes >= {"JY207", "JY208"}  # personal: not tied to a member
+
+
+# ---------------------------------------------- generated examples have the deputies
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_generated_influence_body_has_ordered_deputies_per_municipality(seed: int) -> None:
+    """Members drawn from municipal bodies have deputies in order (no organisations), and
+    the generated example validates clean against the preset it was made from."""
+    from jarjestoyhteistyo.fictional.generate import generate
+
+    rules = load_preset("lansi-uusimaa-disability-council")
+    comp = generate("lansi-uusimaa-disability-council", seed=seed).composition
+    deputies = [s for s in comp.seats if s.kind is SeatKind.DEPUTY]
+    assert deputies
+    assert all(d.organisation is None and d.deputy_of is None for d in deputies)
+    for group in {d.group for d in deputies}:
+        orders = sorted(d.order or 0 for d in deputies if d.group == group)
+        assert orders == list(range(1, len(orders) + 1))
+        members = [s for s in comp.seats if s.group == group and s.kind is SeatKind.MEMBER]
+        assert {d.municipality for d in deputies if d.group == group} == {
+            m.municipality for m in members
+        }
+    assert not [f for f in validate(rules, comp) if f.severity is not Severity.INFO]

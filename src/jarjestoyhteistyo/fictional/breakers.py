@@ -315,7 +315,8 @@ class _Breaker:
             if self.rules.deputies.mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL):
                 d, d_org = self.planner.deputy(g, j, seat)
                 seats.append(d)
-                orgs.append(d_org)
+                if d_org is not None:
+                    orgs.append(d_org)
         return attrs.evolve(comp, organisations=tuple(orgs), seats=tuple(seats))
 
     def outside_categories(self, g: SeatGroup) -> frozenset[str]:
@@ -497,9 +498,10 @@ class _Breaker:
                 elif member is not None:
                     n = sum(1 for x in deputies if x.group == d.group)
                     extra, extra_org = self.planner.deputy(g, n + 1, member)
+                    new_orgs = () if extra_org is None else (extra_org,)
                     yield attrs.evolve(
                         comp,
-                        organisations=(*comp.organisations, extra_org),
+                        organisations=(*comp.organisations, *new_orgs),
                         seats=(*comp.seats, extra),
                     )
             elif code is JY208 and member is not None and not ordered:

@@ -61,7 +61,12 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
-from jarjestoyhteistyo.model.seats import KIND_OF_SOURCE, NGO_SOURCES, NOT_MEMBER_KINDS
+from jarjestoyhteistyo.model.seats import (
+    KIND_OF_SOURCE,
+    NGO_SOURCES,
+    NOT_MEMBER_KINDS,
+    deputy_mode_of,
+)
 
 __all__ = [
     "KIND_OF_SOURCE",
@@ -398,9 +403,27 @@ class Planner:
         return seat, org
 
     def deputy(
-        self, g: SeatGroup, j: int, member: Seat | None, order: int | None = None
-    ) -> tuple[Seat, Organisation]:
-        """A deputy for ``member`` (personal) or in the group's order (ordered)."""
+        self,
+        g: SeatGroup,
+        j: int,
+        member: Seat | None,
+        order: int | None = None,
+        municipality: str | None = None,
+    ) -> tuple[Seat, Organisation | None]:
+        """A deputy for ``member`` (personal) or in the group's order (ordered): from
+        another NGO in an NGO group (`FC-9`), a person of the group's role otherwise."""
+        if g.source not in NGO_SOURCES:  # a sector, official or expert seat (GEN-4)
+            role = g.role or _DEFAULT_ROLE[g.source]
+            seat = Seat(
+                id=self.seat_id(f"{g.id}-d{j}"),
+                kind=SeatKind.DEPUTY,
+                group=g.id,
+                person=self.furnisher.person(role, False),
+                deputy_of=None if member is None else member.id,
+                order=order,
+                municipality=municipality,
+            )
+            return seat, None
         org = self.new_org(g)
         seat = Seat(
             id=self.seat_id(f"{g.id}-d{j}"),
@@ -570,7 +593,7 @@ class Planner:
         orgs: list[Organisation],
         seats: list[Seat],
     ) -> None:
-        mode = self.rules.deputies.mode
+        mode = deputy_mode_of(self.rules, g)
         mixes = self.rules.pairs.mixes if self.rules.pairs is not None else ()
         roles: list[Role | None] = [None] * n
         if g.source is SeatSource.NETWORK and mixes and n == 2 and g.role is None:
@@ -584,9 +607,10 @@ class Planner:
                 continue
             seat, org = self.member(g, j, roles[j - 1])
             seats.append(seat)
-            if org is None:
+            if org is not None:
+                orgs.append(org)
+            elif g.source in NGO_SOURCES:
                 continue
-            orgs.append(org)
             if mode not in _WITH_DEPUTIES or (
                 not self.every_deputy
                 and mode is not DeputyMode.PERSONAL
@@ -594,12 +618,14 @@ class Planner:
             ):
                 continue
             if mode in _PERSONAL:  # FC-8, FC-9, FC-10
-                d, d_org = self.deputy(g, j, seat)
+                d, d_org = self.deputy(g, j, seat, municipality=seat.municipality)
                 seats.append(d)
             else:  # ordered
-                d, d_org = self.deputy(g, j, None, order=len(group_deputies) + 1)
+                order = len(group_deputies) + 1
+                d, d_org = self.deputy(g, j, None, order=order, municipality=seat.municipality)
                 group_deputies.append(d)
-            orgs.append(d_org)
+            if d_org is not None:
+                orgs.append(d_org)
         seats.extend(group_deputies)
 
     def staff(self) -> Seat:

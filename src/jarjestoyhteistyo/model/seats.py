@@ -12,9 +12,15 @@ from collections.abc import Mapping
 from typing import Final
 
 from jarjestoyhteistyo.model.composition import SeatKind
-from jarjestoyhteistyo.model.rulesets import SeatSource
+from jarjestoyhteistyo.model.rulesets import DeputyMode, GeneralRuleSet, SeatGroup, SeatSource
 
-__all__ = ["KIND_OF_SOURCE", "NGO_SOURCES", "NGO_SOURCE_ORDER", "NOT_MEMBER_KINDS"]
+__all__ = [
+    "KIND_OF_SOURCE",
+    "NGO_SOURCES",
+    "NGO_SOURCE_ORDER",
+    "NOT_MEMBER_KINDS",
+    "deputy_mode_of",
+]
 
 #: Seat sources held by NGO representatives, in the order reports list them:
 #: association categories (`FC-4`), theme networks (`KU-10`), open registration (`OF-3`).
@@ -37,3 +43,22 @@ KIND_OF_SOURCE: Final[Mapping[SeatSource, SeatKind]] = {
     SeatSource.OFFICIAL: SeatKind.OFFICIAL,
     SeatSource.EXPERT: SeatKind.EXPERT,
 }
+
+
+def deputy_mode_of(rules: GeneralRuleSet, group: SeatGroup | None) -> DeputyMode:
+    """The deputy mode of a seat group: its own ``deputies``, else the body's for an NGO
+    group (or an unknown one), else none (`GEN-4`: a sector, official or expert seat has
+    deputies only where its group says so). The one reading that validation and the
+    example planner share.
+
+    >>> from jarjestoyhteistyo.model.rulesets import DeputyPolicy
+    >>> rules = GeneralRuleSet(name="x", area="y", deputies=DeputyPolicy(mode=DeputyMode.PERSONAL))
+    >>> sector = SeatGroup(id="s", source=SeatSource.SECTOR)
+    >>> deputy_mode_of(rules, sector).value, deputy_mode_of(rules, None).value
+    ('none', 'personal')
+    """
+    if group is not None and group.deputies is not None:
+        return group.deputies
+    if group is None or group.source in NGO_SOURCES:
+        return rules.deputies.mode
+    return DeputyMode.NONE

@@ -35,8 +35,8 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatGroup,
     SeatSource,
 )
-from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
-from jarjestoyhteistyo.rules.base import FC, GEN, KU, NGO_SOURCES, SEVERITY, Context, E, W
+from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS, deputy_mode_of
+from jarjestoyhteistyo.rules.base import FC, GEN, KU, SEVERITY, Context, E, W
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
 __all__ = ["check_deputies", "group_mode", "validate_deputies"]
@@ -157,13 +157,8 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
 
 
 def group_mode(ctx: Context, group: SeatGroup | None) -> DeputyMode:
-    """The deputy mode of a seat group: its own ``deputies``, else the body's for an NGO
-    group (or an unknown one), else none."""
-    if group is not None and group.deputies is not None:
-        return group.deputies
-    if group is None or group.source in NGO_SOURCES:
-        return ctx.rules.deputies.mode
-    return DeputyMode.NONE
+    """The deputy mode of a seat group (:func:`~jarjestoyhteistyo.model.seats.deputy_mode_of`)."""
+    return deputy_mode_of(ctx.rules, group)
 
 
 def _no_deputies_rule(ctx: Context, mode: DeputyMode) -> str:
