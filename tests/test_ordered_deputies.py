@@ -83,3 +83,24 @@ def test_ordered_deputy_from_member_organisation_fc9() -> None:
 
 def test_ordered_deputy_round_trips() -> None:
     assert jy.loads_composition(jy.dump_yaml(GOOD)) == GOOD
+
+
+def test_gen4_ordered_group_without_any_deputy_is_warning_JY233() -> None:
+    """ "Varajäsenet sijaantulojärjestyksessä": a held group whose order is empty warns."""
+    report = jy.validate(RULES, attrs.evolve(GOOD, seats=GOOD.seats[:1]))
+    [f] = [f for f in report if f.code == "JY233"]
+    assert (f.severity, f.rule, f.path) == (jy.Severity.WARNING, "GEN-4", "seats")
+    assert dict(f.params) == {"group": "north", "members": 1}
+    assert "north" in f.message_en
+    assert "sijaantulojärjestyksessä" in f.message_fi
+    assert "JY233" not in jy.validate(RULES, GOOD).codes  # one deputy in order is enough
+
+
+def test_gen4_pending_ordered_deputy_counts_JY233() -> None:
+    """A deputy asked for (``pending``) fills the order; a vacant group needs none."""
+    pending = jy.Seat(id="d1", kind=jy.SeatKind.DEPUTY, group="north", order=1, pending=True)
+    assert (
+        "JY233" not in jy.validate(RULES, attrs.evolve(GOOD, seats=(GOOD.seats[0], pending))).codes
+    )
+    vacant = jy.Seat(id="m", kind=jy.SeatKind.MEMBER, group="north")
+    assert "JY233" not in jy.validate(RULES, attrs.evolve(GOOD, seats=(vacant,))).codes

@@ -7,7 +7,8 @@
 * ``JY205`` — a deputy from an organisation that holds a member seat (`FC-9`);
 * ``JY207`` — a deputy not tied to exactly one member, or a broken substitution order (`FC-8`);
 * ``JY208`` — a member without a personal deputy (`FC-8`);
-* ``JY220`` — a deputy seat where the rule set has none, or the pair substitutes (`KU-7`).
+* ``JY220`` — a deputy seat where the rule set has none, or the pair substitutes (`KU-7`);
+* ``JY233`` — a group with ordered deputies whose members have none at all (`GEN-4`).
 
 Each seat group has a deputy mode: its own ``deputies``, else the body's for an NGO
 group, else none (:func:`group_mode`). So a sector, official or expert seat may have a
@@ -111,8 +112,21 @@ JY220 = Code(
     tags=frozenset({SELECTION}),
 )
 
+JY233 = Code(
+    code="JY233",
+    rule="GEN-4",
+    severity=W,
+    title="No deputy in order",
+    en="group {group}: {members} member seat(s) held, but no deputy in the substitution "
+    "order",
+    fi="ryhmä {group}: {members} jäsenpaikkaa täytetty, mutta ei yhtään varajäsentä "
+    "sijaantulojärjestyksessä",
+    fix="Name the group's deputies with their order (1, 2, ...), or mark them pending.",
+    tags=frozenset({SHORTFALL}),
+)
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY111, JY204, JY205, JY207, JY208, JY220)
+CODES: tuple[Code, ...] = (JY111, JY204, JY205, JY207, JY208, JY220, JY233)
 
 
 def check_deputies(rules: RuleSet) -> Iterator[Finding]:
@@ -301,3 +315,12 @@ def _ordered_deputies(
                 detail=f"group {group_id}: substitution order {orders} is not 1, 2, ...",
                 detail_fi=f"ryhmä {group_id}: varajärjestys {orders} ei ole 1, 2, ...",
             )
+    # "varajäsenet sijaantulojärjestyksessä": a group with ordered deputies has some. How
+    # many is not stated anywhere, so only an empty order is reported (a warning).
+    for group in ctx.rules.seat_groups:
+        if group_mode(ctx, group) is not DeputyMode.ORDERED:
+            continue
+        held = [s for s in ctx.comp.seats if s.group == group.id and s.kind not in NOT_MEMBER_KINDS]
+        held = [s for s in held if not s.vacant]
+        if held and not any(ctx.counts(d) for d in by_group.get(group.id, ())):
+            yield finding(JY233, "seats", group=group.id, members=len(held))
