@@ -55,6 +55,7 @@ __all__ = [
     "OpenForum",
     "PairPolicy",
     "PartyTies",
+    "RequiredFunction",
     "RuleSet",
     "SeatGroup",
     "SeatSource",
@@ -244,6 +245,63 @@ class SeatGroup:
 
 
 @attrs.frozen(kw_only=True)
+class RequiredFunction:
+    """A function some seat must hold (`GEN-3`), and who may hold it.
+
+    ``groups`` lists the seat groups (:attr:`SeatGroup.id`) and ``sources`` the seat
+    sources whose seats may hold the function; a deputy's group is its member's. Left
+    empty, any seat may; given both, a holder must satisfy both. In YAML an entry is
+    the bare function name (``- secretary``) or a mapping: ``{function: presenter,
+    groups: [wellbeing-area]}``.
+
+    >>> anyone = RequiredFunction(function="secretary")
+    >>> anyone.allows(None)
+    True
+    >>> presenter = RequiredFunction(function="presenter", groups=frozenset({"wellbeing-area"}))
+    >>> group = SeatGroup(id="wellbeing-area", source=SeatSource.SECTOR)
+    >>> presenter.allows(group), presenter.allows(None)
+    (True, False)
+    >>> presenter.holders
+    'a seat of group wellbeing-area'
+    """
+
+    function: str
+    groups: frozenset[str] = frozenset()
+    sources: frozenset[SeatSource] = frozenset()
+
+    @property
+    def conditioned(self) -> bool:
+        """Whether the rule set says who may hold the function."""
+        return bool(self.groups or self.sources)
+
+    def allows(self, group: SeatGroup | None) -> bool:
+        """Whether a seat of ``group`` (``None``: a seat of no group) may hold the function."""
+        if self.groups and (group is None or group.id not in self.groups):
+            return False
+        return not self.sources or (group is not None and group.source in self.sources)
+
+    @property
+    def holders(self) -> str:
+        """Who may hold the function, in words (``a seat of group wellbeing-area``)."""
+        parts = []
+        if self.groups:
+            parts.append(f"group {' or '.join(sorted(self.groups))}")
+        if self.sources:
+            parts.append(f"source {' or '.join(sorted(s.value for s in self.sources))}")
+        return f"a seat of {' and '.join(parts)}" if parts else "any seat"
+
+    @property
+    def holders_fi(self) -> str:
+        """:attr:`holders` in Finnish (``paikkaryhmän wellbeing-area paikka``)."""
+        parts = []
+        if self.groups:
+            parts.append(f"paikkaryhmän {' tai '.join(sorted(self.groups))}")
+        if self.sources:
+            parts.append(f"lähteen {' tai '.join(sorted(s.value for s in self.sources))}")
+        return f"{' ja '.join(parts)} paikka" if parts else "mikä tahansa paikka"
+
+
+@attrs.frozen(kw_only=True)
 class DeputyPolicy:
     """Deputies (`FC-8`, `FC-9`, `FC-10`, `KU-7`, `OF-8`, `WS-7`).
 
@@ -426,7 +484,8 @@ class _Common:
     out: every member seat). ``functions`` are functions of the body's own beyond
     :class:`~jarjestoyhteistyo.model.composition.Function` (``communications``, a
     working group's ``responsible_person``, ...); ``required_functions`` must each be
-    held by some seat (a secretary, a convener, a presenter).
+    held by some seat (a secretary, a convener, a presenter), and where an entry says
+    who may hold it (:class:`RequiredFunction`), only by such a seat.
     """
 
     name: str
@@ -446,7 +505,16 @@ class _Common:
     required_municipalities: frozenset[str] = frozenset()
     diversity: DiversityPolicy = DiversityPolicy()
     functions: tuple[str, ...] = ()
-    required_functions: frozenset[str] = frozenset()
+    required_functions: tuple[RequiredFunction, ...] = ()
+
+    @property
+    def required_function_names(self) -> frozenset[str]:
+        """The names of the :attr:`required_functions`.
+
+        >>> sorted(ThemeNetworkCouncil(name="x", area="y").required_function_names)
+        ['convener', 'secretary']
+        """
+        return frozenset(r.function for r in self.required_functions)
 
 
 @attrs.frozen(kw_only=True)
@@ -496,7 +564,9 @@ class FormalCommittee(_Common):
         one_seat_per_organisation=True,
     )
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
-    required_functions: frozenset[str] = frozenset({"secretary"})  # WS-8
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="secretary"),  # WS-8
+    )
     fee: FeePolicy = FeePolicy.FEE_RULE
     mid_term_changes: Authority | None = Authority.COMMITTEE
     term: TermPolicy = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)
@@ -561,7 +631,9 @@ class OpenForum(_Common):
     term: TermPolicy = TermPolicy(mode=TermMode.AGREED, months=None)
     meetings: MeetingPolicy = MeetingPolicy(agreed_jointly=True)
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
-    required_functions: frozenset[str] = frozenset({"coordinator"})  # OF-5
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="coordinator"),  # OF-5
+    )
 
     def as_general(self) -> GeneralRuleSet:
         """The forum as a :class:`GeneralRuleSet`: one open group up to the cap (`OF-3`)."""
@@ -659,7 +731,10 @@ class ThemeNetworkCouncil(_Common):
     )
     recommended_size: IntRange | None = IntRange(min=10, max=12)
     recommended_size_of: frozenset[SeatSource] = frozenset({SeatSource.NETWORK})
-    required_functions: frozenset[str] = frozenset({"convener", "secretary"})  # KU-6
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="convener"),  # KU-6
+        RequiredFunction(function="secretary"),  # KU-6
+    )
 
     def as_general(self) -> GeneralRuleSet:
         """The council as a :class:`GeneralRuleSet`: a pair per network plus `KU-4` seats."""
