@@ -12,12 +12,14 @@ from pathlib import Path
 import attrs
 import pytest
 
-from jarjestoyhteistyo import load_preset
+from jarjestoyhteistyo import dump_json, dump_yaml, load_preset
 from jarjestoyhteistyo.analysis.metrics import metrics
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.cli import main
-from jarjestoyhteistyo.errors import MeetingError, RotationError
+from jarjestoyhteistyo.errors import LoadError, MeetingError, RotationError
+from jarjestoyhteistyo.fictional.generate import generate
+from jarjestoyhteistyo.findings import Severity
 from jarjestoyhteistyo.io.serialize import dump, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,
@@ -37,6 +39,7 @@ from jarjestoyhteistyo.model.rulesets import (
     MeetingPolicy,
     Need,
     PartyTies,
+    RequiredFunction,
     SeatGroup,
     SeatSource,
     SelectionPolicy,
@@ -79,7 +82,10 @@ def council() -> GeneralRuleSet:
         chair=ChairPolicy(mode=ChairMode.ELECTED, vice_chairs=2, from_members=True),
         required_municipalities=frozenset(MUNICIPALITIES),
         functions=("communications",),
-        required_functions=frozenset({"secretary", "presenter"}),
+        required_functions=(
+            RequiredFunction(function="secretary"),
+            RequiredFunction(function="presenter"),
+        ),
     )
 
 
@@ -189,6 +195,135 @@ def test_required_function_missing_JY226() -> None:
     c = attrs.evolve(comp(), seats=tuple(s for s in comp().seats if s.id != "pres"))
     [f] = [f for f in validate(council(), c) if f.code == "JY226"]
     assert (f.params["function"], f.rule) == ("presenter", "GEN-3")
+
+
+# ------------------------------------------------------- who holds a required function
+def given_to(
+    *, groups: frozenset[str] = frozenset(), sources: frozenset[SeatSource] = frozenset()
+) -> GeneralRuleSet:
+    """The council, with the presenter given to certain seats only (`GEN-3`)."""
+    presenter = RequiredFunction(function="presenter", groups=groups, sources=sources)
+    return attrs.evolve(
+        council(), required_functions=(RequiredFunction(function="secretary"), presenter)
+    )
+
+
+def presenter_on(c: Composition, seat_id: str) -> Composition:
+    """``c`` with the presenter function moved from the staff seat to ``seat_id``."""
+    c = attrs.evolve(c, seats=tuple(s for s in c.seats if s.id != "pres"))
+    holder = next(s for s in c.seats if s.id == seat_id)
+    return seat(c, seat_id, functions=holder.functions | {"presenter"})
+
+
+def test_required_function_held_by_a_seat_of_another_group_JY232() -> None:
+    rules = given_to(groups=frozenset({"expert"}))
+    assert not check(rules).findings
+    report = validate(rules, comp())  # the presenter is a staff seat of no group
+    [f] = report.findings
+    assert (f.code, f.severity, f.rule) == ("JY232", Severity.ERROR, "GEN-3")
+    assert f.path == f"seats[{[s.id for s in comp().seats].index('pres')}].functions"
+    assert f.params == {
+        "seat": "pres",
+        "function": "presenter",
+        "group": None,
+        "source": None,
+        "groups": ["expert"],
+        "sources": [],
+        "holders": "a seat of group expert",
+        "holders_fi": "paikkaryhmän expert paikka",
+    }
+    assert f.message_en == (
+        "seat pres holds the presenter function, but the rule set gives it to "
+        "a seat of group expert"
+    )
+    assert f.message_fi == (
+        "paikalla pres on tehtävä presenter, mutta sääntöjen mukaan sen hoitaa "
+        "paikkaryhmän expert paikka"
+    )
+    # a member of another group: exactly JY232 (it is held, so not JY226)
+    wrong = validate(rules, presenter_on(comp(), "m11"))
+    assert [(f.code, f.params["seat"], f.params["group"]) for f in wrong] == [
+        ("JY232", "m11", "m-1")
+    ]
+
+
+def test_required_function_held_where_the_rule_set_says_raises_nothing_JY232() -> None:
+    rules = given_to(groups=frozenset({"expert"}))
+    assert not validate(rules, presenter_on(comp(), "x")).findings
+    # a deputy's group is its member's: the expert's deputy may hold it too
+    assert not validate(rules, presenter_on(comp(), "xd")).findings
+    # nobody holds it: JY226, not JY232
+    gone = attrs.evolve(comp(), seats=tuple(s for s in comp().seats if s.id != "pres"))
+    assert codes(gone, rules) == {"JY226"}
+
+
+def test_required_function_given_by_source_and_by_both_JY232() -> None:
+    by_source = given_to(sources=frozenset({SeatSource.EXPERT}))
+    assert not validate(by_source, presenter_on(comp(), "x")).findings
+    [f] = validate(by_source, presenter_on(comp(), "m01")).findings
+    assert (f.code, f.params["source"], f.params["sources"]) == ("JY232", "sector", ["expert"])
+    assert f.params["holders"] == "a seat of source expert"
+    # both given: a holder must satisfy both (no seat of group m-0 is an expert seat)
+    both = given_to(groups=frozenset({"m-0"}), sources=frozenset({SeatSource.EXPERT}))
+    for holder in ("m01", "x"):
+        [f] = validate(both, presenter_on(comp(), holder)).findings
+        assert (f.code, f.params["seat"]) == ("JY232", holder)
+    assert f.params["holders"] == "a seat of group m-0 and source expert"
+    assert f.params["holders_fi"] == "paikkaryhmän m-0 ja lähteen expert paikka"
+
+
+def test_required_function_given_to_an_unknown_seat_group_JY119() -> None:
+    report = check(given_to(groups=frozenset({"expret"})))
+    [f] = report.findings
+    assert (f.code, f.path, f.rule) == ("JY119", "required_functions[1].groups", "GEN-3")
+    assert (f.params["group"], f.params["suggestions"]) == ("expret", ["expert"])
+    assert (
+        f.message_en
+        == "required function presenter: unknown seat group 'expret'; did you mean expert?"
+    )
+    twice = attrs.evolve(
+        council(),
+        required_functions=(*council().required_functions, RequiredFunction(function="secretary")),
+    )
+    [f] = check(twice).findings
+    assert (f.code, f.path, f.rule) == ("JY119", "required_functions", "GEN-3")
+
+
+def test_required_functions_read_as_names_or_mappings_and_round_trip_JY232() -> None:
+    text = (
+        "kind: general\nname: x\narea: y\nseat_groups: [{id: expert, source: expert}]\n"
+        "required_functions:\n  - secretary\n"
+        "  - {function: presenter, groups: [expert], sources: [expert]}\n"
+    )
+    rules = loads(text, "ruleset")
+    assert rules.required_functions == (
+        RequiredFunction(function="secretary"),
+        RequiredFunction(
+            function="presenter",
+            groups=frozenset({"expert"}),
+            sources=frozenset({SeatSource.EXPERT}),
+        ),
+    )
+    assert rules.required_function_names == frozenset({"secretary", "presenter"})
+    written = dump_yaml(rules)
+    assert "required_functions:\n- secretary\n- function: presenter\n" in written
+    assert loads(written, "ruleset") == rules
+    assert loads(dump_json(rules), "ruleset") == rules
+    with pytest.raises(LoadError) as e:
+        loads(text.replace("groups: [expert]", "grups: [expert]"), "ruleset")
+    [problem] = e.value.problems
+    assert (problem.path, problem.code) == ("required_functions[1].grups", "unknown-key")
+    assert problem.params["suggestion"] == "groups"
+    with pytest.raises(LoadError) as e:
+        loads(text.replace("- secretary", "- 3"), "ruleset")
+    assert [p.path for p in e.value.problems] == ["required_functions[0]"]
+
+
+def test_generated_composition_gives_the_function_to_a_seat_that_may_hold_it_JY232() -> None:
+    rules = given_to(groups=frozenset({"expert"}))
+    for seed in range(5):
+        example = generate(rules, seed=seed)
+        assert not {"JY226", "JY232"} & {f.code for f in validate(rules, example.composition)}
 
 
 def test_deputy_of_an_expert_seat_is_allowed_and_required_JY208() -> None:

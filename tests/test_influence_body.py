@@ -26,6 +26,7 @@ from jarjestoyhteistyo.model.rulesets import (
     Council,
     DeputyMode,
     GeneralRuleSet,
+    RequiredFunction,
     SeatSource,
     TermMode,
 )
@@ -109,7 +110,7 @@ def test_preset_states_the_sources_rules() -> None:
     assert rs.chair == ChairPolicy(mode=ChairMode.ELECTED, vice_chairs=3, from_members=True)
     assert rs.selection.authority is Authority.EXECUTIVE_BOARD
     assert (rs.term.mode, rs.term.council) == (TermMode.COUNCIL, Council.REGIONAL)
-    assert rs.required_functions == frozenset({"secretary"})
+    assert rs.required_functions == (RequiredFunction(function="secretary"),)
     assert rs.statutory_duties
 
 

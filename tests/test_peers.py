@@ -21,6 +21,7 @@ import pytest
 from jarjestoyhteistyo.analysis.metrics import metrics
 from jarjestoyhteistyo.calc.meetings import meeting_dates
 from jarjestoyhteistyo.errors import LoadError, MeetingError
+from jarjestoyhteistyo.fictional.generate import generate
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind, Stage
@@ -238,17 +239,30 @@ def test_breaking_a_stated_rule(body: str, breaks: Break, code: str) -> None:
 
 
 # ------------------------------------------------------------------ gaps (GAPS.md)
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAPS.md gap 1: 'Esittelijänä toimii hyvinvointialueen edustaja' — the library "
-    "can require a presenter but not who holds it",
-)
-def test_gap_presenter_must_be_the_wellbeing_areas_representative() -> None:
+def test_presenter_is_the_wellbeing_areas_representative_JY232() -> None:
+    """Päijät-Häme (was GAPS.md gap 1): "Esittelijänä toimii hyvinvointialueen edustaja"."""
     rules, good = _rules(PAIJAT_HAME), _comp(PAIJAT_HAME)
     broken = _edit(
-        _edit(good, "presenter", functions=frozenset()), "n03", functions=frozenset({"presenter"})
+        _edit(good, "wa1", functions=frozenset()), "n03", functions=frozenset({"presenter"})
     )
-    assert _found(validate(rules, broken)) - _found(validate(rules, good))
+    assert _found(validate(rules, broken)) - _found(validate(rules, good)) == {
+        ("JY232", f"seats[{_index(broken, 'n03')}].functions")
+    }
+    # the wellbeing area's other seat, or the official's personal deputy, may present
+    for holder in ("wa2", "wa1-d"):
+        moved = _edit(
+            _edit(good, "wa1", functions=frozenset()), holder, functions=frozenset({"presenter"})
+        )
+        assert not validate(rules, moved).findings
+
+
+def test_generated_composition_has_the_wellbeing_area_present() -> None:
+    """The generator gives the presenter to a seat the rule set gives it to."""
+    rules = _rules(PAIJAT_HAME)
+    comp = generate(rules, seed=1).composition
+    [holder] = [s for s in comp.seats if "presenter" in s.functions]
+    assert holder.group == "wellbeing-area"
+    assert not {"JY226", "JY232"} & validate(rules, comp).codes
 
 
 def test_optional_deputy_is_still_one_deputy() -> None:

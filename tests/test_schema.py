@@ -121,3 +121,13 @@ def test_person_ref_is_an_optional_string_in_the_schema() -> None:
     assert not list(COMPOSITION.iter_errors({"seats": [seat]}))
     seat["person"] = {"role": "volunteer", "ref": 17}
     assert list(COMPOSITION.iter_errors({"seats": [seat]}))
+
+
+def test_required_functions_are_names_or_mappings_in_the_schema() -> None:
+    """Issue #14 gap 1: a required function is a bare name or a mapping saying who holds it."""
+    base = {"kind": "general", "name": "x", "area": "y"}
+    entry = {"function": "presenter", "groups": ["wellbeing-area"], "sources": ["official"]}
+    assert RULESET.is_valid({**base, "required_functions": ["secretary", entry]})
+    assert not RULESET.is_valid({**base, "required_functions": [{**entry, "grups": ["x"]}]})
+    assert not RULESET.is_valid({**base, "required_functions": [{"groups": ["x"]}]})
+    assert not RULESET.is_valid({**base, "required_functions": [{**entry, "sources": ["nope"]}]})

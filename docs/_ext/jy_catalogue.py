@@ -131,10 +131,14 @@ def _union_args(t: Any) -> tuple[Any, ...] | None:
 
 def _words(t: Any) -> str:
     """A type in plain words."""
+    from jarjestoyhteistyo.io.converter import SHORTHANDS
+
     if (args := _union_args(t)) is not None:
         return " or ".join("null" if a is type(None) else _words(a) for a in args)
     if t in _WORDS:
         return _WORDS[t]
+    if t in SHORTHANDS:
+        return f"text ({SHORTHANDS[t]}) or mapping"
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return "one of the allowed values"
     if attrs.has(t):
@@ -178,11 +182,17 @@ def _nested(t: Any) -> tuple[type | None, bool]:
 
 
 def _show(value: Any) -> str:
+    from jarjestoyhteistyo.io.converter import SHORTHANDS
     from jarjestoyhteistyo.io.serialize import unstructure
 
     if value is attrs.NOTHING:
         return "required"
-    if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+    if (
+        isinstance(value, tuple)
+        and value
+        and attrs.has(type(value[0]))
+        and type(value[0]) not in SHORTHANDS
+    ):
         return f"{len(value)} built-in entries"
     plain = unstructure(value)
     if isinstance(plain, datetime.date):

@@ -48,6 +48,7 @@ from jarjestoyhteistyo.model.rulesets import (
     OpenForum,
     PairPolicy,
     PartyTies,
+    RequiredFunction,
     RuleSet,
     SeatGroup,
     SeatSource,
@@ -315,6 +316,15 @@ def _any_common() -> dict[str, st.SearchStrategy[Any]]:
         "time_budget_hours_per_year": st.none() | _any_floats(),
         "recommended_size": st.none() | _any_ranges(),
         "required_municipalities": st.frozensets(_any_text(), max_size=2),
+        "required_functions": st.lists(
+            st.builds(
+                RequiredFunction,
+                function=_any_text(),
+                groups=st.frozensets(_any_text(), max_size=2),
+                sources=st.frozensets(st.sampled_from(SeatSource), max_size=2),
+            ),
+            max_size=3,
+        ).map(tuple),
         "diversity": st.builds(
             DiversityPolicy,
             need=st.sampled_from(Need),

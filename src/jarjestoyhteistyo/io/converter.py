@@ -11,7 +11,10 @@ and predictable:
 * dates from YAML dates *and* ISO strings (``"2024-05-27"``), written back as dates
   in YAML and ISO strings in JSON;
 * enums by value; tuples and frozensets only from lists (a string is not a list);
-* rule sets as a tagged union on ``kind`` (:data:`~jarjestoyhteistyo.model.rulesets.KINDS`).
+* rule sets as a tagged union on ``kind`` (:data:`~jarjestoyhteistyo.model.rulesets.KINDS`);
+* the classes of :data:`SHORTHANDS` from a bare string as well as a mapping (a required
+  function: ``secretary`` or ``{function: presenter, groups: [wellbeing-area]}``),
+  written back as the bare string when nothing else is set.
 
 Errors never stop at the first one: :func:`structure` raises one
 :class:`~jarjestoyhteistyo.errors.LoadError` listing every problem with its path
@@ -52,12 +55,14 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.pyyaml import make_converter
 
 from jarjestoyhteistyo.errors import LoadError, Problem, UnsupportedTypeError
-from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
+from jarjestoyhteistyo.model.rulesets import KINDS, RequiredFunction, RuleSet
 
 __all__ = [
+    "SHORTHANDS",
     "converter",
     "json_data",
     "json_text",
@@ -233,12 +238,53 @@ def _register_rulesets(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(RuleSet, unstructure_ruleset)
 
 
+#: Classes a document may also write as a bare string, by the field the string fills:
+#: ``- secretary`` is ``RequiredFunction(function="secretary")``. The JSON Schema
+#: (:mod:`jarjestoyhteistyo.io.schema`) reads this table too.
+SHORTHANDS: dict[type, str] = {RequiredFunction: "function"}
+
+
+def _register_shorthands(conv: cattrs.Converter) -> None:
+    """The classes of :data:`SHORTHANDS` from a string or a mapping; written back as the
+    string when every other field has its default."""
+    for cls, field in SHORTHANDS.items():
+        _register_shorthand(conv, cls, field)
+
+
+def _register_shorthand(conv: cattrs.Converter, cls: type, field: str) -> None:
+    whole: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    as_dict: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True
+    )
+    others = [a for a in attrs.fields(cls) if a.name != field]
+
+    def structure(value: Any, t: Any) -> Any:
+        if isinstance(value, str):
+            return t(**{field: value})
+        if not isinstance(value, dict):
+            raise _TypeProblem(
+                f"expected a string or a mapping with {field!r}, got {_describe(value)}"
+            )
+        return whole(value, t)
+
+    def unstructure(obj: Any) -> Any:
+        if all(getattr(obj, a.name) == a.default for a in others):
+            return getattr(obj, field)
+        return as_dict(obj)
+
+    conv.register_structure_hook(cls, structure)
+    conv.register_unstructure_hook(cls, unstructure)
+
+
 def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     _register_scalars(conv)
     _register_enums(conv)
     _register_sequences(conv)
     _register_rulesets(conv)
+    _register_shorthands(conv)
     return conv
 
 

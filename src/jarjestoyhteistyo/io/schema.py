@@ -4,7 +4,9 @@ Editors (VS Code's YAML extension, JetBrains IDEs) complete and check a rule-set
 when it names its schema. :func:`json_schema` walks the attrs models: required keys
 are the fields without defaults, unknown keys are refused (``additionalProperties:
 false``, like the converter), enums list their values, dates are ``format: date``,
-and a rule set is a ``oneOf`` over the kinds, told apart by ``kind``.
+a rule set is a ``oneOf`` over the kinds, told apart by ``kind``, and a class the
+converter also reads from a bare string (:data:`~jarjestoyhteistyo.io.converter.SHORTHANDS`)
+is ``anyOf`` a string and its mapping.
 
 >>> schema = json_schema("ruleset")
 >>> sorted(schema["$defs"])[:3]
@@ -25,6 +27,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.errors import UnsupportedTypeError
+from jarjestoyhteistyo.io.converter import SHORTHANDS
 from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
@@ -107,6 +110,8 @@ class _Builder:
             return {"type": "number"}
         if t is date:
             return {"type": "string", "format": "date"}
+        if isinstance(t, type) and t in SHORTHANDS:
+            return {"anyOf": [{"type": "string"}, self.ref(t)]}
         if isinstance(t, type) and (attrs.has(t) or issubclass(t, enum.Enum)):
             return self.ref(t)
         if typing.get_origin(t) in (dict, typing.Mapping) or t is typing.Any:

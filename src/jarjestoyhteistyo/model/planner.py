@@ -575,6 +575,7 @@ class Planner:
             self._fill_group(g, n, spare, orgs, seats)
         seats.append(self.staff())
         seats = self.place_chair(seats)
+        seats = self.place_required(seats)
         comp = Composition(
             name=f"Example composition of the {self.source_rules.name} (fictional)"
             if name is None
@@ -629,8 +630,9 @@ class Planner:
         seats.extend(group_deputies)
 
     def staff(self) -> Seat:
-        """The secretary (`WS-8`; `KU-6` the umbrella association) or coordinator (`OF-5`)."""
-        required = self.rules.required_functions
+        """The secretary (`WS-8`; `KU-6` the umbrella association) or coordinator (`OF-5`),
+        with every required function the rule set does not give to certain seats."""
+        required = {r.function for r in self.rules.required_functions if not r.conditioned}
         if Function.COORDINATOR in required:
             role, ident, functions = (
                 Role.WELLBEING_AREA_OFFICIAL,
@@ -686,13 +688,41 @@ class Planner:
             out[i] = attrs.evolve(out[i], functions=out[i].functions | {f})
         return out
 
+    def place_required(self, seats: list[Seat]) -> list[Seat]:
+        """Each required function the rule set gives to certain seats on a held one of
+        them, a member before a deputy and a seat without a chair first (`GEN-3`)."""
+        groups = {g.id: g for g in self.rules.seat_groups}
+        by_id = {s.id: s for s in seats}
+
+        def group_of(s: Seat) -> SeatGroup | None:
+            member = by_id.get(s.deputy_of or "") if s.kind is SeatKind.DEPUTY else None
+            return groups.get((member or s).group or "")
+
+        out = list(seats)
+        for req in self.rules.required_functions:
+            if not req.conditioned:
+                continue
+            able = [i for i, s in enumerate(out) if not s.vacant and req.allows(group_of(s))]
+            if not able:
+                raise GenerateError(f"no seat can hold the {req.function} function (GEN-3)")
+            i = min(
+                able,
+                key=lambda i: (
+                    out[i].kind is SeatKind.DEPUTY,
+                    bool(out[i].functions & {Function.CHAIR, Function.VICE_CHAIR}),
+                ),
+            )
+            out[i] = attrs.evolve(out[i], functions=out[i].functions | {req.function})
+        return out
+
 
 def _swedish(org: Organisation | None) -> bool:
     return org is not None and "sv" in org.languages and "fi" not in org.languages
 
 
 class _Spare:
-    """The seats that may be left vacant: never those the chair or diversity need."""
+    """The seats that may be left vacant: never those the chair, diversity or a required
+    function's holder need."""
 
     def __init__(self, planner: Planner, counts: Sequence[int]) -> None:
         rules = self.rules = planner.rules
@@ -705,10 +735,21 @@ class _Spare:
             n for g, n in zip(rules.seat_groups, counts, strict=True) if g.source in NGO_SOURCES
         )
         self.ngo, self.all = ngo - orgs, sum(counts) - chair
+        # the groups that may hold a required function the rule set gives to some seats
+        self.keep = {
+            g.id
+            for g in rules.seat_groups
+            if any(r.conditioned and r.allows(g) for r in rules.required_functions)
+        }
 
     def vacate(self, g: SeatGroup) -> bool:
         ngo = g.source in NGO_SOURCES
-        if not vacancy_group(self.rules, g) or self.all <= 0 or (ngo and self.ngo <= 0):
+        if (
+            not vacancy_group(self.rules, g)
+            or g.id in self.keep
+            or self.all <= 0
+            or (ngo and self.ngo <= 0)
+        ):
             return False
         if not self.chooser.chance(0.2):
             return False

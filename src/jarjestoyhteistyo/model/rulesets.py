@@ -55,6 +55,7 @@ __all__ = [
     "OpenForum",
     "PairPolicy",
     "PartyTies",
+    "RequiredFunction",
     "RuleSet",
     "SeatGroup",
     "SeatSource",
@@ -241,6 +242,63 @@ class SeatGroup:
     def votes(self) -> bool:
         """Whether the holders vote: ``voting``, or every source but ``expert``."""
         return self.voting if self.voting is not None else self.source is not SeatSource.EXPERT
+
+
+@attrs.frozen(kw_only=True)
+class RequiredFunction:
+    """A function some seat must hold (`GEN-3`), and who may hold it.
+
+    ``groups`` lists the seat groups (:attr:`SeatGroup.id`) and ``sources`` the seat
+    sources whose seats may hold the function; a deputy's group is its member's. Left
+    empty, any seat may; given both, a holder must satisfy both. In YAML an entry is
+    the bare function name (``- secretary``) or a mapping: ``{function: presenter,
+    groups: [wellbeing-area]}``.
+
+    >>> anyone = RequiredFunction(function="secretary")
+    >>> anyone.allows(None)
+    True
+    >>> presenter = RequiredFunction(function="presenter", groups=frozenset({"wellbeing-area"}))
+    >>> group = SeatGroup(id="wellbeing-area", source=SeatSource.SECTOR)
+    >>> presenter.allows(group), presenter.allows(None)
+    (True, False)
+    >>> presenter.holders
+    'a seat of group wellbeing-area'
+    """
+
+    function: str
+    groups: frozenset[str] = frozenset()
+    sources: frozenset[SeatSource] = frozenset()
+
+    @property
+    def conditioned(self) -> bool:
+        """Whether the rule set says who may hold the function."""
+        return bool(self.groups or self.sources)
+
+    def allows(self, group: SeatGroup | None) -> bool:
+        """Whether a seat of ``group`` (``None``: a seat of no group) may hold the function."""
+        if self.groups and (group is None or group.id not in self.groups):
+            return False
+        return not self.sources or (group is not None and group.source in self.sources)
+
+    @property
+    def holders(self) -> str:
+        """Who may hold the function, in words (``a seat of group wellbeing-area``)."""
+        parts = []
+        if self.groups:
+            parts.append(f"group {' or '.join(sorted(self.groups))}")
+        if self.sources:
+            parts.append(f"source {' or '.join(sorted(s.value for s in self.sources))}")
+        return f"a seat of {' and '.join(parts)}" if parts else "any seat"
+
+    @property
+    def holders_fi(self) -> str:
+        """:attr:`holders` in Finnish (``paikkaryhmän wellbeing-area paikka``)."""
+        parts = []
+        if self.groups:
+            parts.append(f"paikkaryhmän {' tai '.join(sorted(self.groups))}")
+        if self.sources:
+            parts.append(f"lähteen {' tai '.join(sorted(s.value for s in self.sources))}")
+        return f"{' ja '.join(parts)} paikka" if parts else "mikä tahansa paikka"
 
 
 @attrs.frozen(kw_only=True)
@@ -443,9 +501,10 @@ class _Common:
     out: every member seat). ``functions`` are functions of the body's own beyond
     :class:`~jarjestoyhteistyo.model.composition.Function` (``communications``, a
     working group's ``responsible_person``, ...); ``required_functions`` must each be
-    held by some seat (a secretary, a convener, a presenter). ``names`` gives the body's
-    name in its languages (a bilingual body's Swedish name; :meth:`name_in`), and
-    ``languages`` the languages the body works in ("toimivat kaksikielisesti":
+    held by some seat (a secretary, a convener, a presenter), and where an entry says
+    who may hold it (:class:`RequiredFunction`), only by such a seat. ``names`` gives
+    the body's name in its languages (a bilingual body's Swedish name; :meth:`name_in`),
+    and ``languages`` the languages the body works in ("toimivat kaksikielisesti":
     ``[fi, sv]``; empty: not stated). It is not ``diversity.languages``, which wishes for
     organisations working in a language among the members. ``term`` and ``fee`` left
     out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
@@ -471,7 +530,16 @@ class _Common:
     required_municipalities: frozenset[str] = frozenset()
     diversity: DiversityPolicy = DiversityPolicy()
     functions: tuple[str, ...] = ()
-    required_functions: frozenset[str] = frozenset()
+    required_functions: tuple[RequiredFunction, ...] = ()
+
+    @property
+    def required_function_names(self) -> frozenset[str]:
+        """The names of the :attr:`required_functions`.
+
+        >>> sorted(ThemeNetworkCouncil(name="x", area="y").required_function_names)
+        ['convener', 'secretary']
+        """
+        return frozenset(r.function for r in self.required_functions)
 
     def name_in(self, lang: str) -> str:
         """The body's name in ``lang`` when ``names`` gives it, else ``name``.
@@ -535,7 +603,9 @@ class FormalCommittee(_Common):
         one_seat_per_organisation=True,
     )
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
-    required_functions: frozenset[str] = frozenset({"secretary"})  # WS-8
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="secretary"),  # WS-8
+    )
     fee: FeePolicy | None = FeePolicy.FEE_RULE  # FC-14 (one of three; the preset's choice)
     mid_term_changes: Authority | None = Authority.COMMITTEE
     term: TermPolicy | None = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)  # FC-12
@@ -607,7 +677,9 @@ class OpenForum(_Common):
     )  # OF-6
     fee: FeePolicy | None = FeePolicy.NONE  # OF-9
     diversity: DiversityPolicy = DiversityPolicy(volunteer_run=True, min_size_classes=2)
-    required_functions: frozenset[str] = frozenset({"coordinator"})  # OF-5
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="coordinator"),  # OF-5
+    )
 
     def as_general(self) -> GeneralRuleSet:
         """The forum as a :class:`GeneralRuleSet`: one open group up to the cap (`OF-3`)."""
@@ -708,7 +780,10 @@ class ThemeNetworkCouncil(_Common):
     )
     recommended_size: IntRange | None = IntRange(min=10, max=12)
     recommended_size_of: frozenset[SeatSource] = frozenset({SeatSource.NETWORK})
-    required_functions: frozenset[str] = frozenset({"convener", "secretary"})  # KU-6
+    required_functions: tuple[RequiredFunction, ...] = (
+        RequiredFunction(function="convener"),  # KU-6
+        RequiredFunction(function="secretary"),  # KU-6
+    )
 
     def as_general(self) -> GeneralRuleSet:
         """The council as a :class:`GeneralRuleSet`: a pair per network plus `KU-4` seats."""

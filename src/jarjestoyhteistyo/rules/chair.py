@@ -15,7 +15,12 @@ theme-network council without a ``chair`` policy has no chair rule at all.
   itself are not yet elected;
 * ``JY228`` — a chair or vice-chair who is not a voting member, where the body elects
   them from among its members;
-* ``JY229`` — a function that is neither known nor defined by the rule set (`GEN-2`).
+* ``JY229`` — a function that is neither known nor defined by the rule set (`GEN-2`);
+* ``JY232`` — a seat holds a required function the rule set gives to other seats: a
+  required function may name the seat groups or sources whose seats hold it
+  (:class:`~jarjestoyhteistyo.model.rulesets.RequiredFunction`; Päijät-Häme: "Esittelijänä
+  toimii hyvinvointialueen edustaja"). ``JY226`` is for a function nobody holds,
+  ``JY232`` for one held by the wrong seat.
 """
 
 from __future__ import annotations
@@ -127,11 +132,22 @@ JY229 = Code(
     fix="Use a known function, or list the body's own functions in the rule set's functions.",
 )
 
+JY232 = Code(
+    code="JY232",
+    rule="GEN-3",
+    severity=E,
+    title="A required function held by the wrong seat",
+    en="seat {seat} holds the {function} function, but the rule set gives it to {holders}",
+    fi="paikalla {seat} on tehtävä {function}, mutta sääntöjen mukaan sen hoitaa {holders_fi}",
+    fix="Give the function to a seat of the groups or sources the rule set names, or "
+    "change who may hold it in the rule set's required_functions.",
+)
+
 #: The most vice-chairs a body has (a disability council's first, second and third).
 MAX_VICE_CHAIRS = 3
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY112, JY115, JY210, JY211, JY226, JY227, JY228, JY229)
+CODES: tuple[Code, ...] = (JY112, JY115, JY210, JY211, JY226, JY227, JY228, JY229, JY232)
 
 
 def check_chair(rules: RuleSet) -> Iterator[Finding]:
@@ -230,7 +246,8 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
 
 
 def validate_functions(ctx: Context) -> Iterator[Finding]:
-    """Each function a seat holds is known (``JY229``); each required one is held (``JY226``)."""
+    """Each function a seat holds is known (``JY229``); each required one is held
+    (``JY226``), and only by the seats the rule set gives it to (``JY232``)."""
     known = {f.value for f in Function} | set(ctx.rules.functions)
     for s in ctx.comp.seats:
         for f in sorted(s.functions - known):
@@ -243,5 +260,23 @@ def validate_functions(ctx: Context) -> Iterator[Finding]:
             )
     if ctx.comp.seats:
         held = {f for s in ctx.comp.seats for f in s.functions}
-        for f in sorted(ctx.rules.required_functions - held):
+        for f in sorted(ctx.rules.required_function_names - held):
             yield finding(JY226, "seats", function=f)
+    for req in ctx.rules.required_functions:
+        if not req.conditioned:
+            continue
+        for s in ctx.comp.seats:
+            group = ctx.group_of(s)
+            if req.function in s.functions and not req.allows(group):
+                yield finding(
+                    JY232,
+                    ctx.path(s, "functions"),
+                    seat=s.id,
+                    function=req.function,
+                    group=group.id if group is not None else None,
+                    source=group.source.value if group is not None else None,
+                    groups=sorted(req.groups),
+                    sources=sorted(x.value for x in req.sources),
+                    holders=req.holders,
+                    holders_fi=req.holders_fi,
+                )

@@ -1,7 +1,9 @@
 """Consistency: numbers and references that contradict themselves (`FC-4`, `FC-11`).
 
 * ``JY101`` — a range with min > max or a negative bound (each range's own rule id);
-* ``JY119`` — an id of a rule set used twice, or a reference to an undefined one (`FC-4`);
+* ``JY119`` — an id of a rule set used twice, or a reference to an undefined one (`FC-4`):
+  among them a required function named twice, or one given to an unknown seat group
+  (`GEN-3`, with the close known groups as ``suggestions``);
 * ``JY219`` — a broken reference in a composition: a duplicate seat or organisation id,
   an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`);
   an unknown id carries the close known ids as ``suggestions`` ("did you mean", `GEN-2`).
@@ -98,13 +100,16 @@ def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[F
         )
 
 
-def duplicates(ids: Iterable[str], path: str, what: str) -> Iterator[Finding]:
-    """``JY119`` for each id given more than once."""
+def duplicates(
+    ids: Iterable[str], path: str, what: str, *, rule: str | None = None
+) -> Iterator[Finding]:
+    """``JY119`` for each id given more than once (``rule``: the rule id it cites)."""
     for value, n in sorted(Counter(ids).items()):
         if n > 1:
             yield finding(
                 JY119,
                 path,
+                rule=rule,
                 detail=f"{what} {value!r} defined {n} times",
                 detail_fi=f"{what} {value!r} määritelty {n} kertaa",
             )
@@ -122,7 +127,8 @@ def check_references(rules: RuleSet) -> Iterator[Finding]:
             "official_seats",
             "seat group",
         )
-    elif isinstance(rules, GeneralRuleSet):
+    yield from _required_functions(rules)
+    if isinstance(rules, GeneralRuleSet):
         yield from duplicates((g.id for g in rules.seat_groups), "seat_groups", "seat group")
         known = {c.code for c in rules.categories}
         for i, g in enumerate(rules.seat_groups):
@@ -134,6 +140,32 @@ def check_references(rules: RuleSet) -> Iterator[Finding]:
                         detail=f"unknown category {code!r}",
                         detail_fi=f"tuntematon järjestötyyppi {code!r}",
                     )
+
+
+def _required_functions(rules: RuleSet) -> Iterator[Finding]:
+    """`GEN-3`: each required function named once, given only to seat groups that exist."""
+    yield from duplicates(
+        (r.function for r in rules.required_functions),
+        "required_functions",
+        "required function",
+        rule="GEN-3",
+    )
+    if not any(r.groups for r in rules.required_functions):
+        return
+    groups = [g.id for g in rules.as_general().seat_groups]
+    for i, req in enumerate(rules.required_functions):
+        for g in sorted(req.groups - set(groups)):
+            suggestions = did_you_mean(g, groups)
+            en, fi = did_you_mean_text(suggestions)
+            yield finding(
+                JY119,
+                f"required_functions[{i}].groups",
+                rule="GEN-3",
+                detail=f"required function {req.function}: unknown seat group {g!r}{en}",
+                detail_fi=f"vaadittu tehtävä {req.function}: tuntematon paikkaryhmä {g!r}{fi}",
+                group=g,
+                suggestions=suggestions,
+            )
 
 
 def validate_references(ctx: Context) -> Iterator[Finding]:

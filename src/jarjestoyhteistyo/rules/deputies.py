@@ -117,8 +117,7 @@ JY233 = Code(
     rule="GEN-4",
     severity=W,
     title="No deputy in order",
-    en="group {group}: {members} member seat(s) held, but no deputy in the substitution "
-    "order",
+    en="group {group}: {members} member seat(s) held, but no deputy in the substitution order",
     fi="ryhmä {group}: {members} jäsenpaikkaa täytetty, mutta ei yhtään varajäsentä "
     "sijaantulojärjestyksessä",
     fix="Name the group's deputies with their order (1, 2, ...), or mark them pending.",
