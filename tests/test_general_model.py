@@ -199,10 +199,13 @@ def test_required_function_missing_JY226() -> None:
 
 # ------------------------------------------------------- who holds a required function
 def given_to(
-    *, groups: frozenset[str] = frozenset(), sources: frozenset[SeatSource] = frozenset()
+    *,
+    groups: frozenset[str] = frozenset(),
+    sources: frozenset[SeatSource] = frozenset(),
+    roles: frozenset[Role] = frozenset(),
 ) -> GeneralRuleSet:
     """The council, with the presenter given to certain seats only (`GEN-3`)."""
-    presenter = RequiredFunction(function="presenter", groups=groups, sources=sources)
+    presenter = RequiredFunction(function="presenter", groups=groups, sources=sources, roles=roles)
     return attrs.evolve(
         council(), required_functions=(RequiredFunction(function="secretary"), presenter)
     )
@@ -229,6 +232,8 @@ def test_required_function_held_by_a_seat_of_another_group_JY232() -> None:
         "source": None,
         "groups": ["expert"],
         "sources": [],
+        "role": "wellbeing_area_official",
+        "roles": [],
         "holders": "a seat of group expert",
         "holders_fi": "paikkaryhmän expert paikka",
     }
@@ -270,6 +275,25 @@ def test_required_function_given_by_source_and_by_both_JY232() -> None:
         assert (f.code, f.params["seat"]) == ("JY232", holder)
     assert f.params["holders"] == "a seat of group m-0 and source expert"
     assert f.params["holders_fi"] == "paikkaryhmän m-0 ja lähteen expert paikka"
+
+
+def test_required_function_given_by_the_holders_role_JY232() -> None:
+    """ "Esittelijänä toimii hyvinvointialueen edustaja": an official, member or staff."""
+    rules = given_to(roles=frozenset({Role.WELLBEING_AREA_OFFICIAL}))
+    assert not check(rules).findings
+    assert not validate(rules, comp()).findings  # the staff presenter is an official
+    assert not validate(rules, presenter_on(comp(), "x")).findings  # so is the expert
+    [f] = validate(rules, presenter_on(comp(), "m01")).findings
+    assert (f.code, f.params["role"], f.params["roles"]) == (
+        "JY232",
+        "sector_representative",
+        ["wellbeing_area_official"],
+    )
+    assert f.message_en.endswith("gives it to a holder who is a wellbeing_area_official")
+    assert f.message_fi.endswith("hoitaa henkilö, jonka rooli on wellbeing_area_official")
+    # a role and a group: both must hold
+    both = given_to(groups=frozenset({"m-0"}), roles=frozenset({Role.WELLBEING_AREA_OFFICIAL}))
+    assert [f.code for f in validate(both, presenter_on(comp(), "m01"))] == ["JY232"]
 
 
 def test_required_function_given_to_an_unknown_seat_group_JY119() -> None:

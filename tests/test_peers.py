@@ -242,16 +242,21 @@ def test_breaking_a_stated_rule(body: str, breaks: Break, code: str) -> None:
 def test_presenter_is_the_wellbeing_areas_representative_JY232() -> None:
     """Päijät-Häme (was GAPS.md gap 1): "Esittelijänä toimii hyvinvointialueen edustaja"."""
     rules, good = _rules(PAIJAT_HAME), _comp(PAIJAT_HAME)
-    broken = _edit(
-        _edit(good, "wa1", functions=frozenset()), "n03", functions=frozenset({"presenter"})
-    )
-    assert _found(validate(rules, broken)) - _found(validate(rules, good)) == {
-        ("JY232", f"seats[{_index(broken, 'n03')}].functions")
-    }
-    # the wellbeing area's other seat, or the official's personal deputy, may present
-    for holder in ("wa2", "wa1-d"):
+    for not_official in ("n03", "wa2", "liitto"):  # an NGO, a trustee, a sector seat
+        broken = _edit(
+            _edit(good, "presenter", functions=frozenset()),
+            not_official,
+            functions=frozenset({"presenter"}),
+        )
+        assert _found(validate(rules, broken)) - _found(validate(rules, good)) == {
+            ("JY232", f"seats[{_index(broken, not_official)}].functions")
+        }
+    # the wellbeing area's official member, or the official's deputy, may present too
+    for holder in ("wa1", "wa1-d"):
         moved = _edit(
-            _edit(good, "wa1", functions=frozenset()), holder, functions=frozenset({"presenter"})
+            _edit(good, "presenter", functions=frozenset()),
+            holder,
+            functions=frozenset({"presenter"}),
         )
         assert not validate(rules, moved).findings
 
@@ -261,7 +266,8 @@ def test_generated_composition_has_the_wellbeing_area_present() -> None:
     rules = _rules(PAIJAT_HAME)
     comp = generate(rules, seed=1).composition
     [holder] = [s for s in comp.seats if "presenter" in s.functions]
-    assert holder.group == "wellbeing-area"
+    assert holder.person is not None
+    assert holder.person.role is Role.WELLBEING_AREA_OFFICIAL
     assert not {"JY226", "JY232"} & validate(rules, comp).codes
 
 

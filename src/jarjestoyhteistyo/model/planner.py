@@ -702,7 +702,23 @@ class Planner:
         for req in self.rules.required_functions:
             if not req.conditioned:
                 continue
-            able = [i for i, s in enumerate(out) if not s.vacant and req.allows(group_of(s))]
+            able = [
+                i
+                for i, s in enumerate(out)
+                if not s.vacant and req.allows(group_of(s), s.person.role if s.person else None)
+            ]
+            if not able and req.roles and not (req.groups or req.sources):
+                # only a role is asked for: a staff seat of that role holds the function
+                role = min(req.roles, key=lambda r: r.value)
+                out.append(
+                    Seat(
+                        id=self.seat_id(req.function),
+                        kind=SeatKind.STAFF,
+                        person=self.furnisher.person(role, False),
+                        functions=frozenset({req.function}),
+                    )
+                )
+                continue
             if not able:
                 raise GenerateError(f"no seat can hold the {req.function} function (GEN-3)")
             i = min(
@@ -739,7 +755,7 @@ class _Spare:
         self.keep = {
             g.id
             for g in rules.seat_groups
-            if any(r.conditioned and r.allows(g) for r in rules.required_functions)
+            if any((r.groups or r.sources) and r.allows_group(g) for r in rules.required_functions)
         }
 
     def vacate(self, g: SeatGroup) -> bool:

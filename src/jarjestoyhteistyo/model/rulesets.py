@@ -249,10 +249,12 @@ class RequiredFunction:
     """A function some seat must hold (`GEN-3`), and who may hold it.
 
     ``groups`` lists the seat groups (:attr:`SeatGroup.id`) and ``sources`` the seat
-    sources whose seats may hold the function; a deputy's group is its member's. Left
-    empty, any seat may; given both, a holder must satisfy both. In YAML an entry is
-    the bare function name (``- secretary``) or a mapping: ``{function: presenter,
-    groups: [wellbeing-area]}``.
+    sources whose seats may hold the function; a deputy's group is its member's.
+    ``roles`` lists the roles its holder may have (``wellbeing_area_official``: "the
+    presenter is the wellbeing area's representative", whether a member or staff).
+    Left empty, any seat may; given several, a holder must satisfy each. In YAML an
+    entry is the bare function name (``- secretary``) or a mapping: ``{function:
+    presenter, roles: [wellbeing_area_official]}``.
 
     >>> anyone = RequiredFunction(function="secretary")
     >>> anyone.allows(None)
@@ -263,19 +265,29 @@ class RequiredFunction:
     (True, False)
     >>> presenter.holders
     'a seat of group wellbeing-area'
+    >>> official = RequiredFunction(function="presenter",
+    ...                             roles=frozenset({Role.WELLBEING_AREA_OFFICIAL}))
+    >>> official.allows(None, Role.WELLBEING_AREA_OFFICIAL), official.allows(group, None)
+    (True, False)
     """
 
     function: str
     groups: frozenset[str] = frozenset()
     sources: frozenset[SeatSource] = frozenset()
+    roles: frozenset[Role] = frozenset()
 
     @property
     def conditioned(self) -> bool:
         """Whether the rule set says who may hold the function."""
-        return bool(self.groups or self.sources)
+        return bool(self.groups or self.sources or self.roles)
 
-    def allows(self, group: SeatGroup | None) -> bool:
-        """Whether a seat of ``group`` (``None``: a seat of no group) may hold the function."""
+    def allows(self, group: SeatGroup | None, role: Role | None = None) -> bool:
+        """Whether a seat of ``group`` (``None``: a seat of no group) whose holder has
+        ``role`` (``None``: no holder named) may hold the function."""
+        return self.allows_group(group) and (not self.roles or role in self.roles)
+
+    def allows_group(self, group: SeatGroup | None) -> bool:
+        """The ``groups`` and ``sources`` part of :meth:`allows`."""
         if self.groups and (group is None or group.id not in self.groups):
             return False
         return not self.sources or (group is not None and group.source in self.sources)
@@ -288,7 +300,10 @@ class RequiredFunction:
             parts.append(f"group {' or '.join(sorted(self.groups))}")
         if self.sources:
             parts.append(f"source {' or '.join(sorted(s.value for s in self.sources))}")
-        return f"a seat of {' and '.join(parts)}" if parts else "any seat"
+        roles = " or ".join(sorted(r.value for r in self.roles))
+        if not parts:
+            return f"a holder who is a {roles}" if self.roles else "any seat"
+        return f"a seat of {' and '.join(parts)}" + (f" held by a {roles}" if self.roles else "")
 
     @property
     def holders_fi(self) -> str:
@@ -298,7 +313,10 @@ class RequiredFunction:
             parts.append(f"paikkaryhmän {' tai '.join(sorted(self.groups))}")
         if self.sources:
             parts.append(f"lähteen {' tai '.join(sorted(s.value for s in self.sources))}")
-        return f"{' ja '.join(parts)} paikka" if parts else "mikä tahansa paikka"
+        roles = " tai ".join(sorted(r.value for r in self.roles))
+        if not parts:
+            return f"henkilö, jonka rooli on {roles}" if self.roles else "mikä tahansa paikka"
+        return f"{' ja '.join(parts)} paikka" + (f" (rooli {roles})" if self.roles else "")
 
 
 @attrs.frozen(kw_only=True)

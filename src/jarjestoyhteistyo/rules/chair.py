@@ -267,7 +267,8 @@ def validate_functions(ctx: Context) -> Iterator[Finding]:
             continue
         for s in ctx.comp.seats:
             group = ctx.group_of(s)
-            if req.function in s.functions and not req.allows(group):
+            role = None if s.person is None else s.person.role
+            if req.function in s.functions and not req.allows(group, role):
                 yield finding(
                     JY232,
                     ctx.path(s, "functions"),
@@ -277,6 +278,8 @@ def validate_functions(ctx: Context) -> Iterator[Finding]:
                     source=group.source.value if group is not None else None,
                     groups=sorted(req.groups),
                     sources=sorted(x.value for x in req.sources),
+                    role=None if role is None else role.value,
+                    roles=sorted(x.value for x in req.roles),
                     holders=req.holders,
                     holders_fi=req.holders_fi,
                 )
