@@ -530,3 +530,16 @@ def test_seed_kinds_read_an_unstated_mode_as_their_seed() -> None:
     assert (fc.chair.mode, of.chair.mode) == (ChairMode.DIALOGUE, ChairMode.NONE)
     assert "JY115" not in {f.code for f in check(fc) if f.path == "chair.mode"}
     assert "JY112" not in check(of).codes
+
+
+def test_cap_below_the_open_groups_minimum_is_inconsistent_JY101() -> None:
+    """A cap of 3 cannot seat two open groups of at least 2 each (found by the slow run)."""
+    groups = (
+        SeatGroup(id="a", source=SeatSource.OPEN, seats=IntRange(min=2, max=3)),
+        SeatGroup(id="b", source=SeatSource.OPEN, seats=IntRange(min=2, max=2)),
+    )
+    rules = GeneralRuleSet(name="x", area="y", seat_groups=groups, cap=3)
+    [f] = [f for f in check(rules) if f.code == "JY101"]
+    assert (f.path, f.severity) == ("cap", Severity.ERROR)
+    assert "below the 4 seats" in f.message_en
+    assert "JY101" not in check(attrs.evolve(rules, cap=4)).codes

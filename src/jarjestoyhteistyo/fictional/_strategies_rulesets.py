@@ -228,7 +228,9 @@ def _generals(draw: st.DrawFn) -> GeneralRuleSet:
     pairs = draw(st.none() | _pairs())
     if deputies.mode is DeputyMode.PAIR and pairs is None:
         pairs = PairPolicy()
-    cap = draw(st.none() | st.integers(min_value=3, max_value=30))
+    # the cap holds at least the open groups' minimum seats (else check() says JY101)
+    open_min = sum(g.seats.min for g in groups if g.source is SeatSource.OPEN)
+    cap = draw(st.none() | st.integers(min_value=max(3, open_min), max_value=30))
     return GeneralRuleSet(
         **draw(_common()),
         categories=cats,

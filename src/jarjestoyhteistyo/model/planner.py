@@ -518,7 +518,10 @@ class Planner:
 
     def _top_up_needs(self, counts: list[int], ngo: Sequence[int]) -> None:
         rules = self.rules
-        per_seat = 2 if self.deputies else 1
+        # a deputy brings an organisation only when every member surely gets one: an
+        # optional or ordered deputy may be left out when not every deputy is drawn
+        sure = self.every_deputy or rules.deputies.mode is DeputyMode.PERSONAL
+        per_seat = 2 if self.deputies and sure else 1
         # required diversity needs enough NGOs for its size classes (WS-4)
         div = rules.diversity
         if div.need is Need.REQUIRED:

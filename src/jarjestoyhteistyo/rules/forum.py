@@ -108,10 +108,20 @@ def check_cap(rules: RuleSet) -> Iterator[Finding]:
             )
         elif not rules.selection.criteria:
             yield finding(JY107, "selection.criteria", cap=rules.cap)
-    elif (
-        isinstance(rules, GeneralRuleSet) and rules.cap is not None and not rules.selection.criteria
-    ):
-        yield finding(JY107, "selection.criteria", cap=rules.cap)
+    elif isinstance(rules, GeneralRuleSet) and rules.cap is not None:
+        if not rules.selection.criteria:
+            yield finding(JY107, "selection.criteria", cap=rules.cap)
+        least = sum(g.seats.min for g in rules.seat_groups if g.source is SeatSource.OPEN)
+        if least > rules.cap:  # the open groups need more seats than the cap allows
+            yield finding(
+                JY101,
+                "cap",
+                rule="OF-3",
+                what="cap",
+                detail=f"cap {rules.cap} is below the {least} seats the open groups need",
+                detail_fi=f"enimmäismäärä {rules.cap} on pienempi kuin avointen ryhmien "
+                f"vähintään tarvitsemat {least} paikkaa",
+            )
 
 
 def check_forum(rules: RuleSet) -> Iterator[Finding]:
