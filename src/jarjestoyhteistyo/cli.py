@@ -182,10 +182,48 @@ def _dump_view(data: Any, out: TextIO) -> None:
 
 
 def _iso_date(text: str) -> date:
+    """A ``--date``-like option: ``YYYY-MM-DD`` in the years the library computes in."""
+    from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} the library computes in"
+        )
+    return day
+
+
+def _int_in(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An integer option bounded to ``low``–``high`` (argparse type; exit 2 outside)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{what}: expected a whole number, got {text!r}"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {low}–{high}, not {value}")
+        return value
+
+    return parse
+
+
+def _year(text: str) -> int:
+    """A ``--year``-like option, in the years the library computes in."""
+    from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR
+
+    return _int_in(FIRST_YEAR, LAST_YEAR, "year")(text)
+
+
+#: The most registrations ``example`` generates (a national call is about 100,000).
+MAX_REGISTRATIONS = 100_000
+#: The largest seed ``select`` and ``example`` accept (a 64-bit number).
+MAX_SEED = 2**63 - 1
 
 
 def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
@@ -293,8 +331,8 @@ def _terms_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
     p.add_argument("--council", choices=["regional", "municipal"], default="regional")
     p.add_argument("--list", action="store_true", help="list terms across a span of years")
-    p.add_argument("--first-year", type=int, help="first year of the list")
-    p.add_argument("--last-year", type=int, help="last year of the list")
+    p.add_argument("--first-year", type=_year, help="first year of the list")
+    p.add_argument("--last-year", type=_year, help="last year of the list")
 
 
 @command(
@@ -339,7 +377,12 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rotation_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--years", type=int, default=8, help="horizon in years (default 8)")
+    p.add_argument(
+        "--years",
+        type=_int_in(1, 200, "the horizon in years"),
+        default=8,
+        help="horizon in years, 1–200 (default 8)",
+    )
     p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
 
 
@@ -375,8 +418,12 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _calendar_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the calendar year")
-    p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
+    p.add_argument("--year", type=_year, required=True, help="the calendar year (1900–2200)")
+    p.add_argument(
+        "--count",
+        type=_int_in(0, 12, "the number of meetings"),
+        help="number of meetings, 0–12 (default: policy maximum)",
+    )
     p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
 
 
@@ -478,7 +525,9 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
 # ------------------------------------------------- selection, comparison, examples
 def _select_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
-    p.add_argument("--seed", type=int, default=0, help="lottery seed (default 0)")
+    p.add_argument(
+        "--seed", type=_int_in(0, MAX_SEED, "the seed"), default=0, help="lottery seed (default 0)"
+    )
     p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
     _add_redact(p)
 
@@ -563,13 +612,18 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _example_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--seed", type=int, default=0, help="seed (same seed, same output)")
+    p.add_argument(
+        "--seed",
+        type=_int_in(0, MAX_SEED, "the seed"),
+        default=0,
+        help="seed (same seed, same output)",
+    )
     p.add_argument("--broken", metavar="RULE_ID", help="break one rule, e.g. FC-9 or JY205")
     p.add_argument(
         "--registrations",
-        type=int,
+        type=_int_in(0, MAX_REGISTRATIONS, "the number of registrations"),
         metavar="N",
-        help="also generate N registrations (more than seats)",
+        help=f"also generate N registrations (more than seats; at most {MAX_REGISTRATIONS:,})",
     )
     p.add_argument("--infeasible", action="store_true", help="make some registrations unusable")
     p.add_argument(

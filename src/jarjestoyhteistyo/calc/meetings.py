@@ -28,7 +28,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
 
-from jarjestoyhteistyo.calc.terms import council_term_on
+from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
@@ -128,6 +128,10 @@ def meeting_dates(
     """
     import holidays  # imported here: keeps ``import jarjestoyhteistyo`` light
 
+    try:
+        check_year(year)
+    except TermError as exc:
+        raise MeetingError(str(exc)) from exc
     try:
         public = holidays.country_holidays(holidays_country, years=year)
     except NotImplementedError as exc:

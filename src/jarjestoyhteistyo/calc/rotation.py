@@ -54,6 +54,8 @@ from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.calc.terms import (
     COUNCIL_TERM_MONTHS,
+    MAX_HORIZON_YEARS,
+    check_day,
     Tenure,
     TermError,
     cohorts,
@@ -197,8 +199,12 @@ def rotation_plan(
     begin = start or composition.as_of
     if begin is None:
         raise RotationError("give a start date or a composition with as_of")
-    if years < 1:
-        raise RotationError(f"the horizon must be at least one year, not {years}")
+    if not 1 <= years <= MAX_HORIZON_YEARS:
+        raise RotationError(f"the horizon must be 1–{MAX_HORIZON_YEARS} years, not {years}")
+    try:
+        check_day(begin, "start")
+    except TermError as exc:
+        raise RotationError(str(exc)) from exc
     policy = rules.term
     months = term_months(policy)  # RotationError when the rule set states no term
     assert policy is not None

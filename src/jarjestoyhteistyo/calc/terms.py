@@ -56,6 +56,9 @@ from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
 __all__ = [
     "COUNCIL_TERM_MONTHS",
     "FIRST_TERMS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MAX_HORIZON_YEARS",
     "LATER_TERMS_START",
     "TERM_YEARS",
     "CouncilTerm",
@@ -65,6 +68,8 @@ __all__ = [
     "TermError",
     "Window",
     "check_consecutive",
+    "check_day",
+    "check_year",
     "cohorts",
     "consecutive_terms",
     "council_term_on",
@@ -102,6 +107,34 @@ JY302 = Code(
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
 CODES: tuple[Code, ...] = (JY301, JY302)
+
+
+#: The years the library computes dates in (a decision: the council facts are known
+#: from 2021, and the four-year rhythm is carried forward; 1900–2200 covers any history
+#: and any plan while keeping every derived date, even 200 years on, a valid date).
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+#: The longest horizon of a plan or simulation, in years.
+MAX_HORIZON_YEARS = 200
+
+
+def check_year(year: int, what: str = "year") -> None:
+    """:class:`TermError` unless ``FIRST_YEAR <= year <= LAST_YEAR``.
+
+    >>> check_year(2026)
+    >>> check_year(10000)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    TermError: year 10000 is outside 1900–2200
+    """
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TermError(f"{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+
+
+def check_day(day: date, what: str = "date") -> None:
+    """:class:`TermError` unless ``day`` falls in the years :func:`check_year` accepts."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise TermError(f"{what} {day.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}")
 
 
 #: Length of a council term after the first one, in years.
@@ -180,6 +213,7 @@ def council_term_on(day: date, council: Council = Council.REGIONAL) -> CouncilTe
             f"no {council.value} council term is known before {first_start.isoformat()}"
             f" (asked for {day.isoformat()})"
         )
+    check_day(day)
     if day <= first_end:
         return _term_by_number(council, 1)
     k = relativedelta(day, LATER_TERMS_START).years // TERM_YEARS
@@ -205,6 +239,7 @@ def council_terms(
         )
     if last_year < first_year:
         raise TermError(f"last_year {last_year} is before first_year {first_year}")
+    check_year(last_year, "last_year")
     period_start = max(date(first_year, 1, 1), first_start)
     term = council_term_on(period_start, council)
     last_day = date(last_year, 12, 31)
@@ -379,6 +414,7 @@ def membership_window(
     """
     _check_index(index)
     _check_index(position, "position")
+    check_day(start, "start")
     if end is not None and policy.mode is not TermMode.AGREED:
         raise TermError(f"end= applies only to agreed terms, not {policy.mode.value}")
     if policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED):
