@@ -55,9 +55,9 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.calc.terms import (
     COUNCIL_TERM_MONTHS,
     MAX_HORIZON_YEARS,
-    check_day,
     Tenure,
     TermError,
+    check_day,
     cohorts,
     membership_window,
 )
