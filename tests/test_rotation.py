@@ -20,6 +20,7 @@ from jarjestoyhteistyo.model.rulesets import (
     Council,
     GeneralRuleSet,
     IntRange,
+    RotationPractice,
     SeatGroup,
     SeatSource,
     TermMode,
@@ -27,6 +28,8 @@ from jarjestoyhteistyo.model.rulesets import (
 )
 
 ONE_DAY = relativedelta(days=1)
+EACH = RotationPractice.EACH_TERM
+STAGGERED = RotationPractice.STAGGERED_TERMS
 
 
 def _month(d: date) -> int:
@@ -207,6 +210,22 @@ POLICIES = {
     "transitional-council": TermPolicy(
         mode=TermMode.COUNCIL, months=None, first_term_end=date(2024, 12, 31)
     ),
+    # issue #15: the each_term practice (FC-13 read as written) in every mode it applies to
+    "each-term-fixed": TermPolicy(months=24, rotation=0.5, rotation_practice=EACH),
+    "each-term-thirds": TermPolicy(months=12, rotation=1 / 3, rotation_practice=EACH),
+    "each-term-council": TermPolicy(
+        mode=TermMode.COUNCIL, months=None, rotation=0.5, rotation_practice=EACH
+    ),
+    "each-term-fraction": TermPolicy(
+        mode=TermMode.COUNCIL_FRACTION,
+        fraction=0.5,
+        months=None,
+        rotation=0.5,
+        rotation_practice=EACH,
+    ),
+    "each-term-transitional": TermPolicy(
+        months=24, first_term_end=date(2025, 5, 31), rotation=0.5, rotation_practice=EACH
+    ),
 }
 COUNCIL_BOUND = {
     k for k, p in POLICIES.items() if p.mode in (TermMode.COUNCIL, TermMode.COUNCIL_FRACTION)
@@ -294,3 +313,74 @@ def test_transitional_first_term_then_staggered_terms() -> None:
     seconds = sorted({(t.start, t.end) for t in plan.tenures if t.number == 2})
     assert seconds == [(date(2025, 6, 1), date(2027, 5, 31))]
     assert plan.max_per_changeover == 4 == len(plan.changeovers[0].seats)
+
+
+# ------------------------------------------------------ the rotation practice (#15)
+def _changes(policy: TermPolicy, start: date, years: int) -> list[tuple[date, int]]:
+    rules, comp = _body(1, 4)
+    plan = rotation_plan(attrs.evolve(rules, term=policy), comp, start=start, years=years)
+    return [(c.date, len(c.seats)) for c in plan.changeovers]
+
+
+def test_fc13_each_term_half_change_once_a_term() -> None:
+    """FC-13 read as written ("puolet ... vaihtuvat jäsenyyskausittain"): with 2-year
+    terms, half of the seats change every two years and a seat serves two terms."""
+    policy = TermPolicy(months=24, rotation=0.5, rotation_practice=EACH)
+    assert _changes(policy, date(2025, 1, 1), 8) == [
+        (date(2027, 1, 1), 2),
+        (date(2029, 1, 1), 2),
+        (date(2031, 1, 1), 2),
+    ]
+    rules, comp = _body(1, 4)
+    plan = rotation_plan(attrs.evolve(rules, term=policy), comp, start=date(2025, 1, 1), years=8)
+    firsts = sorted({(t.cohort, t.end) for t in plan.tenures if t.number == 1})
+    assert firsts == [(0, date(2026, 12, 31)), (1, date(2028, 12, 31))]
+    later = {(t.start, t.end) for t in plan.tenures if t.number == 2}
+    assert (date(2027, 1, 1), date(2030, 12, 31)) in later  # two terms of 24 months
+
+
+def test_fc13_staggered_terms_half_change_twice_a_term() -> None:
+    """The other practice: one term each, staggered first terms (12 and 24 months), so
+    half change every year and every seat changes within each 2-year term."""
+    policy = TermPolicy(months=24, rotation=0.5, rotation_practice=STAGGERED)
+    assert _changes(policy, date(2025, 1, 1), 4) == [
+        (date(2026, 1, 1), 2),
+        (date(2027, 1, 1), 2),
+        (date(2028, 1, 1), 2),
+    ]
+    # left out, the practice is staggered_terms (and check() says so: JY139)
+    assert _changes(attrs.evolve(policy, rotation_practice=None), date(2025, 1, 1), 4) == (
+        _changes(policy, date(2025, 1, 1), 4)
+    )
+
+
+def test_fc13_each_term_on_the_council_calendar_changes_on_1_june() -> None:
+    """A council-term body with half changing each term: 1 June, once a council term."""
+    policy = TermPolicy(mode=TermMode.COUNCIL, months=None, rotation=0.5, rotation_practice=EACH)
+    assert _changes(policy, date(2025, 6, 1), 12) == [
+        (date(2029, 6, 1), 2),
+        (date(2033, 6, 1), 2),
+    ]
+
+
+def test_the_formal_preset_states_each_term() -> None:
+    """The decision for Vantaa–Kerava (FC-13 as written), and no JY139 for it."""
+    rules = jy.load_preset("vantaa-kerava-formal")
+    assert rules.term is not None
+    assert rules.term.rotation_practice is EACH
+    assert "JY139" not in jy.check(rules).codes
+
+
+def test_fc13_rotation_practice_not_stated_is_info_JY139() -> None:
+    rules, _ = _body(1, 2)
+    unstated = attrs.evolve(rules, term=TermPolicy(months=24, rotation=0.5))
+    [f] = [f for f in jy.check(unstated) if f.code == "JY139"]
+    assert (f.severity, f.rule, f.path) == (jy.Severity.INFO, "FC-13", "term.rotation_practice")
+    assert dict(f.params) == {"share": 0.5, "practice": "staggered_terms"}
+    assert "rotation_practice" in f.message_fi
+    for quiet in (
+        TermPolicy(months=24, rotation=0.5, rotation_practice=EACH),
+        TermPolicy(months=24, rotation=1.0),  # nobody stays: nothing to choose
+        TermPolicy(months=24, rotation=0.5, first_term_months=(12, 24)),  # KU-5 staggers
+    ):
+        assert "JY139" not in jy.check(attrs.evolve(rules, term=quiet)).codes

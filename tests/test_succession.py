@@ -31,7 +31,7 @@ from jarjestoyhteistyo.model.composition import (
     Role,
     SeatKind,
 )
-from jarjestoyhteistyo.model.rulesets import Authority, RuleSet
+from jarjestoyhteistyo.model.rulesets import Authority, RotationPractice, RuleSet
 from jarjestoyhteistyo.selection import succession
 from jarjestoyhteistyo.selection.succession import (
     Event,
@@ -52,7 +52,14 @@ OK = Authority.COMMITTEE  # the authority the Vantaa–Kerava preset names (FC-1
 
 @pytest.fixture(scope="module")
 def fc_rules() -> RuleSet:
-    return jy.load_preset("vantaa-kerava-formal")
+    """The formal preset with staggered terms (12- and 24-month first terms): the cuts
+    these tests expect. The preset's own reading of FC-13, ``each_term``, is tested in
+    tests/test_rotation.py."""
+    rules = jy.load_preset("vantaa-kerava-formal")
+    assert rules.term is not None
+    return attrs.evolve(
+        rules, term=attrs.evolve(rules.term, rotation_practice=RotationPractice.STAGGERED_TERMS)
+    )
 
 
 @pytest.fixture(scope="module")

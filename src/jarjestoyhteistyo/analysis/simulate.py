@@ -47,7 +47,7 @@ seed gives the same result; the exact figures do not depend on the seed. No nump
 >>> rules = jy.load_preset("vantaa-kerava-formal")
 >>> r = simulate_attrition(rules, None, dropout_per_year=0.1, years=4, runs=200, seed=1)
 >>> r.months, len(r.seats), round(r.p_seat_vacant, 4), round(r.expected_replacements, 2)
-(48, 16, 0.0153, 10.8)
+(48, 16, 0.0161, 11.61)
 """
 
 from __future__ import annotations

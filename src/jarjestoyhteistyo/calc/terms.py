@@ -51,7 +51,7 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.history import Tenure
-from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
+from jarjestoyhteistyo.model.rulesets import Council, RotationPractice, TermMode, TermPolicy
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -76,6 +76,7 @@ __all__ = [
     "council_terms",
     "longest_term_months",
     "membership_window",
+    "practice",
     "rotating_duty",
 ]
 
@@ -326,6 +327,21 @@ def longest_term_months(policy: TermPolicy) -> int:
     return COUNCIL_TERM_MONTHS if policy.max_months is None else policy.max_months
 
 
+def practice(policy: TermPolicy) -> RotationPractice:
+    """The rotation practice a plan follows: the stated one; otherwise staggered terms
+    (the library's reading when the rule set does not say; ``check`` reports it).
+
+    >>> from jarjestoyhteistyo.model.rulesets import RotationPractice
+    >>> practice(TermPolicy(rotation=0.5)).value
+    'staggered_terms'
+    >>> practice(TermPolicy(rotation=0.5, rotation_practice=RotationPractice.EACH_TERM)).value
+    'each_term'
+    """
+    if policy.first_term_months:  # KU-5: the first terms themselves stagger
+        return RotationPractice.STAGGERED_TERMS
+    return policy.rotation_practice or RotationPractice.STAGGERED_TERMS
+
+
 def cohorts(policy: TermPolicy) -> int:
     """How many staggered cohorts a first term (``first=True``) has (`FC-13`, `KU-5`).
 
@@ -473,15 +489,18 @@ def _single(policy: TermPolicy, start: date, end: date | None) -> Window:
     )
 
 
-def _council(policy: TermPolicy, start: date, k: int, c: int, j: int) -> Window:
+def _council(
+    policy: TermPolicy, start: date, k: int, c: int, j: int, *, split: bool = True
+) -> Window:
     """Window ``j`` from ``start`` of cohort ``c`` of ``k`` on the council calendar.
 
-    Every term is split into ``n × k`` slots (``n`` parts of the term, ``k`` cohorts);
-    slots are numbered across terms, and cohort ``c``'s windows end after the slots
-    whose number is ``c`` modulo ``k``.
+    Every term is split into ``n × k`` slots (``n`` parts of the term, ``k`` cohorts;
+    ``split=False``, the ``each_term`` practice: ``n`` slots, a window spanning ``k`` of
+    them); slots are numbered across terms, and cohort ``c``'s windows end after the
+    slots whose number is ``c`` modulo ``k``.
     """
     n = 1 if policy.mode is TermMode.COUNCIL else _parts(policy.fraction)
-    slots = n * k
+    slots = n * k if split else n
     term0 = council_term_on(start, policy.council)
     p0 = next(p for p in range(slots) if start <= _part(term0, slots, p)[1])
     flat0 = (term0.number - 1) * slots + p0
@@ -506,6 +525,12 @@ def _council(policy: TermPolicy, start: date, k: int, c: int, j: int) -> Window:
             f"1/{n} of a {council} council term (FC-12): part {last % n + 1} of {n} of the"
             f" term {span}, split into equal whole months (earlier parts rounded down)"
         )
+    elif not split:
+        rule = (
+            f"cohort {c + 1} of {k} (FC-13, each_term) on the {council} council calendar:"
+            f" ends with part {last % slots + 1} of {slots} of the term {span}; a seat"
+            f" serves {k} parts, and the cohorts change over in turn"
+        )
     else:
         rule = (
             f"cohort {c + 1} of {k} (FC-13) on the {council} council calendar: ends after"
@@ -515,8 +540,34 @@ def _council(policy: TermPolicy, start: date, k: int, c: int, j: int) -> Window:
     return Window(start=w_start, end=w_end, rule=rule)
 
 
+def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
+    """Window ``index`` of cohort ``c`` under the ``each_term`` practice (`FC-13`): the
+    share changes once a term, so a seat serves ``k`` terms and cohort ``c``'s first
+    window is ``c + 1`` terms (the cohorts change over in turn, one term apart)."""
+    k = cohorts(policy)
+    if policy.mode is not TermMode.FIXED:
+        return _council(policy, start, k, c, index, split=False)
+    m = _months(policy.months)
+    lo = 0 if index == 0 else m * (c + 1) + k * m * (index - 1)
+    hi = m * (c + 1) + k * m * index
+    rule = (
+        f"each_term (FC-13): cohort {c + 1} of {k}, window {index + 1}, from start +"
+        f" {lo} months to the day before start + {hi} months; a seat serves {k} terms of"
+        f" {m} months, and the cohorts change over one term apart"
+    )
+    return Window(start=start + relativedelta(months=lo), end=_fixed(start, hi, 0)[1], rule=rule)
+
+
 def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
     """Window ``index`` of a seat of cohort ``c`` that starts with a first term."""
+    if practice(policy) is RotationPractice.EACH_TERM:
+        first = _transitional(policy, start, _each_term(policy, start, c, 0))
+        if index == 0:
+            return first
+        assert first.end is not None  # fixed and council windows always end
+        if first.rule.startswith("transitional"):  # the practice begins after it
+            return _each_term(policy, first.end + _ONE_DAY, c, index - 1)
+        return _each_term(policy, start, c, index)
     k = cohorts(policy)
     if policy.mode is TermMode.FIXED:
         m = _months(policy.months)

@@ -56,6 +56,7 @@ __all__ = [
     "PairPolicy",
     "PartyTies",
     "RequiredFunction",
+    "RotationPractice",
     "RuleSet",
     "SeatGroup",
     "SeatSource",
@@ -146,6 +147,20 @@ class TermMode(enum.Enum):
     COUNCIL_FRACTION = "council_fraction"  # a fraction of the council term
     FIXED_DATES = "fixed_dates"  # explicit start and end
     AGREED = "agreed"  # agreed with the NGOs, open-ended
+
+
+class RotationPractice(enum.Enum):
+    """How a share of the seats changes (`FC-13`: "the body agrees the practice").
+
+    ``each_term``: changeovers once a term, and at each the share ``rotation`` of the
+    seats changes, so a seat serves ``1 / rotation`` terms ("puolet jäsenistä vaihtuvat
+    jäsenyyskausittain", read as written). ``staggered_terms``: every seat serves one
+    term, and shortened first terms stagger the cohorts, so the share changes at each of
+    ``1 / rotation`` changeovers a term (`KU-5`'s 1-year/2-year work pairs).
+    """
+
+    EACH_TERM = "each_term"
+    STAGGERED_TERMS = "staggered_terms"
 
 
 class Council(enum.Enum):
@@ -384,7 +399,9 @@ class TermPolicy:
     ``start``/``end`` for ``fixed_dates``; ``first_term_months`` staggers the first
     term (`KU-5`: ``[12, 24]`` — one of the pair 1 year, the other 2);
     ``first_term_end`` ends a transitional first term on a date; ``rotation`` is the
-    share of members that changes at each changeover (`FC-13`: 0.5).
+    share of members that changes at each changeover (`FC-13`: 0.5), and
+    ``rotation_practice`` how (:class:`RotationPractice`; left out, the terms are
+    staggered, and ``check`` says so with an info when ``rotation`` is below 1).
     ``max_months`` is the longest term the body accepts; left out (``None``), it is one
     council term, read from the council calendar by
     :func:`jarjestoyhteistyo.calc.terms.longest_term_months`.
@@ -399,6 +416,7 @@ class TermPolicy:
     first_term_months: tuple[int, ...] = ()
     first_term_end: date | None = None
     rotation: float = 1.0
+    rotation_practice: RotationPractice | None = None
     max_consecutive_person: int | None = None
     max_consecutive_organisation: int | None = None
     max_months: int | None = None
@@ -626,7 +644,13 @@ class FormalCommittee(_Common):
     )
     fee: FeePolicy | None = FeePolicy.FEE_RULE  # FC-14 (one of three; the preset's choice)
     mid_term_changes: Authority | None = Authority.COMMITTEE
-    term: TermPolicy | None = TermPolicy(mode=TermMode.FIXED, months=24, rotation=0.5)  # FC-12
+    # FC-12, FC-13; each_term is a decision: "puolet ... vaihtuvat jäsenyyskausittain"
+    term: TermPolicy | None = TermPolicy(
+        mode=TermMode.FIXED,
+        months=24,
+        rotation=0.5,
+        rotation_practice=RotationPractice.EACH_TERM,
+    )
     meetings: MeetingPolicy = MeetingPolicy(per_year=IntRange(min=4, max=6))  # FC-11
 
     def as_general(self) -> GeneralRuleSet:

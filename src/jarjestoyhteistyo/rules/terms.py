@@ -3,7 +3,9 @@
 * ``JY102`` — a rotation share outside (0, 1] (`FC-13`);
 * ``JY103`` — an impossible term: no length, longer than the council term allows,
   dates out of order, a consecutive-term limit below 1 (`FC-12`);
-* ``JY118`` — a council's first term not staggered within the work pairs (`KU-5`).
+* ``JY118`` — a council's first term not staggered within the work pairs (`KU-5`);
+* ``JY139`` (info) — a share of the seats changes, but the rule set does not say how
+  (`FC-13`: "the body agrees the practice"); plans stagger the terms.
 
 The council calendar itself lives in :mod:`jarjestoyhteistyo.calc.terms`; this module
 only checks the policy against it.
@@ -17,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jarjestoyhteistyo.calc.terms import longest_term_months
+from jarjestoyhteistyo.calc.terms import longest_term_months, practice
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
 from jarjestoyhteistyo.model.rulesets import RuleSet, TermMode, ThemeNetworkCouncil
-from jarjestoyhteistyo.rules.base import KU, E, W
+from jarjestoyhteistyo.rules.base import KU, E, I, W
 
 __all__ = ["check_staggered", "check_term"]
 
@@ -56,8 +58,21 @@ JY118 = Code(
     kinds=frozenset({KU}),
 )
 
+JY139 = Code(
+    code="JY139",
+    rule="FC-13",
+    severity=I,
+    title="Rotation practice not stated",
+    en="{share:g} of the seats change, but term.rotation_practice does not say how; "
+    "plans read it as {practice}",
+    fi="{share:g} paikoista vaihtuu, mutta term.rotation_practice ei kerro miten; "
+    "suunnitelmat tulkitsevat sen näin: {practice}",
+    fix="State rotation_practice: each_term (the share changes once a term) or "
+    "staggered_terms (one term each, staggered first terms).",
+)
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY102, JY103, JY118)
+CODES: tuple[Code, ...] = (JY102, JY103, JY118, JY139)
 
 
 def check_term(rules: RuleSet) -> Iterator[Finding]:
@@ -105,6 +120,13 @@ def check_term(rules: RuleSet) -> Iterator[Finding]:
                 detail=f"first term of {months} months",
                 detail_fi=f"ensimmäinen kausi {months} kk",
             )
+    if (
+        0 < t.rotation < 1
+        and t.rotation_practice is None
+        and not t.first_term_months
+        and t.mode not in (TermMode.FIXED_DATES, TermMode.AGREED)
+    ):
+        yield finding(JY139, "term.rotation_practice", share=t.rotation, practice=practice(t).value)
     for name in ("max_consecutive_person", "max_consecutive_organisation"):
         value = getattr(t, name)
         if value is not None and value < 1:
