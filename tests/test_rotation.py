@@ -384,3 +384,27 @@ def test_fc13_rotation_practice_not_stated_is_info_JY139() -> None:
         TermPolicy(months=24, rotation=0.5, first_term_months=(12, 24)),  # KU-5 staggers
     ):
         assert "JY139" not in jy.check(attrs.evolve(rules, term=quiet)).codes
+
+
+@pytest.mark.parametrize("name", sorted(POLICIES))
+@given(
+    start=st.dates(min_value=date(2022, 3, 1), max_value=date(2030, 12, 31)),
+    first=st.booleans(),
+    position=st.integers(min_value=0, max_value=3),
+)
+def test_no_window_overlaps_the_next(name: str, start: date, first: bool, position: int) -> None:
+    """Issue #15 point 1: for every mode, practice, transitional first term and start
+    date (month ends included), window k + 1 starts the day after window k ends."""
+    policy = POLICIES[name]
+    if policy.mode is TermMode.FIXED_DATES:
+        return  # a single window
+    if policy.first_term_end is not None and start > policy.first_term_end:
+        return
+    windows = [
+        membership_window(policy, start, first=first, position=position, index=k) for k in range(4)
+    ]
+    assert windows[0].start == start
+    for a, b in itertools.pairwise(windows):
+        assert a.end is not None
+        assert a.start <= a.end
+        assert b.start == a.end + ONE_DAY, (a, b)
