@@ -712,7 +712,7 @@ def duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     ``c``-th time shifted by ``c`` spans from the anchor (a turn's end as the day
     before its shifted day after, so a turn to the end of February keeps doing so).
 
-    >>> from jarjestoyhteistyo.model.rulesets import DutyTurn
+    >>> from jarjestoyhteistyo.model.rulesets import DutyTurn, RotatingDuty
     >>> chair = RotatingDuty(duty="chair", turns=(
     ...     DutyTurn(holder="org-a", start=date(2026, 1, 1), end=date(2026, 12, 31)),))
     >>> duty_turn(chair, 0).holder, duty_turn(chair, 1)
@@ -785,6 +785,7 @@ def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPerio
     specified"): before the first turn, in a gap, and past the last turn of a list
     that does not repeat.
 
+    >>> from jarjestoyhteistyo.model.rulesets import RotatingDuty
     >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
     ...                      holders=("org-a", "org-b"))
     >>> [(p.window.start.year, p.holder) for p in duty_periods(
@@ -819,6 +820,7 @@ def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPerio
 def duty_holder(duty: RotatingDuty, day: date) -> DutyPeriod:
     """The period of ``duty`` that contains ``day``: who holds it, or "not specified".
 
+    >>> from jarjestoyhteistyo.model.rulesets import RotatingDuty
     >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
     ...                      holders=("org-a", "org-b", "org-c"))
     >>> duty_holder(chair, date(2027, 6, 1)).holder
@@ -826,6 +828,7 @@ def duty_holder(duty: RotatingDuty, day: date) -> DutyPeriod:
     >>> after = duty_holder(chair, date(2029, 1, 1))
     >>> after.specified, after.window.start
     (False, datetime.date(2029, 1, 1))
+    >>> import attrs
     >>> duty_holder(attrs.evolve(chair, repeats=True), date(2029, 1, 1)).holder
     'org-a'
     """
