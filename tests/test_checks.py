@@ -653,12 +653,16 @@ def test_gen3_gap_between_duty_turns_is_warning_JY134() -> None:
         ({"period_months": 12, "holders": ("a",)}, "start"),
         ({"start": date(2026, 1, 1), "period_months": 12}, "holders"),
         ({}, "turns"),
+        ({"start": date(9999, 12, 1), "period_months": 1, "holders": ("a",)}, "start"),
+        ({"turns": (_turn("org-a", date(2026, 1, 1), date(9999, 12, 31)),)}, "turns[0].end"),
+        ({"turns": (_turn("org-a", date(1, 1, 1), date(2026, 12, 31)),)}, "turns[0].start"),
     ],
 )
 def test_gen3_duty_turns_that_cannot_be_read_are_error_JY135(
     fields: dict[str, object], path: str
 ) -> None:
-    """A period below one month, a period form missing a part, or no turns at all."""
+    """A period below one month, a period form missing a part, no turns at all, or a
+    date outside 1900–2200 (where the calendar would overflow)."""
     assert_finding(with_duty(**fields), "JY135", E, "GEN-3", f"duties[0].{path}")
 
 

@@ -446,13 +446,20 @@ def test_duty_errors() -> None:
         RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=0, holders=("a",)),
         RotatingDuty(duty="chair", period_months=6, holders=("a",)),
     ):
-        with pytest.raises(TermError):
+        with pytest.raises(TermError, match=r"needs|states no turns|period_months"):
             duty_turn(duty, 0)
+        with pytest.raises(TermError, match=r"needs|states no turns|period_months"):
+            duty_holder(duty, date(2026, 1, 1))
     ok = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=6, holders=("a",))
     with pytest.raises(TermError):
         duty_turn(ok, -1)
     with pytest.raises(TermError):
         duty_periods(ok, date(2027, 1, 1), date(2026, 1, 1))
+    far = RotatingDuty(
+        duty="chair", turns=(DutyTurn(holder="a", start=date(2026, 1, 1), end=date(9999, 12, 31)),)
+    )
+    with pytest.raises(TermError, match="outside the calendar"):
+        duty_holder(far, date(2026, 6, 1))
 
 
 # ------------------------------------------------ one calendar, one arithmetic

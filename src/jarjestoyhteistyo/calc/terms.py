@@ -720,6 +720,15 @@ def duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     """
     if k < 0:
         raise TermError(f"turns count from 0, not {k}")
+    try:
+        return _duty_turn(duty, k)
+    except TermError:
+        raise
+    except (OverflowError, ValueError):  # a date past the year 9999
+        raise TermError(f"duty {duty.duty}: turn {k + 1} falls outside the calendar") from None
+
+
+def _duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     if duty.by_period:
         if duty.start is None or duty.period_months is None or not duty.holders:
             raise TermError(
@@ -794,6 +803,15 @@ def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPerio
     """
     if last < first:
         raise TermError(f"{last.isoformat()} is before {first.isoformat()}")
+    try:
+        return _duty_periods(duty, first, last)
+    except TermError:
+        raise
+    except (OverflowError, ValueError):  # a date past the year 9999
+        raise TermError(f"duty {duty.duty}: a turn falls outside the calendar") from None
+
+
+def _duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeriod, ...]:
     out: list[DutyPeriod] = []
     cursor = first  # the first day not yet covered
     for k in range(_MAX_TURNS):

@@ -7,8 +7,8 @@
 * rotating duties (`GEN-3`, the functions the rule set states): ``JY132`` a turn
   ending before it starts, ``JY133`` turns that overlap, ``JY134`` a gap between
   turns (no one is named for it), ``JY135`` a duty whose turns cannot be read (a
-  period below one month, a period form without start or holders, no turns, or both
-  forms at once).
+  period below one month, a period form without start or holders, no turns, both
+  forms at once, or a date outside 1900–2200).
 
 The council calendar itself lives in :mod:`jarjestoyhteistyo.calc.terms`; this module
 only checks the policy against it.
@@ -189,7 +189,27 @@ def check_duties(rules: RuleSet) -> Iterator[Finding]:
         yield from _check_duty(duty, f"duties[{i}]")
 
 
+#: The years a duty's dates may fall in: those the command line accepts too.
+_DUTY_YEARS = range(1900, 2201)
+
+
 def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
+    dates = [(f"{path}.start", duty.start)] + [
+        (f"{path}.turns[{j}].{end}", getattr(t, end))
+        for j, t in enumerate(duty.turns)
+        for end in ("start", "end")
+    ]
+    outside = [(where, day) for where, day in dates if day and day.year not in _DUTY_YEARS]
+    for where, day in outside:
+        yield finding(
+            JY135,
+            where,
+            duty=duty.duty,
+            detail=f"{day.isoformat()} is outside the years 1900–2200",
+            detail_fi=f"{day.isoformat()} ei ole vuosien 1900–2200 välillä",
+        )
+    if outside:
+        return
     if duty.by_period:
         yield from _check_period_form(duty, path)
         return
