@@ -25,6 +25,7 @@ from jarjestoyhteistyo.model.rulesets import (
     Criterion,
     DeputyMode,
     DeputyPolicy,
+    DutyTurn,
     FeePolicy,
     FormalCommittee,
     GeneralRuleSet,
@@ -35,6 +36,7 @@ from jarjestoyhteistyo.model.rulesets import (
     OpenForum,
     PairPolicy,
     PartyTies,
+    RotatingDuty,
     RuleSet,
     SeatGroup,
     SeatSource,
@@ -588,3 +590,83 @@ def test_ws9_time_demands_not_stated_is_info_JY130() -> None:
     rules = attrs.evolve(formal(), time_budget_hours_per_year=None)
     assert_finding(rules, "JY130", I, "WS-9", "time_budget_hours_per_year")
     assert "JY130" not in check(formal()).codes  # the preset states its budget
+
+
+# ------------------------------------------------------- rotating duties (GEN-3)
+def _turn(holder: str, start: date, end: date) -> DutyTurn:
+    return DutyTurn(holder=holder, start=start, end=end)
+
+
+#: Three turns of a chair, each starting the day after the previous one ends.
+TURNS = (
+    _turn("org-a", date(2026, 1, 1), date(2026, 12, 31)),
+    _turn("org-b", date(2027, 1, 1), date(2027, 12, 31)),
+    _turn("org-c", date(2028, 1, 1), date(2028, 12, 31)),
+)
+
+
+def with_duty(**fields: object) -> FormalCommittee:
+    """The formal preset with one rotating chair duty."""
+    return attrs.evolve(formal(), duties=(RotatingDuty(duty="chair", **fields),))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"turns": TURNS},
+        {"turns": TURNS, "repeats": True},
+        {"start": date(2026, 1, 31), "period_months": 1, "holders": ("org-a", "org-b")},
+    ],
+)
+def test_gen3_duty_turns_in_order_pass(fields: dict[str, object]) -> None:
+    """Turns that follow one another, or a whole period form, give no duty finding."""
+    assert not {"JY132", "JY133", "JY134", "JY135"} & check(with_duty(**fields)).codes
+
+
+def test_gen3_duty_turn_ending_before_it_starts_is_error_JY132() -> None:
+    """A turn whose end is before its start cannot be held."""
+    turns = (*TURNS[:2], _turn("org-c", date(2028, 1, 1), date(2027, 12, 1)))
+    f = assert_finding(with_duty(turns=turns), "JY132", E, "GEN-3", "duties[0].turns[2]")
+    assert f.params["holder"] == "org-c"
+
+
+def test_gen3_duty_turns_that_overlap_are_error_JY133() -> None:
+    """Two organisations cannot hold the chair on the same day."""
+    turns = (TURNS[0], _turn("org-b", date(2026, 12, 1), date(2027, 12, 31)))
+    f = assert_finding(with_duty(turns=turns), "JY133", E, "GEN-3", "duties[0].turns[1]")
+    assert f.params["previous_end"] == "2026-12-31"
+
+
+def test_gen3_gap_between_duty_turns_is_warning_JY134() -> None:
+    """A month between two turns is a month for which no holder is named."""
+    turns = (TURNS[0], _turn("org-b", date(2027, 2, 1), date(2027, 12, 31)))
+    f = assert_finding(with_duty(turns=turns), "JY134", W, "GEN-3", "duties[0].turns[1]")
+    assert (f.params["gap_start"], f.params["gap_end"]) == ("2027-01-01", "2027-01-31")
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"start": date(2026, 1, 1), "period_months": 0, "holders": ("a",)}, "period_months"),
+        ({"start": date(2026, 1, 1), "period_months": -6, "holders": ("a",)}, "period_months"),
+        ({"start": date(2026, 1, 1), "holders": ("a",)}, "period_months"),
+        ({"period_months": 12, "holders": ("a",)}, "start"),
+        ({"start": date(2026, 1, 1), "period_months": 12}, "holders"),
+        ({}, "turns"),
+        ({"start": date(9999, 12, 1), "period_months": 1, "holders": ("a",)}, "start"),
+        ({"turns": (_turn("org-a", date(2026, 1, 1), date(9999, 12, 31)),)}, "turns[0].end"),
+        ({"turns": (_turn("org-a", date(1, 1, 1), date(2026, 12, 31)),)}, "turns[0].start"),
+    ],
+)
+def test_gen3_duty_turns_that_cannot_be_read_are_error_JY135(
+    fields: dict[str, object], path: str
+) -> None:
+    """A period below one month, a period form missing a part, no turns at all, or a
+    date outside 1900–2200 (where the calendar would overflow)."""
+    assert_finding(with_duty(**fields), "JY135", E, "GEN-3", f"duties[0].{path}")
+
+
+def test_gen3_duty_in_both_forms_is_error_JY135() -> None:
+    """Listed turns and a period at once: which one holds is not said."""
+    rules = with_duty(turns=TURNS, start=date(2026, 1, 1), period_months=12, holders=("a",))
+    assert_finding(rules, "JY135", E, "GEN-3", "duties[0]")

@@ -147,6 +147,8 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("validate", "FILE", str(EXAMPLES / "keski-uusimaa.yaml")),
     ("rotation", "ku", "FILE", "--start", "2025-06-01"),
     ("calendar", "FILE", "--year", "2026"),
+    ("window", "FILE", "--start", "2026-01-01", "--count", "5"),
+    ("duties", "FILE", "--year", "2027"),
     ("select", "vake", "FILE"),
     ("example", "FILE", "--seed", "1"),
     ("compare", "FILE", "vake"),

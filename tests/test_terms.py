@@ -18,17 +18,27 @@ from hypothesis import strategies as st
 from jarjestoyhteistyo.calc import terms
 from jarjestoyhteistyo.calc.terms import (
     CouncilTerm,
+    DutyPeriod,
     Tenure,
     TermError,
     check_consecutive,
     consecutive_terms,
     council_term_on,
     council_terms,
+    duty_holder,
+    duty_periods,
+    duty_turn,
     membership_window,
     rotating_duty,
 )
 from jarjestoyhteistyo.errors import JarjestoError
-from jarjestoyhteistyo.model.rulesets import Council, TermMode, TermPolicy
+from jarjestoyhteistyo.model.rulesets import (
+    Council,
+    DutyTurn,
+    RotatingDuty,
+    TermMode,
+    TermPolicy,
+)
 
 ONE_DAY = relativedelta(days=1)
 # month ends and leap days are where month arithmetic goes wrong
@@ -337,6 +347,119 @@ def test_rotating_duty_errors() -> None:
         rotating_duty((), date(2026, 1, 1), 6, 2)
     with pytest.raises(TermError):
         rotating_duty(("o1",), date(2026, 1, 1), 0, 2)
+
+
+def _tiles(periods: tuple[DutyPeriod, ...], first: date, last: date) -> None:
+    """The periods cover first–last exactly once, in order."""
+    windows = [p.window for p in periods]
+    assert windows[0].start <= first
+    assert windows[-1].end is None or windows[-1].end >= last
+    for a, b in itertools.pairwise(windows):
+        assert a.end is not None
+        assert a.end + ONE_DAY == b.start
+
+
+@given(
+    start=STARTS,
+    period=st.integers(min_value=1, max_value=24),
+    n=st.integers(min_value=1, max_value=4),
+    repeats=st.booleans(),
+    day=DAYS,
+)
+def test_duty_by_period_says_not_specified_past_the_list(
+    start: date, period: int, n: int, repeats: bool, day: date
+) -> None:
+    """Issue #15 point 4: past the last stated turn the holder is "not specified",
+    unless the list repeats; before it, turn k is holders[k % n] from the anchor."""
+    holders = tuple(f"org-{i}" for i in range(n))
+    duty = RotatingDuty(
+        duty="chair", start=start, period_months=period, holders=holders, repeats=repeats
+    )
+    held = duty_holder(duty, day)
+    assert held.window.contains(day)
+    list_end = start + relativedelta(months=period * n)
+    if day < start or (day >= list_end and not repeats):
+        assert not held.specified
+        assert held.holder is None
+    else:
+        assert held.turn is not None
+        assert held.holder == holders[held.turn % n]
+        assert held.window.start == start + relativedelta(months=period * held.turn)
+    first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    _tiles(duty_periods(duty, first, last), first, last)
+
+
+def test_listed_duty_turns_end_and_repeat() -> None:
+    """A list of three turns says nothing of a fourth; repeated, it starts over after
+    its span, a turn to the end of February keeping to the end of February."""
+    turns = (
+        DutyTurn(holder="org-a", start=date(2026, 3, 1), end=date(2027, 2, 28)),
+        DutyTurn(holder="org-b", start=date(2027, 3, 1), end=date(2028, 2, 29)),
+        DutyTurn(holder="org-c", start=date(2028, 3, 1), end=date(2029, 2, 28)),
+    )
+    duty = RotatingDuty(duty="secretary", turns=turns)
+    assert duty_holder(duty, date(2028, 6, 1)).holder == "org-c"
+    after = duty_holder(duty, date(2029, 3, 1))
+    assert (after.specified, after.window.start, after.window.end) == (
+        False,
+        date(2029, 3, 1),
+        None,
+    )
+    assert not duty_holder(duty, date(2026, 2, 28)).specified  # before the first turn
+    assert duty_turn(duty, 3) is None
+    again = attrs.evolve(duty, repeats=True)
+    fourth = duty_turn(again, 3)
+    assert fourth is not None
+    assert (fourth.holder, fourth.window.start, fourth.window.end) == (
+        "org-a",
+        date(2029, 3, 1),
+        date(2030, 2, 28),
+    )
+    fifth = duty_turn(again, 4)
+    assert fifth is not None
+    assert fifth.window.end == date(2031, 2, 28)
+    assert duty_holder(again, date(2031, 2, 28)).holder == "org-b"
+    periods = duty_periods(again, date(2026, 1, 1), date(2040, 12, 31))
+    _tiles(periods, date(2026, 1, 1), date(2040, 12, 31))
+
+
+def test_listed_duty_gap_is_not_specified() -> None:
+    """A gap between listed turns is a period with no holder, not the neighbour's."""
+    turns = (
+        DutyTurn(holder="org-a", start=date(2026, 1, 1), end=date(2026, 5, 31)),
+        DutyTurn(holder="org-b", start=date(2026, 7, 1), end=date(2026, 12, 31)),
+    )
+    periods = duty_periods(
+        RotatingDuty(duty="chair", turns=turns), date(2026, 1, 1), date(2026, 12, 31)
+    )
+    assert [(p.window.start.month, p.holder) for p in periods] == [
+        (1, "org-a"),
+        (6, None),
+        (7, "org-b"),
+    ]
+
+
+def test_duty_errors() -> None:
+    """Unreadable duties raise TermError (a JarjestoError: exit 2 on the command line)."""
+    for duty in (
+        RotatingDuty(duty="chair"),
+        RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=0, holders=("a",)),
+        RotatingDuty(duty="chair", period_months=6, holders=("a",)),
+    ):
+        with pytest.raises(TermError, match=r"needs|states no turns|period_months"):
+            duty_turn(duty, 0)
+        with pytest.raises(TermError, match=r"needs|states no turns|period_months"):
+            duty_holder(duty, date(2026, 1, 1))
+    ok = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=6, holders=("a",))
+    with pytest.raises(TermError):
+        duty_turn(ok, -1)
+    with pytest.raises(TermError):
+        duty_periods(ok, date(2027, 1, 1), date(2026, 1, 1))
+    far = RotatingDuty(
+        duty="chair", turns=(DutyTurn(holder="a", start=date(2026, 1, 1), end=date(9999, 12, 31)),)
+    )
+    with pytest.raises(TermError, match="outside the calendar"):
+        duty_holder(far, date(2026, 6, 1))
 
 
 # ------------------------------------------------ one calendar, one arithmetic

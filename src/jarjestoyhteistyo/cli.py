@@ -226,6 +226,49 @@ MAX_REGISTRATIONS = 100_000
 MAX_SEED = 2**63 - 1
 
 
+#: The years every year and date option accepts (the council facts and holidays the
+#: library computes with are stated for them).
+_FIRST_YEAR, _LAST_YEAR = 1900, 2200
+
+
+def _year_arg(text: str) -> int:
+    """A ``--year`` option: a whole year in 1900–2200."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"the year must be in {_FIRST_YEAR}–{_LAST_YEAR}, got {year}"
+        )
+    return year
+
+
+def _date_arg(text: str) -> date:
+    """A date option: ``YYYY-MM-DD`` in the years 1900–2200."""
+    day = _iso_date(text)
+    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"the date must be in {_FIRST_YEAR}-01-01–{_LAST_YEAR}-12-31, got {text}"
+        )
+    return day
+
+
+def _int_arg(low: int, high: int) -> Callable[[str], int]:
+    """An option type: a whole number in ``low``–``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be in {low}–{high}, got {value}")
+        return value
+
+    return parse
+
+
 def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8", newline=newline)
@@ -414,6 +457,136 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
         )
         for c in plan.changeovers:
             out.write(f"{c.date}: {len(c.seats)} seat(s) up: {', '.join(c.seats)}\n")
+    return EXIT_OK
+
+
+def _window_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--start", type=_date_arg, required=True, help="the seat's start date, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--count", type=_int_arg(1, 100), default=3, help="how many windows, 1–100 (default 3)"
+    )
+    p.add_argument(
+        "--first", action="store_true", help="the seat starts with a (staggered) first term"
+    )
+    p.add_argument(
+        "--position",
+        type=_int_arg(0, 100),
+        default=None,
+        help="the seat's position in the staggered group, 0–100 (with --first; default 0)",
+    )
+
+
+@command(
+    "window",
+    "membership windows of a seat starting on a date (the term policy)",
+    ("text", "json"),
+    arguments=_window_arguments,
+    rules=True,
+)
+def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.calc.terms import membership_window
+    from jarjestoyhteistyo.model.rulesets import TermMode
+
+    rules = _rules(args.rules)
+    policy = rules.term
+    if policy is None:
+        raise JarjestoError(
+            f"{rules.name}: the rule set states no term, so there are no membership windows"
+        )
+    if args.position is not None and not args.first:
+        raise JarjestoError("--position is the place in a staggered first term: use --first")
+    position = args.position or 0
+    single = policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED)
+    count = 1 if single else args.count
+    windows = [
+        membership_window(policy, args.start, first=args.first, position=position, index=k)
+        for k in range(count)
+    ]
+    rows = [  # a view: each window with the rule that produced it
+        {
+            "index": k,
+            "start": w.start.isoformat(),
+            "end": None if w.end is None else w.end.isoformat(),
+            "rule": w.rule,
+        }
+        for k, w in enumerate(windows)
+    ]
+    if args.format == "json":
+        _dump_view(
+            {
+                "name": rules.name,
+                "term": policy.mode.value,
+                "start": args.start.isoformat(),
+                "first": args.first,
+                "position": position,
+                "windows": rows,
+            },
+            out,
+        )
+        return EXIT_OK
+    out.write(
+        f"{rules.name}: membership windows of a seat from {args.start.isoformat()}"
+        f" ({policy.mode.value} term{', first term' if args.first else ''})\n"
+    )
+    for k, w in enumerate(windows):
+        end = "open" if w.end is None else w.end.isoformat()
+        out.write(f"  {k + 1}. {w.start.isoformat()} – {end}: {w.rule}\n")
+    if single and args.count > 1:
+        out.write(f"  ({policy.mode.value} terms give a single window)\n")
+    return EXIT_OK
+
+
+def _duties_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=_year_arg, required=True, help="the year, 1900–2200")
+
+
+@command(
+    "duties",
+    "who holds each rotating duty in a year ('not specified' past the listed turns)",
+    ("text", "json"),
+    arguments=_duties_arguments,
+    rules=True,
+)
+def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.calc.terms import duty_periods
+    from jarjestoyhteistyo.findings import Severity
+    from jarjestoyhteistyo.rules.terms import check_duties
+
+    rules = _rules(args.rules)
+    broken = [f for f in check_duties(rules) if f.severity is Severity.ERROR]
+    if broken:  # turns that cannot be read, or overlap: the findings, not a guess
+        return _emit_report(Report(subject=rules.name, findings=tuple(broken)), args.format, out)
+    first, last = date(args.year, 1, 1), date(args.year, 12, 31)
+    duties = [  # a view: each duty's periods overlapping the year
+        {
+            "duty": d.duty,
+            "repeats": d.repeats,
+            "periods": [
+                {
+                    "start": p.window.start.isoformat(),
+                    "end": None if p.window.end is None else p.window.end.isoformat(),
+                    "holder": p.holder,
+                    "specified": p.specified,
+                    "rule": p.window.rule,
+                }
+                for p in duty_periods(d, first, last)
+            ],
+        }
+        for d in rules.duties
+    ]
+    if args.format == "json":
+        _dump_view({"name": rules.name, "year": args.year, "duties": duties}, out)
+        return EXIT_OK
+    out.write(f"{rules.name}: rotating duties in {args.year}\n")
+    if not duties:
+        out.write("  (the rule set states no rotating duties)\n")
+    for d in duties:
+        out.write(f"{d['duty']}:\n")
+        for p in d["periods"]:
+            who = p["holder"] if p["specified"] else "not specified"
+            out.write(f"  {p['start']} – {p['end'] or '…':<10}  {who}\n")
     return EXIT_OK
 
 

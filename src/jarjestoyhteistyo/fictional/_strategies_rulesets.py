@@ -38,6 +38,7 @@ from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     DeputyPolicy,
     DiversityPolicy,
+    DutyTurn,
     FeePolicy,
     FormalCommittee,
     GeneralRuleSet,
@@ -49,6 +50,7 @@ from jarjestoyhteistyo.model.rulesets import (
     PairPolicy,
     PartyTies,
     RequiredFunction,
+    RotatingDuty,
     RuleSet,
     SeatGroup,
     SeatSource,
@@ -326,6 +328,21 @@ def _any_common() -> dict[str, st.SearchStrategy[Any]]:
                 sources=st.frozensets(st.sampled_from(SeatSource), max_size=2),
             ),
             max_size=3,
+        ).map(tuple),
+        "duties": st.lists(
+            st.builds(
+                RotatingDuty,
+                duty=_any_text(),
+                turns=st.lists(
+                    st.builds(DutyTurn, holder=_any_text(), start=st.dates(), end=st.dates()),
+                    max_size=3,
+                ).map(tuple),
+                start=st.none() | st.dates(),
+                period_months=st.none() | ints,
+                holders=st.lists(_any_text(), max_size=3).map(tuple),
+                repeats=st.booleans(),
+            ),
+            max_size=2,
         ).map(tuple),
         "diversity": st.builds(
             DiversityPolicy,

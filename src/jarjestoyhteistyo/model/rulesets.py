@@ -46,6 +46,7 @@ __all__ = [
     "DeputyMode",
     "DeputyPolicy",
     "DiversityPolicy",
+    "DutyTurn",
     "FeePolicy",
     "FormalCommittee",
     "GeneralRuleSet",
@@ -57,6 +58,7 @@ __all__ = [
     "PairPolicy",
     "PartyTies",
     "RequiredFunction",
+    "RotatingDuty",
     "RotationPractice",
     "RuleSet",
     "SeatGroup",
@@ -446,6 +448,45 @@ class TermPolicy:
 
 
 @attrs.frozen(kw_only=True)
+class DutyTurn:
+    """One listed turn of a rotating duty: ``holder`` (an organisation id or a role,
+    never a name) holds it from ``start`` to ``end``, both inclusive."""
+
+    holder: str
+    start: date
+    end: date
+
+
+@attrs.frozen(kw_only=True)
+class RotatingDuty:
+    """A duty (chair, secretary, convener) passing between holders turn by turn (`GEN-3`).
+
+    The turns are stated one of two ways: listed, ``turns`` (each with its dates), or
+    by period, ``start`` + ``period_months`` + ``holders`` (turn ``k`` is
+    ``holders[k]``, from ``start + relativedelta(months=period_months * k)``). Past the
+    last stated turn the holder is *not specified*, unless ``repeats`` says the list
+    starts over (:func:`jarjestoyhteistyo.calc.terms.duty_holder`).
+
+    >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
+    ...                      holders=("org-a", "org-b"))
+    >>> chair.by_period, len(chair.holders)
+    (True, 2)
+    """
+
+    duty: str
+    turns: tuple[DutyTurn, ...] = ()
+    start: date | None = None
+    period_months: int | None = None
+    holders: tuple[str, ...] = ()
+    repeats: bool = False
+
+    @property
+    def by_period(self) -> bool:
+        """Whether the turns are stated by period (``start`` and ``period_months``)."""
+        return self.start is not None or self.period_months is not None or bool(self.holders)
+
+
+@attrs.frozen(kw_only=True)
 class MeetingPolicy:
     """Meetings and the time they take (`FC-11`, `OF-6`, `KU-9`, `WS-4`).
 
@@ -567,7 +608,8 @@ class _Common:
     ``[fi, sv]``; empty: not stated). It is not ``diversity.languages``, which wishes for
     organisations working in a language among the members. ``term`` and ``fee`` left
     out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
-    silence (the seed kinds state theirs).
+    silence (the seed kinds state theirs). ``duties`` lists rotating duties
+    (:class:`RotatingDuty`); empty, none is stated.
     """
 
     name: str
@@ -590,6 +632,7 @@ class _Common:
     diversity: DiversityPolicy = DiversityPolicy()
     functions: tuple[str, ...] = ()
     required_functions: tuple[RequiredFunction, ...] = ()
+    duties: tuple[RotatingDuty, ...] = ()
 
     @property
     def required_function_names(self) -> frozenset[str]:

@@ -14,8 +14,8 @@ each runs the families' checks through one explicit table,
   ``JY101``, ``JY119``, ``JY219``;
 * :mod:`~jarjestoyhteistyo.rules.meetings` — meetings and time demands (`FC-11`,
   `OF-6`, `WS-9`): ``JY104``, ``JY121``, ``JY130``;
-* :mod:`~jarjestoyhteistyo.rules.terms` — the term policy (`FC-12`, `FC-13`, `KU-5`):
-  ``JY102``, ``JY103``, ``JY118``;
+* :mod:`~jarjestoyhteistyo.rules.terms` — the term policy (`FC-12`, `FC-13`, `KU-5`) and
+  rotating duties (`GEN-3`): ``JY102``, ``JY103``, ``JY118``, ``JY132``–``JY135``;
 * :mod:`~jarjestoyhteistyo.rules.politics` — no party politics (`WS-1`): ``JY108``,
   ``JY120``, ``JY221``;
 * :mod:`~jarjestoyhteistyo.rules.seats` — seat groups, quotas, holders and size

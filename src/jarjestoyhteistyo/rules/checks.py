@@ -48,6 +48,7 @@ __all__ = ["RULE_SET_CHECKS", "body_size", "check", "mentions_party_politics"]
 RULE_SET_CHECKS: Final[tuple[Callable[[RuleSet], Iterable[Finding]], ...]] = (
     meetings.check_meetings,
     terms.check_term,
+    terms.check_duties,
     diversity.check_size_classes,
     seats.check_size,
     politics.check_criteria,

@@ -5,7 +5,12 @@
   dates out of order, a consecutive-term limit below 1 (`FC-12`);
 * ``JY118`` — a council's first term not staggered within the work pairs (`KU-5`);
 * ``JY139`` (info) — a share of the seats changes, but the rule set does not say how
-  (`FC-13`: "the body agrees the practice"); plans stagger the terms.
+  (`FC-13`: "the body agrees the practice"); plans stagger the terms;
+* rotating duties (`GEN-3`, the functions the rule set states): ``JY132`` a turn
+  ending before it starts, ``JY133`` turns that overlap, ``JY134`` a gap between
+  turns (no one is named for it), ``JY135`` a duty whose turns cannot be read (a
+  period below one month, a period form without start or holders, no turns, both
+  forms at once, or a date outside 1900–2200).
 
 The council calendar itself lives in :mod:`jarjestoyhteistyo.calc.terms`; this module
 only checks the policy against it.
@@ -18,14 +23,22 @@ only checks the policy against it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.calc.terms import longest_term_months, practice
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
-from jarjestoyhteistyo.model.rulesets import RuleSet, TermMode, ThemeNetworkCouncil
+from jarjestoyhteistyo.model.rulesets import (
+    RotatingDuty,
+    RuleSet,
+    TermMode,
+    ThemeNetworkCouncil,
+)
 from jarjestoyhteistyo.rules.base import KU, E, I, W
 
-__all__ = ["check_staggered", "check_term"]
+__all__ = ["check_duties", "check_staggered", "check_term"]
 
 JY102 = Code(
     code="JY102",
@@ -58,6 +71,47 @@ JY118 = Code(
     kinds=frozenset({KU}),
 )
 
+JY132 = Code(
+    code="JY132",
+    rule="GEN-3",
+    severity=E,
+    title="Duty turn ends before it starts",
+    en="duty {duty}: the turn of {holder} ends on {end}, before it starts on {start}",
+    fi="tehtävä {duty}: vuoron {holder} loppu {end} on ennen alkua {start}",
+    fix="Give the turn an end on or after its start.",
+)
+
+JY133 = Code(
+    code="JY133",
+    rule="GEN-3",
+    severity=E,
+    title="Duty turns overlap",
+    en="duty {duty}: the turn of {holder} starts on {start}, before the previous turn"
+    " ends on {previous_end}",
+    fi="tehtävä {duty}: vuoro {holder} alkaa {start}, ennen kuin edellinen päättyy {previous_end}",
+    fix="List the turns in order, each starting the day after the previous one ends.",
+)
+
+JY134 = Code(
+    code="JY134",
+    rule="GEN-3",
+    severity=W,
+    title="Gap between duty turns",
+    en="duty {duty}: no one holds it from {gap_start} to {gap_end}, between two listed turns",
+    fi="tehtävä {duty}: kukaan ei hoida sitä {gap_start}–{gap_end} kahden vuoron välissä",
+    fix="Let the next turn start the day after the previous one ends, or list a turn for the gap.",
+)
+
+JY135 = Code(
+    code="JY135",
+    rule="GEN-3",
+    severity=E,
+    title="Duty turns cannot be read",
+    en="duty {duty}: {detail}",
+    fi="tehtävä {duty}: {detail_fi}",
+    fix="List turns (holder, start, end), or give start, period_months >= 1 and holders.",
+)
+
 JY139 = Code(
     code="JY139",
     rule="FC-13",
@@ -72,7 +126,7 @@ JY139 = Code(
 )
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY102, JY103, JY118, JY139)
+CODES: tuple[Code, ...] = (JY102, JY103, JY118, JY132, JY133, JY134, JY135, JY139)
 
 
 def check_term(rules: RuleSet) -> Iterator[Finding]:
@@ -141,3 +195,103 @@ def check_staggered(rules: RuleSet) -> Iterator[Finding]:
         rules.term is None or len(set(rules.term.first_term_months)) < 2
     ):
         yield finding(JY118, "term.first_term_months")
+
+
+def check_duties(rules: RuleSet) -> Iterator[Finding]:
+    """`GEN-3`: each rotating duty's turns can be read and follow one another.
+
+    >>> from datetime import date
+    >>> from jarjestoyhteistyo.model.rulesets import GeneralRuleSet
+    >>> bad = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=0,
+    ...                    holders=("org-a",))
+    >>> [f.code for f in check_duties(GeneralRuleSet(name="x", area="y", duties=(bad,)))]
+    ['JY135']
+    """
+    for i, duty in enumerate(rules.duties):
+        yield from _check_duty(duty, f"duties[{i}]")
+
+
+#: The years a duty's dates may fall in: those the command line accepts too.
+_DUTY_YEARS = range(1900, 2201)
+
+
+def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
+    dates = [(f"{path}.start", duty.start)] + [
+        (f"{path}.turns[{j}].{end}", getattr(t, end))
+        for j, t in enumerate(duty.turns)
+        for end in ("start", "end")
+    ]
+    outside = [(where, day) for where, day in dates if day and day.year not in _DUTY_YEARS]
+    for where, day in outside:
+        yield finding(
+            JY135,
+            where,
+            duty=duty.duty,
+            detail=f"{day.isoformat()} is outside the years 1900–2200",
+            detail_fi=f"{day.isoformat()} ei ole vuosien 1900–2200 välillä",
+        )
+    if outside:
+        return
+    if duty.by_period:
+        yield from _check_period_form(duty, path)
+        return
+    if not duty.turns:
+        yield finding(
+            JY135,
+            f"{path}.turns",
+            duty=duty.duty,
+            detail="no turns are listed",
+            detail_fi="vuoroja ei ole lueteltu",
+        )
+    previous = None
+    for j, turn in enumerate(duty.turns):
+        where = f"{path}.turns[{j}]"
+        params: dict[str, Any] = {
+            "duty": duty.duty,
+            "holder": turn.holder,
+            "start": turn.start.isoformat(),
+        }
+        if turn.end < turn.start:
+            yield finding(JY132, where, end=turn.end.isoformat(), **params)
+            continue
+        if previous is not None:
+            day_after = previous.end + relativedelta(days=1)
+            if turn.start < day_after:
+                yield finding(JY133, where, previous_end=previous.end.isoformat(), **params)
+            elif turn.start > day_after:
+                yield finding(
+                    JY134,
+                    where,
+                    duty=duty.duty,
+                    gap_start=day_after.isoformat(),
+                    gap_end=(turn.start - relativedelta(days=1)).isoformat(),
+                )
+        previous = turn
+
+
+def _check_period_form(duty: RotatingDuty, path: str) -> Iterator[Finding]:
+    if duty.turns:
+        yield finding(
+            JY135,
+            path,
+            duty=duty.duty,
+            detail="both turns and a period (start, period_months, holders) are given",
+            detail_fi="sekä vuorot että jakso (start, period_months, holders) on annettu",
+        )
+    if duty.period_months is None or duty.period_months < 1:
+        yield finding(
+            JY135,
+            f"{path}.period_months",
+            duty=duty.duty,
+            detail=f"period_months must be at least 1, got {duty.period_months}",
+            detail_fi=f"period_months on oltava vähintään 1, nyt {duty.period_months}",
+        )
+    for name, missing in (("start", duty.start is None), ("holders", not duty.holders)):
+        if missing:
+            yield finding(
+                JY135,
+                f"{path}.{name}",
+                duty=duty.duty,
+                detail=f"a duty by period needs {name}",
+                detail_fi=f"jaksoittain kiertävä tehtävä tarvitsee kentän {name}",
+            )
