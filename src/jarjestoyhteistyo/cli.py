@@ -226,49 +226,6 @@ MAX_REGISTRATIONS = 100_000
 MAX_SEED = 2**63 - 1
 
 
-#: The years every year and date option accepts (the council facts and holidays the
-#: library computes with are stated for them).
-_FIRST_YEAR, _LAST_YEAR = 1900, 2200
-
-
-def _year_arg(text: str) -> int:
-    """A ``--year`` option: a whole year in 1900–2200."""
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
-    if not _FIRST_YEAR <= year <= _LAST_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"the year must be in {_FIRST_YEAR}–{_LAST_YEAR}, got {year}"
-        )
-    return year
-
-
-def _date_arg(text: str) -> date:
-    """A date option: ``YYYY-MM-DD`` in the years 1900–2200."""
-    day = _iso_date(text)
-    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"the date must be in {_FIRST_YEAR}-01-01–{_LAST_YEAR}-12-31, got {text}"
-        )
-    return day
-
-
-def _int_arg(low: int, high: int) -> Callable[[str], int]:
-    """An option type: a whole number in ``low``–``high``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be in {low}–{high}, got {value}")
-        return value
-
-    return parse
-
-
 def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8", newline=newline)
@@ -462,17 +419,20 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
 
 def _window_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--start", type=_date_arg, required=True, help="the seat's start date, YYYY-MM-DD"
+        "--start", type=_iso_date, required=True, help="the seat's start date, YYYY-MM-DD"
     )
     p.add_argument(
-        "--count", type=_int_arg(1, 100), default=3, help="how many windows, 1–100 (default 3)"
+        "--count",
+        type=_int_in(1, 100, "the number of windows"),
+        default=3,
+        help="how many windows, 1–100 (default 3)",
     )
     p.add_argument(
         "--first", action="store_true", help="the seat starts with a (staggered) first term"
     )
     p.add_argument(
         "--position",
-        type=_int_arg(0, 100),
+        type=_int_in(0, 100, "the position"),
         default=None,
         help="the seat's position in the staggered group, 0–100 (with --first; default 0)",
     )
@@ -539,7 +499,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _duties_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=_year_arg, required=True, help="the year, 1900–2200")
+    p.add_argument("--year", type=_year, required=True, help="the year, 1900–2200")
 
 
 @command(
