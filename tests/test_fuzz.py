@@ -147,6 +147,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("validate", "FILE", str(EXAMPLES / "keski-uusimaa.yaml")),
     ("rotation", "ku", "FILE", "--start", "2025-06-01"),
     ("calendar", "FILE", "--year", "2026"),
+    ("calendar", "FILE", "--year", "2026", "--weekday", "2th", "--time", "18:30", "--ics", "-"),
     ("select", "vake", "FILE"),
     ("example", "FILE", "--seed", "1"),
     ("compare", "FILE", "vake"),

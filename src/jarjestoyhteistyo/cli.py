@@ -374,10 +374,71 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _bounded(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number in ``low``–``high`` (else a message, exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {low}-{high}, got {value}")
+        return value
+
+    return parse
+
+
 def _calendar_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the calendar year")
-    p.add_argument("--count", type=int, help="number of meetings (default: policy maximum)")
-    p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
+    p.add_argument(
+        "--year", type=_bounded(1900, 2200, "--year"), required=True, help="the year (1900-2200)"
+    )
+    p.add_argument(
+        "--count",
+        type=_bounded(0, 12, "--count"),
+        help="number of meetings, 0-12, one a month at most (default: policy maximum)",
+    )
+    p.add_argument(
+        "--weekday",
+        help="meeting day mo..su, optionally after an ordinal 1-4: 2tu = second Tuesday "
+        "(default: the rule set's meetings.weekday, else tu)",
+    )
+    p.add_argument(
+        "--time",
+        metavar="HH:MM",
+        help="local start time (default: the rule set's meetings.time, else 17:00)",
+    )
+    p.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="also write an iCalendar file; '-' writes it to standard output instead of the list",
+    )
+    p.add_argument(
+        "--sequence",
+        type=_bounded(0, 10_000, "--sequence"),
+        default=0,
+        help="iCalendar SEQUENCE, 0-10000: raise it by one each time a changed calendar "
+        "is published again (default 0)",
+    )
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    import os
+    import tempfile
+
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
 
 
 @command(
@@ -388,13 +449,26 @@ def _calendar_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.calc.meetings import meeting_dates, to_ics
+    from jarjestoyhteistyo.calc.meetings import meeting_dates, parse_time, parse_weekday, to_ics
 
     rules = _rules(args.rules)
-    dates = meeting_dates(rules.meetings, args.year, count=args.count)
+    policy = rules.meetings
+    day = parse_weekday(args.weekday or policy.weekday or "tu")
+    at = parse_time(args.time) if args.time else policy.time or parse_time("17:00")
+    dates = meeting_dates(policy, args.year, count=args.count, weekday=day, at=at)
     if args.ics:
-        text = to_ics(dates, name=rules.name, duration_hours=rules.meetings.hours)
-        _write_file(args.ics, text, newline="")
+        text = to_ics(
+            dates,
+            name=rules.name,
+            duration_hours=policy.hours,
+            location=policy.location,
+            description=policy.description,
+            sequence=args.sequence,
+        )
+        if args.ics == "-":  # the iCalendar text is the output
+            out.write(text)
+            return EXIT_OK
+        _write_whole(args.ics, text)
     if args.format == "json":  # a view: the computed dates, to the minute
         meetings = [d.isoformat(timespec="minutes") for d in dates]
         _dump_view({"name": rules.name, "year": args.year, "meetings": meetings}, out)
