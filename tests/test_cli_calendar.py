@@ -203,3 +203,11 @@ def test_the_bounds_themselves_are_accepted(
 ) -> None:
     code, _, err = _run(["calendar", "vake", *argv], capsys)
     assert code == 0, err
+
+
+@pytest.mark.parametrize("year", [0, -1, 1899, 2201, 10**12])
+def test_meeting_dates_refuses_years_outside_the_bounds(year: int) -> None:
+    from jarjestoyhteistyo.calc.meetings import meeting_dates
+
+    with pytest.raises(MeetingError, match="1900-2200"):
+        meeting_dates(MeetingPolicy(), year, count=4)
