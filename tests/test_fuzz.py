@@ -149,6 +149,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("calendar", "FILE", "--year", "2026"),
     ("window", "FILE", "--start", "2026-01-01", "--count", "5"),
     ("duties", "FILE", "--year", "2027"),
+    ("calendar", "FILE", "--year", "2026", "--weekday", "2th", "--time", "18:30", "--ics", "-"),
     ("select", "vake", "FILE"),
     ("example", "FILE", "--seed", "1"),
     ("compare", "FILE", "vake"),

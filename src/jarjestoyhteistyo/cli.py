@@ -227,9 +227,22 @@ MAX_SEED = 2**63 - 1
 
 
 def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file in the same
+    folder, then a rename (an interrupted or failed write leaves the old file)."""
+    import os
+    import tempfile
+
+    target = Path(path)
     try:
-        Path(path).write_text(text, encoding="utf-8", newline=newline)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
+        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
         raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
 
 
@@ -555,9 +568,30 @@ def _calendar_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--count",
         type=_int_in(0, 12, "the number of meetings"),
-        help="number of meetings, 0–12 (default: policy maximum)",
+        help="number of meetings, 0–12, one a month at most (default: policy maximum)",
     )
-    p.add_argument("--ics", metavar="FILE", help="also write an iCalendar file")
+    p.add_argument(
+        "--weekday",
+        help="meeting day mo..su, optionally after an ordinal 1–4: 2tu = second Tuesday "
+        "(default: the rule set's meetings.weekday, else tu)",
+    )
+    p.add_argument(
+        "--time",
+        metavar="HH:MM",
+        help="local start time (default: the rule set's meetings.time, else 17:00)",
+    )
+    p.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="also write an iCalendar file; '-' writes it to standard output instead of the list",
+    )
+    p.add_argument(
+        "--sequence",
+        type=_int_in(0, 10_000, "the sequence"),
+        default=0,
+        help="iCalendar SEQUENCE, 0–10000: raise it by one each time a changed calendar "
+        "is published again (default 0)",
+    )
 
 
 @command(
@@ -568,12 +602,25 @@ def _calendar_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.calc.meetings import meeting_dates, to_ics
+    from jarjestoyhteistyo.calc.meetings import meeting_dates, parse_time, parse_weekday, to_ics
 
     rules = _rules(args.rules)
-    dates = meeting_dates(rules.meetings, args.year, count=args.count)
+    policy = rules.meetings
+    day = parse_weekday(args.weekday or policy.weekday or "tu")
+    at = parse_time(args.time) if args.time else policy.time or parse_time("17:00")
+    dates = meeting_dates(policy, args.year, count=args.count, weekday=day, at=at)
     if args.ics:
-        text = to_ics(dates, name=rules.name, duration_hours=rules.meetings.hours)
+        text = to_ics(
+            dates,
+            name=rules.name,
+            duration_hours=policy.hours,
+            location=policy.location,
+            description=policy.description,
+            sequence=args.sequence,
+        )
+        if args.ics == "-":  # the iCalendar text is the output
+            out.write(text)
+            return EXIT_OK
         _write_file(args.ics, text, newline="")
     if args.format == "json":  # a view: the computed dates, to the minute
         meetings = [d.isoformat(timespec="minutes") for d in dates]

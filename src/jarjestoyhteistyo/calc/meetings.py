@@ -2,7 +2,8 @@
 
 * :func:`meeting_dates` spreads a year's meetings evenly (`FC-11`, `OF-6`, `WS-4`:
   regular meetings agreed well in advance), skipping July and Finnish public holidays.
-* :func:`to_ics` writes them as an iCalendar file that Outlook and Google import.
+* :func:`to_ics` writes them as an iCalendar file that Outlook, Google and Apple
+  import (a ``VTIMEZONE`` with yearly rules, stable ``UID`` s, ``SEQUENCE``).
 * :func:`workload` / :func:`hours_per_member` say how many hours a member gives a
   year (`KU-9`, `WS-1`: realistic expectations, `WS-9`: time demands clear when
   applying); :func:`check_workload` compares that with a time budget.
@@ -21,19 +22,21 @@ that need them, so ``import jarjestoyhteistyo`` stays light.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, TU, WEEKLY, rrule, rruleset, weekday
+from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rruleset, weekday
 
 from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.model.cooperation import AnnualActivity
-from jarjestoyhteistyo.model.rulesets import IntRange, MeetingPolicy
+from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
 
 __all__ = [
     "AnnualActivity",
@@ -44,6 +47,8 @@ __all__ = [
     "hours_per_member",
     "meeting_dates",
     "occurs_in",
+    "parse_time",
+    "parse_weekday",
     "to_ics",
     "workload",
 ]
@@ -94,6 +99,45 @@ def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> 
     return count
 
 
+_WEEKDAYS = {"mo": MO, "tu": TU, "we": WE, "th": TH, "fr": FR, "sa": SA, "su": SU}
+
+
+def parse_weekday(text: str) -> weekday:
+    """A meeting weekday from ``mo`` … ``su``, optionally after an ordinal 1–4.
+
+    ``tu`` is the first Tuesday of the month, ``2tu`` the second (every month has
+    at least four of each weekday, so 5 is not offered: it would drop months).
+
+    >>> parse_weekday("2tu"), parse_weekday("fr")
+    (TU(+2), FR(+1))
+    >>> parse_weekday("5tu")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.MeetingError: expected a weekday mo..su, ... got '5tu'
+    """
+    key = text.strip().lower()
+    if not re.fullmatch(WEEKDAY_PATTERN, key):
+        raise MeetingError(
+            "expected a weekday mo..su, optionally after an ordinal 1-4 "
+            f"(2tu = second Tuesday), got {text!r}"
+        )
+    return _WEEKDAYS[key[-2:]](int(key[:-2] or 1))
+
+
+def parse_time(text: str) -> time:
+    """A local meeting time from ``HH:MM`` (00:00–23:59).
+
+    >>> parse_time("18:30")
+    datetime.time(18, 30)
+    """
+    try:
+        if len(text) == 5 and text[2] == ":":
+            return time.fromisoformat(text)
+    except ValueError:
+        pass
+    raise MeetingError(f"expected a time as HH:MM (00:00-23:59), got {text!r}")
+
+
 def meeting_dates(
     policy: MeetingPolicy,
     year: int,
@@ -110,7 +154,9 @@ def meeting_dates(
     gives 6; `KU-9` monthly meetings, 10–12, give 11 because July is skipped), capped
     at the months available. An explicit ``count`` outside the range raises
     :class:`MeetingError`, and so does a policy that states no ``per_year`` when no
-    ``count`` is given (nothing is read into silence).
+    ``count`` is given (nothing is read into silence), and a ``year`` outside
+    1900–2200 (:data:`~jarjestoyhteistyo.calc.terms.FIRST_YEAR` –
+    :data:`~jarjestoyhteistyo.calc.terms.LAST_YEAR`).
 
     Months: the months not in ``skip_months`` are split into ``count`` equal spans
     and the middle month of each span is taken. Day: the first ``weekday`` of the
@@ -167,12 +213,35 @@ def meeting_dates(
 
 
 # --------------------------------------------------------------------------- ICS
-def _aware(moment: datetime, tz: str) -> datetime:
-    if moment.tzinfo is not None:
-        return moment
-    from zoneinfo import ZoneInfo
+#: The first year the Europe/Helsinki rules written in the ``VTIMEZONE`` hold
+#: (summer time from the last Sunday of March to the last Sunday of October, the EU
+#: rule Finland has followed since 1996).
+ICS_FIRST_YEAR = 1996
 
-    return moment.replace(tzinfo=ZoneInfo(tz))
+
+def _helsinki() -> Any:
+    """The Europe/Helsinki ``VTIMEZONE`` as two yearly rules (RFC 5545 3.6.5).
+
+    Written by hand: icalendar's generated timezones list one-off transitions,
+    which some clients keep only for the years listed.
+    """
+    import icalendar
+
+    tz = icalendar.Timezone()
+    tz.add("tzid", "Europe/Helsinki")
+    tz.add("x-lic-location", "Europe/Helsinki")
+    for kind, name, start, before, after, month in (
+        (icalendar.TimezoneDaylight, "EEST", datetime(1970, 3, 29, 3, 0), 2, 3, 3),
+        (icalendar.TimezoneStandard, "EET", datetime(1970, 10, 25, 4, 0), 3, 2, 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=before))
+        part.add("tzoffsetto", timedelta(hours=after))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
 
 
 def to_ics(
@@ -181,25 +250,63 @@ def to_ics(
     name: str,
     duration_hours: float,
     tz: str = "Europe/Helsinki",
+    location: str | None = None,
+    description: str | None = None,
+    sequence: int = 0,
 ) -> str:
-    """The meetings as an iCalendar (RFC 5545) text that Outlook and Google import.
+    """The meetings as an iCalendar (RFC 5545) text that Outlook, Google and Apple import.
 
-    Naive times are read as local times in ``tz``; a ``VTIMEZONE`` covering the
-    meetings' years is included, so clients need no timezone database of their own.
-    The output is deterministic: each ``UID`` is a hash of ``name`` and the start
-    time (a moved meeting therefore gets a new UID), and ``DTSTAMP`` is 1 January
-    00:00 UTC of the year of the earliest meeting — never "now". The end time is
-    ``start + relativedelta(minutes=round(duration_hours * 60))``.
+    Naive times are local times in ``tz``, which must be ``Europe/Helsinki`` (the
+    one zone this library's bodies meet in); aware times are converted to it. The
+    file carries the zone as a ``VTIMEZONE`` with two yearly ``RRULE`` s (summer time
+    from the last Sunday of March to the last Sunday of October), so a client needs
+    no timezone database and every year is covered; meetings before
+    :data:`ICS_FIRST_YEAR` (1996), when Finland's rules differed, raise
+    :class:`MeetingError`.
+
+    Re-importing updates rather than duplicates:
+
+    * ``UID`` is a hash of ``name``, the meeting's year and its ordinal in that year
+      (1st, 2nd, …, in time order), *not* of its date: a meeting moved to another
+      day keeps its UID. A calendar of a different number of meetings renumbers
+      the meetings after the change.
+    * ``SEQUENCE`` is the ``sequence`` argument (default 0): the revision number.
+      It is not computed, since the library cannot know what was published
+      before; raise it by one each time a changed calendar is published again, so
+      that clients take the new times.
+    * ``DTSTAMP`` is 1 January 00:00 UTC of the earliest meeting's year, never
+      "now": the same meetings give the same text.
+
+    ``location`` and ``description`` go into every event when given. The end
+    time is ``start + relativedelta(minutes=round(duration_hours * 60))``.
 
     >>> text = to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
     >>> "DTSTART;TZID=Europe/Helsinki:20260203T170000" in text
+    True
+    >>> "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in text
     True
     >>> text == to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
     True
     """
     import icalendar  # imported here: keeps ``import jarjestoyhteistyo`` light
 
-    starts = sorted(_aware(m, tz) for m in meetings)
+    if tz != "Europe/Helsinki":
+        raise MeetingError(
+            f"the iCalendar export knows the rules of Europe/Helsinki only, not {tz}"
+        )
+    if sequence < 0:
+        raise MeetingError(f"sequence must be >= 0, got {sequence}")
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(tz)
+    starts = sorted(
+        m.replace(tzinfo=zone) if m.tzinfo is None else m.astimezone(zone) for m in meetings
+    )
+    if starts and starts[0].year < ICS_FIRST_YEAR:
+        raise MeetingError(
+            f"the iCalendar export writes the Europe/Helsinki rules in force since "
+            f"{ICS_FIRST_YEAR}; {starts[0].year} is earlier"
+        )
     minutes = round(duration_hours * 60)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//jarjestoyhteistyo//meetings//EN")
@@ -207,21 +314,27 @@ def to_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", tz)
     if starts:
+        cal.add_component(_helsinki())
         stamp = datetime(starts[0].year, 1, 1, tzinfo=UTC)
+        ordinal: dict[int, int] = {}
         for start in starts:
-            digest = hashlib.sha256(f"{name}\n{start.isoformat()}".encode()).hexdigest()
+            ordinal[start.year] = ordinal.get(start.year, 0) + 1
+            key = f"{name}\n{start.year}\n{ordinal[start.year]}"
+            digest = hashlib.sha256(key.encode()).hexdigest()
             event = icalendar.Event()
             event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
             event.add("dtstamp", stamp)
             event.add("dtstart", start)
             event.add("dtend", start + relativedelta(minutes=minutes))
             event.add("summary", name)
-            event.add("sequence", 0)
+            if location:
+                event.add("location", location)
+            if description:
+                event.add("description", description)
+            event.add("sequence", sequence)
             cal.add_component(event)
-        cal.add_missing_timezones(
-            first_date=date(starts[0].year - 1, 1, 1), last_date=date(starts[-1].year + 2, 1, 1)
-        )
     return bytes(cal.to_ical()).decode("utf-8")
 
 

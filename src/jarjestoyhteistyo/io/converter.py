@@ -43,7 +43,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 import attrs
@@ -129,6 +129,20 @@ def _s_date(value: Any, _t: Any) -> date:
     raise _TypeProblem(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
 
 
+def _s_time(value: Any, _t: Any) -> time:
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 17:00 as the sexagesimal number 1020
+        raise _TypeProblem(
+            f'expected a time as "HH:MM", got the number {value} (quote the time: "17:00")'
+        )
+    if isinstance(value, str) and len(value) == 5 and value[2] == ":":
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _TypeProblem(f'expected a time as "HH:MM" (00:00-23:59), got {_describe(value)}')
+
+
 def _register_scalars(conv: cattrs.Converter) -> None:
     """Strict scalars, and dates from YAML dates and ISO strings (kept as dates)."""
     conv.register_structure_hook(str, _s_str)
@@ -137,6 +151,8 @@ def _register_scalars(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(bool, _s_bool)
     conv.register_structure_hook(date, _s_date)
     conv.register_unstructure_hook(date, lambda d: d)
+    conv.register_structure_hook(time, _s_time)
+    conv.register_unstructure_hook(time, lambda t: t.strftime("%H:%M"))
 
 
 def _register_enums(conv: cattrs.Converter) -> None:

@@ -21,7 +21,7 @@ import enum
 import json
 import types
 import typing
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import attrs
@@ -110,6 +110,8 @@ class _Builder:
             return {"type": "number"}
         if t is date:
             return {"type": "string", "format": "date"}
+        if t is time:
+            return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
         if isinstance(t, type) and t in SHORTHANDS:
             return {"anyOf": [{"type": "string"}, self.ref(t)]}
         if isinstance(t, type) and (attrs.has(t) or issubclass(t, enum.Enum)):

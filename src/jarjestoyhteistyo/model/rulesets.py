@@ -28,6 +28,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date
+from datetime import time as _time
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
@@ -447,6 +448,10 @@ class TermPolicy:
     max_months: int | None = None
 
 
+#: A meeting weekday: ``mo`` … ``su``, optionally after an ordinal 1–4 (``2tu``).
+WEEKDAY_PATTERN = r"[1-4]?(mo|tu|we|th|fr|sa|su)"
+
+
 @attrs.frozen(kw_only=True)
 class DutyTurn:
     """One listed turn of a rotating duty: ``holder`` (an organisation id or a role,
@@ -497,6 +502,14 @@ class MeetingPolicy:
     that needs a number of meetings (a workload, a calendar without ``count``) is
     computed from it. ``hours`` and ``preparation_hours`` are estimates for the
     workload, not rules (a decision: 2 + 1 hours when the rule set gives none).
+
+    ``weekday``, ``time``, ``location`` and ``description`` are what a calendar
+    needs and a source may state: the ``calendar`` command reads them (its
+    ``--weekday`` and ``--time`` override them) and the iCalendar export writes
+    ``location`` and ``description`` into each event. ``weekday`` is ``mo`` … ``su``,
+    optionally after an ordinal 1–4 (``2tu`` = the second Tuesday of the month);
+    ``time`` is a local time written ``"17:00"`` (quoted in YAML). Left out, the
+    calendar uses the first Tuesday at 17:00 (a default, not a rule).
     """
 
     per_year: IntRange | None = None
@@ -505,6 +518,13 @@ class MeetingPolicy:
     network_meetings_per_year: int = 0
     network_meeting_hours: float = 0.0
     agreed_jointly: bool = False
+    weekday: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.matches_re(WEEKDAY_PATTERN)),
+    )
+    time: _time | None = None
+    location: str | None = None
+    description: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -27,7 +27,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from jarjestoyhteistyo.calc.terms import longest_term_months, practice
+from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR, longest_term_months, practice
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
 from jarjestoyhteistyo.model.rulesets import (
@@ -212,23 +212,22 @@ def check_duties(rules: RuleSet) -> Iterator[Finding]:
 
 
 #: The years a duty's dates may fall in: those the command line accepts too.
-_DUTY_YEARS = range(1900, 2201)
-
-
 def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
     dates = [(f"{path}.start", duty.start)] + [
         (f"{path}.turns[{j}].{end}", getattr(t, end))
         for j, t in enumerate(duty.turns)
         for end in ("start", "end")
     ]
-    outside = [(where, day) for where, day in dates if day and day.year not in _DUTY_YEARS]
+    outside = [
+        (where, day) for where, day in dates if day and not FIRST_YEAR <= day.year <= LAST_YEAR
+    ]
     for where, day in outside:
         yield finding(
             JY135,
             where,
             duty=duty.duty,
-            detail=f"{day.isoformat()} is outside the years 1900–2200",
-            detail_fi=f"{day.isoformat()} ei ole vuosien 1900–2200 välillä",
+            detail=f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+            detail_fi=f"{day.isoformat()} ei ole vuosien {FIRST_YEAR}–{LAST_YEAR} välillä",
         )
     if outside:
         return
