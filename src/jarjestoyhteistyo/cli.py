@@ -651,20 +651,6 @@ def _history(path: str) -> Any:
     return load(path, "history")
 
 
-def _tenure_rows(served: Sequence[Any]) -> list[dict[str, Any]]:
-    return [  # a view: who sat where, with the term the record lies in
-        {
-            "seat": t.seat,
-            "organisation": t.organisation,
-            "person_ref": t.person_ref,
-            "start": t.start.isoformat(),
-            "end": t.end.isoformat(),
-            "term": [d.isoformat() for d in t.term_dates],
-        }
-        for t in served
-    ]
-
-
 def _succession_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("history", metavar="HISTORY", help="succession history YAML/JSON file")
     p.add_argument("--at", type=_date_arg, required=True, help="the date, YYYY-MM-DD (1900–2200)")
