@@ -156,6 +156,16 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("roadmap", "check", "FILE"),
     ("roadmap", "evaluate", "FILE", "--as-of", "2024-05-27"),
     ("ecosystem", "FILE", "--as-of", "2024-06-01"),
+    (
+        "succession",
+        "vake",
+        str(EXAMPLES / "vantaa-kerava-formal.yaml"),
+        "FILE",
+        "--at",
+        "2025-06-01",
+    ),
+    ("term-limits", "vake", "FILE"),
+    ("validate", "vake", str(EXAMPLES / "vantaa-kerava-formal.yaml"), "--history", "FILE"),
 )
 
 

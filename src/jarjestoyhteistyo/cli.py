@@ -290,6 +290,12 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def _validate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
+        "--history",
+        metavar="FILE",
+        help="a succession history (with its initial composition) the composition "
+        "continues: checks the limits of consecutive terms (JY301, JY302)",
+    )
+    p.add_argument(
         "--stage",
         choices=["proposal", "appointed"],
         default=None,
@@ -314,7 +320,13 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     rules = _rules(args.rules)
     composition = load(args.composition, "composition")
     stage = None if args.stage is None else Stage(args.stage)
-    return _emit_report(validate(rules, composition, stage=stage), args.format, out)
+    served = None
+    if args.history is not None:
+        from jarjestoyhteistyo.selection.succession import served_before
+
+        served = served_before(rules, load(args.history, "history"), composition)
+    report = validate(rules, composition, stage=stage, history=served)
+    return _emit_report(report, args.format, out)
 
 
 @command("codes", "list every finding code with its rule id", ("text", "json"))
@@ -852,6 +864,77 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     if args.registrations_file:
         _write_file(args.registrations_file, dump(to_registrations(example)))
     return EXIT_OK
+
+
+# ------------------------------------------------------ succession and term limits
+def _history(path: str) -> Any:
+    return load(path, "history")
+
+
+def _succession_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("history", metavar="HISTORY", help="succession history YAML/JSON file")
+    p.add_argument("--at", type=_iso_date, required=True, help="the date, YYYY-MM-DD (1900–2200)")
+
+
+@command(
+    "succession",
+    "the composition on a date after a history's events",
+    ("text", "json", "yaml"),
+    arguments=_succession_arguments,
+    rules=True,
+    composition=True,
+)
+def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.selection.succession import composition_at
+
+    rules = _rules(args.rules)
+    initial = load(args.composition, "composition")
+    comp, report = composition_at(rules, initial, _history(args.history), args.at)
+    if args.format == "json":
+        _dump_view({"composition": json_data(comp), "report": json.loads(report.to_json())}, out)
+    elif args.format == "yaml":
+        out.write(dump_yaml(comp))
+    else:
+        out.write(f"{comp.name or rules.name} on {args.at.isoformat()}:\n")
+        for seat in comp.seats:
+            ref = seat.person.ref if seat.person is not None and seat.person.ref else None
+            holder = " / ".join(x for x in (seat.organisation, ref) if x) or "vacant"
+            out.write(f"  {seat.id}: {holder}\n")
+        if report.findings:
+            out.write(report.to_text(lang="en") + "\n")
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _term_limits_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "history", metavar="HISTORY", help="succession history with its initial composition"
+    )
+    p.add_argument(
+        "--composition",
+        metavar="FILE",
+        help="a proposed composition continuing from the history (only its findings)",
+    )
+    p.add_argument(
+        "--until",
+        type=_iso_date,
+        help="read the history to this date (default its last date), YYYY-MM-DD",
+    )
+
+
+@command(
+    "term-limits",
+    "consecutive-term limits (JY301, JY302) on a succession history",
+    ("text", "json", "text-both"),
+    arguments=_term_limits_arguments,
+    rules=True,
+)
+def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.selection.succession import term_limits
+
+    rules = _rules(args.rules)
+    proposal = None if args.composition is None else load(args.composition, "composition")
+    report = term_limits(rules, _history(args.history), proposal=proposal, until=args.until)
+    return _emit_report(report, args.format, out)
 
 
 # --------------------------------------------------------------------- the parser

@@ -50,6 +50,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import (
     Council,
@@ -76,6 +77,7 @@ __all__ = [
     "Window",
     "check_consecutive",
     "check_day",
+    "check_proposal",
     "check_year",
     "cohorts",
     "consecutive_terms",
@@ -769,6 +771,77 @@ def _first_over(history: Sequence[Tenure], streak: Streak, limit: int) -> int:
         if len(seen) > limit:
             return i
     return streak.tenures[-1]  # pragma: no cover - count > limit guarantees a return
+
+
+def _proposed(policy: TermPolicy, proposal: Composition, start: date) -> tuple[Tenure, ...]:
+    """Each held seat of the proposal as one new term from ``start``: the membership
+    window the policy gives a member starting that day (an open-ended or unplannable
+    window is one day long here; only its start matters for counting)."""
+    try:
+        end = membership_window(policy, start).end or start
+    except TermError:
+        end = start
+    return tuple(
+        Tenure(
+            seat=s.id,
+            organisation=s.organisation,
+            person_ref=s.person.ref if s.person is not None else None,
+            start=start,
+            end=end,
+        )
+        for s in proposal.seats
+        if s.organisation is not None or (s.person is not None and s.person.ref is not None)
+    )
+
+
+def check_proposal(
+    history: Sequence[Tenure],
+    proposal: Composition,
+    policy: TermPolicy,
+    *,
+    start: date | None = None,
+) -> tuple[Finding, ...]:
+    """``JY301`` / ``JY302`` for a proposed composition that continues ``history``.
+
+    Every held seat of ``proposal`` is one more term from ``start`` (else
+    ``proposal.as_of``, else the day after the history's last tenure): a holder
+    (organisation, person ref) continues a run when they held a seat up to the day
+    before. Only runs that reach into the proposal are reported, with the path of the
+    proposal's seat (``seats[2]``); a limit of ``None`` is not checked. Raises
+    :class:`~jarjestoyhteistyo.errors.TermError` when the history reaches ``start``.
+
+    >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
+    >>> served = tuple(Tenure(seat="m1", organisation="o1", person_ref="p1",
+    ...     start=date(2023 + k, 1, 1), end=date(2023 + k, 12, 31)) for k in range(2))
+    >>> proposal = Composition(as_of=date(2025, 1, 1), seats=(
+    ...     Seat(id="m1", kind=SeatKind.MEMBER, group="g", organisation="o2",
+    ...          person=Person(role=Role.VOLUNTEER, ref="p1")),))
+    >>> policy = TermPolicy(months=12, max_consecutive_person=2, max_consecutive_organisation=2)
+    >>> [(f.code, f.path, f.params["count"]) for f in check_proposal(served, proposal, policy)]
+    [('JY301', 'seats[0]', 3)]
+    """
+    if policy.max_consecutive_person is None and policy.max_consecutive_organisation is None:
+        return ()
+    if start is None:
+        start = proposal.as_of
+    if start is None:
+        start = max((t.end for t in history), default=date.today()) + _ONE_DAY
+    late = [t for t in history if t.end >= start]
+    if late:
+        raise TermError(
+            f"the proposal starts on {start.isoformat()}, but the history runs to"
+            f" {max(t.end for t in late).isoformat()}"
+        )
+    proposed = _proposed(policy, proposal, start)
+    seat_index = {s.id: j for j, s in enumerate(proposal.seats)}
+    found: list[Finding] = []
+    for f in check_consecutive((*history, *proposed), policy):
+        if str(f.params["end"]) < start.isoformat():
+            continue  # a run that ended before the proposal: not the proposal's doing
+        key: TenureKey = "person_ref" if f.code == JY301.code else "organisation"
+        seat = next(t.seat for t in proposed if getattr(t, key) == f.params[key])
+        found.append(attrs.evolve(f, path=f"seats[{seat_index[seat]}]"))
+    return tuple(found)
 
 
 # ------------------------------------------------------------------ rotation

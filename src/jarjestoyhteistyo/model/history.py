@@ -16,7 +16,7 @@ from datetime import date
 
 import attrs
 
-from jarjestoyhteistyo.model.composition import Function, Organisation, Person
+from jarjestoyhteistyo.model.composition import Composition, Function, Organisation, Person
 from jarjestoyhteistyo.model.rulesets import Authority
 
 __all__ = ["Event", "EventKind", "History", "Tenure"]
@@ -86,6 +86,12 @@ def _by_date(event: Event) -> dt.date:
 class History:
     """An immutable log of events, in the order they were recorded.
 
+    ``initial`` is the composition the events start from, when the history carries it
+    (a history file for ``term-limits`` or ``validate --history`` needs it: who sat
+    where is only known from a starting composition); ``None`` when the caller gives
+    the starting composition separately
+    (:func:`~jarjestoyhteistyo.selection.succession.composition_at`).
+
     >>> h = History(events=(
     ...     Event(date=dt.date(2025, 5, 1), kind=EventKind.FILL, seat="d1", organisation="o"),
     ...     Event(date=dt.date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"),
@@ -95,14 +101,15 @@ class History:
     """
 
     events: tuple[Event, ...] = ()
+    initial: Composition | None = None
 
     def sorted(self) -> History:
         """The same events in date order; events of one day keep their recorded order.
 
         >>> History().sorted()
-        History(events=())
+        History(events=(), initial=None)
         """
-        return History(events=tuple(sorted(self.events, key=_by_date)))
+        return attrs.evolve(self, events=tuple(sorted(self.events, key=_by_date)))
 
     def added(self, *events: Event) -> History:
         """A new history with ``events`` appended (this one is unchanged).
@@ -111,7 +118,7 @@ class History:
         ...                           seat="m1")).events)
         1
         """
-        return History(events=self.events + events)
+        return attrs.evolve(self, events=self.events + events)
 
     def until(self, day: dt.date) -> History:
         """The events dated on or before ``day``, in recorded order.
@@ -119,7 +126,7 @@ class History:
         >>> History().until(dt.date(2025, 1, 1)).events
         ()
         """
-        return History(events=tuple(e for e in self.events if e.date <= day))
+        return attrs.evolve(self, events=tuple(e for e in self.events if e.date <= day))
 
 
 @attrs.frozen(kw_only=True)

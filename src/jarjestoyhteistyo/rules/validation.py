@@ -25,14 +25,16 @@ frozenset({'JY209'})
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 import attrs
 
+from jarjestoyhteistyo.calc.terms import check_proposal
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.findings import Finding, Report
 from jarjestoyhteistyo.model.composition import Composition, Stage
+from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import RuleSet
 from jarjestoyhteistyo.rules import (
     chair,
@@ -85,6 +87,7 @@ def validate(
     *,
     stage: Stage | None = None,
     kind: str | None = None,
+    history: Sequence[Tenure] | None = None,
 ) -> Report:
     """Validate ``composition`` against ``rules`` and report every problem (`JY2xx`).
 
@@ -97,6 +100,14 @@ def validate(
     committee and `KU-6` in a theme-network council); ``kind`` names the kind when
     ``rules`` is already the general form of another kind's rule set.
 
+    With a ``history`` (the tenures served, as
+    :func:`~jarjestoyhteistyo.selection.succession.tenures` gives them from a succession
+    history), the composition is a proposal continuing from the history's last day: its
+    holders (person refs and organisation ids) are checked against the rule set's
+    limits of consecutive terms, ``JY301`` / ``JY302``
+    (:func:`~jarjestoyhteistyo.calc.terms.check_proposal`). A rule set without
+    ``max_consecutive_person`` / ``max_consecutive_organisation`` reports nothing.
+
     >>> from jarjestoyhteistyo import load_preset
     >>> from jarjestoyhteistyo.model.composition import Composition
     >>> report = validate(load_preset("keski-uusimaa"), Composition())
@@ -107,6 +118,9 @@ def validate(
     kind = kind or rules.kind
     ctx = Context(rules.as_general(), composition, kind=kind, stage=stage)
     found = [_cited(f, kind) for part in COMPOSITION_CHECKS for f in part(ctx)]
+    policy = ctx.rules.term
+    if history is not None and policy is not None:
+        found.extend(check_proposal(history, composition, policy))
     return Report(subject=composition.name or rules.name, findings=tuple(found))
 
 

@@ -72,6 +72,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.calc.rotation import RotationError, rotation_plan
+from jarjestoyhteistyo.calc.terms import check_consecutive, check_proposal
 from jarjestoyhteistyo.codes import SHORTFALL, Code, finding
 from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
@@ -100,7 +101,9 @@ __all__ = [
     "composition_at",
     "load_history",
     "loads_history",
+    "served_before",
     "tenures",
+    "term_limits",
 ]
 
 _ONE_DAY = relativedelta(days=1)
@@ -757,3 +760,115 @@ def tenures(
                 for a, b, n, c, term in cuts
             )
     return tuple(out)
+
+
+# ------------------------------------------------------------------ term limits
+def _last_day(initial: Composition, history: History) -> dt.date:
+    """The history's last date: its last event, else the initial composition's date."""
+    days = [e.date for e in history.events]
+    if initial.as_of is not None:
+        days.append(initial.as_of)
+    if not days:
+        raise SuccessionError("term limits need a dated initial composition (as_of)")
+    return max(days)
+
+
+def term_limits(
+    rules: RuleSet,
+    history: History,
+    *,
+    initial: Composition | None = None,
+    proposal: Composition | None = None,
+    until: dt.date | None = None,
+) -> Report:
+    """Consecutive-term limits (``JY301`` per person, ``JY302`` per organisation) on
+    the tenures of ``history``, and of a ``proposal`` continuing from it.
+
+    The tenures are :func:`tenures` from ``initial`` (else ``history.initial``) to
+    ``until`` (else the history's last date: its last event or the initial
+    composition's ``as_of``), read by
+    :func:`~jarjestoyhteistyo.calc.terms.check_consecutive` against the rule set's
+    ``term.max_consecutive_person`` / ``max_consecutive_organisation``. A term is a
+    membership window of the rule set's term policy (a seat's planned term in
+    :func:`~jarjestoyhteistyo.calc.rotation.rotation_plan`); a holder counts it once
+    however many seats they had in it, and a day without a seat resets the count.
+
+    With a ``proposal``, every held seat of it is one more term, from
+    ``proposal.as_of`` (else the day after the history's last date): its holders
+    continue a run when they held a seat up to that day. Then only findings whose run
+    reaches into the proposal are reported, with the path of the proposal's seat
+    (``seats[2]``). Without any limit in the rule set nothing is reported and nothing
+    is read. Raises :class:`SuccessionError` without a starting composition, or for a
+    proposal dated on or before the history's last date.
+
+    >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat
+    >>> from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, IntRange, SeatGroup, TermPolicy
+    >>> rules = GeneralRuleSet(name="Example", area="Example area",
+    ...     term=TermPolicy(months=12, max_consecutive_person=2),
+    ...     seat_groups=(SeatGroup(id="g", source=SeatSource.OPEN, seats=IntRange(max=1)),))
+    >>> held = Composition(as_of=dt.date(2024, 1, 1), seats=(
+    ...     Seat(id="m1", kind=SeatKind.MEMBER, group="g", organisation="o1",
+    ...          person=Person(role=Role.VOLUNTEER, ref="p1")),))
+    >>> h = History(initial=held)
+    >>> term_limits(rules, h, until=dt.date(2025, 12, 31)).ok  # two terms: at the limit
+    True
+    >>> again = attrs.evolve(held, as_of=dt.date(2026, 1, 1))
+    >>> [(f.code, f.path, f.params["count"])
+    ...  for f in term_limits(rules, h, proposal=again, until=dt.date(2025, 12, 31))]
+    [('JY301', 'seats[0]', 3)]
+    """
+    general = rules.as_general()
+    policy = general.term
+    if policy is None or (
+        policy.max_consecutive_person is None and policy.max_consecutive_organisation is None
+    ):
+        return Report(subject="consecutive terms")
+    if proposal is None:
+        start_comp = _initial(history, initial)
+        last = until if until is not None else _last_day(start_comp, history)
+        return check_consecutive(tenures(rules, start_comp, history, last), policy)
+    served = served_before(rules, history, proposal, initial=initial, until=until)
+    begin = proposal.as_of if proposal.as_of is not None else _served_end(served)
+    found = check_proposal(served, proposal, policy, start=begin)
+    return Report(subject=proposal.name or rules.name, findings=found)
+
+
+def _initial(history: History, initial: Composition | None) -> Composition:
+    start_comp = initial if initial is not None else history.initial
+    if start_comp is None:
+        raise SuccessionError(
+            "term limits need the composition the history starts from: give the history"
+            " an 'initial' composition"
+        )
+    return start_comp
+
+
+def _served_end(served: tuple[Tenure, ...]) -> dt.date | None:
+    """The day after the last tenure of ``served`` (``None`` for none)."""
+    return max(t.end for t in served) + _ONE_DAY if served else None
+
+
+def served_before(
+    rules: RuleSet,
+    history: History,
+    proposal: Composition,
+    *,
+    initial: Composition | None = None,
+    until: dt.date | None = None,
+) -> tuple[Tenure, ...]:
+    """The tenures of ``history`` up to the day before ``proposal`` starts: its
+    ``as_of``, else the day after the history's last date (``until``, else its last
+    event or the initial composition's date). These are what
+    :func:`~jarjestoyhteistyo.rules.validation.validate` takes as ``history``.
+    Raises :class:`SuccessionError` without a starting composition (``initial``, else
+    ``history.initial``) or for a proposal dated on or before the history's last date.
+    """
+    start_comp = _initial(history, initial)
+    last = until if until is not None else _last_day(start_comp, history)
+    begin = proposal.as_of if proposal.as_of is not None else last + _ONE_DAY
+    if begin <= last:
+        raise SuccessionError(
+            f"the proposal starts on {begin.isoformat()}, not after the history's last"
+            f" date {last.isoformat()}"
+        )
+    return tenures(rules, start_comp, history, begin - _ONE_DAY)
