@@ -211,3 +211,24 @@ def test_meeting_dates_refuses_years_outside_the_bounds(year: int) -> None:
 
     with pytest.raises(MeetingError, match="1900–2200"):
         meeting_dates(MeetingPolicy(), year, count=4)
+
+
+def test_meeting_dates_and_examples_read_the_policys_weekday_and_time() -> None:
+    """One reading of the policy's day and time: meeting_dates, and so generate()."""
+    import datetime as dt
+
+    import attrs
+
+    from jarjestoyhteistyo import load_preset
+    from jarjestoyhteistyo.calc.meetings import meeting_dates
+    from jarjestoyhteistyo.fictional.generate import generate
+
+    rules = load_preset("vantaa-kerava-formal")
+    rules = attrs.evolve(
+        rules, meetings=attrs.evolve(rules.meetings, weekday="2th", time=dt.time(18, 30))
+    )
+    days = meeting_dates(rules.meetings, 2026)
+    assert {(d.weekday(), d.time()) for d in days} == {(3, dt.time(18, 30))}
+    assert all(d.day >= 8 for d in days)  # the second Thursday, or later past a holiday
+    example = generate(rules, seed=1, calendar_year=2026)
+    assert example.meetings == days

@@ -618,8 +618,8 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
 
     rules = _rules(args.rules)
     policy = rules.meetings
-    day = parse_weekday(args.weekday or policy.weekday or "tu")
-    at = parse_time(args.time) if args.time else policy.time or parse_time("17:00")
+    day = parse_weekday(args.weekday) if args.weekday else None  # None: the rule set's
+    at = parse_time(args.time) if args.time else None
     dates = meeting_dates(policy, args.year, count=args.count, weekday=day, at=at)
     if args.ics:
         text = to_ics(

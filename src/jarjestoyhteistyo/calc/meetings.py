@@ -143,8 +143,8 @@ def meeting_dates(
     year: int,
     *,
     count: int | None = None,
-    weekday: weekday = TU,
-    at: time = time(17, 0),
+    weekday: weekday | None = None,
+    at: time | None = None,
     skip_months: Sequence[int] = (7,),
     holidays_country: str = "FI",
 ) -> tuple[datetime, ...]:
@@ -160,7 +160,9 @@ def meeting_dates(
 
     Months: the months not in ``skip_months`` are split into ``count`` equal spans
     and the middle month of each span is taken. Day: the first ``weekday`` of the
-    month (``weekday=TU(+2)`` asks for the second Tuesday), found with
+    month (``weekday=TU(+2)`` asks for the second Tuesday; left out, the policy's
+    ``weekday``, else Tuesday) at ``at`` (left out, the policy's ``time``, else 17:00),
+    found with
     :func:`dateutil.rrule.rrule` from a fixed ``dtstart`` on 1 January. A meeting that
     falls on a public holiday of ``holidays_country`` (the maintained ``holidays``
     library) moves to the next same weekday of the same month that is not a holiday
@@ -188,6 +190,10 @@ def meeting_dates(
     if n == 0:
         return ()
     chosen = tuple(months[((2 * i + 1) * len(months)) // (2 * n)] for i in range(n))
+    if weekday is None:
+        weekday = parse_weekday(policy.weekday) if policy.weekday else TU
+    if at is None:
+        at = policy.time or time(17, 0)
     nth = weekday if weekday.n is not None else weekday(+1)
     plain = weekday.weekday
     dtstart = datetime.combine(date(year, 1, 1), at)
