@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,20 +87,15 @@ def test_term_limits_history_within_the_limit(files: dict[str, str], capsys) -> 
     assert "OK" in out
 
 
+def _limits_until_2026(files: dict[str, str], capsys) -> tuple[int, list[dict[str, Any]]]:  # type: ignore[no-untyped-def]
+    """``term-limits`` over the history until the end of 2026, as JSON findings."""
+    argv = ["term-limits", files["rules"], files["history"], "--until", "2026-12-31"]
+    code, out, _ = _run([*argv, "--format", "json"], capsys)
+    return code, json.loads(out)["findings"]
+
+
 def test_term_limits_person_over_the_limit_JY301(files: dict[str, str], capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = _run(
-        [
-            "term-limits",
-            files["rules"],
-            files["history"],
-            "--until",
-            "2026-12-31",
-            "--format",
-            "json",
-        ],
-        capsys,
-    )
-    found = json.loads(out)["findings"]
+    code, found = _limits_until_2026(files, capsys)
     assert code == 1
     assert {(f["code"], f["params"].get("person_ref")) for f in found if f["code"] == "JY301"} == {
         ("JY301", "p1")
@@ -107,19 +103,7 @@ def test_term_limits_person_over_the_limit_JY301(files: dict[str, str], capsys) 
 
 
 def test_term_limits_organisation_over_the_limit_JY302(files: dict[str, str], capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = _run(
-        [
-            "term-limits",
-            files["rules"],
-            files["history"],
-            "--until",
-            "2026-12-31",
-            "--format",
-            "json",
-        ],
-        capsys,
-    )
-    found = json.loads(out)["findings"]
+    code, found = _limits_until_2026(files, capsys)
     assert code == 1
     assert {f["params"]["organisation"] for f in found if f["code"] == "JY302"} == {"o1"}
 
