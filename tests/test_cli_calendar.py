@@ -232,3 +232,27 @@ def test_meeting_dates_and_examples_read_the_policys_weekday_and_time() -> None:
     assert all(d.day >= 8 for d in days)  # the second Thursday, or later past a holiday
     example = generate(rules, seed=1, calendar_year=2026)
     assert example.meetings == days
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Council\rX-INJECTED: yes", "Council\nX-INJECTED: yes", "Council\r\nX-INJECTED: 1\x1b[31m"],
+)
+def test_a_hostile_name_cannot_inject_a_content_line(name: str) -> None:
+    """Issue #19: a carriage return in a rule set's name injected a content line, and a
+    newline was an AssertionError. Now each is an escaped line break in the value."""
+    import icalendar
+    import vobject
+
+    from jarjestoyhteistyo.calc.meetings import meeting_dates, to_ics
+    from jarjestoyhteistyo.model.rulesets import IntRange
+
+    days = meeting_dates(MeetingPolicy(per_year=IntRange(min=2, max=2)), 2026)
+    text = to_ics(days, name=name, duration_hours=2, location=name, description=name)
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    assert not [line for line in unfolded if line.startswith("X-INJECTED")]
+    assert all("\r" not in line and "\n" not in line and "\x1b" not in line for line in unfolded)
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert len(events) == 2
+    assert str(events[0]["summary"]).startswith("Council\nX-INJECTED")
+    assert vobject.readOne(text).vevent.location.value.startswith("Council\nX-INJECTED")

@@ -314,12 +314,15 @@ def to_ics(
             f"{ICS_FIRST_YEAR}; {starts[0].year} is earlier"
         )
     minutes = round(duration_hours * 60)
+    name = _ics_text(name)
+    location = None if location is None else _ics_text(location)
+    description = None if description is None else _ics_text(description)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//jarjestoyhteistyo//meetings//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", icalendar.vText(name))  # escaped like every text value
     cal.add("x-wr-timezone", tz)
     if starts:
         cal.add_component(_helsinki())
@@ -342,6 +345,18 @@ def to_ics(
             event.add("sequence", sequence)
             cal.add_component(event)
     return bytes(cal.to_ical()).decode("utf-8")
+
+
+def _ics_text(value: str) -> str:
+    """A text value for the calendar file: line breaks as ``\\n`` (escaped by
+    icalendar), other control characters dropped, so no value can start a content line
+    of its own (a rule set's name with a carriage return injected one).
+
+    >>> _ics_text("Council\\r\\nX-INJECTED: 1\\x1b[31m")
+    'Council\\nX-INJECTED: 1[31m'
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in "\n\t" or not (ord(c) < 32 or ord(c) == 127))
 
 
 # ---------------------------------------------------------------------- workload
