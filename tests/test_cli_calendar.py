@@ -256,3 +256,27 @@ def test_a_hostile_name_cannot_inject_a_content_line(name: str) -> None:
     assert len(events) == 2
     assert str(events[0]["summary"]).startswith("Council\nX-INJECTED")
     assert vobject.readOne(text).vevent.location.value.startswith("Council\nX-INJECTED")
+
+
+def test_a_calendar_written_over_a_symlink_replaces_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue #19: ``--ics cal.ics`` where cal.ics links to another file leaves that
+    file alone, and the new file has the usual permissions (not a temp file's 0600)."""
+    import os
+    import stat
+
+    from jarjestoyhteistyo.cli import main
+
+    precious = tmp_path / "rules.yaml"
+    precious.write_text("precious\n", encoding="utf-8")
+    link = tmp_path / "cal.ics"
+    link.symlink_to(precious)
+    assert main(["calendar", "vake", "--year", "2026", "--ics", str(link)]) == 0
+    capsys.readouterr()
+    assert precious.read_text(encoding="utf-8") == "precious\n"
+    assert not link.is_symlink()
+    assert link.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 6
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(link.stat().st_mode) == 0o666 & ~umask

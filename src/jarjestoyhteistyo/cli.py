@@ -240,6 +240,9 @@ def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
             f.write(text)
+        umask = os.umask(0)  # the mode a plain open() would give, not mkstemp's 0600
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
