@@ -16,20 +16,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo.calc import terms
+from jarjestoyhteistyo.calc.duties import (
+    DutyPeriod,
+    duty_holder,
+    duty_periods,
+    duty_turn,
+    rotating_duty,
+)
 from jarjestoyhteistyo.calc.terms import (
     CouncilTerm,
-    DutyPeriod,
     Tenure,
     TermError,
     check_consecutive,
     consecutive_terms,
     council_term_on,
     council_terms,
-    duty_holder,
-    duty_periods,
-    duty_turn,
     membership_window,
-    rotating_duty,
 )
 from jarjestoyhteistyo.errors import JarjestoError
 from jarjestoyhteistyo.model.rulesets import (

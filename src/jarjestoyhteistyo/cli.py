@@ -538,7 +538,7 @@ def _duties_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.calc.terms import duty_periods
+    from jarjestoyhteistyo.calc.duties import duty_periods
     from jarjestoyhteistyo.findings import Severity
     from jarjestoyhteistyo.rules.terms import check_duties
 

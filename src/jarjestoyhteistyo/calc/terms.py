@@ -54,7 +54,6 @@ from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import (
     Council,
-    RotatingDuty,
     RotationPractice,
     TermMode,
     TermPolicy,
@@ -69,7 +68,6 @@ __all__ = [
     "MAX_HORIZON_YEARS",
     "TERM_YEARS",
     "CouncilTerm",
-    "DutyPeriod",
     "Streak",
     "Tenure",
     "TenureKey",
@@ -83,13 +81,10 @@ __all__ = [
     "consecutive_terms",
     "council_term_on",
     "council_terms",
-    "duty_holder",
-    "duty_periods",
-    "duty_turn",
+    "fixed_span",
     "longest_term_months",
     "membership_window",
     "practice",
-    "rotating_duty",
 ]
 
 
@@ -293,8 +288,9 @@ def _months_between(start: date, end_exclusive: date) -> int:
     return delta.years * 12 + delta.months
 
 
-def _fixed(start: date, months: int, k: int) -> tuple[date, date]:
-    """Window ``k`` of ``months`` months counted from the anchor ``start``."""
+def fixed_span(start: date, months: int, k: int) -> tuple[date, date]:
+    """Window ``k`` of ``months`` months counted from the anchor ``start`` (also the
+    arithmetic of rotating duties, :mod:`jarjestoyhteistyo.calc.duties`)."""
     return (
         start + relativedelta(months=months * k),
         start + relativedelta(months=months * (k + 1)) - _ONE_DAY,
@@ -459,7 +455,7 @@ def _plain(policy: TermPolicy, start: date, k: int) -> Window:
     """Window ``k`` from ``start`` of a fixed or council-bound term, not staggered."""
     if policy.mode is TermMode.FIXED:
         m = _months(policy.months)
-        w_start, w_end = _fixed(start, m, k)
+        w_start, w_end = fixed_span(start, m, k)
         return Window(
             start=w_start,
             end=w_end,
@@ -567,7 +563,9 @@ def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         f" {lo} months to the day before start + {hi} months; a seat serves {k} terms of"
         f" {m} months, and the cohorts change over one term apart"
     )
-    return Window(start=start + relativedelta(months=lo), end=_fixed(start, hi, 0)[1], rule=rule)
+    return Window(
+        start=start + relativedelta(months=lo), end=fixed_span(start, hi, 0)[1], rule=rule
+    )
 
 
 def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
@@ -601,12 +599,12 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
                 f"staggered first term (FC-13): {first_months} of {m} months for cohort"
                 f" {c + 1} of {k}, ending the day before start + {first_months} months"
             )
-        first = Window(start=start, end=_fixed(start, first_months, 0)[1], rule=rule)
+        first = Window(start=start, end=fixed_span(start, first_months, 0)[1], rule=rule)
     else:
         first = _council(policy, start, k, c, 0)
         if policy.first_term_months:
             months = _months(policy.first_term_months[c])
-            capped = _fixed(start, months, 0)[1]
+            capped = fixed_span(start, months, 0)[1]
             if first.end is not None and capped < first.end:
                 rule = f"staggered first term (KU-5): {months} months for position {c + 1}"
                 first = Window(start=start, end=capped, rule=rule)
@@ -619,7 +617,7 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         return _council(policy, after, k, c, index - 1)
     if window0 is first:  # the stagger ended the first term: anchor on start
         offset = first_months + m * (index - 1)
-        w_start, w_end = start + relativedelta(months=offset), _fixed(start, offset + m, 0)[1]
+        w_start, w_end = start + relativedelta(months=offset), fixed_span(start, offset + m, 0)[1]
         rule = (
             f"fixed {m}-month term (FC-12), term {index} of cohort {c + 1} from"
             f" {start.isoformat()}: from start + {offset} months to the day before start +"
@@ -842,215 +840,3 @@ def check_proposal(
         seat = next(t.seat for t in proposed if getattr(t, key) == f.params[key])
         found.append(attrs.evolve(f, path=f"seats[{seat_index[seat]}]"))
     return tuple(found)
-
-
-# ------------------------------------------------------------------ rotation
-#: The most turns a query walks through (a 1-month period for 300 years is 3,600).
-_MAX_TURNS = 10_000
-
-
-@attrs.frozen(kw_only=True)
-class DutyPeriod:
-    """Who holds a rotating duty in a period: ``holder`` is ``None`` and ``specified``
-    false where the rule set states no turn (before the first turn, in a gap, or past
-    the last turn of a list that does not repeat; ``window.end`` is then ``None`` when
-    nothing more is stated). ``turn`` counts the stated turns from 0 (``None`` when
-    not specified)."""
-
-    duty: str
-    holder: str | None
-    window: Window
-    turn: int | None
-
-    @property
-    def specified(self) -> bool:
-        """Whether the rule set says who holds the duty in this period."""
-        return self.holder is not None
-
-
-def duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
-    """Turn ``k`` (0-based) of ``duty``, or ``None`` past the last stated turn of a list
-    that does not repeat.
-
-    By period, turn ``k`` runs from ``start + relativedelta(months=period_months * k)``
-    to the day before the next one, computed from the anchor. A repeating list of
-    turns starts over after its span (first start to the day after the last end), the
-    ``c``-th time shifted by ``c`` spans from the anchor (a turn's end as the day
-    before its shifted day after, so a turn to the end of February keeps doing so).
-
-    >>> from jarjestoyhteistyo.model.rulesets import DutyTurn, RotatingDuty
-    >>> chair = RotatingDuty(duty="chair", turns=(
-    ...     DutyTurn(holder="org-a", start=date(2026, 1, 1), end=date(2026, 12, 31)),))
-    >>> duty_turn(chair, 0).holder, duty_turn(chair, 1)
-    ('org-a', None)
-    """
-    if k < 0:
-        raise TermError(f"turns count from 0, not {k}")
-    try:
-        return _duty_turn(duty, k)
-    except TermError:
-        raise
-    except (OverflowError, ValueError):  # a date past the year 9999
-        raise TermError(f"duty {duty.duty}: turn {k + 1} falls outside the calendar") from None
-
-
-def _duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
-    if duty.by_period:
-        if duty.start is None or duty.period_months is None or not duty.holders:
-            raise TermError(
-                f"duty {duty.duty}: a duty by period needs start, period_months and holders"
-            )
-        m = _period(duty)
-        n = len(duty.holders)
-        if k >= n and not duty.repeats:
-            return None
-        w_start, w_end = _fixed(duty.start, m, k)
-        rule = (
-            f"rotating duty {duty.duty}: turn {k + 1}, {m} months from start +"
-            f" {m * k} months ({duty.start.isoformat()}); holders in turn ({k % n + 1} of {n})"
-            + (", the list repeats" if k >= n else "")
-        )
-        return DutyPeriod(
-            duty=duty.duty,
-            holder=duty.holders[k % n],
-            window=Window(start=w_start, end=w_end, rule=rule),
-            turn=k,
-        )
-    if not duty.turns:
-        raise TermError(f"duty {duty.duty}: states no turns")
-    n = len(duty.turns)
-    cycle, i = divmod(k, n)
-    if cycle and not duty.repeats:
-        return None
-    turn = duty.turns[i]
-    anchor = duty.turns[0].start
-    span = relativedelta(duty.turns[-1].end + _ONE_DAY, anchor)
-    shift = relativedelta(
-        years=span.years * cycle, months=span.months * cycle, days=span.days * cycle
-    )
-    rule = f"rotating duty {duty.duty}: listed turn {i + 1} of {n}" + (
-        f", the list repeated {cycle} time(s)" if cycle else ""
-    )
-    return DutyPeriod(
-        duty=duty.duty,
-        holder=turn.holder,
-        window=Window(
-            start=turn.start + shift, end=turn.end + _ONE_DAY + shift - _ONE_DAY, rule=rule
-        ),
-        turn=k,
-    )
-
-
-def _period(duty: RotatingDuty) -> int:
-    if duty.period_months is None or duty.period_months < 1:
-        raise TermError(f"duty {duty.duty}: period_months must be >= 1, got {duty.period_months!r}")
-    return duty.period_months
-
-
-def _unspecified(duty: RotatingDuty, start: date, end: date | None) -> DutyPeriod:
-    rule = f"rotating duty {duty.duty}: not specified (the rule set states no turn here)"
-    return DutyPeriod(
-        duty=duty.duty, holder=None, window=Window(start=start, end=end, rule=rule), turn=None
-    )
-
-
-def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeriod, ...]:
-    """Every period of ``duty`` that overlaps ``first``–``last`` (both inclusive), in
-    order, the stated turns and the stretches where no turn is stated ("not
-    specified"): before the first turn, in a gap, and past the last turn of a list
-    that does not repeat.
-
-    >>> from jarjestoyhteistyo.model.rulesets import RotatingDuty
-    >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
-    ...                      holders=("org-a", "org-b"))
-    >>> [(p.window.start.year, p.holder) for p in duty_periods(
-    ...     chair, date(2026, 1, 1), date(2028, 12, 31))]
-    [(2026, 'org-a'), (2027, 'org-b'), (2028, None)]
-    """
-    if last < first:
-        raise TermError(f"{last.isoformat()} is before {first.isoformat()}")
-    try:
-        return _duty_periods(duty, first, last)
-    except TermError:
-        raise
-    except (OverflowError, ValueError):  # a date past the year 9999
-        raise TermError(f"duty {duty.duty}: a turn falls outside the calendar") from None
-
-
-def _duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeriod, ...]:
-    out: list[DutyPeriod] = []
-    cursor = first  # the first day not yet covered
-    for k in range(_MAX_TURNS):
-        p = duty_turn(duty, k)
-        if p is None:  # the list ends: nothing more is stated
-            if cursor <= last:
-                out.append(_unspecified(duty, cursor, None))
-            return tuple(out)
-        w_start, w_end = p.window.start, p.window.end
-        assert w_end is not None  # stated turns always end
-        if w_start > last:
-            if cursor <= last:
-                out.append(_unspecified(duty, cursor, w_start - _ONE_DAY))
-            return tuple(out)
-        if w_end < first:
-            continue
-        if w_start > cursor:
-            out.append(_unspecified(duty, cursor, w_start - _ONE_DAY))
-        out.append(p)
-        cursor = max(cursor, w_end + _ONE_DAY)
-    raise TermError(f"duty {duty.duty}: more than {_MAX_TURNS} turns before {last.isoformat()}")
-
-
-def duty_holder(duty: RotatingDuty, day: date) -> DutyPeriod:
-    """The period of ``duty`` that contains ``day``: who holds it, or "not specified".
-
-    >>> from jarjestoyhteistyo.model.rulesets import RotatingDuty
-    >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
-    ...                      holders=("org-a", "org-b", "org-c"))
-    >>> duty_holder(chair, date(2027, 6, 1)).holder
-    'org-b'
-    >>> after = duty_holder(chair, date(2029, 1, 1))
-    >>> after.specified, after.window.start
-    (False, datetime.date(2029, 1, 1))
-    >>> import attrs
-    >>> duty_holder(attrs.evolve(chair, repeats=True), date(2029, 1, 1)).holder
-    'org-a'
-    """
-    return next(p for p in duty_periods(duty, day, day) if p.window.contains(day))
-
-
-def rotating_duty(
-    organisations: Sequence[str], start: date, period_months: int, periods: int
-) -> tuple[tuple[Window, str], ...]:
-    """The first ``periods`` turns of a repeating duty by period (chair, secretary,
-    convener): a shorthand for :func:`duty_turn` of a
-    :class:`~jarjestoyhteistyo.model.rulesets.RotatingDuty` with ``repeats=True``.
-
-    Period ``k`` runs from ``start + relativedelta(months=period_months * k)`` to the
-    day before ``start + relativedelta(months=period_months * (k + 1))`` (computed from
-    the anchor, so month ends never drift) and goes to ``organisations[k % n]``.
-
-    >>> duty = rotating_duty(("o1", "o2"), date(2025, 1, 31), 1, 3)
-    >>> [(w.start.isoformat(), org) for w, org in duty]
-    [('2025-01-31', 'o1'), ('2025-02-28', 'o2'), ('2025-03-31', 'o1')]
-    """
-    if not organisations:
-        raise TermError("a rotating duty needs at least one organisation")
-    if periods < 0:
-        raise TermError(f"periods must be >= 0, got {periods}")
-    duty = RotatingDuty(
-        duty="duty",
-        start=start,
-        period_months=period_months,
-        holders=tuple(organisations),
-        repeats=True,
-    )
-    out: list[tuple[Window, str]] = []
-    for k in range(periods):
-        p = duty_turn(duty, k)
-        assert p is not None  # a repeating duty always has a turn
-        assert p.holder is not None
-        out.append((p.window, p.holder))
-    if periods == 0:
-        _period(duty)
-    return tuple(out)

@@ -470,7 +470,7 @@ class RotatingDuty:
     by period, ``start`` + ``period_months`` + ``holders`` (turn ``k`` is
     ``holders[k]``, from ``start + relativedelta(months=period_months * k)``). Past the
     last stated turn the holder is *not specified*, unless ``repeats`` says the list
-    starts over (:func:`jarjestoyhteistyo.calc.terms.duty_holder`).
+    starts over (:func:`jarjestoyhteistyo.calc.duties.duty_holder`).
 
     >>> chair = RotatingDuty(duty="chair", start=date(2026, 1, 1), period_months=12,
     ...                      holders=("org-a", "org-b"))
