@@ -50,6 +50,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.rulesets import (
@@ -115,16 +116,6 @@ JY302 = Code(
 
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
 CODES: tuple[Code, ...] = (JY301, JY302)
-
-
-#: The years the library computes dates in (a decision: the council facts are known
-#: from 2021, and the four-year rhythm is carried forward; 1900–2200 covers any history
-#: and any plan while keeping every derived date, even 200 years on, a valid date).
-FIRST_YEAR = 1900
-LAST_YEAR = 2200
-
-#: The longest horizon of a plan or simulation, in years.
-MAX_HORIZON_YEARS = 200
 
 
 def check_year(year: int, what: str = "year") -> None:
