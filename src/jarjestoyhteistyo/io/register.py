@@ -572,7 +572,7 @@ def read_register(
     else:
         path = Path(source)
         name = str(path)
-        raw = read_file(path)
+        raw = read_file(path, max_bytes=max_bytes)
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
             return RegisterReadResult(
                 associations=loads_register_yaml(raw, source=name), encoding="utf-8"

@@ -18,6 +18,8 @@ document filled in. The text passes the bounded YAML door
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -306,19 +308,63 @@ def loads_any(
     return chosen, value
 
 
-def read_file(path: str | Path) -> bytes:
-    """The bytes of a file; an unreadable one is a ``LoadError`` (code ``unreadable``).
+#: How much :func:`read_file` reads at a time.
+_CHUNK = 1 << 16
 
-    For every reader of files, the CSV register's included.
+
+def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, for every reader of files
+    (the CSV register's included).
+
+    The file is refused before anything is read if it is not a regular file (a FIFO,
+    a device such as ``/dev/zero``, a folder: code ``not-a-file``), and read in chunks
+    that stop one byte past the limit (code ``too-large``), so neither a huge file nor
+    an endless one costs more than ``max_bytes`` of memory. An unreadable one is code
+    ``unreadable``; each is a ``LoadError``.
+
+    >>> read_file("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    jarjestoyhteistyo.errors.LoadError: /dev/zero: 1 problem
+      $: not a regular file (a device, a pipe or a folder); give the path of a file
     """
     p = Path(path)
+
+    def refuse(code: str, message: str, **params: Any) -> LoadError:
+        return LoadError(
+            [Problem(path="$", code=code, message=message, params=params)], source=str(p)
+        )
+
     try:
-        return p.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not wait; a regular file ignores it.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise LoadError(
-            [Problem(path="$", code="unreadable", message=f"cannot read the file: {exc.strerror}")],
-            source=str(p),
-        ) from None
+        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise refuse(
+                "not-a-file",
+                "not a regular file (a device, a pipe or a folder); give the path of a file",
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise refuse(
+            "too-large",
+            f"the file is more than {max_bytes} bytes, the limit",
+            max_bytes=max_bytes,
+        )
+    return b"".join(chunks)
 
 
 @typing.overload
@@ -334,7 +380,7 @@ def load(path: str | Path, what: str | type[T], *, limits: Limits = DEFAULT_LIMI
     jarjestoyhteistyo.errors.LoadError: /nonexistent/body.yaml: 1 problem
       $: cannot read the file: No such file or directory
     """
-    return loads(read_file(path), what, source=str(path), limits=limits)
+    return loads(read_file(path, max_bytes=limits.max_bytes), what, source=str(path), limits=limits)
 
 
 #: The former name of :func:`load`.
@@ -345,7 +391,9 @@ def load_any(
     path: str | Path, whats: Sequence[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Document, Any]:
     """:func:`loads_any` for a YAML or JSON file, read and parsed once."""
-    return loads_any(read_file(path), whats, source=str(path), limits=limits)
+    return loads_any(
+        read_file(path, max_bytes=limits.max_bytes), whats, source=str(path), limits=limits
+    )
 
 
 def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | None = 2) -> str:
