@@ -151,7 +151,7 @@ def test_general_kind_assumes_no_chair_deputies_diversity_or_one_seat() -> None:
 def test_two_chairs_name_their_seats_JY210() -> None:
     c = seat(comp(), "m12", functions=frozenset({"chair"}))
     [f] = [f for f in validate(council(), c) if f.code == "JY210"]
-    assert (f.params["count"], f.params["wanted"], f.params["seats"]) == (2, 1, ["m01", "m12"])
+    assert (f.params["count"], f.params["wanted"], f.params["seats"]) == (2, 1, ("m01", "m12"))
     assert f.rule == "GEN-3"
     assert "m01, m12" in f.message_en
 
@@ -230,10 +230,10 @@ def test_required_function_held_by_a_seat_of_another_group_JY232() -> None:
         "function": "presenter",
         "group": None,
         "source": None,
-        "groups": ["expert"],
-        "sources": [],
+        "groups": ("expert",),
+        "sources": (),
         "role": "wellbeing_area_official",
-        "roles": [],
+        "roles": (),
         "holders": "a seat of group expert",
         "holders_fi": "paikkaryhmän expert paikka",
     }
@@ -266,7 +266,7 @@ def test_required_function_given_by_source_and_by_both_JY232() -> None:
     by_source = given_to(sources=frozenset({SeatSource.EXPERT}))
     assert not validate(by_source, presenter_on(comp(), "x")).findings
     [f] = validate(by_source, presenter_on(comp(), "m01")).findings
-    assert (f.code, f.params["source"], f.params["sources"]) == ("JY232", "sector", ["expert"])
+    assert (f.code, f.params["source"], f.params["sources"]) == ("JY232", "sector", ("expert",))
     assert f.params["holders"] == "a seat of source expert"
     # both given: a holder must satisfy both (no seat of group m-0 is an expert seat)
     both = given_to(groups=frozenset({"m-0"}), sources=frozenset({SeatSource.EXPERT}))
@@ -287,7 +287,7 @@ def test_required_function_given_by_the_holders_role_JY232() -> None:
     assert (f.code, f.params["role"], f.params["roles"]) == (
         "JY232",
         "sector_representative",
-        ["wellbeing_area_official"],
+        ("wellbeing_area_official",),
     )
     assert f.message_en.endswith("gives it to a holder who is a wellbeing_area_official")
     assert f.message_fi.endswith("hoitaa henkilö, jonka rooli on wellbeing_area_official")
@@ -300,7 +300,7 @@ def test_required_function_given_to_an_unknown_seat_group_JY119() -> None:
     report = check(given_to(groups=frozenset({"expret"})))
     [f] = report.findings
     assert (f.code, f.path, f.rule) == ("JY119", "required_functions[1].groups", "GEN-3")
-    assert (f.params["group"], f.params["suggestions"]) == ("expret", ["expert"])
+    assert (f.params["group"], f.params["suggestions"]) == ("expret", ("expert",))
     assert (
         f.message_en
         == "required function presenter: unknown seat group 'expret'; did you mean expert?"
@@ -371,7 +371,7 @@ def test_reserved_municipal_seats_unfilled_is_incomplete_JY231() -> None:
     found = {f.code: f for f in validate(council(), c)}
     assert "JY231" in found
     assert "JY222" not in found
-    assert found["JY231"].params == {"municipality": "Kunta B", "seats": ["m11", "m12"]}
+    assert found["JY231"].params == {"municipality": "Kunta B", "seats": ("m11", "m12")}
     gone = attrs.evolve(c, seats=tuple(s for s in c.seats if not s.id.startswith(("m1", "d1"))))
     assert "JY222" in codes(gone)
 

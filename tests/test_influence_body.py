@@ -165,7 +165,7 @@ def test_gen1_municipalitys_seat_vacant_is_warning_JY231() -> None:
     report = validate(rules(), comp)
     hits = [f for f in report if f.code == "JY231"]
     assert [(f.severity, f.params) for f in hits] == [
-        (W, {"municipality": "Hanko", "seats": ["hanko-1"]})
+        (W, {"municipality": "Hanko", "seats": ("hanko-1",)})
     ]
     assert "JY222" not in report.codes  # reserved, not missing
     assert report.ok  # incomplete, not wrong
@@ -174,7 +174,7 @@ def test_gen1_municipalitys_seat_vacant_is_warning_JY231() -> None:
 def test_gen1_pending_seat_no_longer_asked_for_is_warning_JY231() -> None:
     comp = edit(example(), lambda s: attrs.evolve(s, pending=False) if s.id == "karkkila-1" else s)
     report = validate(rules(), comp)
-    assert only(report, "JY231") == [{"municipality": "Karkkila", "seats": ["karkkila-1"]}]
+    assert only(report, "JY231") == [{"municipality": "Karkkila", "seats": ("karkkila-1",)}]
     assert only(report, "JY230") == [{"seat": "karkkila-d1"}]
 
 

@@ -91,7 +91,7 @@ def test_gen2_misspelt_category_is_warning_with_suggestion_JY240() -> None:
     assert dict(f.params) == {
         "organisation": "o1",
         "category": "helth-promotion",
-        "suggestions": ["health-promotion"],
+        "suggestions": ("health-promotion",),
     }
     assert "did you mean" in f.message_en
     assert "health-promotion" in f.message_en
@@ -103,7 +103,7 @@ def test_gen2_unknown_category_without_close_one_is_warning_JY243() -> None:
     report = validate(formal(), with_org(categories=frozenset({"zzz", "pensioners"})))
     f = only(report, JY243)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "organisations[0].categories")
-    assert dict(f.params) == {"organisation": "o1", "category": "zzz", "suggestions": []}
+    assert dict(f.params) == {"organisation": "o1", "category": "zzz", "suggestions": ()}
     assert "did you mean" not in f.message_en
     assert "JY240" not in report.codes
 
@@ -120,7 +120,7 @@ def test_gen2_misspelt_language_is_warning_with_suggestion_JY241() -> None:
     report = validate(formal(), with_org(languages=frozenset({"fin", "sv"})))
     f = only(report, JY241)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "organisations[0].languages")
-    assert dict(f.params) == {"organisation": "o1", "language": "fin", "suggestions": ["fi"]}
+    assert dict(f.params) == {"organisation": "o1", "language": "fin", "suggestions": ("fi",)}
     assert "did you mean" in f.message_en
     assert "tarkoititko" in f.message_fi
 
@@ -130,7 +130,7 @@ def test_gen2_unknown_language_without_close_one_is_warning_JY244() -> None:
     report = validate(formal(), with_org(languages=frozenset({"xx", "fi"})))
     f = only(report, JY244)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "organisations[0].languages")
-    assert dict(f.params) == {"organisation": "o1", "language": "xx", "suggestions": []}
+    assert dict(f.params) == {"organisation": "o1", "language": "xx", "suggestions": ()}
     assert "JY241" not in report.codes
 
 
@@ -139,7 +139,7 @@ def test_gen2_se_without_sv_is_info_never_an_error_JY242() -> None:
     report = validate(formal(), with_org(languages=frozenset({"se"})))
     f = only(report, JY242)
     assert (f.severity, f.rule, f.path) == (I, "GEN-2", "organisations[0].languages")
-    assert dict(f.params) == {"organisation": "o1", "language": "se", "suggestions": ["sv"]}
+    assert dict(f.params) == {"organisation": "o1", "language": "se", "suggestions": ("sv",)}
     assert "Northern Sámi" in f.message_en
     assert "pohjoissaame" in f.message_fi
     assert not codes_of(report) & {"JY241", "JY244"}  # se is a valid code
@@ -162,7 +162,7 @@ def test_gen2_misspelt_wanted_language_is_warning_JY140() -> None:
     assert dict(f.params) == {
         "field": "diversity.languages",
         "language": "swe",
-        "suggestions": ["sv"],
+        "suggestions": ("sv",),
     }
     assert "did you mean" in f.message_en
 
@@ -171,7 +171,7 @@ def test_gen2_misspelt_working_language_is_warning_JY140() -> None:
     """The body's own working languages are checked like every language code."""
     rules = attrs.evolve(formal(), languages=frozenset({"fi", "swe"}))
     f = only(check(rules), JY140)
-    assert (f.severity, f.path, f.params["suggestions"]) == (W, "languages", ["sv"])
+    assert (f.severity, f.path, f.params["suggestions"]) == (W, "languages", ("sv",))
     assert f.message_en.startswith("languages: unknown language code 'swe'")
     assert not codes_of(check(attrs.evolve(formal(), languages=frozenset({"fi", "sv"}))))
 
@@ -180,7 +180,7 @@ def test_gen2_misspelt_working_language_is_warning_JY140() -> None:
 def test_gen2_unknown_wanted_language_is_warning_JY141() -> None:
     f = only(check(_wanting("qq", "sv")), JY141)
     assert (f.severity, f.rule, f.path) == (W, "GEN-2", "diversity.languages")
-    assert dict(f.params) == {"field": "diversity.languages", "language": "qq", "suggestions": []}
+    assert dict(f.params) == {"field": "diversity.languages", "language": "qq", "suggestions": ()}
 
 
 # ------------------------------------------------------------------- JY142
@@ -191,7 +191,7 @@ def test_gen2_wanted_se_without_sv_is_info_JY142() -> None:
     assert dict(f.params) == {
         "field": "diversity.languages",
         "language": "se",
-        "suggestions": ["sv"],
+        "suggestions": ("sv",),
     }
     assert not codes_of(report) & {"JY140", "JY141"}
     assert codes_of(check(_wanting("se", "sv"))) == set()
@@ -203,7 +203,7 @@ def test_fc4_unknown_organisation_suggests_a_close_one_JY219() -> None:
     comp = attrs.evolve(comp, seats=(attrs.evolve(comp.seats[0], organisation="o-1"),))
     f = only(validate(formal(), comp), JY219)
     assert f.path == "seats[0].organisation"
-    assert f.params["suggestions"] == ["o1"]
+    assert f.params["suggestions"] == ("o1",)
     assert f.message_en == "seat m1: unknown organisation 'o-1'; did you mean o1?"
     assert f.message_fi == "paikka m1: tuntematon järjestö 'o-1'; tarkoititko o1?"
 
@@ -213,7 +213,7 @@ def test_fc4_unknown_seat_group_suggests_a_close_one_JY219() -> None:
     comp = attrs.evolve(comp, seats=(attrs.evolve(comp.seats[0], group="pensionrs"),))
     f = only(validate(formal(), comp), JY219)
     assert f.path == "seats[0].group"
-    assert f.params["suggestions"] == ["pensioners"]
+    assert f.params["suggestions"] == ("pensioners",)
     assert f.message_en.endswith("'pensionrs'; did you mean pensioners?")
 
 
@@ -221,7 +221,7 @@ def test_fc4_unknown_reference_with_nothing_close_keeps_its_message_JY219() -> N
     comp = with_org(categories=frozenset({"pensioners"}))
     comp = attrs.evolve(comp, seats=(attrs.evolve(comp.seats[0], organisation="zzz"),))
     f = only(validate(formal(), comp), JY219)
-    assert f.params["suggestions"] == []
+    assert f.params["suggestions"] == ()
     assert f.message_en == "seat m1: unknown organisation 'zzz'"
 
 
@@ -231,7 +231,7 @@ def test_fc8_deputy_of_unknown_seat_suggests_a_member_seat_JY207() -> None:
     comp = attrs.evolve(comp, seats=(*comp.seats, deputy))
     f = next(f for f in validate(formal(), comp) if f.code == JY207.code)
     assert f.path == "seats[1].deputy_of"
-    assert f.params["suggestions"] == ["m1"]
+    assert f.params["suggestions"] == ("m1",)
     assert f.message_en == "deputy d1: 'm-1' is not a member seat; did you mean m1?"
     assert f.message_fi == "varajäsen d1: 'm-1' ei ole jäsenpaikka; tarkoititko m1?"
 

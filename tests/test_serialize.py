@@ -326,7 +326,7 @@ def test_a_rule_set_class_takes_only_its_own_kind() -> None:
     with pytest.raises(LoadError) as info:
         loads(FORUM, FormalCommittee)
     (p,) = info.value.problems
-    assert (p.path, p.code, p.params["kinds"]) == ("kind", "unknown-kind", ["formal_committee"])
+    assert (p.path, p.code, p.params["kinds"]) == ("kind", "unknown-kind", ("formal_committee",))
 
 
 def test_person_ref_loads_round_trips_and_is_optional() -> None:

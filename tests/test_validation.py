@@ -505,7 +505,7 @@ def test_fc7_chair_and_vice_chair_in_one_seat_is_error_JY210() -> None:
     )
     report = validate(formal_rules(), comp)
     both = [f for f in findings(report, "JY210") if f.params["function"] == "chair + vice_chair"]
-    assert [f.params["seats"] for f in both] == [["m-child-family-1"]]
+    assert [f.params["seats"] for f in both] == [("m-child-family-1",)]
     assert not report.ok
 
 

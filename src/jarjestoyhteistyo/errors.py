@@ -36,6 +36,8 @@ from typing import Any
 
 import attrs
 
+from jarjestoyhteistyo.findings import Params, freeze_params
+
 __all__ = [
     "CatalogueError",
     "ComparisonError",
@@ -73,7 +75,7 @@ class Problem:
     path: str
     code: str
     message: str
-    params: Mapping[str, Any] = attrs.field(factory=dict)
+    params: Mapping[str, Any] = attrs.field(factory=Params, converter=freeze_params)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

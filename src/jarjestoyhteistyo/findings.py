@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["Finding", "Report", "Severity"]
+__all__ = ["Finding", "Params", "Report", "Severity", "freeze_params"]
 
 Language = Literal["en", "fi", "both"]
 
@@ -41,6 +41,58 @@ class Severity(enum.Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
+class Params(Mapping[str, Any]):
+    """A read-only mapping of a finding's or problem's parameters.
+
+    A cached result (a parsed schedule phrase, a rule's table) hands the same finding to
+    every caller, so its parameters cannot be changed by one of them: lists become
+    tuples, sets frozensets and mappings :class:`Params`, all at construction.
+
+    >>> p = freeze_params({"groups": ["a", "b"]})
+    >>> p["groups"], p == {"groups": ("a", "b")}
+    (('a', 'b'), True)
+    >>> p["groups"] = []
+    Traceback (most recent call last):
+    ...
+    TypeError: 'Params' object does not support item assignment
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data: dict[str, Any] = {k: _frozen(v) for k, v in (data or {}).items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"Params({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Params, (self._data,))
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(v) for v in value)
+    if isinstance(value, Mapping):
+        return value if isinstance(value, Params) else Params(value)
+    return value
+
+
+def freeze_params(params: Mapping[str, Any] | None) -> Params:
+    """``params`` as :class:`Params` (itself if it already is)."""
+    return params if isinstance(params, Params) else Params(params)
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One rule violation or remark; see :mod:`jarjestoyhteistyo.catalogue` for the codes."""
@@ -51,7 +103,9 @@ class Finding:
     rule: str
     message_fi: str
     message_en: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    params: Mapping[str, Any] = attrs.field(
+        factory=Params, converter=freeze_params, eq=False, hash=False
+    )
 
     def message(self, lang: Language = "en") -> str:
         """The message in ``"en"``, ``"fi"`` or ``"both"`` (English / Finnish)."""

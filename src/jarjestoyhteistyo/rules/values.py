@@ -29,7 +29,7 @@ member seat) are ``JY219`` and ``JY207``, which carry the same ``suggestions``.
 >>> from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, DiversityPolicy
 >>> rs = GeneralRuleSet(name="X", area="Y", diversity=DiversityPolicy(languages=frozenset({"swe"})))
 >>> [(f.code, f.params["suggestions"]) for f in check_languages(rs)]
-[('JY140', ['sv'])]
+[('JY140', ('sv',))]
 """
 
 from __future__ import annotations
