@@ -258,11 +258,12 @@ def test_a_hostile_name_cannot_inject_a_content_line(name: str) -> None:
     assert vobject.readOne(text).vevent.location.value.startswith("Council\nX-INJECTED")
 
 
-def test_a_calendar_written_over_a_symlink_replaces_the_link(
+def test_a_calendar_is_never_written_through_a_symlink_nor_over_an_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Issue #19: ``--ics cal.ics`` where cal.ics links to another file leaves that
-    file alone, and the new file has the usual permissions (not a temp file's 0600)."""
+    """Issue #19: ``--ics cal.ics`` where cal.ics links to another file is refused
+    (exit 2) and leaves both alone; so is writing over the command's own rule set; a
+    new file has the usual permissions (not a temp file's 0600)."""
     import os
     import stat
 
@@ -272,11 +273,21 @@ def test_a_calendar_written_over_a_symlink_replaces_the_link(
     precious.write_text("precious\n", encoding="utf-8")
     link = tmp_path / "cal.ics"
     link.symlink_to(precious)
-    assert main(["calendar", "vake", "--year", "2026", "--ics", str(link)]) == 0
-    capsys.readouterr()
+    assert main(["calendar", "vake", "--year", "2026", "--ics", str(link)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
     assert precious.read_text(encoding="utf-8") == "precious\n"
-    assert not link.is_symlink()
-    assert link.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 6
+    assert link.is_symlink()
+    assert main(["show", "vake"]) == 0
+    rules = tmp_path / "vake.yaml"
+    rules.write_text(capsys.readouterr().out, encoding="utf-8")
+    before = rules.read_bytes()
+    assert main(["calendar", str(rules), "--year", "2026", "--ics", str(rules)]) == 2
+    assert "one of this command's inputs" in capsys.readouterr().err
+    assert rules.read_bytes() == before
+    fresh = tmp_path / "new.ics"
+    assert main(["calendar", "vake", "--year", "2026", "--ics", str(fresh)]) == 0
+    capsys.readouterr()
+    assert fresh.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 6
     umask = os.umask(0)
     os.umask(umask)
-    assert stat.S_IMODE(link.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask

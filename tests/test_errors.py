@@ -45,6 +45,7 @@ PRIVATE_CONTROL_FLOW = {
     ("io.converter", "_KindProblem"),
     ("io.converter", "_TypeProblem"),
     ("io.yamldoor", "_DocError"),
+    ("cli", "_Rejected"),
 }
 
 #: Exception classes moved to ``errors.py``: the module that raises them, which still

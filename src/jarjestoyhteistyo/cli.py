@@ -1,8 +1,11 @@
 """The ``jarjestoyhteistyo`` command line (also ``python -m jarjestoyhteistyo``).
 
-Exit status: ``0`` the input passes (warnings allowed), ``1`` findings at error level,
-``2`` unusable input or usage (missing file, bad YAML, wrong types, unknown keys) —
-always with a message on stderr naming what is wrong and where, never a traceback.
+Exit status: ``0`` the input passes (warnings allowed), ``1`` findings at error level
+(also when a command refuses a rule set that ``check`` rejects), ``2`` unusable input
+or usage (missing file, bad YAML, wrong types, unknown keys, a value out of bounds, an
+output that cannot be written), ``3`` an internal error (a bug: please report it),
+``130`` interrupted (Ctrl-C) — always with a message on stderr naming what is wrong and
+where, never a traceback. Text output shows control characters escaped (``\\x1b``).
 
 >>> main(["presets", "--format", "json"])  # doctest: +ELLIPSIS
 [
@@ -31,7 +34,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -41,6 +46,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.io.converter import yaml_comment
 from jarjestoyhteistyo.io.serialize import (
     DOCUMENTS,
     dump_json,
@@ -53,7 +59,7 @@ from jarjestoyhteistyo.io.serialize import (
 
 __all__ = ["COMMANDS", "Command", "command", "main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -150,8 +156,22 @@ def _any_rules(arg: str) -> Any:
     return load_preset(arg)
 
 
-def _rules(arg: str) -> Any:
-    """A body rule set (with seats) from a file path or a preset name/alias."""
+class _Rejected(Exception):
+    """The rule set does not pass ``check``: a command that acts on it stops (exit 1)."""
+
+    def __init__(self, arg: str, report: Report) -> None:
+        super().__init__(arg)
+        self.arg, self.report = arg, report
+
+
+def _rules(arg: str, *, goes_on: str | None = None) -> Any:
+    """A body rule set (with seats) from a file path or a preset name/alias.
+
+    A command acts only on a rule set that ``check`` passes (warnings allowed): a rule
+    set with errors stops it with exit 1 and the errors on stderr. A command that can
+    go on gives ``goes_on``, the reason it prints in a note on stderr instead.
+    """
+    from jarjestoyhteistyo.rules.checks import check
     from jarjestoyhteistyo.rules.cooperation import CooperationModel
 
     rules = _any_rules(arg)
@@ -160,6 +180,11 @@ def _rules(arg: str) -> Any:
             f"{arg}: a cooperation model (JP-1 … JP-7) has no seats, terms or meetings; "
             "use it with 'check' or 'show'"
         )
+    report = check(rules)
+    if not report.ok:
+        if goes_on is None:
+            raise _Rejected(arg, report)
+        _err(f"note: {arg} does not pass 'check' ({len(report.errors)} error(s)); {goes_on}\n")
     return rules
 
 
@@ -226,13 +251,47 @@ MAX_REGISTRATIONS = 100_000
 MAX_SEED = 2**63 - 1
 
 
-def _write_file(path: str, text: str, *, newline: str | None = None) -> None:
+#: The arguments that name a command's input files.
+_INPUTS = ("rules", "composition", "registrations", "history", "register", "structures")
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The input files ``args`` names (for :func:`_write_file` to refuse)."""
+    found: list[str] = []
+    for name in _INPUTS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str))
+    return found
+
+
+def _write_file(
+    path: str, text: str, *, newline: str | None = None, inputs: Sequence[str] = ()
+) -> None:
     """Write ``text`` to ``path`` whole or not at all: a temporary file in the same
-    folder, then a rename (an interrupted or failed write leaves the old file)."""
+    folder, then a rename (an interrupted or failed write leaves the old file).
+
+    A path that is a symbolic link, a device, a pipe or a folder, or that is one of the
+    command's ``inputs``, is refused: the output would replace the link or the device
+    node, or what was just read.
+    """
     import os
     import tempfile
 
     target = Path(path)
+    if target.is_symlink():
+        raise JarjestoError(f"{path} is a symbolic link; give the path of a file, not a link")
+    if target.exists() and not target.is_file():  # a rename would replace a device node
+        raise JarjestoError(f"{path} is not a regular file (a device, a pipe or a folder)")
+    for source in inputs:
+        try:
+            same = target.exists() and os.path.samefile(target, source)
+        except OSError:
+            same = False
+        if same:
+            raise JarjestoError(f"{path} is one of this command's inputs; write elsewhere")
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -477,7 +536,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.terms import membership_window
     from jarjestoyhteistyo.model.rulesets import TermMode
 
-    rules = _rules(args.rules)
+    rules = _rules(args.rules, goes_on="the windows are read from its term as written")
     policy = rules.term
     if policy is None:
         raise JarjestoError(
@@ -542,7 +601,7 @@ def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.findings import Severity
     from jarjestoyhteistyo.rules.terms import check_duties
 
-    rules = _rules(args.rules)
+    rules = _rules(args.rules, goes_on="the duties are read as written")
     broken = [f for f in check_duties(rules) if f.severity is Severity.ERROR]
     if broken:  # turns that cannot be read, or overlap: the findings, not a guess
         return _emit_report(Report(subject=rules.name, findings=tuple(broken)), args.format, out)
@@ -633,10 +692,10 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
             description=policy.description,
             sequence=args.sequence,
         )
-        if args.ics == "-":  # the iCalendar text is the output
-            out.write(text)
+        if args.ics == "-":  # the iCalendar text is the output; it escapes its own text
+            _raw(out).write(text)
             return EXIT_OK
-        _write_file(args.ics, text, newline="")
+        _write_file(args.ics, text, newline="", inputs=_inputs(args))
     if args.format == "json":  # a view: the computed dates, to the minute
         meetings = [d.isoformat(timespec="minutes") for d in dates]
         _dump_view({"name": rules.name, "year": args.year, "meetings": meetings}, out)
@@ -713,7 +772,7 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
     _write(report.render(args.format), out)
     for problem in result.problems:  # rows that could not be read, by line (none lost)
-        sys.stderr.write(f"line {problem.line}: {problem.message}\n")
+        _err(f"line {problem.line}: {problem.message}\n")
     return EXIT_FINDINGS if result.problems else EXIT_OK
 
 
@@ -749,10 +808,10 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
             "# Selection does not choose committee members, the chair, the vice-chair or the\n"
             "# secretary (FC-6, FC-7, WS-8): assign them before `jarjestoyhteistyo validate`.\n"
         )
-        for explanation in proposal.explanations:
-            out.write(f"# {explanation.text()}\n")
+        for explanation in proposal.explanations:  # data in comments: through the emitter
+            out.write(yaml_comment(explanation.text()))
         for f in proposal.report:
-            out.write(f"# {f.severity.value} {f.code} [{f.rule}]: {f.message_en}\n")
+            out.write(yaml_comment(f"{f.severity.value} {f.code} [{f.rule}]: {f.message_en}"))
         out.write(dump_yaml(composition))
     else:
         out.write(proposal.to_text() + "\n")
@@ -790,8 +849,8 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.compare import compare
 
     weights = _weights(args.weight or ())
-    table = compare(
-        *(_rules(arg) for arg in args.structures),
+    table = compare(  # a comparison shows flawed drafts too, and says so
+        *(_rules(arg, goes_on="compared as written") for arg in args.structures),
         labels=tuple(args.labels.split(",")) if args.labels else None,
         fee_per_meeting=args.fee_per_meeting,
         weights=weights or None,
@@ -855,17 +914,17 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     dump = dump_json if args.format == "json" else dump_yaml
     text = dump(example.composition)
     if args.format == "yaml":
-        head = f"# Fictional example for {rules.name} (seed {args.seed}); roles only.\n"
+        head = yaml_comment(f"Fictional example for {rules.name} (seed {args.seed}); roles only.")
         if example.expected_code:
             sev = example.expected_severity.value if example.expected_severity else "?"
-            head += (
-                f"# Broken on purpose: {example.broken_rule} -> validate reports "
-                f"{example.expected_code} ({sev}).\n"
+            head += yaml_comment(
+                f"Broken on purpose: {example.broken_rule} -> validate reports "
+                f"{example.expected_code} ({sev})."
             )
         text = head + text
     _write(text, out)
     if args.registrations_file:
-        _write_file(args.registrations_file, dump(to_registrations(example)))
+        _write_file(args.registrations_file, dump(to_registrations(example)), inputs=_inputs(args))
     return EXIT_OK
 
 
@@ -946,7 +1005,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="jarjestoyhteistyo",
         description="NGO cooperation structures of Finnish wellbeing areas: presets, "
         "checks of rule sets and validation of compositions.",
-        epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or usage.",
+        epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or "
+        "usage, 3 internal error (a bug), 130 interrupted.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for cmd in COMMANDS.values():
@@ -954,24 +1014,114 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Characters a terminal acts on instead of showing (C0 but tab and line feed, DEL, C1,
+#: and the bidirectional overrides of "Trojan source"): text output shows them escaped.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                     "\u202a-\u202e\u2066-\u2069]")  # fmt: skip
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def _json_escape(ch: str) -> str:
+    return f"\\u{ord(ch):04x}"  # such a character is only ever inside a JSON string
+
+
+class _SafeOut:
+    """A text stream that shows control characters escaped instead of passing them to
+    the terminal: ``\\x1b`` for ESC, ``\\u202e`` for a right-to-left override (in JSON,
+    the ``\\u`` form, valid in a string). YAML and iCalendar output escape their own."""
+
+    def __init__(self, stream: TextIO, fmt: str) -> None:
+        self._stream = stream
+        self._fix: Callable[[str], str] | None = None
+        if fmt == "json":
+            self._fix = lambda text: _UNSAFE.sub(lambda m: _json_escape(m.group()), text)
+        elif fmt not in ("yaml", "ics"):
+            self._fix = lambda text: _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._fix(text) if self._fix else text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def _raw(out: TextIO) -> TextIO:
+    """The stream under ``out``, for a format that escapes its own text (iCalendar)."""
+    return out._stream if isinstance(out, _SafeOut) else out
+
+
+def _err(text: str) -> None:
+    """Write ``text`` to stderr, control characters shown escaped."""
+    sys.stderr.write(_UNSAFE.sub(lambda m: _escape(m.group()), text))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush of what a
+    closed pipe or a full disk refused does not print an error of its own."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a descriptor
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
+    import os
+
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     handler: Handler = args.handler
+    out = _SafeOut(sys.stdout, getattr(args, "format", "text"))
     try:
-        return handler(args, sys.stdout)
+        status = handler(args, typing.cast(TextIO, out))
+        out.flush()
+        return status
+    except _Rejected as exc:
+        errors = exc.report.errors
+        _err(
+            f"error: {exc.arg}: the rule set does not pass 'check' ({len(errors)} error(s)), "
+            f"so '{args.command}' does not act on it; fix these first "
+            f"(jarjestoyhteistyo check {exc.arg}):\n"
+        )
+        _err(Report(subject=exc.report.subject, findings=errors).to_text(lang="en") + "\n")
+        return EXIT_FINDINGS
     except LoadError as exc:
         where = f"{exc.source}: " if exc.source else ""
-        sys.stderr.write(f"error: {where}cannot use this input\n")
+        _err(f"error: {where}cannot use this input\n")
         for problem in exc.problems:
-            sys.stderr.write(f"  {problem.path}: {problem.message}\n")
+            _err(f"  {problem.path}: {problem.message}\n")
         return EXIT_INPUT
     except JarjestoError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        _err(f"error: {exc}\n")
         return EXIT_INPUT
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+    except BrokenPipeError:  # piped into head: the reader has what it wanted
+        _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        _silence_stdout()
+        _err("interrupted\n")
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # reading goes through the door; this is the output
+        _silence_stdout()
+        _err(f"error: cannot write the output: {exc.strerror or exc}\n")
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: say so, with its own exit status
+        if os.environ.get("JARJESTOYHTEISTYO_DEBUG"):
+            raise
+        _err(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in jarjestoyhteistyo, not a problem with your input; please "
+            "report it with the command that caused it (set JARJESTOYHTEISTYO_DEBUG=1 "
+            "for the traceback).\n"
+        )
+        return EXIT_INTERNAL

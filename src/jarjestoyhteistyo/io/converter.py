@@ -69,6 +69,7 @@ __all__ = [
     "kind_problem",
     "structure",
     "unstructure",
+    "yaml_comment",
     "yaml_text",
 ]
 
@@ -524,6 +525,28 @@ def yaml_text(obj: Any) -> str:
     return yaml.dump(
         unstructure(obj), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+#: What a YAML comment may hold as it is: printable text with no line break.
+_COMMENT_SAFE = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
+
+
+def yaml_comment(text: str) -> str:
+    """``text`` as one YAML comment line (ending in a line break) that cannot become data.
+
+    Printable text is written as it is; text with a line break or a control character
+    is written as the emitter's double-quoted scalar, whose escapes keep it on one line.
+
+    >>> print(yaml_comment("Selection does not choose the chair"), end="")
+    # Selection does not choose the chair
+    >>> print(yaml_comment("org-01" + chr(10) + "as_of: 1999-01-01"), end="")
+    # "org-01\\nas_of: 1999-01-01"
+    """
+    if _COMMENT_SAFE.fullmatch(text):
+        return f"# {text}\n"
+    node = yaml.ScalarNode("tag:yaml.org,2002:str", text, style='"')
+    quoted = yaml.serialize(node, Dumper=yaml.SafeDumper, width=2**31, allow_unicode=True)
+    return f"# {quoted.splitlines()[0]}\n"
 
 
 def _json_default(value: Any) -> Any:
