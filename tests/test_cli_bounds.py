@@ -1,4 +1,5 @@
-"""Issue #15 point 6: every date and count option is bounded — a message and exit 2.
+"""Issues #15 (point 6) and #19 (point 1): every date, count and number option is
+bounded — a message and exit 2.
 
 Each option is run with 0, a negative, a huge and an out-of-range value; none may end
 in a traceback (exit 1 is the "findings" status, so a crash would hide there).
@@ -40,6 +41,8 @@ OPTIONS: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("example", "vake"), "--seed", ("-1", str(2**64))),
     (("example", "vake"), "--registrations", ("-1", "999999999")),
     (("select", "vake", REGS), "--seed", ("-1", str(2**64))),
+    (("compare", "vake", "ku"), "--fee-per-meeting", ("-1", "1e308", "inf", "nan", "x")),
+    (("compare", "vake"), "--weight", ("openness=1e999", "openness=nan", "openness=-1")),
 )
 
 
@@ -65,6 +68,8 @@ def test_out_of_range_option_is_exit_2_with_a_message(
         ("calendar", "vake", "--year", "1900", "--count", "6"),
         ("terms", "--date", "2200-12-31"),
         ("rotation", "vake", COMP, "--years", "200", "--start", "2200-01-01"),
+        ("compare", "vake", "ku", "--fee-per-meeting", "10000000"),
+        ("compare", "vake", "ku", "--fee-per-meeting", "12,5", "--weight", "openness=1000"),
     ],
     ids=" ".join,
 )

@@ -8,6 +8,8 @@ a larger run; the default keeps the suite fast.
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -195,3 +197,196 @@ def test_every_command_on_junk_exits_cleanly(
     out, err = capsys.readouterr()
     assert code in (0, 1, 2)
     assert "Traceback" not in out + err
+
+
+# ------------------------------------------------ issue #19: structural mutations
+#: How many mutated documents each structural target tries (``.ci/run`` sets a fixed
+#: budget; the count it tried is recorded in ``benchmarks/README.md``).
+STRUCTURAL = settings(
+    max_examples=int(os.environ.get("JY_FUZZ_STRUCTURAL", "40")),
+    deadline=10_000,  # ms per input: a hang is a failure, not a slow test
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+
+#: The shipped documents the mutations start from, by document kind.
+STRUCTURAL_SEEDS: dict[str, tuple[str, ...]] = {
+    "ruleset": tuple(
+        preset_text(p)
+        for p in (
+            "vantaa-kerava-formal",
+            "vantaa-kerava-open-forum",
+            "keski-uusimaa",
+            "lansi-uusimaa-disability-council",
+        )
+    ),
+    "composition": tuple(
+        (EXAMPLES / f).read_text(encoding="utf-8")
+        for f in (
+            "vantaa-kerava-formal.yaml",
+            "keski-uusimaa.yaml",
+            "vantaa-kerava-open-forum.yaml",
+        )
+    ),
+    "registrations": (SEEDS["registrations"],),
+    "roadmap": (ROADMAP,),
+    "cooperation": (preset_text("jarvenpaa"),),
+    "history": (
+        "initial: {}\nevents:\n  - {date: 2025-01-01, kind: resign, seat: child-family-m1}\n"
+        "  - {date: 2025-02-01, kind: appoint, seat: child-family-m1, organisation: org-09}\n",
+    ),
+}
+
+#: Values that load and then break computations, or break the outputs they reach.
+HOSTILE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("\x00\x1b\r\n\t\x7f\x85\x9b\u200b\u202e\u2028\ufeff#:'\"{}[]&*!|>%@` aä-")
+    ),
+    max_size=24,
+)
+HOSTILE_VALUES = st.one_of(
+    st.sampled_from(
+        [0, -1, 1, 2**31, 2**63, 10**30, 1e308, -1e308, 5e-324, 1e-9, 0.5, 366, 367, 100_001]
+    ),
+    st.sampled_from([float("nan"), float("inf"), float("-inf")]),
+    st.sampled_from(
+        [
+            _dt.date(1, 1, 1),
+            _dt.date(1899, 12, 31),
+            _dt.date(2201, 1, 1),
+            _dt.date(9999, 12, 31),
+            "9999-12-31",
+            "0001-01-01",
+        ]
+    ),
+    HOSTILE_TEXT,
+    st.sampled_from([None, True, False, [], {}, "", "x" * 20_000]),
+)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a parsed document, the root's children first."""
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_paths(value, (*path, key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found.extend(_paths(value, (*path, i)))
+    return found
+
+
+def _get(node: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        node = node[part]
+    return node
+
+
+@st.composite
+def mutated(draw: st.DrawFn, kind: str) -> str:
+    """A shipped document of ``kind`` with one to three places changed structurally:
+    a value swapped for a hostile one or for another type, a key dropped, a value
+    wrapped in a list or a mapping, or a list grown a thousandfold."""
+    doc = yaml.safe_load(draw(st.sampled_from(STRUCTURAL_SEEDS[kind])))
+    for _ in range(draw(st.integers(1, 3))):
+        paths = _paths(doc)
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent, last = _get(doc, path[:-1]), path[-1]
+        how = draw(st.sampled_from(["hostile", "hostile", "drop", "wrap", "grow", "key"]))
+        if how == "drop":
+            del parent[last]
+        elif how == "wrap":
+            parent[last] = draw(st.sampled_from([[parent[last]], {"value": parent[last]}]))
+        elif how == "grow" and isinstance(parent[last], list) and parent[last]:
+            parent[last] = parent[last] * 1000
+        elif how == "key" and isinstance(parent, dict):
+            parent[draw(HOSTILE_TEXT)] = parent.pop(last)
+        else:
+            parent[last] = draw(HOSTILE_VALUES)
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+#: The loader of each kind, and the commands each kind is an input of (FILE marks it).
+STRUCTURAL_COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ruleset": (
+        ("check", "FILE"),
+        ("show", "FILE", "--format", "json"),
+        ("calendar", "FILE", "--year", "2026", "--ics", "-"),
+        ("window", "FILE", "--start", "2026-01-01", "--count", "3"),
+        ("duties", "FILE", "--year", "2027"),
+        ("example", "FILE", "--seed", "1", "--registrations", "60"),
+        ("compare", "FILE", "vake", "--format", "markdown"),
+        ("validate", "FILE", str(EXAMPLES / "vantaa-kerava-formal.yaml")),
+        ("select", "FILE", str(EXAMPLES / "vantaa-kerava-formal-registrations.yaml")),
+    ),
+    "composition": (
+        ("validate", "vake", "FILE"),
+        ("validate", "ku", "FILE"),
+        ("rotation", "vake", "FILE"),
+        ("show", "FILE"),
+    ),
+    "registrations": (
+        ("select", "vake", "FILE", "--format", "yaml"),
+        ("select", "vake", "FILE", "--fair"),
+    ),
+    "roadmap": (("roadmap", "check", "FILE"), ("roadmap", "evaluate", "FILE")),
+    "cooperation": (("check", "FILE"), ("show", "FILE", "--format", "json")),
+    "history": (
+        ("term-limits", "vake", "FILE"),
+        (
+            "succession",
+            "vake",
+            str(EXAMPLES / "vantaa-kerava-formal.yaml"),
+            "FILE",
+            "--at",
+            "2025-06-01",
+        ),
+    ),
+}
+
+
+def _no_constant(name: str) -> Any:
+    raise AssertionError(f"JSON output holds {name}, which JSON cannot read back")
+
+
+@pytest.mark.parametrize("kind", sorted(STRUCTURAL_SEEDS))
+@STRUCTURAL
+@given(data=st.data())
+def test_structural_mutations_load_round_trip_and_run_cleanly(
+    kind: str,
+    data: st.DataObject,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue #19, point 9: a mutated shipped document either is refused with problems
+    or loads; what loads writes back to what it was, and every command it is an input
+    of exits 0, 1 or 2 with no traceback and no internal error, within the deadline."""
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml, loads
+
+    text = data.draw(mutated(kind))
+    what = "ruleset" if kind == "ruleset" else kind
+    problems: tuple[jy.Problem, ...] = ()
+    try:
+        model = loads(text, what)
+    except jy.LoadError as exc:
+        problems, model = exc.problems or (jy.Problem(path="", code="", message=""),), None
+    assert all(p.path and p.message for p in problems)
+    if model is not None:
+        assert loads(dump_yaml(model), what) == model
+        json.loads(dump_json(model), parse_constant=_no_constant)
+        assert loads(dump_json(model), what) == model
+    path = tmp_path_factory.mktemp("structural") / "input.yaml"
+    path.write_text(text, encoding="utf-8")
+    for argv in STRUCTURAL_COMMANDS[kind]:
+        code = main([str(path) if a == "FILE" else a for a in argv])
+        out, err = capsys.readouterr()
+        assert code in (0, 1, 2), (argv, err[-2000:])
+        assert "Traceback" not in out + err
+        assert "\x1b" not in out + err
+        if "json" in argv and code == 0:
+            json.loads(out, parse_constant=_no_constant)

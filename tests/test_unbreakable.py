@@ -15,6 +15,7 @@ import os
 import resource
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -370,3 +371,112 @@ def test_list_parameters_are_frozen_too() -> None:
     seats.append("m3")
     assert f.params["suggestions"] == ("m1", "m2")
     assert "m3" not in f.message_en
+
+
+# ------------------------------------------------------ 3. every writer reads back
+#: Text full of what breaks writers: line breaks of every kind, NUL, ESC, quotes, ``#``,
+#: Markdown and HTML.
+NASTY = (
+    "a\nb\r\nc\rd\x85e\u2028f\x00g\x1b[31mh\"i'j#k: l|m*n*`o` [p](javascript:q) "
+    "<script>alert(1)</script> &amp; - ? \t\u202e\ufeff"
+)
+
+
+def _nasty_rules(capsys: pytest.CaptureFixture[str]) -> Any:
+    from jarjestoyhteistyo.io.serialize import loads
+
+    data = preset_text(capsys, "vake")
+    data["name"] = NASTY
+    return loads(yaml.safe_dump(data, allow_unicode=True), "ruleset")
+
+
+def test_yaml_and_json_writers_read_back_the_same_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
+
+    rules = _nasty_rules(capsys)
+    assert rules.name == NASTY
+    assert loads(dump_yaml(rules), "ruleset") == rules
+    assert loads(dump_json(rules), "ruleset") == rules
+    assert json.loads(dump_json(rules))["name"] == NASTY
+
+
+def test_a_yaml_comment_never_becomes_data() -> None:
+    from jarjestoyhteistyo.io.converter import yaml_comment
+
+    for text in (NASTY, "x\n- y", "\n", "", "#", "a: b\nc: d"):
+        comment = yaml_comment(text)
+        assert comment.count("\n") == 1
+        assert comment.endswith("\n")
+        assert yaml.safe_load(f"a: 1\n{comment}b: 2\n") == {"a": 1, "b": 2}
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a Markdown table row, split at unescaped ``|``."""
+    import re
+
+    return re.split(r"(?<!\\)\|", line.strip())[1:-1]
+
+
+def test_markdown_tables_keep_their_shape_and_pass_no_html() -> None:
+    from jarjestoyhteistyo.io.tables import markdown_table
+
+    table = markdown_table(("name", "seats"), [(NASTY, "2"), ("plain", NASTY)])
+    lines = table.split("\n")
+    assert len(lines) == 4
+    assert [len(_cells(line)) for line in lines] == [2, 2, 2, 2]
+    assert "<" not in table
+    assert ">" not in table
+    assert "\x1b" in table  # the writer keeps text; the terminal layer escapes it
+
+
+def test_html_tables_read_back_as_the_text() -> None:
+    from html.parser import HTMLParser
+
+    from jarjestoyhteistyo.io.tables import html_table
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[str] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.tags.append(tag)
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    parser = Cells()
+    parser.feed(html_table(NASTY, ("name",), [(NASTY,)]))
+    assert "script" not in parser.tags
+    assert parser.text.count(NASTY) == 2
+
+
+def test_compare_markdown_shows_html_in_names_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``compare --format markdown`` passed raw HTML from names."""
+    data = preset_text(capsys, "vake")
+    data["name"] = "<img src=x onerror=alert(1)>"
+    rules = write_yaml(tmp_path / "rules.yaml", data)
+    code, out, _ = run(capsys, "compare", rules, "vake", "--format", "markdown")
+    assert code == 0
+    assert "<img" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_roadmap_markdown_escapes_every_text_from_the_file() -> None:
+    from jarjestoyhteistyo.analysis.roadmap import evaluate, load_example, render
+
+    doc = load_example()
+    plan = doc.plans[0]
+    measure = plan.measures[0]
+    hostile = attrs.evolve(measure, action_area="<b>x</b>|y")
+    doc = attrs.evolve(
+        doc, plans=(attrs.evolve(plan, measures=(hostile, *plan.measures[1:])), *doc.plans[1:])
+    )
+    text = render(evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27)), "markdown")
+    assert "&lt;b&gt;x&lt;/b&gt;\\|y" in text
+    assert "<b>" not in text

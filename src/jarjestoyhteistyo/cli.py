@@ -56,6 +56,7 @@ from jarjestoyhteistyo.io.serialize import (
     load_any,
     unstructure,
 )
+from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 
 __all__ = ["COMMANDS", "Command", "command", "main"]
 
@@ -238,6 +239,28 @@ def _int_in(low: int, high: int, what: str) -> Callable[[str], int]:
     return parse
 
 
+def _number_in(low: float, high: float, what: str) -> Callable[[str], float]:
+    """A finite number option bounded to ``low``–``high`` (argparse type; exit 2 outside:
+    ``1e308``, ``inf`` and ``nan`` are refused, so nothing computed from it overflows)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what}: expected a number, got {text!r}") from None
+        if not low <= value <= high:  # also false for nan
+
+            def shown(x: float) -> str:
+                return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+            raise argparse.ArgumentTypeError(
+                f"{what} must be {shown(low)}–{shown(high)}, not {text}"
+            )
+        return value
+
+    return parse
+
+
 def _year(text: str) -> int:
     """A ``--year``-like option, in the years the library computes in."""
     from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR
@@ -249,6 +272,8 @@ def _year(text: str) -> int:
 MAX_REGISTRATIONS = 100_000
 #: The largest seed ``select`` and ``example`` accept (a 64-bit number).
 MAX_SEED = 2**63 - 1
+#: The largest scorecard weight ``--weight`` accepts (weights are relative).
+MAX_WEIGHT = 1000.0
 
 
 #: The arguments that name a command's input files.
@@ -821,7 +846,12 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
 def _compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("structures", metavar="RULES", nargs="+", help="presets or rule-set files")
     p.add_argument("--labels", help="column labels, comma-separated")
-    p.add_argument("--fee-per-meeting", type=float, default=0.0, help="fee per meeting (€)")
+    p.add_argument(
+        "--fee-per-meeting",
+        type=_number_in(0, MAX_AMOUNT, "the fee per meeting"),
+        default=0.0,
+        help=f"fee per meeting (€, 0–{MAX_AMOUNT:,.0f})",
+    )
     p.add_argument(
         "--weight", action="append", metavar="CRITERION=W", help="scorecard weight (repeatable)"
     )
@@ -830,12 +860,13 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
 def _weights(items: Sequence[str]) -> dict[str, float]:
     """``--weight CRITERION=NUMBER`` options as a mapping."""
     weights: dict[str, float] = {}
+    number = _number_in(0, MAX_WEIGHT, "the weight")
     for item in items:
         key, _, value = item.partition("=")
         try:
-            weights[key.strip()] = float(value)
-        except ValueError:
-            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER") from None
+            weights[key.strip()] = number(value)
+        except argparse.ArgumentTypeError as exc:
+            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER; {exc}") from None
     return weights
 
 

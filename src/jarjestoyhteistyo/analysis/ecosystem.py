@@ -647,17 +647,17 @@ def _render_markdown(r: EcosystemReport) -> str:
     ]
     for s in r.segments:
         label = s.segment.labels.get("en") + (" (overlaps)" if s.segment is Segment.WEAKER else "")
-        lines.append(f"| {label} | {s.count} | {_pct(s.share)} |")
+        lines.append(f"| {markdown_escape(label)} | {s.count} | {_pct(s.share)} |")
     lines += ["", "## Blind spots (JP-7)", ""]
     if not r.blind_spots:
         lines.append("None.")
     for b in r.blind_spots:
         ids = markdown_escape(_short_ids(b.ids))
-        lines.append(f"- **{_spot_label(b.kind, r.rules)}**: {len(b.ids)} — {ids}")
+        lines.append(f"- **{markdown_escape(_spot_label(b.kind, r.rules))}**: {len(b.ids)} — {ids}")
     lines += ["", "## Suggested actions", ""]
     if not r.actions:
         lines.append("None.")
-    lines += [f"- **{a.rule}** — {a.text}" for a in r.actions]
+    lines += [f"- **{markdown_escape(a.rule)}** — {markdown_escape(a.text)}" for a in r.actions]
     if r.problems:
         lines += ["", "## Rows not read", ""]
         lines += [f"- {markdown_escape(str(p))}" for p in r.problems]

@@ -448,7 +448,7 @@ def _render_markdown(ev: Evaluation) -> str:
         f"Completion of due milestones: **{_pct(ev.completion)}**",
     ]
     for g in ev.goals:
-        out += ["", f"## {_md(g.title)} ({g.id}) — {_pct(g.completion)}", ""]
+        out += ["", f"## {_md(g.title)} ({_md(g.id)}) — {_pct(g.completion)}", ""]
         out += [
             "| Action area | Year | Milestone status | Measures | Overdue | No responsible unit |",
             "|---|---|---|---|---|---|",
@@ -460,18 +460,18 @@ def _render_markdown(ev: Evaluation) -> str:
             for ms in rows:
                 overdue = [m.ref for m in a.measures if m.overdue and m.year == ms.year]
                 unassigned = [m.ref for m in a.measures if not m.responsible and m.year == ms.year]
-                measures = ", ".join(ms.measures) or (
+                measures = ", ".join(_md(x) for x in ms.measures) or (
                     "**none**" if ms.year in a.missing_years else "–"
                 )
                 out.append(
                     f"| {_md(a.title)} | {ms.year} | {status_label(ms.status)} | {measures} | "
-                    f"{', '.join(overdue) or '–'} | {', '.join(unassigned) or '–'} |"
+                    f"{_md(', '.join(overdue)) or '–'} | {_md(', '.join(unassigned)) or '–'} |"
                 )
     out += ["", "## Carried over", ""]
     if ev.chains:
         out += ["| Measure | From | Times | Path |", "|---|---|---|---|"]
         out += [
-            f"| {_md(c.title)} \\* | {c.origin_year} | {c.times} | {' → '.join(c.path)} |"
+            f"| {_md(c.title)} \\* | {c.origin_year} | {c.times} | {_md(' → '.join(c.path))} |"
             for c in ev.chains
         ]
     else:
@@ -484,7 +484,7 @@ def _render_markdown(ev: Evaluation) -> str:
             latest = "–" if m.latest is None else f"{m.latest.report} {m.latest.on.isoformat()}"
             out.append(
                 f"| {_md(m.title)} | {_md(m.baseline.describe())} | {_md(m.target.describe())} "
-                f"| {latest.strip()} | {m.state.value.replace('_', ' ')} |"
+                f"| {_md(latest.strip())} | {m.state.value.replace('_', ' ')} |"
             )
         out.append("")
     if not ev.targets:
@@ -493,12 +493,12 @@ def _render_markdown(ev: Evaluation) -> str:
         out += ["", f"## Draft plan {ev.draft.year}", ""]
         star = " \\*"
         out += [
-            f"- {_md(m.title)}{star if m.is_carried else ''} ({m.action_area})"
+            f"- {_md(m.title)}{star if m.is_carried else ''} ({_md(m.action_area)})"
             for m in ev.draft.measures
         ]
     out += ["", "## Findings", ""]
     out += [
-        f"- **{f.severity.value}** `{f.code}` [{f.rule}] `{f.path}`: {_md(f.message_en)}"
+        f"- **{f.severity.value}** `{f.code}` [{_md(f.rule)}] {_md(f.path)}: {_md(f.message_en)}"
         for f in ev.report
     ] or ["None."]
     return "\n".join(out) + "\n"

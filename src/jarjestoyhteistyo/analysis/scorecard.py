@@ -32,7 +32,7 @@ from jarjestoyhteistyo.analysis.metrics import (
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
-from jarjestoyhteistyo.io.tables import html_table, markdown_table
+from jarjestoyhteistyo.io.tables import Markdown, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
@@ -452,7 +452,7 @@ class Scorecard:
         >>> print(scorecard(jy.load_preset("keski-uusimaa")).to_markdown().splitlines()[0])
         | criterion | rules | verdict | weight | why | facts |
         """
-        return markdown_table(_HEADER, self._rows("**total** (weighted mean)"))
+        return markdown_table(_HEADER, self._rows(Markdown("**total** (weighted mean)")))
 
     def _repr_html_(self) -> str:
         return html_table(f"Scorecard: {self.name}", _HEADER, self._rows("total (weighted mean)"))

@@ -23,17 +23,35 @@ from typing import Any
 
 from jarjestoyhteistyo.errors import MissingDependencyError
 
-__all__ = ["dataframe", "html_table", "markdown_escape", "markdown_table"]
+__all__ = ["Markdown", "dataframe", "html_table", "markdown_escape", "markdown_table"]
+
+
+class Markdown(str):
+    """A cell the library wrote in Markdown itself (``**total**``): not escaped again.
+    Text from a rule set or a register is never one."""
+
+    __slots__ = ()
+
+
+#: Markdown's own characters that turn text into code, emphasis or links, and the
+#: table's ``|``: each gets a backslash.
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]|"})
+#: What a Markdown renderer passes on as raw HTML: written as entities.
+_MARKDOWN_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def markdown_escape(text: str) -> str:
-    """``text`` safe inside a Markdown table cell or list item: ``|`` escaped, line
-    breaks as spaces.
+    """``text`` safe inside a Markdown table cell or list item: ``|`` and the
+    characters of code, emphasis and links escaped, raw HTML written as entities
+    (a name holding ``<script>`` is text, never markup), line breaks as spaces.
 
     >>> markdown_escape("a|b\\nc")
     'a\\\\|b c'
+    >>> markdown_escape("<img src=x onerror=alert(1)> *bold* [l](javascript:x)")
+    '&lt;img src=x onerror=alert(1)&gt; \\\\*bold\\\\* \\\\[l\\\\](javascript:x)'
     """
-    return text.replace("|", "\\|").replace("\n", " ")
+    text = text.translate(_MARKDOWN_HTML).translate(_MARKDOWN_SPECIAL)
+    return " ".join(text.splitlines())
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -42,7 +60,10 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         "| " + " | ".join(markdown_escape(h) for h in header) + " |",
         "|" + "|".join("---" for _ in header) + "|",
     ]
-    lines.extend("| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in rows)
+    lines.extend(
+        "| " + " | ".join(c if isinstance(c, Markdown) else markdown_escape(c) for c in row) + " |"
+        for row in rows
+    )
     return "\n".join(lines)
 
 
