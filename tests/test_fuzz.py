@@ -268,8 +268,10 @@ HOSTILE_VALUES = st.one_of(
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in a parsed document, the root's children first."""
-    found = [path] if path else []
+    """Every place in a parsed document, the root's children first; a scalar's place
+    three times over (numbers, dates and texts are where computations break)."""
+    leaf = not isinstance(node, dict | list)
+    found = [path] * (3 if leaf else 1) if path else []
     if isinstance(node, dict):
         for key, value in node.items():
             found.extend(_paths(value, (*path, key)))
