@@ -164,6 +164,11 @@ MAX_CELL_CHARS = 10_000
 #: ``float()`` of it are cheap and far from Python's 4,300-digit limit and from infinity.
 _MAX_NUMBER_CHARS = 20
 
+#: The characters the header row must end within (blank lines before it included): a
+#: thousand columns of a hundred characters; what is read to find it stays bounded
+#: however the rest of the file is broken.
+_HEADER_CHARS = 100_000
+
 #: The first characters of the text :class:`csv.Sniffer` is shown: its quote regex
 #: costs the square of its sample (a 150 KB line of ``"a;`` took over two minutes),
 #: and 2,000 characters hold the header and the first rows (the header decides anyway).
@@ -318,7 +323,8 @@ def _decode(raw: bytes, source: str | None) -> tuple[str, str]:
 
 def _first_record(text: str, delimiter: str) -> list[str]:
     try:
-        return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        sample = io.StringIO(text[:_HEADER_CHARS], newline="")
+        return next(csv.reader(sample, delimiter=delimiter), [])
     except csv.Error:
         return []
 
@@ -429,8 +435,11 @@ def _records(
     A record is one physical line (ended by CR LF, LF or CR), or more when a quoted cell
     holds line breaks. A quote that runs over a line break and then is never closed,
     is closed with text after it, or leaves the row without the header's number of
-    cells is a stray one: the record is its first line only, not read, and reading
-    goes on from the next line — so a stray quote costs one row, not the rest of the file.
+    cells is a stray one: the record is its first line only, not read; the lines it ran
+    over up to the one where it was found broken are read one line each, and reading
+    goes on as usual from that line — so a stray quote costs one row, not the rest of
+    the file, and each line is read at most twice (no quadratic cost however many
+    stray quotes there are).
     """
     stream = io.StringIO(text, newline="")
     for _ in range(skip):
@@ -464,10 +473,30 @@ def _records(
         yield start, None, f"{problem}: a stray quote? the next line is read as a row"
         if lines is None:
             lines = io.StringIO(text, newline="").readlines()
+        end = max(start + span - 1, start + 1)  # the line where the quote was found broken
+        yield from _single_lines(lines, start, end, delimiter)
         reader = csv.reader(
-            map(lines.__getitem__, range(start, len(lines))), delimiter=delimiter, strict=True
+            map(lines.__getitem__, range(end - 1, len(lines))), delimiter=delimiter, strict=True
         )
-        base, last = start, 0
+        base, last = end - 1, 0
+
+
+def _single_lines(
+    lines: list[str], stray: int, end: int, delimiter: str
+) -> Iterator[tuple[int, list[str] | None, str]]:
+    """The records of lines ``stray + 1`` to ``end - 1``, each of one line: the lines a
+    stray quote (on line ``stray``) ran over; a quote on them must close on its line."""
+    for index in range(stray, end - 1):
+        try:
+            cells = next(csv.reader((lines[index],), delimiter=delimiter, strict=True), [])
+        except csv.Error as exc:
+            yield (
+                index + 1,
+                None,
+                f"{_csv_error(exc)} on its line (after the stray quote of line {stray})",
+            )
+            continue
+        yield index + 1, cells, ""
 
 
 _SEP_LINE = re.compile(r"(?i)sep=(.)[ \t]*(\r\n|\n|\r)")  # Excel's "sep=;" first line
@@ -485,18 +514,28 @@ def _dialect(text: str) -> tuple[str, str, int]:
 def _header(text: str, delimiter: str, source: str | None) -> tuple[list[str], int]:
     """The first non-blank record and the lines up to its end; none, or an unreadable
     one first, is a ``LoadError``."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    sample = text[:_HEADER_CHARS]
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
     message = "no header row"
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
-                return cells, reader.line_num
+                if len(text) == len(sample) or _ends_within(sample, reader.line_num):
+                    return cells, reader.line_num
+                message = f"no header row within the first {_HEADER_CHARS:,} characters"
+                break
     except csv.Error as exc:
         message = f"the header row is not readable: {_csv_error(exc)}"
     raise LoadError(
         [Problem(path=f"line {max(reader.line_num, 1)}", code="no-header", message=message)],
         source=source,
     )
+
+
+def _ends_within(sample: str, count: int) -> bool:
+    """The sample holds ``count`` whole lines (the last one with its line break)."""
+    lines = io.StringIO(sample, newline="").readlines()
+    return len(lines) > count or (len(lines) == count and lines[-1].endswith(("\n", "\r")))
 
 
 @attrs.frozen(kw_only=True)
@@ -696,11 +735,14 @@ def read_register(
     more when a quoted cell holds line breaks, as Excel writes them: a cell that starts
     with ``"`` runs to the ``"`` that ends it (``""`` is a quote inside it), which must
     be followed by the delimiter or the line's end. The quote is a *stray* one — the
-    record is its first line only, reported, and reading goes on from the next line —
-    when it is never closed, when its closing quote has text after it, or when it runs
-    over a line break into a row that has not the header's number of cells. A record
-    whose cells are all blank is skipped. Every other record after the header is read
-    or reported, at its first line: associations + reported lines = records.
+    record is its first line only, reported — when it is never closed, when its
+    closing quote has text after it, or when it runs over a line break into a row that
+    has not the header's number of cells; the lines it ran over, up to the one where it
+    was found broken, are then records of one line each (a quote on them must close on
+    its line), and from that line on records are as usual. A record whose cells are all
+    blank is skipped. Every other record after the header is read or reported, at its
+    first line: associations + reported lines = records. The header must end within
+    the first 100,000 characters.
 
     >>> r = read_register("id,name,events\\na1,One,2\\na2,Two,many\\n")
     >>> [a.id for a in r.associations], [str(p) for p in r.problems]
