@@ -181,7 +181,7 @@ def test_every_cell_parser_returns_or_reports(cell: str) -> None:
             parse(cell)
         except register._CellError as exc:
             message = str(exc)
-        assert len(message) < 200
+        assert len(message) < 600  # a cut cell: 40 characters, each at most 10 in repr
 
 
 @given(
