@@ -53,6 +53,7 @@ from jarjestoyhteistyo.errors import MissingDependencyError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.io.register import (
     COLUMN_ALIASES,
+    MAX_CELL_CHARS,
     RegisterReadResult,
     RowProblem,
     loads_register_yaml,
@@ -66,6 +67,7 @@ from jarjestoyhteistyo.model.categories import Labels
 __all__ = [
     "COLUMN_ALIASES",
     "DEFAULT_SEGMENT_RULES",
+    "MAX_CELL_CHARS",
     "Action",
     "Association",
     "BlindSpot",
