@@ -89,8 +89,8 @@ JY136 = Code(
     title="One id written two ways",
     en="{what} id {value!r} is {other!r} written differently (case, width or invisible "
     "characters), so it counts as another {what}",
-    fi="tunnus {value!r} on tunnus {other!r} eri tavoin kirjoitettuna (kirjainkoko, leveys "
-    "tai näkymättömät merkit), joten se lasketaan eri kohteeksi ({what})",
+    fi="{what_fi} tunnus {value!r} on tunnus {other!r} eri tavoin kirjoitettuna "
+    "(kirjainkoko, leveys tai näkymättömät merkit), joten se lasketaan eri kohteeksi",
     fix="Write the id exactly as it is written elsewhere.",
 )
 
@@ -101,8 +101,8 @@ JY137 = Code(
     title="Ids that look alike",
     en="{what} id {value!r} looks like {other!r} but is another id (a letter of another "
     "script: {letters})",
-    fi="tunnus {value!r} näyttää tunnukselta {other!r}, mutta on eri tunnus (toisen "
-    "kirjoitusjärjestelmän kirjain: {letters})",
+    fi="{what_fi} tunnus {value!r} näyttää tunnukselta {other!r}, mutta on eri tunnus "
+    "(toisen kirjoitusjärjestelmän kirjain: {letters})",
     fix="Retype the id with Latin letters, or give the two clearly different ids.",
 )
 
@@ -112,7 +112,7 @@ JY138 = Code(
     severity=E,
     title="Invisible id",
     en="{what} id {value!r} has no visible character",
-    fi="tunnuksessa {value!r} ({what}) ei ole yhtään näkyvää merkkiä",
+    fi="{what_fi} tunnuksessa {value!r} ei ole yhtään näkyvää merkkiä",
     fix="Give the id visible letters or digits; remove invisible characters.",
 )
 
@@ -159,6 +159,18 @@ def duplicates(
             )
 
 
+#: The Finnish genitive of each kind of id :func:`id_clashes` is given ("järjestön tunnus").
+_WHAT_FI = {
+    "organisation": "järjestön",
+    "seat": "paikan",
+    "person": "henkilön",
+    "category": "järjestötyypin",
+    "network": "teemaverkoston",
+    "official seat": "viranhaltijapaikan",
+    "seat group": "paikkaryhmän",
+}
+
+
 def id_clashes(
     ids: Iterable[str | None], path: str, what: str, *, field: str = ""
 ) -> Iterator[Finding]:
@@ -170,6 +182,7 @@ def id_clashes(
     Ids given twice in the same spelling are :func:`duplicates`' business; ``None``
     (an id left out) is skipped.
     """
+    what_fi = _WHAT_FI.get(what, what)
     by_normal: dict[str, str] = {}
     by_skeleton: dict[str, str] = {}
     seen: set[str] = set()
@@ -180,10 +193,11 @@ def id_clashes(
         where = f"{path}[{i}].{field}" if field else f"{path}[{i}]"
         normal = normal_id(value)
         if not normal:
-            yield finding(JY138, where, what=what, value=value)
+            yield finding(JY138, where, what=what, what_fi=what_fi, value=value)
             continue
         if normal in by_normal:
-            yield finding(JY136, where, what=what, value=value, other=by_normal[normal])
+            other = by_normal[normal]
+            yield finding(JY136, where, what=what, what_fi=what_fi, value=value, other=other)
             continue
         by_normal[normal] = value
         shape = skeleton(value)
@@ -194,6 +208,7 @@ def id_clashes(
                 JY137,
                 where,
                 what=what,
+                what_fi=what_fi,
                 value=value,
                 other=other,
                 letters=[f"{c} U+{ord(c):04X}" for c in letters],
