@@ -17,7 +17,10 @@ from jarjestoyhteistyo.calc.terms import check_proposal, consecutive_terms
 from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.ids import CONFUSABLES, normal_id, skeleton
 from jarjestoyhteistyo.model.rulesets import TermPolicy
+from jarjestoyhteistyo.presets import load_cooperation_preset
 from jarjestoyhteistyo.rules.consistency import id_clashes
+from jarjestoyhteistyo.rules.cooperation import check_cooperation
+from jarjestoyhteistyo.rules.roadmap import check_document, loads_roadmap
 from jarjestoyhteistyo.selection.pool import Pool
 
 CYRILLIC_O = "\u043e"
@@ -179,3 +182,33 @@ def test_term_limits_follow_one_person_written_two_ways() -> None:
     policy = TermPolicy(months=12, max_consecutive_person=2)
     [f] = check_proposal(served, proposal, policy)
     assert (f.code, f.path, f.params["count"]) == ("JY301", "seats[0]", 3)
+
+
+def test_roadmap_ids_are_compared_normalised_JY401() -> None:
+    doc = loads_roadmap(
+        "roadmap: {id: r, title: R, first_year: 2023, last_year: 2024,\n"
+        "  goals: [{id: g1, title: A}, {id: G1, title: B}, {id: g2, title: C}]}\n"
+    )
+    assert [(f.code, f.path) for f in check_document(doc.roadmap) if f.code == "JY401"] == [
+        ("JY401", "roadmap.goals[1]")
+    ]
+
+
+def test_cooperation_units_are_compared_normalised_JY618() -> None:
+    model = load_cooperation_preset("jarvenpaa")
+    assert model.units
+    assert model.contact_persons
+    assert check_cooperation(model).ok
+    first = model.units[0]
+    shouting = attrs.evolve(
+        model,
+        contact_persons=tuple(
+            attrs.evolve(c, unit=c.unit.upper()) if c.unit == first else c
+            for c in model.contact_persons
+        ),
+    )
+    assert {"JY602", "JY605"}.isdisjoint(check_cooperation(shouting).codes)  # still covered
+    twice = attrs.evolve(model, units=(*model.units, first.upper()))
+    [f] = [f for f in check_cooperation(twice) if f.code == "JY618"]
+    assert f.params["id"] == first
+    assert f.params["count"] == 2
