@@ -154,6 +154,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("calendar", "FILE", "--year", "2026", "--weekday", "2th", "--time", "18:30", "--ics", "-"),
     ("select", "vake", "FILE"),
     ("example", "FILE", "--seed", "1"),
+    ("example", "ku", "--names", "--redact-key-file", "FILE"),
     ("compare", "FILE", "vake"),
     ("roadmap", "check", "FILE"),
     ("roadmap", "evaluate", "FILE", "--as-of", "2024-05-27"),

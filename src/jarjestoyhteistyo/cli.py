@@ -40,7 +40,7 @@ import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -57,6 +57,9 @@ from jarjestoyhteistyo.io.serialize import (
     unstructure,
 )
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.io.redact import Redactor
 
 __all__ = ["COMMANDS", "Command", "command", "main"]
 
@@ -337,8 +340,23 @@ def _add_redact(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--redact",
         action="store_true",
-        help="replace names, contact details and person refs with pseudonyms in the output",
+        help="replace names, contact details, person refs and notes with pseudonyms in the output",
     )
+    p.add_argument(
+        "--redact-key-file",
+        metavar="FILE",
+        help="secret key (16+ bytes) for pseudonyms that stay the same across runs "
+        "(implies --redact; default: a random key each run)",
+    )
+
+
+def _redactor(args: argparse.Namespace) -> Redactor | None:
+    """The :class:`~jarjestoyhteistyo.io.redact.Redactor` the options ask for, or ``None``."""
+    from jarjestoyhteistyo.io.redact import Redactor, load_key
+
+    if args.redact_key_file:
+        return Redactor(key=load_key(args.redact_key_file))
+    return Redactor() if args.redact else None
 
 
 # ------------------------------------------------------------ presets and rule sets
@@ -819,13 +837,15 @@ def _select_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.redact import redact
     from jarjestoyhteistyo.selection import propose
 
+    redactor = _redactor(args)
     rules = _rules(args.rules)
     pool = load(args.registrations, "registrations")
     proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
-    composition = redact(proposal.composition) if args.redact else proposal.composition
+    composition = (
+        proposal.composition if redactor is None else redactor.redact(proposal.composition)
+    )
     if args.format == "json":  # the proposal's report view, with the composition's own form
         _dump_view({**proposal.to_dict(), "composition": unstructure(composition)}, out)
     elif args.format == "yaml":  # a composition file that `validate` accepts
@@ -929,8 +949,8 @@ def _example_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.fictional.generate import generate, to_registrations
-    from jarjestoyhteistyo.io.redact import redact
 
+    redactor = _redactor(args)
     rules = _rules(args.rules)
     example = generate(
         rules,
@@ -940,8 +960,8 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
         infeasible=args.infeasible,
         names=args.names,
     )
-    if args.redact:
-        example = redact(example)
+    if redactor is not None:
+        example = redactor.redact(example)
     dump = dump_json if args.format == "json" else dump_yaml
     text = dump(example.composition)
     if args.format == "yaml":

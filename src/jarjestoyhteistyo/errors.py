@@ -53,6 +53,7 @@ __all__ = [
     "PresetKindError",
     "PresetNotFoundError",
     "Problem",
+    "RedactionKeyError",
     "RenderError",
     "RotationError",
     "SelectionError",
@@ -196,6 +197,12 @@ class MeetingError(JarjestoError, ValueError):
     >>> issubclass(MeetingError, ValueError)
     True
     """
+
+
+class RedactionKeyError(JarjestoError, ValueError):
+    """A redaction key cannot be used: a key file that cannot be read, is empty, is
+    shorter than 16 bytes or longer than the bound (see
+    :func:`~jarjestoyhteistyo.io.redact.load_key`)."""
 
 
 class RenderError(JarjestoError, ValueError):

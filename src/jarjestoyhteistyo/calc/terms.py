@@ -53,6 +53,7 @@ from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.history import Tenure
+from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.rulesets import (
     Council,
     RotationPractice,
@@ -668,6 +669,8 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     move to another seat within the term, as a promoted deputy's) count as one term.
     Seats do not matter: moving to another seat continues the run.
     Tenures that do not name the holder (``None``, as in a rotation plan) are skipped.
+    Holders are compared in :func:`~jarjestoyhteistyo.model.ids.normal_id` form
+    (``P1`` is ``p1``); a streak's ``key`` is the id as first written.
 
     >>> h = (
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
@@ -680,13 +683,17 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     """
     items = tuple(history)
     by_key: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}  # normal form -> the holder's id as first written
     for i, t in enumerate(items):
         who: str | None = getattr(t, key)
         if who is not None:
-            by_key.setdefault(who, []).append(i)
+            norm = normal_id(who)
+            shown.setdefault(norm, who)
+            by_key.setdefault(norm, []).append(i)
     out: list[Streak] = []
-    for holder in sorted(by_key):
-        idx = sorted(by_key[holder], key=lambda i: (items[i].start, items[i].end, i))
+    for norm in sorted(by_key, key=lambda n: shown[n]):
+        holder = shown[norm]
+        idx = sorted(by_key[norm], key=lambda i: (items[i].start, items[i].end, i))
         run: list[int] = []
         run_end: date | None = None
         for i in idx:
@@ -828,6 +835,7 @@ def check_proposal(
         if str(f.params["end"]) < start.isoformat():
             continue  # a run that ended before the proposal: not the proposal's doing
         key: TenureKey = "person_ref" if f.code == JY301.code else "organisation"
-        seat = next(t.seat for t in proposed if getattr(t, key) == f.params[key])
+        holder = normal_id(f.params[key])  # the streak's key may be the history's spelling
+        seat = next(t.seat for t in proposed if normal_id(getattr(t, key) or "") == holder)
         found.append(attrs.evolve(f, path=f"seats[{seat_index[seat]}]"))
     return tuple(found)

@@ -160,9 +160,11 @@ class Person:
     """
 
     role: Role
-    ref: str | None = attrs.field(default=None, validator=_optional_id)
-    name: str | None = None
-    contact: str | None = None
+    ref: str | None = attrs.field(
+        default=None, validator=_optional_id, metadata={"personal": "ref"}
+    )
+    name: str | None = attrs.field(default=None, metadata={"personal": "name"})
+    contact: str | None = attrs.field(default=None, metadata={"personal": "contact"})
 
 
 @attrs.frozen(kw_only=True)
@@ -189,7 +191,7 @@ class Seat:
     person: Person | None = None
     deputy_of: str | None = None
     functions: frozenset[str] = frozenset()
-    nominated_by: str | None = None
+    nominated_by: str | None = attrs.field(default=None, metadata={"personal": "nominator"})
     municipality: str | None = None
     order: int | None = None
     pending: bool = False

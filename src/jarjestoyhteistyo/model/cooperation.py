@@ -121,7 +121,7 @@ class ContactPerson:
     """A unit's contact person for associations, as a role (`JP-1`; no names)."""
 
     unit: str
-    role: str
+    role: str = attrs.field(metadata={"personal": "role"})
 
 
 @attrs.frozen(kw_only=True)
@@ -150,7 +150,7 @@ class Step:
 
     id: str
     action: str
-    who: str = ""
+    who: str = attrs.field(default="", metadata={"personal": "role"})
     decides: str = ""
     decision: bool = False
 
@@ -182,7 +182,7 @@ class CooperationModel:
     name: str
     area: str
     description: str = ""
-    responsible: str = ""
+    responsible: str = attrs.field(default="", metadata={"personal": "role"})
     units: tuple[str, ...] = ()
     contact_persons: tuple[ContactPerson, ...] = ()
     published: bool = True

@@ -50,11 +50,11 @@ class Event:
     seat: str
     organisation: str | None = None
     person: Person | None = None
-    nominated_by: str | None = None
+    nominated_by: str | None = attrs.field(default=None, metadata={"personal": "nominator"})
     new_organisation: Organisation | None = None
     approved_by: Authority | None = None
     functions: frozenset[Function] = frozenset()
-    note: str = ""
+    note: str = attrs.field(default="", metadata={"personal": "text"})
 
     @property
     def holder_given(self) -> bool:
@@ -153,7 +153,7 @@ class Tenure:
     start: date
     end: date
     organisation: str | None = None
-    person_ref: str | None = None
+    person_ref: str | None = attrs.field(default=None, metadata={"personal": "ref"})
     number: int = 1
     cohort: int = 0
     term: tuple[date, date] | None = None

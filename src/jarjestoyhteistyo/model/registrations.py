@@ -41,7 +41,7 @@ class Registration:
     member: Person
     deputy: Person | None = None
     categories: frozenset[str] = frozenset()
-    link_description: str = ""
+    link_description: str = attrs.field(default="", metadata={"personal": "text"})
     hours_available: float | None = None
     answers: frozenset[str] = frozenset()
 

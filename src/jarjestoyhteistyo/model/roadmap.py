@@ -135,7 +135,7 @@ class Roadmap:
     vision: str = ""
     approved: date | None = None
     approved_by: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
     goals: tuple[Goal, ...] = ()
 
     @property
@@ -150,7 +150,7 @@ class Snapshot:
 
     as_of: date
     status: Status
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
 
 
 @attrs.frozen(kw_only=True)
@@ -168,7 +168,7 @@ class Measure:
     title: str
     milestone: str | None = None
     actions: tuple[str, ...] = ()
-    responsible: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "role"})
     partners: tuple[str, ...] = ()
     schedule: tuple[str, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
@@ -262,7 +262,7 @@ class Measurement:
     report: str = ""
     value: float | None = None
     status: Status | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
 
 
 @attrs.frozen(kw_only=True)
@@ -298,7 +298,7 @@ class Plan:
     title: str = ""
     approved: date | None = None
     approved_by: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
     measures: tuple[Measure, ...] = ()
     assessment: YearAssessment | None = None
     binding_targets: tuple[BindingTarget, ...] = ()

@@ -6,14 +6,22 @@
   (`GEN-3`, with the close known groups as ``suggestions``);
 * ``JY219`` — a broken reference in a composition: a duplicate seat or organisation id,
   an unknown organisation or seat group, a seat of the wrong kind for its group (`FC-4`);
-  an unknown id carries the close known ids as ``suggestions`` ("did you mean", `GEN-2`).
+  an unknown id carries the close known ids as ``suggestions`` ("did you mean", `GEN-2`);
+* ``JY136`` — two ids that are one id written differently (case, full-width letters,
+  invisible characters: equal in :func:`~jarjestoyhteistyo.model.ids.normal_id` form),
+  ``JY137`` — two ids that look alike (a Cyrillic or Greek letter for a Latin one: equal
+  :func:`~jarjestoyhteistyo.model.ids.skeleton`), ``JY138`` — an id of invisible
+  characters only; in a rule set and in a composition alike (`FC-4`).
 
-:func:`inconsistent_range` and :func:`duplicates` are the helpers the other families use for
-their own ranges and ids.
+:func:`inconsistent_range`, :func:`duplicates` and :func:`id_clashes` are the helpers the
+other families use for their own ranges and ids.
 
 >>> from jarjestoyhteistyo.model.rulesets import IntRange
 >>> [f.code for f in inconsistent_range(IntRange(min=3, max=1), "meetings.per_year", "FC-11")]
 ['JY101']
+>>> ids = ["org-01", "ORG-01", "\\u043erg-01", "\\u200b"]
+>>> [(f.code, f.path) for f in id_clashes(ids, "organisations", "organisation")]
+[('JY136', 'organisations[1]'), ('JY137', 'organisations[2]'), ('JY138', 'organisations[3]')]
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from collections.abc import Iterable, Iterator
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.model.ids import CONFUSABLES, normal_id, skeleton
 from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     IntRange,
@@ -37,6 +46,7 @@ from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 __all__ = [
     "check_references",
     "duplicates",
+    "id_clashes",
     "inconsistent_range",
     "validate_references",
 ]
@@ -72,8 +82,42 @@ JY219 = Code(
     tags=frozenset({SELECTION}),
 )
 
+JY136 = Code(
+    code="JY136",
+    rule="FC-4",
+    severity=E,
+    title="One id written two ways",
+    en="{what} id {value!r} is {other!r} written differently (case, width or invisible "
+    "characters), so it counts as another {what}",
+    fi="{what_fi} tunnus {value!r} on tunnus {other!r} eri tavoin kirjoitettuna "
+    "(kirjainkoko, leveys tai näkymättömät merkit), joten se lasketaan eri kohteeksi",
+    fix="Write the id exactly as it is written elsewhere.",
+)
+
+JY137 = Code(
+    code="JY137",
+    rule="FC-4",
+    severity=E,
+    title="Ids that look alike",
+    en="{what} id {value!r} looks like {other!r} but is another id (a letter of another "
+    "script: {letters})",
+    fi="{what_fi} tunnus {value!r} näyttää tunnukselta {other!r}, mutta on eri tunnus "
+    "(toisen kirjoitusjärjestelmän kirjain: {letters})",
+    fix="Retype the id with Latin letters, or give the two clearly different ids.",
+)
+
+JY138 = Code(
+    code="JY138",
+    rule="FC-4",
+    severity=E,
+    title="Invisible id",
+    en="{what} id {value!r} has no visible character",
+    fi="{what_fi} tunnuksessa {value!r} ei ole yhtään näkyvää merkkiä",
+    fix="Give the id visible letters or digits; remove invisible characters.",
+)
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY101, JY119, JY219)
+CODES: tuple[Code, ...] = (JY101, JY119, JY219, JY136, JY137, JY138)
 
 
 def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[Finding]:
@@ -115,12 +159,75 @@ def duplicates(
             )
 
 
+#: The Finnish genitive of each kind of id :func:`id_clashes` is given ("järjestön tunnus").
+_WHAT_FI = {
+    "organisation": "järjestön",
+    "seat": "paikan",
+    "person": "henkilön",
+    "category": "järjestötyypin",
+    "network": "teemaverkoston",
+    "official seat": "viranhaltijapaikan",
+    "seat group": "paikkaryhmän",
+}
+
+
+def id_clashes(
+    ids: Iterable[str | None], path: str, what: str, *, field: str = ""
+) -> Iterator[Finding]:
+    """``JY136``, ``JY137`` and ``JY138`` for the ids at ``path[i]`` (``path[i].field``).
+
+    Each distinct spelling is reported once, at its first place, against the first
+    spelling met with the same :func:`~jarjestoyhteistyo.model.ids.normal_id` form
+    (``JY136``) or the same :func:`~jarjestoyhteistyo.model.ids.skeleton` (``JY137``).
+    Ids given twice in the same spelling are :func:`duplicates`' business; ``None``
+    (an id left out) is skipped.
+    """
+    what_fi = _WHAT_FI.get(what, what)
+    by_normal: dict[str, str] = {}
+    by_skeleton: dict[str, str] = {}
+    seen: set[str] = set()
+    for i, value in enumerate(ids):
+        if value is None or value in seen:
+            continue
+        seen.add(value)
+        where = f"{path}[{i}].{field}" if field else f"{path}[{i}]"
+        normal = normal_id(value)
+        if not normal:
+            yield finding(JY138, where, what=what, what_fi=what_fi, value=value)
+            continue
+        if normal in by_normal:
+            other = by_normal[normal]
+            yield finding(JY136, where, what=what, what_fi=what_fi, value=value, other=other)
+            continue
+        by_normal[normal] = value
+        shape = skeleton(value)
+        if shape in by_skeleton:
+            other = by_skeleton[shape]
+            letters = sorted({c for c in normal + normal_id(other) if c in CONFUSABLES})
+            yield finding(
+                JY137,
+                where,
+                what=what,
+                what_fi=what_fi,
+                value=value,
+                other=other,
+                letters=[f"{c} U+{ord(c):04X}" for c in letters],
+            )
+            continue
+        by_skeleton[shape] = value
+
+
 def check_references(rules: RuleSet) -> Iterator[Finding]:
     """`FC-4`: the ids of categories, networks and seat groups are unique and known."""
     categories = getattr(rules, "categories", ())
     yield from duplicates((c.code for c in categories), "categories", "category")
+    yield from id_clashes((c.code for c in categories), "categories", "category", field="code")
     if isinstance(rules, ThemeNetworkCouncil):
         yield from duplicates((n.id for n in rules.networks), "networks", "network")
+        yield from id_clashes((n.id for n in rules.networks), "networks", "network", field="id")
+        yield from id_clashes(
+            (o.id for o in rules.official_seats), "official_seats", "official seat", field="id"
+        )
         # networks and official seats become seat groups of one body: ids must not clash
         yield from duplicates(
             (*(o.id for o in rules.official_seats), *{n.id for n in rules.networks}),
@@ -130,6 +237,9 @@ def check_references(rules: RuleSet) -> Iterator[Finding]:
     yield from _required_functions(rules)
     if isinstance(rules, GeneralRuleSet):
         yield from duplicates((g.id for g in rules.seat_groups), "seat_groups", "seat group")
+        yield from id_clashes(
+            (g.id for g in rules.seat_groups), "seat_groups", "seat group", field="id"
+        )
         known = {c.code for c in rules.categories}
         for i, g in enumerate(rules.seat_groups):
             if g.source is SeatSource.CATEGORY:
@@ -183,6 +293,12 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                     detail=f"{what} id {value!r} used {n} times",
                     detail_fi=f"tunnus {value!r} käytössä {n} kertaa",
                 )
+    yield from id_clashes((s.id for s in comp.seats), "seats", "seat", field="id")
+    yield from id_clashes(
+        (o.id for o in comp.organisations), "organisations", "organisation", field="id"
+    )
+    refs = (s.person.ref if s.person is not None else None for s in comp.seats)
+    yield from id_clashes(refs, "seats", "person", field="person.ref")
     org_ids = [o.id for o in comp.organisations]
     for s in comp.seats:
         if s.organisation is not None and comp.find_organisation(s.organisation) is None:

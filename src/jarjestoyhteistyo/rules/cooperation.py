@@ -57,6 +57,7 @@ from jarjestoyhteistyo.model.cooperation import (
     Step,
     Subject,
 )
+from jarjestoyhteistyo.model.ids import normal_id
 
 __all__ = [
     "KIND",
@@ -330,28 +331,34 @@ def _blank(text: str) -> bool:
 
 
 def _duplicates(ids: list[str], what: str, what_fi: str, path: str) -> Iterator[Finding]:
-    for key, n in sorted(Counter(ids).items()):
+    """``JY618`` for each id used more than once, compared in normal form (``Unit`` is
+    ``unit``), named as first written."""
+    first: dict[str, str] = {}
+    for i in ids:
+        first.setdefault(normal_id(i), i)
+    for key, n in sorted(Counter(normal_id(i) for i in ids).items()):
         if n > 1:
-            yield finding(JY618, path, what=what, what_fi=what_fi, id=key, count=n)
+            yield finding(JY618, path, what=what, what_fi=what_fi, id=first[key], count=n)
 
 
 def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
     if _blank(m.responsible):
         yield finding(JY601, "responsible")
-    covered = {c.unit.strip() for c in m.contact_persons if not _blank(c.role)}
+    covered = {normal_id(c.unit) for c in m.contact_persons if not _blank(c.role)}
     for i, c in enumerate(m.contact_persons):
         path = f"contact_persons[{i}]"
         if _blank(c.unit):
             yield finding(JY604, path, index=i, what="unit", what_fi="yksikkö")
         if _blank(c.role):
             yield finding(JY604, path, index=i, what="role", what_fi="rooli")
-        if m.units and not _blank(c.unit) and c.unit.strip() not in {u.strip() for u in m.units}:
+        units = {normal_id(u) for u in m.units}  # "Youth services" is "youth services"
+        if m.units and not _blank(c.unit) and normal_id(c.unit) not in units:
             yield finding(JY605, path, unit=c.unit)
     if not covered:
         yield finding(JY603, "contact_persons")
     else:
         for i, unit in enumerate(m.units):
-            if unit.strip() not in covered:
+            if normal_id(unit) not in covered:
                 yield finding(JY602, f"units[{i}]", unit=unit)
     yield from _duplicates(list(m.units), "unit", "yksikön", "units")
     if not m.published and (m.contact_persons or not _blank(m.responsible)):

@@ -44,6 +44,7 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.io.serialize import load, loads
+from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.roadmap import (
     Measure,
     MetricKind,
@@ -461,12 +462,14 @@ class RoadmapIndex:
 
 
 def _duplicates(ids: Iterable[tuple[str, str]], what: str) -> list[Finding]:
+    """``JY401`` for each id met before, compared in normal form (``M1`` is ``m1``)."""
     seen: set[str] = set()
     out: list[Finding] = []
     for path, id_ in ids:
-        if id_ in seen:
+        key = normal_id(id_)
+        if key in seen:
             out.append(finding(JY401, path, what=what, id=id_))
-        seen.add(id_)
+        seen.add(key)
     return out
 
 

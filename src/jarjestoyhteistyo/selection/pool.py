@@ -42,6 +42,7 @@ from jarjestoyhteistyo.errors import SelectionError
 from jarjestoyhteistyo.findings import Finding, Severity
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import Organisation
+from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.registrations import Registration, Registrations
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
@@ -244,7 +245,8 @@ class Pool:
     """Registrations read against one rule set: eligibility masks, duplicates, findings.
 
     ``masks[i]`` is registration ``i``'s type (``0``: a duplicate, or fits no group);
-    ``duplicate_of[i]`` the index of the first registration of the same organisation;
+    ``duplicate_of[i]`` the index of the first registration of the same organisation (ids
+    compared in :func:`~jarjestoyhteistyo.model.ids.normal_id` form: ``ORG-01`` is ``org-01``);
     ``criteria_met[i]`` how many of the rule set's criteria it meets; ``counts`` the
     number of registrations of each non-empty type; ``findings`` the registration
     findings in input order; ``party`` the `JY108` findings of the rule set.
@@ -287,12 +289,13 @@ class Pool:
         for i, r in enumerate(self.regs):
             org = r.organisation
             met_append(len(r.answers & criteria) if r.answers else 0)
-            if org.id in first:
-                self.duplicate_of[i] = first[org.id]
-                found.append(_duplicate(i, org, first[org.id]))
+            key = normal_id(org.id)  # ORG-01 and org-01 are one organisation
+            if key in first:
+                self.duplicate_of[i] = first[key]
+                found.append(_duplicate(i, org, first[key]))
                 masks.append(0)
                 continue
-            first[org.id] = i
+            first[key] = i
             applied = r.categories
             use: tuple[frozenset[str], frozenset[str]] = (org.categories, org.networks)
             if applied:
