@@ -68,7 +68,7 @@ def main() -> None:
     print(f"  peak traced memory {peak / 1e6:.1f} MB; {outcome}")
 
     for count in (N,) if "--small" in sys.argv else (N, 999_000):
-        text = "organisations: []\nseats:\n" + "- 5\n" * count
+        text = "organisations: []\nseats: [" + ",".join(["5"] * count) + "]\n"
         seconds = _best(lambda text=text: loads(text, Composition), repeat=1)
         parse = _best(lambda text=text: read_yaml(text), repeat=1)
         label = f"load {len(text) / 1e6:.2f} MB, {count:,} wrong seats"
