@@ -405,3 +405,28 @@ def test_bound_reasons_are_stated() -> None:
     for key, bound in FIELDS.items():
         assert bound.reason, key
         assert bound.low <= bound.high, key
+
+
+@pytest.mark.parametrize("value", [".nan", "1e999"])
+def test_show_json_refuses_a_file_with_nan_or_infinity(
+    value: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES.replace("hours: 2", f"hours: {value}"), encoding="utf-8")
+    code = main(["show", str(rules), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert "meetings.hours: expected a finite number" in captured.err
+
+
+@pytest.mark.parametrize("name", [p.name for p in list_presets()])
+def test_show_json_of_every_preset_is_strict_json(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["show", name, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out, parse_constant=_refuse)
