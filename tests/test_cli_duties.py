@@ -120,16 +120,17 @@ def test_duties_with_broken_turns_exit_1_with_the_findings(
 def test_duties_with_dates_off_the_calendar_exit_cleanly(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A turn to 9999-12-31 is a JY135 finding (exit 1); a period too long for the
-    calendar is unusable input (exit 2); neither is a traceback."""
+    """A turn to 9999-12-31 and a period too long for the calendar are unusable input
+    (exit 2, refused at load by the bounds of model.bounds, with the value's path);
+    neither is a traceback."""
     far = RULES.replace("end: 2028-06-30", "end: 9999-12-31")
-    code, out, _ = run(capsys, "duties", write(tmp_path, far), "--year", "2027")
-    assert code == 1
-    assert "JY135" in out
-    huge = RULES.replace("period_months: 6", "period_months: 100000000")
-    code, out, err = run(capsys, "duties", write(tmp_path, huge), "--year", "2027")
+    code, _, err = run(capsys, "duties", write(tmp_path, far), "--year", "2027")
     assert code == 2
-    assert "outside the calendar" in err
+    assert "9999-12-31 is outside the years 1900–2200" in err
+    huge = RULES.replace("period_months: 6", "period_months: 100000000")
+    code, _, err = run(capsys, "duties", write(tmp_path, huge), "--year", "2027")
+    assert code == 2
+    assert "period_months: 100000000 is more than" in err
 
 
 # ------------------------------------------------------------------- window

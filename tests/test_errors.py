@@ -43,6 +43,7 @@ PRIVATE_CONTROL_FLOW = {
     ("calc.schedule", "_PartError"),
     ("io.register", "_CellError"),
     ("io.converter", "_KindProblem"),
+    ("io.converter", "_RangeProblem"),
     ("io.converter", "_TypeProblem"),
     ("io.yamldoor", "_DocError"),
     ("cli", "_Rejected"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +38,7 @@ from jarjestoyhteistyo.io.serialize import (
     loads_any,
     unstructure,
 )
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR
 from jarjestoyhteistyo.selection import Registrations
 from jarjestoyhteistyo.selection.succession import Event, EventKind, History
 
@@ -80,7 +82,7 @@ def test_rule_sets_and_compositions(dump: Any, data: st.DataObject) -> None:
     events=st.lists(
         st.builds(
             Event,
-            date=st.dates(),
+            date=st.dates(date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)),
             kind=st.sampled_from(EventKind),
             seat=st.sampled_from(["m1", "d1", "pair-1"]),
             person=st.none()

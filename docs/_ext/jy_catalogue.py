@@ -3,6 +3,8 @@
 * ``.. jy-codes::`` — every finding code of :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
 * ``.. jy-yaml-reference:: KIND`` — the YAML keys of a rule-set kind of
   :data:`jarjestoyhteistyo.model.rulesets.KINDS`, nested classes as dotted paths;
+* ``.. jy-bounds::`` — the bound of every number field of every document
+  (:data:`jarjestoyhteistyo.model.bounds.FIELDS`), with its reason;
 * ``.. jy-presets::`` — the shipped presets of :func:`jarjestoyhteistyo.presets.list_presets`;
 * ``.. jy-exports::`` — what the package root re-exports, linked to where it lives.
 """
@@ -200,6 +202,18 @@ def _show(value: Any) -> str:
     return json.dumps(plain, ensure_ascii=False)
 
 
+def _bound(cls: type, name: str, t: Any) -> str:
+    """The bound of a number or date field (:mod:`jarjestoyhteistyo.model.bounds`)."""
+    from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, bound_of
+
+    bound = bound_of(cls, name)
+    if bound is not None:
+        return f"{bound} ({bound.reason})"
+    if datetime.date in (typing.get_args(t) or (t,)):
+        return f"a date in {FIRST_YEAR}–{LAST_YEAR}"
+    return ""
+
+
 def _yaml_rows(cls: type, prefix: str, parent_default: Any, depth: int = 0) -> list[list[Cell]]:
     hints = typing.get_type_hints(cls)
     rows: list[list[Cell]] = []
@@ -213,7 +227,9 @@ def _yaml_rows(cls: type, prefix: str, parent_default: Any, depth: int = 0) -> l
         key = f"{prefix}{field.name}"
         nested, is_list = _nested(t)
         values = _enum_of(t)
-        allowed: Cell = _literals([str(m.value) for m in values]) if values else ""
+        allowed: Cell = (
+            _literals([str(m.value) for m in values]) if values else _bound(cls, field.name, t)
+        )
         shown = (
             _show(default)
             if not (nested and not is_list and default not in (None, attrs.NOTHING))
@@ -251,6 +267,19 @@ class YamlReferenceDirective(SphinxDirective):
         rows: list[list[Cell]] = [[_lit("kind"), "text", "required", _lit(kind)]]
         rows += _yaml_rows(cls, "", None)
         return [_table(["Key", "Type", "Default", "Allowed values"], [34, 22, 22, 22], rows)]
+
+
+class BoundsDirective(SphinxDirective):
+    """``.. jy-bounds::`` — every bounded field of every document, with its bound."""
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.model.bounds import FIELDS
+
+        _depend_on_package(self)
+        rows: list[list[Cell]] = [
+            [_lit(key.lstrip("_")), str(bound), bound.reason] for key, bound in FIELDS.items()
+        ]
+        return [_table(["Class.field", "Bound", "Why"], [40, 25, 35], rows)]
 
 
 class PresetsDirective(SphinxDirective):
@@ -340,6 +369,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", _enum_values)
     app.add_directive("jy-codes", CodesDirective)
     app.add_directive("jy-yaml-reference", YamlReferenceDirective)
+    app.add_directive("jy-bounds", BoundsDirective)
     app.add_directive("jy-presets", PresetsDirective)
     app.add_directive("jy-exports", ExportsDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,8 +22,8 @@ ComparisonError True compare() needs at least one structure
 The modules that raise an error import it from here, and the older homes still name
 the same class (``jarjestoyhteistyo.calc.terms.TermError is TermError``).
 
-Five private exceptions stay in their four modules: ``ecosystem._CellError``,
-``schedule._PartError``, ``converter._TypeProblem`` / ``_KindProblem`` and
+Six private exceptions stay in their four modules: ``ecosystem._CellError``,
+``schedule._PartError``, ``converter._TypeProblem`` / ``_KindProblem`` / ``_RangeProblem`` and
 ``yamldoor._DocError`` carry a problem from deep inside a parser to the place that
 turns it into a :class:`Problem` or a finding. They are caught in their own module
 and never reach a caller.

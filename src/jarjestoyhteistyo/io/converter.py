@@ -16,10 +16,20 @@ and predictable:
   function: ``secretary`` or ``{function: presenter, groups: [wellbeing-area]}``),
   written back as the bare string when nothing else is set.
 
+Every number, date and count is bounded (:mod:`jarjestoyhteistyo.model.bounds`): a number
+is finite and at most :data:`~jarjestoyhteistyo.model.bounds.MAX_MAGNITUDE` either way, a
+date lies in the years 1900–2200 (:data:`~jarjestoyhteistyo.model.bounds.FIRST_YEAR`,
+:data:`~jarjestoyhteistyo.model.bounds.LAST_YEAR`), and a field with a bound of its own in
+:data:`~jarjestoyhteistyo.model.bounds.FIELDS` is held to it (``out-of-range``), so
+nothing that loads can overflow later.
+
 Errors never stop at the first one: :func:`structure` raises one
 :class:`~jarjestoyhteistyo.errors.LoadError` listing every problem with its path
 (``meetings.per_year.min``), what was expected, and for an unknown key the nearest
-known key. Documents are read and written through the table of
+known key — up to :data:`~jarjestoyhteistyo.model.bounds.MAX_PROBLEMS` of them; past the
+cap it stops collecting, and a last problem (``more-problems``) says how many more
+there were, so a file of 100,000 wrong entries costs little more to report than one of
+100. Documents are read and written through the table of
 :mod:`jarjestoyhteistyo.io.serialize`, which uses this module.
 
 >>> from jarjestoyhteistyo.model.rulesets import MeetingPolicy
@@ -32,13 +42,23 @@ known key. Documents are read and written through the table of
 ...         print(p)
 hours: expected a number, got str 'two'
 per_year.mni: unknown key 'mni'; did you mean 'min'?
+>>> try:
+...     structure({"per_year": {"max": 100000}, "hours": float("nan")}, MeetingPolicy)
+... except LoadError as e:
+...     for p in e.problems:
+...         print(p)
+hours: expected a finite number, got nan
+per_year.max: 100000 is more than 366 (at most one meeting a day)
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
 import enum
 import json
+import math
 import re
 import types
 import typing
@@ -55,14 +75,23 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.pyyaml import make_converter
 
-from jarjestoyhteistyo.errors import LoadError, Problem, UnsupportedTypeError
+from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem, UnsupportedTypeError
+from jarjestoyhteistyo.model.bounds import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_MAGNITUDE,
+    MAX_PROBLEMS,
+    Bound,
+    bound_of,
+)
 from jarjestoyhteistyo.model.rulesets import KINDS, RequiredFunction, RuleSet
 
 __all__ = [
     "SHORTHANDS",
+    "capped",
     "converter",
     "json_data",
     "json_text",
@@ -78,6 +107,40 @@ T = TypeVar("T")
 
 class _TypeProblem(TypeError):
     """A value of the wrong type; carries a precise message."""
+
+
+class _RangeProblem(ValueError):
+    """A value outside its bound (:mod:`jarjestoyhteistyo.model.bounds`)."""
+
+    def __init__(self, message: str, params: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.params = params
+
+
+def _show_number(value: float) -> str:
+    if isinstance(value, int) and value.bit_length() > 100:  # no str() of 5,000 digits
+        return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    return repr(value)
+
+
+def _check(value: float, bound: Bound) -> None:
+    """Refuse ``value`` outside ``bound``, with the bound and its reason."""
+    if bound.admits(value):
+        return
+    side, limit = ("more", bound.high) if value > bound.high else ("less", bound.low)
+    raise _RangeProblem(
+        f"{_show_number(_plain(value))} is {side} than {_show_number(_plain(limit))}"
+        f" ({bound.reason})",
+        {"value": _plain(value), "min": bound.low, "max": bound.high, "reason": bound.reason},
+    )
+
+
+def _plain(value: float) -> float:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+#: Every number, whatever its field, is finite and inside this (:mod:`.model.bounds`).
+_ANY_NUMBER = Bound(-MAX_MAGNITUDE, MAX_MAGNITUDE, "no number in a document is larger")
 
 
 def _describe(value: Any) -> str:
@@ -98,6 +161,7 @@ def _s_str(value: Any, _t: Any) -> str:
 
 def _s_int(value: Any, _t: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
+        _check(value, _ANY_NUMBER)
         return value
     hint = ""
     if isinstance(value, str) and value.isdigit() and value.startswith("0"):
@@ -107,6 +171,9 @@ def _s_int(value: Any, _t: Any) -> int:
 
 def _s_float(value: Any, _t: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _RangeProblem(f"expected a finite number, got {value!r}", {"value": str(value)})
+        _check(value, _ANY_NUMBER)
         return float(value)
     raise _TypeProblem(f"expected a number, got {_describe(value)}")
 
@@ -120,13 +187,17 @@ def _s_bool(value: Any, _t: Any) -> bool:
 def _s_date(value: Any, _t: Any) -> date:
     if isinstance(value, datetime):
         raise _TypeProblem(f"expected a date without a time, got {_describe(value)}")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):
+            value = date.fromisoformat(value)
+    if isinstance(value, date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise _RangeProblem(
+                f"{value.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+                " (the years the library computes in)",
+                {"value": value.isoformat(), "min": FIRST_YEAR, "max": LAST_YEAR},
+            )
+        return value
     raise _TypeProblem(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
 
 
@@ -182,9 +253,31 @@ def _register_enums(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_factory(is_enum, enum_hook)
 
 
-def _register_sequences(conv: cattrs.Converter) -> None:
-    """Tuples and frozensets only from lists, every item's problem kept; frozensets
-    written as sorted lists."""
+@attrs.define
+class _Budget:
+    """The problems one :func:`structure` call may still collect (:data:`MAX_PROBLEMS`).
+
+    ``kept`` counts the list items kept with their problems; once it reaches the cap,
+    the other items are read by the quick converter, which stops at an item's first
+    problem, and ``more`` counts them (one each).
+    """
+
+    kept: int = 0
+    more: int = 0
+
+    @property
+    def full(self) -> bool:
+        return self.kept >= MAX_PROBLEMS
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "jarjestoyhteistyo_budget", default=None
+)
+
+
+def _register_sequences(conv: cattrs.Converter, quick: Callable[[Any, Any], Any] | None) -> None:
+    """Tuples and frozensets only from lists, every item's problem kept (up to the
+    :class:`_Budget`; past it items go to ``quick``); frozensets written as sorted lists."""
 
     def is_seq(t: Any) -> bool:
         return typing.get_origin(t) in (tuple, frozenset)
@@ -205,8 +298,15 @@ def _register_sequences(conv: cattrs.Converter) -> None:
                 raise _TypeProblem(f"expected a list of {len(elem_types)} items, got {len(items)}")
             out: list[Any] = []
             errors: list[Exception] = []
+            budget = _BUDGET.get()
             for i, item in enumerate(items):
                 et = elem_types[i] if fixed else elem_types[0]
+                if budget is not None and budget.full and quick is not None:
+                    try:
+                        out.append(quick(item, et))
+                    except Exception:
+                        budget.more += 1
+                    continue
                 try:
                     out.append(conv.structure(item, et))
                 except Exception as exc:
@@ -215,6 +315,8 @@ def _register_sequences(conv: cattrs.Converter) -> None:
                         IterableValidationNote(f"Structuring {t} @ index {i}", i, et),
                     ]
                     errors.append(exc)
+                    if budget is not None:
+                        budget.kept += 1
             if errors:
                 raise IterableValidationError(f"While structuring {t!r}", errors, t)
             return frozenset(out) if origin is frozenset else tuple(out)
@@ -295,13 +397,75 @@ def _register_shorthand(conv: cattrs.Converter, cls: type, field: str) -> None:
     conv.register_unstructure_hook(cls, unstructure)
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+def _register_bounds(conv: cattrs.Converter, detailed: bool) -> None:
+    """The fields :data:`~jarjestoyhteistyo.model.bounds.FIELDS` bounds, held to it: a
+    number, each number of a list, each whole-number field of a range."""
+
+    def bounded(t: Any) -> bool:
+        return attrs.has(t) and any(bound_of(t, a.name) for a in attrs.fields(t))
+
+    def factory(t: Any) -> Callable[[Any, Any], Any]:
+        hints = typing.get_type_hints(t)
+        overrides: dict[str, Any] = {
+            a.name: override(struct_hook=_bounded_hook(conv, hints[a.name], bound))
+            for a in attrs.fields(t)
+            if (bound := bound_of(t, a.name)) is not None
+        }
+        fn: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            t,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=detailed,
+            **overrides,
+        )
+        return fn
+
+    conv.register_structure_hook_factory(bounded, factory)
+
+
+def _bounded_hook(conv: cattrs.Converter, t: Any, bound: Bound) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _t: Any) -> Any:
+        out = conv.structure(value, t)
+        if isinstance(out, int | float) and not isinstance(out, bool):
+            _check(out, bound)
+        elif isinstance(out, tuple):  # a list of numbers: each one
+            _check_parts([(f"[{i}]", v) for i, v in enumerate(out)], bound)
+        elif attrs.has(type(out)):  # a range: each of its numbers
+            _check_parts([(a.name, getattr(out, a.name)) for a in attrs.fields(type(out))], bound)
+        return out
+
+    return hook
+
+
+def _check_parts(parts: list[tuple[str, Any]], bound: Bound) -> None:
+    problems = []
+    for where, v in parts:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            try:
+                _check(v, bound)
+            except _RangeProblem as exc:
+                problems.append(_range_problem(where, exc))
+    if problems:
+        raise LoadError(problems)
+
+
+def _range_problem(path: str, exc: _RangeProblem) -> Problem:
+    return Problem(path=path, code="out-of-range", message=str(exc), params=exc.params)
+
+
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter; ``detailed=False`` makes the quick one, which stops at the first
+    problem (what the detailed one reads items with past the problem cap)."""
+    conv = make_converter(
+        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
+    )
     _register_scalars(conv)
     _register_enums(conv)
-    _register_sequences(conv)
+    quick = None if not detailed else _make_converter(detailed=False).structure
+    _register_sequences(conv, quick)
     _register_rulesets(conv)
     _register_shorthands(conv)
+    _register_bounds(conv, detailed)
     return conv
 
 
@@ -428,6 +592,8 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         ]
     if isinstance(exc, _TypeProblem):
         return [Problem(path=path, code="wrong-type", message=str(exc))]
+    if isinstance(exc, _RangeProblem):
+        return [_range_problem(path, exc)]
     if isinstance(exc, AttributeError | TypeError) and expected is not None and attrs.has(expected):
         return [
             Problem(
@@ -459,6 +625,8 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     >>> structure({"role": "volunteer"}, Person)
     Person(role=<Role.VOLUNTEER: 'volunteer'>, ref=None, name=None, contact=None)
     """
+    budget = _Budget()
+    token = _BUDGET.set(budget)
     try:
         return converter.structure(data, cls)
     except Exception as exc:
@@ -466,7 +634,41 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
             problems = _problems(exc, "$", cls)
         except Exception:
             problems = [Problem(path="$", code="invalid-value", message=f"invalid input ({exc})")]
-        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
+        raise LoadError(capped(problems, uncounted=budget.more), source=source) from None
+    finally:
+        _BUDGET.reset(token)
+
+
+def capped(problems: list[Problem], *, uncounted: int = 0) -> list[Problem]:
+    """``problems`` sorted by path, at most :data:`MAX_PROBLEMS` of them, then (if any
+    were left out) a last problem, code ``more-problems``, saying how many.
+
+    ``uncounted`` list items could not be read either but were not looked into past
+    their first problem (each counts as one, so the count is then "at least"). A
+    ``more-problems`` problem among ``problems`` (from an earlier cap) is added in.
+
+    >>> ps = [Problem(path=f"seats[{i}]", code="wrong-type", message="x") for i in range(102)]
+    >>> print(capped(ps)[-1])
+    $: … and 2 more problems
+    >>> print(capped(ps, uncounted=99_898)[-1])
+    $: … and at least 99,900 more problems
+    """
+    earlier = [p for p in problems if p.code == "more-problems"]
+    kept = sorted((p for p in problems if p.code != "more-problems"), key=lambda p: p.path)
+    more = max(0, len(kept) - MAX_PROBLEMS) + uncounted
+    more += sum(int(p.params["count"]) for p in earlier)
+    at_least = uncounted > 0 or any(p.params["at_least"] for p in earlier)
+    out = kept[:MAX_PROBLEMS]
+    if more:
+        out.append(
+            Problem(
+                path="$",
+                code="more-problems",
+                message=f"… and {'at least ' if at_least else ''}{more:,} more problems",
+                params={"count": more, "at_least": at_least, "shown": len(out)},
+            )
+        )
+    return out
 
 
 def unstructure(obj: Any) -> Any:
@@ -564,11 +766,21 @@ def json_data(obj: Any) -> Any:
     >>> json_data(Event(date=date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"))
     {'date': '2025-03-01', 'kind': 'resign', 'seat': 'm1'}
     """
-    return json.loads(json.dumps(unstructure(obj), default=_json_default))
+    return json.loads(_json_dumps(unstructure(obj)))
+
+
+def _json_dumps(data: Any, **options: Any) -> str:
+    """Strict JSON (``allow_nan=False``): the last guard against writing ``NaN`` or
+    ``Infinity``, which no JSON reader, this library's included, reads back."""
+    try:
+        return json.dumps(data, default=_json_default, allow_nan=False, **options)
+    except ValueError as exc:
+        raise InvalidValueError(f"cannot write as JSON: {exc} (NaN or infinity)") from None
 
 
 def json_text(obj: Any, indent: int | None) -> str:
-    text = json.dumps(unstructure(obj), default=_json_default, ensure_ascii=False, indent=indent)
+    """``obj`` as JSON text (:func:`json_data`'s strict JSON, indented by ``indent``)."""
+    text = _json_dumps(unstructure(obj), ensure_ascii=False, indent=indent)
     # JSON is read back through the YAML door, which folds line breaks and refuses
     # non-printable characters; outside strings JSON is ASCII, so escape them anywhere
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

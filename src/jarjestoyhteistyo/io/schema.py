@@ -6,13 +6,19 @@ are the fields without defaults, unknown keys are refused (``additionalPropertie
 false``, like the converter), enums list their values, dates are ``format: date``,
 a rule set is a ``oneOf`` over the kinds, told apart by ``kind``, and a class the
 converter also reads from a bare string (:data:`~jarjestoyhteistyo.io.converter.SHORTHANDS`)
-is ``anyOf`` a string and its mapping.
+is ``anyOf`` a string and its mapping. The bounds the converter holds values to
+(:mod:`jarjestoyhteistyo.model.bounds`) are stated too: every number has a ``minimum``
+and ``maximum`` (its field's bound, or :data:`~jarjestoyhteistyo.model.bounds.MAX_MAGNITUDE`),
+every date a ``pattern`` for the years 1900–2200.
 
 >>> schema = json_schema("ruleset")
 >>> sorted(schema["$defs"])[:3]
 ['Authority', 'Category', 'ChairMode']
 >>> [s["properties"]["kind"]["const"] for s in schema["oneOf"]][:2]
 ['general', 'formal_committee']
+>>> hours = schema["$defs"]["MeetingPolicy"]["properties"]["hours"]
+>>> hours["minimum"], hours["maximum"], hours["description"]
+(-24, 24, '-24 … 24 (a meeting lasts at most a day)')
 """
 
 from __future__ import annotations
@@ -29,10 +35,57 @@ import attrs
 from jarjestoyhteistyo.errors import UnsupportedTypeError
 from jarjestoyhteistyo.io.converter import SHORTHANDS
 from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_MAGNITUDE, Bound, bound_of
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+#: A date in the years FIRST_YEAR–LAST_YEAR (its form is also ``format: date``).
+assert (FIRST_YEAR, LAST_YEAR) == (1900, 2200), "update _DATE_PATTERN"
+_DATE_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$"
+
+_ANY = Bound(-MAX_MAGNITUDE, MAX_MAGNITUDE, "no number in a document is larger")
+
+
+def _limit(value: float) -> float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _bounded(schema: dict[str, Any], bound: Bound, t: Any) -> dict[str, Any]:
+    """``schema`` (of a field of type ``t``) with ``bound`` stated on each of its numbers."""
+    if "anyOf" in schema:
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        inner = args[0] if len(args) == 1 else t
+        options = [
+            o if o.get("type") == "null" else _bounded(o, bound, inner) for o in schema["anyOf"]
+        ]
+        return {**schema, "anyOf": options}
+    if schema.get("type") in ("integer", "number"):
+        return {
+            **schema,
+            "minimum": _limit(bound.low),
+            "maximum": _limit(bound.high),
+            "description": f"{bound} ({bound.reason})",
+        }
+    if schema.get("type") == "array":
+        (item,) = {a for a in typing.get_args(t) if a is not Ellipsis}
+        return {**schema, "items": _bounded(schema["items"], bound, item)}
+    if "$ref" in schema and attrs.has(t):  # a range: each of its numbers
+        hints = typing.get_type_hints(t)
+        props = {
+            a.name: _bounded(_Builder().type(hints[a.name]), bound, hints[a.name])
+            for a in attrs.fields(t)
+            if _numeric(hints[a.name])
+        }
+        return {**schema, "properties": props}
+    return schema  # pragma: no cover - a bound on a field without numbers
+
+
+def _numeric(t: Any) -> bool:
+    args = typing.get_args(t) or (t,)
+    return any(a in (int, float) for a in args)
+
 
 #: The documents that have a schema, by name: every entry of
 #: :data:`~jarjestoyhteistyo.io.serialize.DOCUMENTS`, with its title.
@@ -66,6 +119,9 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         for a in attrs.fields(cls):
             props[a.name] = self.type(hints[a.name])
+            bound = bound_of(cls, a.name)
+            if bound is not None:
+                props[a.name] = _bounded(props[a.name], bound, hints[a.name])
             if a.default is attrs.NOTHING:
                 required.append(a.name)
         out: dict[str, Any] = {
@@ -105,11 +161,24 @@ class _Builder:
         if t is bool:
             return {"type": "boolean"}
         if t is int:
-            return {"type": "integer"}
+            return {
+                "type": "integer",
+                "minimum": -_limit(MAX_MAGNITUDE),
+                "maximum": _limit(MAX_MAGNITUDE),
+            }
         if t is float:
-            return {"type": "number"}
+            return {
+                "type": "number",
+                "minimum": -_limit(MAX_MAGNITUDE),
+                "maximum": _limit(MAX_MAGNITUDE),
+            }
         if t is date:
-            return {"type": "string", "format": "date"}
+            return {
+                "type": "string",
+                "format": "date",
+                "pattern": _DATE_PATTERN,
+                "description": f"a date in the years {FIRST_YEAR}–{LAST_YEAR}",
+            }
         if t is time:
             return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
         if isinstance(t, type) and t in SHORTHANDS:
@@ -144,4 +213,4 @@ def json_schema(name: str) -> dict[str, Any]:
 
 def schema_json(name: str) -> str:
     """:func:`json_schema` as indented JSON text, for writing to a ``.json`` file."""
-    return json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_schema(name), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -29,6 +29,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import DocumentKindError, LoadError, Problem
 from jarjestoyhteistyo.io.converter import (
+    capped,
     converter,
     json_data,
     json_text,
@@ -223,7 +224,7 @@ def _build(
         value: Any = structure(rest, cls, source=source)
     except LoadError as exc:
         problems = [*([problem] if problem else []), *exc.problems]
-        raise LoadError(sorted(problems, key=lambda p: p.path), source=source) from None
+        raise LoadError(capped(problems), source=source) from None
     if problem is not None:
         raise LoadError([problem], source=source)
     return value

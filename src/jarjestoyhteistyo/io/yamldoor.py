@@ -109,11 +109,32 @@ def _construct_yaml_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     return int(text, 0) if text.startswith("0x") else int(text)
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
+    """A mapping whose explicit keys are unique; merge keys (``<<: *m``) follow the YAML
+    merge spec: a key written here overrides a merged one (and of several merged
+    mappings, ``<<: [*a, *b]``, the first one's wins), a key written twice here is a
+    ``duplicate-key`` problem."""
+    explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
+    loader.flatten_mapping(node)  # merged pairs first, in the order where the last wins
+    merged = node.value[: len(node.value) - explicit]
     result: dict[Any, Any] = {}
+    for key_node, value_node in merged:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except TypeError as exc:
+            raise _DocError(
+                Problem(
+                    path=_line_path(key_node),
+                    code="bad-key",
+                    message="a mapping key must be a plain value",
+                )
+            ) from exc
     seen: dict[Any, int] = {}
-    for key_node, value_node in node.value:
+    for key_node, value_node in node.value[len(merged) :]:
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
