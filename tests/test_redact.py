@@ -291,6 +291,7 @@ def _mentions(tp: Any, wanted: Any) -> bool:
 #: Every ``str`` field of the model that is not personal, and why. A new ``str`` field
 #: must be marked ``metadata={"personal": KIND}`` or listed here.
 NOT_PERSONAL: dict[str, tuple[str, ...]] = {
+    "the library's own table of bounds, not document data": ("Bound.reason",),
     "an id or a reference to one (organisations, seats, groups, measures, ...)": (
         "Association.id",
         "Organisation.id",
