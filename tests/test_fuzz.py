@@ -288,6 +288,19 @@ def _get(node: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
+#: Terminal escapes, a right-to-left override, a carriage return, NUL and a YAML line break.
+POISONS = ("\x1b[2J", "\x1b]0;title\x07", "\u202eevil", "\r", "\x00", "\x85", "\x9b31m")
+
+
+def _poisoned(node: Any, poison: str) -> Any:
+    """``node`` with ``poison`` appended to every string value (keys stay)."""
+    if isinstance(node, dict):
+        return {k: _poisoned(v, poison) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_poisoned(v, poison) for v in node]
+    return node + poison if isinstance(node, str) else node
+
+
 @st.composite
 def mutated(draw: st.DrawFn, kind: str) -> str:
     """A shipped document of ``kind`` with one to three places changed structurally:
@@ -300,8 +313,10 @@ def mutated(draw: st.DrawFn, kind: str) -> str:
             break
         path = draw(st.sampled_from(paths))
         parent, last = _get(doc, path[:-1]), path[-1]
-        how = draw(st.sampled_from(["hostile", "hostile", "drop", "wrap", "grow", "key"]))
-        if how == "drop":
+        how = draw(st.sampled_from(["hostile", "hostile", "drop", "wrap", "grow", "key", "poison"]))
+        if how == "poison":  # control characters in every string of the document
+            doc = _poisoned(doc, draw(st.sampled_from(POISONS)))
+        elif how == "drop":
             del parent[last]
         elif how == "wrap":
             parent[last] = draw(st.sampled_from([[parent[last]], {"value": parent[last]}]))
@@ -390,6 +405,6 @@ def test_structural_mutations_load_round_trip_and_run_cleanly(
         out, err = capsys.readouterr()
         assert code in (0, 1, 2), (argv, err[-2000:])
         assert "Traceback" not in out + err
-        assert "\x1b" not in out + err
+        assert not {"\x1b", "\x9b", "\u202e"} & set(out + err), "a terminal escape got out"
         if "json" in argv and code == 0:
             json.loads(out, parse_constant=_no_constant)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -57,6 +56,7 @@ from jarjestoyhteistyo.io.serialize import (
     unstructure,
 )
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
+from jarjestoyhteistyo.text import escape_unsafe
 
 if TYPE_CHECKING:
     from jarjestoyhteistyo.io.redact import Redactor
@@ -1065,33 +1065,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: Characters a terminal acts on instead of showing (C0 but tab and line feed, DEL, C1,
-#: and the bidirectional overrides of "Trojan source"): text output shows them escaped.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                     "\u202a-\u202e\u2066-\u2069]")  # fmt: skip
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def _json_escape(ch: str) -> str:
-    return f"\\u{ord(ch):04x}"  # such a character is only ever inside a JSON string
-
-
 class _SafeOut:
-    """A text stream that shows control characters escaped instead of passing them to
-    the terminal: ``\\x1b`` for ESC, ``\\u202e`` for a right-to-left override (in JSON,
-    the ``\\u`` form, valid in a string). YAML and iCalendar output escape their own."""
+    """A text stream that shows the characters of :data:`jarjestoyhteistyo.text.UNSAFE`
+    escaped instead of passing them to the terminal: ``\\x1b`` for ESC, ``\\u202e`` for a
+    right-to-left override; in JSON and YAML the ``\\u202e`` form, which reads back as
+    the character inside a string (YAML's emitter double-quotes any string holding one).
+    iCalendar output drops them itself."""
 
     def __init__(self, stream: TextIO, fmt: str) -> None:
         self._stream = stream
         self._fix: Callable[[str], str] | None = None
-        if fmt == "json":
-            self._fix = lambda text: _UNSAFE.sub(lambda m: _json_escape(m.group()), text)
-        elif fmt not in ("yaml", "ics"):
-            self._fix = lambda text: _UNSAFE.sub(lambda m: _escape(m.group()), text)
+        if fmt in ("json", "yaml"):  # inside a (double-quoted) string, where \\u escapes
+            self._fix = lambda text: escape_unsafe(text, json=True)
+        elif fmt != "ics":  # the calendar drops them itself
+            self._fix = escape_unsafe
 
     def write(self, text: str) -> int:
         return self._stream.write(self._fix(text) if self._fix else text)
@@ -1107,7 +1094,7 @@ def _raw(out: TextIO) -> TextIO:
 
 def _err(text: str) -> None:
     """Write ``text`` to stderr, control characters shown escaped."""
-    sys.stderr.write(_UNSAFE.sub(lambda m: _escape(m.group()), text))
+    sys.stderr.write(escape_unsafe(text))
 
 
 def _silence_stdout() -> None:

@@ -37,6 +37,7 @@ from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.model.cooperation import AnnualActivity
 from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
+from jarjestoyhteistyo.text import drop_unsafe
 
 __all__ = [
     "AnnualActivity",
@@ -349,14 +350,17 @@ def to_ics(
 
 def _ics_text(value: str) -> str:
     """A text value for the calendar file: line breaks as ``\\n`` (escaped by
-    icalendar), other control characters dropped, so no value can start a content line
-    of its own (a rule set's name with a carriage return injected one).
+    icalendar), the other characters of :data:`jarjestoyhteistyo.text.UNSAFE` dropped
+    (controls, bidirectional overrides), so no value can start a content line of its
+    own (a rule set's name with a carriage return injected one) or reorder a title.
 
-    >>> _ics_text("Council\\r\\nX-INJECTED: 1\\x1b[31m")
+    >>> _ics_text("Council\\r\\nX-INJECTED: 1\\x1b[31m\\u202e")
     'Council\\nX-INJECTED: 1[31m'
     """
     text = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in text if c in "\n\t" or not (ord(c) < 32 or ord(c) == 127))
+    for brk in ("\x85", "\u2028", "\u2029"):
+        text = text.replace(brk, "\n")
+    return drop_unsafe(text)
 
 
 # ---------------------------------------------------------------------- workload

@@ -88,6 +88,7 @@ from jarjestoyhteistyo.model.bounds import (
     bound_of,
 )
 from jarjestoyhteistyo.model.rulesets import KINDS, RequiredFunction, RuleSet
+from jarjestoyhteistyo.text import UNSAFE
 
 __all__ = [
     "SHORTHANDS",
@@ -713,7 +714,7 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style: str | None = None
-    if any(ch in value for ch in _YAML_BREAKS):
+    if any(ch in value for ch in _YAML_BREAKS) or UNSAFE.search(value):
         style = '"'
     elif "\n" in value:
         style = "|"
@@ -729,10 +730,6 @@ def yaml_text(obj: Any) -> str:
     )
 
 
-#: What a YAML comment may hold as it is: printable text with no line break.
-_COMMENT_SAFE = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
-
-
 def yaml_comment(text: str) -> str:
     """``text`` as one YAML comment line (ending in a line break) that cannot become data.
 
@@ -744,7 +741,7 @@ def yaml_comment(text: str) -> str:
     >>> print(yaml_comment("org-01" + chr(10) + "as_of: 1999-01-01"), end="")
     # "org-01\\nas_of: 1999-01-01"
     """
-    if _COMMENT_SAFE.fullmatch(text):
+    if not UNSAFE.search(text) and "\n" not in text and "\t" not in text and "\ufeff" not in text:
         return f"# {text}\n"
     node = yaml.ScalarNode("tag:yaml.org,2002:str", text, style='"')
     quoted = yaml.serialize(node, Dumper=yaml.SafeDumper, width=2**31, allow_unicode=True)
