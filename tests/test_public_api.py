@@ -69,3 +69,41 @@ def test_root_name_is_still_importable(name: str) -> None:
 def test_root_all_names_resolve() -> None:
     missing = [n for n in jarjestoyhteistyo.__all__ if not hasattr(jarjestoyhteistyo, n)]
     assert missing == []
+
+
+# ------------------------------------------------ issue #20 point 2: a light import
+def _modules_after(code: str) -> set[str]:
+    """The modules loaded in a fresh interpreter after running ``code``."""
+    import json
+    import subprocess
+    import sys
+
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_a_plain_import_loads_no_module_of_its_own_nor_a_dependency() -> None:
+    loaded = _modules_after("import jarjestoyhteistyo")
+    own = {m for m in loaded if m.startswith("jarjestoyhteistyo")}
+    assert own == {"jarjestoyhteistyo"}
+    assert not {"yaml", "attrs", "attr", "cattrs", "dateutil"} & loaded
+
+
+def test_using_a_name_loads_what_it_needs_and_no_more() -> None:
+    loaded = _modules_after("import jarjestoyhteistyo as jy\njy.check(jy.load_preset('vake'))")
+    assert "jarjestoyhteistyo.rules.checks" in loaded
+    assert not {m for m in loaded if m.startswith("jarjestoyhteistyo.selection")}
+    assert not {"icalendar", "matplotlib", "pandas", "hypothesis"} & loaded
+
+
+def test_every_public_name_resolves_and_is_listed() -> None:
+    import jarjestoyhteistyo as jy
+
+    for name in jy.__all__:
+        assert getattr(jy, name) is not None
+        assert name in dir(jy)
+    with pytest.raises(AttributeError):
+        jy.no_such_name  # noqa: B018

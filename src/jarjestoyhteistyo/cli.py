@@ -45,16 +45,6 @@ import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Report
-from jarjestoyhteistyo.io.converter import yaml_comment
-from jarjestoyhteistyo.io.serialize import (
-    DOCUMENTS,
-    dump_json,
-    dump_yaml,
-    json_data,
-    load,
-    load_any,
-    unstructure,
-)
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 from jarjestoyhteistyo.text import escape_unsafe
 
@@ -90,9 +80,16 @@ class Command:
     rules: bool = False
     composition: bool = False
 
-    def add_to(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-        """Add this command's parser to ``commands``."""
+    def add_to(
+        self, commands: argparse._SubParsersAction[argparse.ArgumentParser], *, full: bool = True
+    ) -> None:
+        """Add this command's parser to ``commands``; with ``full=False`` its name and
+        help only (for ``--help`` and the other commands' runs: building every command's
+        arguments would import what they need, such as the document table)."""
         p = commands.add_parser(self.name, help=self.help, description=self.help)
+        p.set_defaults(handler=self.handler)
+        if not full:
+            return
         if self.rules:
             p.add_argument(
                 "rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file"
@@ -106,7 +103,6 @@ class Command:
             help=f"output format (default {self.formats[0]})",
         )
         self.arguments(p)
-        p.set_defaults(handler=self.handler)
 
 
 #: Every command by name, in the order ``--help`` lists them (filled by :func:`command`).
@@ -150,6 +146,7 @@ def _any_rules(arg: str) -> Any:
 
     A file is read and parsed once; its ``kind:`` tag tells which it is.
     """
+    from jarjestoyhteistyo.io.serialize import DOCUMENTS, load_any
     from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
 
     path = Path(arg)
@@ -381,6 +378,8 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
 
 @command("show", "print a rule set (preset name or file) as YAML", ("yaml", "json"), rules=True)
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
+
     rules = _any_rules(args.rules)
     out.write(dump_json(rules) + "\n" if args.format == "json" else dump_yaml(rules))
     return EXIT_OK
@@ -419,6 +418,7 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
     composition=True,
 )
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.serialize import load
     from jarjestoyhteistyo.model.composition import Stage
     from jarjestoyhteistyo.rules.validation import validate
 
@@ -526,6 +526,7 @@ def _rotation_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.rotation import rotation_plan
+    from jarjestoyhteistyo.io.serialize import json_data, load
 
     rules = _rules(args.rules)
     composition = load(args.composition, "composition")
@@ -764,6 +765,7 @@ def _roadmap_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.roadmap import evaluate, render, roadmap_check
+    from jarjestoyhteistyo.io.serialize import load
 
     if args.action == "check":
         return _emit_report(roadmap_check(load(Path(args.file), "roadmap")), args.format, out)
@@ -777,6 +779,8 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema_arguments(p: argparse.ArgumentParser) -> None:
+    from jarjestoyhteistyo.io.serialize import DOCUMENTS
+
     p.add_argument("document", choices=list(DOCUMENTS), help="which document")
 
 
@@ -808,6 +812,7 @@ def _ecosystem_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.ecosystem import DEFAULT_SEGMENT_RULES, analyse, read_register
+    from jarjestoyhteistyo.io.serialize import load
 
     as_of: date = args.as_of or date.today()
     result = read_register(Path(args.register), as_of=as_of)  # the CSV reader, or the door
@@ -837,6 +842,8 @@ def _select_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.converter import yaml_comment
+    from jarjestoyhteistyo.io.serialize import dump_yaml, load, unstructure
     from jarjestoyhteistyo.selection import propose
 
     redactor = _redactor(args)
@@ -949,6 +956,8 @@ def _example_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.fictional.generate import generate, to_registrations
+    from jarjestoyhteistyo.io.converter import yaml_comment
+    from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
     redactor = _redactor(args)
     rules = _rules(args.rules)
@@ -981,6 +990,8 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------------ succession and term limits
 def _history(path: str) -> Any:
+    from jarjestoyhteistyo.io.serialize import load
+
     return load(path, "history")
 
 
@@ -998,6 +1009,7 @@ def _succession_arguments(p: argparse.ArgumentParser) -> None:
     composition=True,
 )
 def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.serialize import dump_yaml, json_data, load
     from jarjestoyhteistyo.selection.succession import composition_at
 
     rules = _rules(args.rules)
@@ -1042,6 +1054,7 @@ def _term_limits_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.serialize import load
     from jarjestoyhteistyo.selection.succession import term_limits
 
     rules = _rules(args.rules)
@@ -1051,7 +1064,11 @@ def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # --------------------------------------------------------------------- the parser
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line; given ``argv``, only the command it names gets
+    its arguments (the others are listed by name and help), so the command line starts
+    without importing what the other commands need."""
+    chosen = None if argv is None else next((a for a in argv if not a.startswith("-")), None)
     parser = argparse.ArgumentParser(
         prog="jarjestoyhteistyo",
         description="NGO cooperation structures of Finnish wellbeing areas: presets, "
@@ -1061,7 +1078,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for cmd in COMMANDS.values():
-        cmd.add_to(commands)
+        cmd.add_to(commands, full=argv is None or cmd.name == chosen)
     return parser
 
 
@@ -1113,7 +1130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
     import os
 
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
