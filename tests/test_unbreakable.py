@@ -56,6 +56,13 @@ def preset_text(capsys: pytest.CaptureFixture[str], name: str) -> dict[str, Any]
     return data
 
 
+def vake_named(capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str) -> str:
+    """The formal preset of Vantaa–Kerava, renamed ``name``, as a file."""
+    data = preset_text(capsys, "vake")
+    data["name"] = name
+    return write_yaml(tmp_path / "rules.yaml", data)
+
+
 def write_yaml(path: Path, data: Any) -> str:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return str(path)
@@ -227,9 +234,7 @@ def test_select_yaml_comments_cannot_become_data(
 def test_example_of_a_rule_set_with_a_line_break_in_its_name_reads_back(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = preset_text(capsys, "vake")
-    data["name"] = "Council\nkind: general\r\x1b[2J"
-    rules = write_yaml(tmp_path / "rules.yaml", data)
+    rules = vake_named(capsys, tmp_path, "Council\nkind: general\r\x1b[2J")
     code, out, _ = run(capsys, "example", rules)
     assert code == 0
     path = tmp_path / "example.yaml"
@@ -261,14 +266,12 @@ def test_text_output_shows_control_characters_escaped(
 def test_json_output_escapes_c1_characters_and_reads_back(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = preset_text(capsys, "vake")
-    data["name"] = "Council \x9b2J \u2028 end"
-    rules = write_yaml(tmp_path / "rules.yaml", data)
+    rules = vake_named(capsys, tmp_path, "Council \x9b2J \u2028 end")
     code, out, _ = run(capsys, "show", rules, "--format", "json")
     assert code == 0
     assert "\x9b" not in out
     assert "\u2028" not in out
-    assert json.loads(out)["name"] == data["name"]
+    assert json.loads(out)["name"] == "Council \x9b2J \u2028 end"
 
 
 # ---------------------------------------- files never written through a link or partly
@@ -458,9 +461,7 @@ def test_compare_markdown_shows_html_in_names_as_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``compare --format markdown`` passed raw HTML from names."""
-    data = preset_text(capsys, "vake")
-    data["name"] = "<img src=x onerror=alert(1)>"
-    rules = write_yaml(tmp_path / "rules.yaml", data)
+    rules = vake_named(capsys, tmp_path, "<img src=x onerror=alert(1)>")
     code, out, _ = run(capsys, "compare", rules, "vake", "--format", "markdown")
     assert code == 0
     assert "<img" not in out

@@ -112,6 +112,15 @@ def _construct_yaml_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 _MERGE = "tag:yaml.org,2002:merge"
 
 
+def _bad_key(key_node: Any) -> _DocError:
+    """The problem of a key that is not a plain value (a list or a mapping)."""
+    return _DocError(
+        Problem(
+            path=_line_path(key_node), code="bad-key", message="a mapping key must be a plain value"
+        )
+    )
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     """A mapping whose explicit keys are unique; merge keys (``<<: *m``) follow the YAML
     merge spec: a key written here overrides a merged one (and of several merged
@@ -126,26 +135,14 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
         try:
             result[key] = loader.construct_object(value_node, deep=True)
         except TypeError as exc:
-            raise _DocError(
-                Problem(
-                    path=_line_path(key_node),
-                    code="bad-key",
-                    message="a mapping key must be a plain value",
-                )
-            ) from exc
+            raise _bad_key(key_node) from exc
     seen: dict[Any, int] = {}
     for key_node, value_node in node.value[len(merged) :]:
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
         except TypeError as exc:
-            raise _DocError(
-                Problem(
-                    path=_line_path(key_node),
-                    code="bad-key",
-                    message="a mapping key must be a plain value",
-                )
-            ) from exc
+            raise _bad_key(key_node) from exc
         if key in seen:
             raise _DocError(
                 Problem(
