@@ -336,6 +336,12 @@ def test_the_same_panels_as_before_on_the_anchor_pool() -> None:
     _assert_same_as_before(*anchor_registrations(1000), range(20))
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("n", [10_000, 100_000])
+def test_the_same_panels_as_before_on_the_large_anchor_pools(n: int) -> None:
+    _assert_same_as_before(*anchor_registrations(n), range(10))
+
+
 # ------------------------------------------------------------------ the LP oracle
 class Oracle:
     """The lottery's question as one linear program over registrations x seat groups.
