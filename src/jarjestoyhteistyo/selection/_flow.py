@@ -6,7 +6,9 @@ a few hundred nodes — a source, one node per type, one per seat group and a si
 :class:`TypeNetwork` builds that network (source ``0``, sink ``1``, group ``j`` at
 node ``2 + j``); :class:`FlowNetwork` is the plain, iterative Dinic underneath, fast
 and easy to check at that size. Capacities may be ``int`` or
-:class:`fractions.Fraction` (the fair lottery computes exact fractional quotas).
+:class:`fractions.Fraction`; the fair lottery keeps its quotas exact by multiplying
+every capacity by a common denominator and running on whole numbers, which is the
+same flow, scaled, at the speed of integer arithmetic.
 
 >>> net = FlowNetwork(4)
 >>> a = net.add_edge(0, 1, 2)
@@ -258,6 +260,28 @@ class TypeNetwork:
         edges = [self.net.add_edge(node, 2 + j, self.big) for j in range(self.k) if mask >> j & 1]
         self.types.append((mask, node, src, edges))
         return len(self.types) - 1
+
+    def refill(self, slots: Sequence[Num], capacities: Sequence[Num]) -> None:
+        """New capacities on the same network, without any flow: ``slots[j]`` for group
+        ``j``, ``capacities[t]`` for type ``t`` (in the order added).
+
+        The nodes and edges stay as they were, so a maximum flow runs exactly as on a
+        network built anew with these capacities, without building it.
+
+        >>> net = TypeNetwork([1, 2]); _ = net.add_type(0b11, 2); net.run()
+        2
+        >>> net.refill([3, 3], [5]); net.run(), net.load(0), net.load(1)
+        (5, 3, 2)
+        """
+        cap, orig = self.net.cap, self.net.orig
+        cap[1::2] = orig[1::2] = [0] * (len(cap) // 2)  # reverse edges: no flow
+        self.big = sum(slots, start=0) + 1
+        for e, c in zip(self.sink_edges, slots, strict=True):
+            cap[e] = orig[e] = c
+        for (_mask, _node, src, edges), c in zip(self.types, capacities, strict=True):
+            cap[src] = orig[src] = c
+            for e in edges:
+                cap[e] = orig[e] = self.big
 
     def run(self) -> Num:
         """Augment to a maximum flow; returns the flow added."""
