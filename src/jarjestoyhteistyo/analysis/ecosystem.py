@@ -49,7 +49,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.codes import Code, finding
-from jarjestoyhteistyo.errors import MissingDependencyError
+from jarjestoyhteistyo.errors import InvalidValueError, MissingDependencyError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.io.register import (
     COLUMN_ALIASES,
@@ -62,6 +62,7 @@ from jarjestoyhteistyo.io.register import (
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.io.tables import dataframe, markdown_escape
 from jarjestoyhteistyo.model.associations import Association, Register, SegmentRules
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR
 from jarjestoyhteistyo.model.categories import Labels
 
 __all__ = [
@@ -237,6 +238,11 @@ class _Cutoffs:
 
 
 def _cutoffs(as_of: date, rules: SegmentRules) -> _Cutoffs:
+    # the as-of date within the bounds keeps every cutoff a date (months <= MAX_MONTHS)
+    if not FIRST_YEAR <= as_of.year <= LAST_YEAR:
+        raise InvalidValueError(
+            f"as_of {as_of.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+        )
     return _Cutoffs(
         active_contact=as_of - relativedelta(months=rules.active_contact_months),
         stale_contact=as_of - relativedelta(months=rules.stale_contact_months),

@@ -423,5 +423,7 @@ def format_value(value: Value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
+        if not math.isfinite(value):  # nothing that loads gives one; still text, not a crash
+            return str(value)
         return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
     return str(value)

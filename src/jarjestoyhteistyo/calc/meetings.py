@@ -35,6 +35,7 @@ from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
+from jarjestoyhteistyo.model.bounds import LAST_YEAR, MAX_HOURS_PER_MEETING
 from jarjestoyhteistyo.model.cooperation import AnnualActivity
 from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
 from jarjestoyhteistyo.text import drop_unsafe
@@ -285,7 +286,9 @@ def to_ics(
       "now": the same meetings give the same text.
 
     ``location`` and ``description`` go into every event when given. The end
-    time is ``start + relativedelta(minutes=round(duration_hours * 60))``.
+    time is ``start + relativedelta(minutes=round(duration_hours * 60))``. A meeting
+    after :data:`~jarjestoyhteistyo.model.bounds.LAST_YEAR` or a duration outside
+    0–24 hours (:mod:`~jarjestoyhteistyo.model.bounds`) is a :class:`MeetingError`.
 
     >>> text = to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
     >>> "DTSTART;TZID=Europe/Helsinki:20260203T170000" in text
@@ -313,6 +316,12 @@ def to_ics(
         raise MeetingError(
             f"the iCalendar export writes the Europe/Helsinki rules in force since "
             f"{ICS_FIRST_YEAR}; {starts[0].year} is earlier"
+        )
+    if starts and starts[-1].year > LAST_YEAR:
+        raise MeetingError(f"a meeting in {starts[-1].year} is after {LAST_YEAR}")
+    if not 0 <= duration_hours <= MAX_HOURS_PER_MEETING:  # NaN fails too
+        raise MeetingError(
+            f"duration_hours must be 0–{MAX_HOURS_PER_MEETING:g}, not {duration_hours!r}"
         )
     minutes = round(duration_hours * 60)
     name = _ics_text(name)

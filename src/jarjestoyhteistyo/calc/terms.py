@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
@@ -185,6 +185,8 @@ def _term_by_number(council: Council, number: int) -> CouncilTerm:
         start, end = FIRST_TERMS[council]
         return CouncilTerm(council=council, start=start, end=end, number=1)
     k = number - 2
+    if LATER_TERMS_START.year + TERM_YEARS * (k + 1) >= MAXYEAR:
+        raise TermError(f"council term {number} ends after the year {MAXYEAR}")
     return CouncilTerm(
         council=council,
         start=LATER_TERMS_START + relativedelta(years=TERM_YEARS * k),
@@ -282,7 +284,24 @@ def _months_between(start: date, end_exclusive: date) -> int:
 
 def fixed_span(start: date, months: int, k: int) -> tuple[date, date]:
     """Window ``k`` of ``months`` months counted from the anchor ``start`` (also the
-    arithmetic of rotating duties, :mod:`jarjestoyhteistyo.calc.duties`)."""
+    arithmetic of rotating duties, :mod:`jarjestoyhteistyo.calc.duties`).
+
+    :class:`TermError` when the window falls outside the years a date can hold (a far
+    window of a long period): counted in whole months first, so nothing overflows.
+
+    >>> fixed_span(date(2025, 1, 31), 1, 1)
+    (datetime.date(2025, 2, 28), datetime.date(2025, 3, 30))
+    >>> fixed_span(date(2200, 1, 1), 2400, 41)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    TermError: window 41 of 2400 months from 2200-01-01 falls outside the calendar (years 1–9999)
+    """
+    for n in (months * k, months * (k + 1)):
+        year = (start.year * 12 + start.month - 1 + n) // 12
+        if not MINYEAR < year < MAXYEAR:  # one year's margin for the day before
+            raise TermError(
+                f"window {k} of {months} months from {start.isoformat()}"
+                f" falls outside the calendar (years {MINYEAR}–{MAXYEAR})"
+            )
     return (
         start + relativedelta(months=months * k),
         start + relativedelta(months=months * (k + 1)) - _ONE_DAY,
@@ -555,9 +574,8 @@ def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         f" {lo} months to the day before start + {hi} months; a seat serves {k} terms of"
         f" {m} months, and the cohorts change over one term apart"
     )
-    return Window(
-        start=start + relativedelta(months=lo), end=fixed_span(start, hi, 0)[1], rule=rule
-    )
+    end = fixed_span(start, hi, 0)[1]  # TermError past the years a date holds (lo <= hi)
+    return Window(start=start + relativedelta(months=lo), end=end, rule=rule)
 
 
 def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
@@ -609,7 +627,8 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         return _council(policy, after, k, c, index - 1)
     if window0 is first:  # the stagger ended the first term: anchor on start
         offset = first_months + m * (index - 1)
-        w_start, w_end = start + relativedelta(months=offset), fixed_span(start, offset + m, 0)[1]
+        w_end = fixed_span(start, offset + m, 0)[1]  # TermError past the years a date holds
+        w_start = start + relativedelta(months=offset)
         rule = (
             f"fixed {m}-month term (FC-12), term {index} of cohort {c + 1} from"
             f" {start.isoformat()}: from start + {offset} months to the day before start +"

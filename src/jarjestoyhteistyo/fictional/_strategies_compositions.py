@@ -12,6 +12,7 @@ each organisation, so what shrinks is the planner's choices.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
@@ -32,6 +33,7 @@ from jarjestoyhteistyo.fictional._strategies_parts import (
     people,
 )
 from jarjestoyhteistyo.fictional.generate import breakable, generate
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HOURS_PER_YEAR
 from jarjestoyhteistyo.model.composition import (
     Composition,
     Organisation,
@@ -48,6 +50,15 @@ from jarjestoyhteistyo.model.rulesets import (
 from jarjestoyhteistyo.selection import Registration
 
 __all__ = ["broken_compositions", "compositions_for", "registrations"]
+
+# more picks than this are drawn as one seeded sample (Hypothesis caps list sizes)
+_LARGEST_DRAWN_SAMPLE = 100
+
+# the edges of model.bounds the wide strategies reach
+_FIRST_DAY = date(FIRST_YEAR, 1, 1)
+_LAST_DAY = date(LAST_YEAR, 12, 31)
+_WIDE_DATES = st.dates(_FIRST_DAY, _LAST_DAY) | st.sampled_from((_FIRST_DAY, _LAST_DAY))
+_WIDE_HOURS = st.floats(0.0, MAX_HOURS_PER_YEAR) | st.sampled_from((0.0, MAX_HOURS_PER_YEAR))
 
 T = TypeVar("T")
 
@@ -68,6 +79,9 @@ class _DrawChooser:
     def sample(self, items: Sequence[T], k: int) -> list[T]:
         if k <= 0:
             return []
+        if k > _LARGEST_DRAWN_SAMPLE:  # a body at the bounds: one drawn shuffle, not k draws
+            rng = random.Random(self.draw(st.integers(min_value=0, max_value=2**32 - 1)))
+            return rng.sample(list(items), k)
         picked = self.draw(
             st.lists(
                 st.integers(min_value=0, max_value=len(items) - 1),
@@ -121,7 +135,9 @@ class _DrawFurnisher:
         return self.draw(st.none() | st.sampled_from(_MUNICIPALITIES))
 
 
-def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStrategy[Composition]:
+def compositions_for(
+    rules: RuleSet, *, vacancies: bool = False, wide: bool = False
+) -> st.SearchStrategy[Composition]:
     """Compositions that pass :func:`~jarjestoyhteistyo.validate` against ``rules``.
 
     The one planner (:class:`~jarjestoyhteistyo.model.planner.Planner`) decides the
@@ -135,6 +151,8 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
     policy needs them (`FC-7`) and never in an open forum (`OF-5`); the diversity
     wishes and required municipalities are met (`WS-4`, `WS-7`). With
     ``vacancies=True`` some seats are left vacant, which is a warning, never an error.
+    With ``wide=True`` the date ``as_of`` reaches the edges of
+    :mod:`jarjestoyhteistyo.model.bounds` (1900-01-01 … 2200-12-31).
 
     Raises :class:`~jarjestoyhteistyo.errors.GenerateError` (a :class:`ValueError`)
     at once when no composition can satisfy ``rules`` (e.g. no room for a chair).
@@ -145,6 +163,7 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
     """
     Planner(rules, FirstChooser(), RoleFurnisher()).counts()  # raises when infeasible
     codes = tuple(c.code for c in rules.as_general().categories)
+    as_of = _WIDE_DATES if wide else st.dates(date(2023, 1, 1), date(2030, 12, 31))
 
     @st.composite
     def build(draw: st.DrawFn) -> Composition:
@@ -157,7 +176,7 @@ def compositions_for(rules: RuleSet, *, vacancies: bool = False) -> st.SearchStr
         )
         return planner.build(
             name=draw(st.just("") | _titles()),
-            as_of=draw(st.none() | st.dates(date(2023, 1, 1), date(2030, 12, 31))),
+            as_of=draw(st.none() | as_of),
         )
 
     return build()
@@ -204,7 +223,7 @@ def broken_compositions(
 
 
 def registrations(
-    rules: RuleSet, *, min_size: int = 0, max_size: int = 40
+    rules: RuleSet, *, min_size: int = 0, max_size: int = 40, wide: bool = False
 ) -> st.SearchStrategy[tuple[Registration, ...]]:
     """Registrations for the NGO seats of ``rules`` (`FC-3`, `OF-3`, `KU-10`, `WS-7`).
 
@@ -212,6 +231,8 @@ def registrations(
     networks for a council) and registers for them; ids are distinct, so no
     organisation registers twice. The pool may be too small, exactly enough or
     oversubscribed — feasibility is what it is. There is no party-affiliation field.
+    With ``wide=True`` the hours available reach the edges of
+    :mod:`jarjestoyhteistyo.model.bounds` (0 … the hours of a leap year).
 
     >>> from jarjestoyhteistyo.presets import load_preset
     >>> s = registrations(load_preset("vantaa-kerava-formal"), max_size=10)
@@ -234,6 +255,7 @@ def registrations(
     )
     if not cats and not nets:  # an open forum: any association may register
         cats = tuple(c.code for c in general.categories) or _PRH_CODES
+    hours = _WIDE_HOURS if wide else _hours()
 
     @st.composite
     def one(draw: st.DrawFn, org_id: str) -> Registration:
@@ -247,7 +269,7 @@ def registrations(
             deputy=draw(st.none() | people(roles=NGO_ROLES)),
             categories=frozenset(applied),
             link_description=draw(_sentences()),
-            hours_available=draw(st.none() | _hours()),
+            hours_available=draw(st.none() | hours),
         )
 
     @st.composite

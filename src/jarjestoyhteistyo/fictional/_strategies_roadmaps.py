@@ -16,6 +16,7 @@ from jarjestoyhteistyo.fictional._strategies_parts import (
     _titles,
     _unique_slugs,
 )
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_NUMBER
 from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
@@ -60,7 +61,7 @@ _UNITS = (
 )
 
 
-def roadmaps() -> st.SearchStrategy[RoadmapDocument]:
+def roadmaps(*, wide: bool = False) -> st.SearchStrategy[RoadmapDocument]:
     """Roadmap documents (`RM-1` … `RM-7`) that
     :func:`~jarjestoyhteistyo.rules.roadmap.check_document` reports no error for:
     unique ids, milestones and plans inside the roadmap's years, measures under known
@@ -69,14 +70,18 @@ def roadmaps() -> st.SearchStrategy[RoadmapDocument]:
     a baseline and a target level (numeric ones with values). Warnings may occur.
     Responsible units and partners are roles or units, never persons.
 
-    >>> s = roadmaps()
+    With ``wide=True`` the years reach the edges of :mod:`jarjestoyhteistyo.model.bounds`
+    (a roadmap may start in 1900 or end in 2200) and metric values the largest number
+    a document may hold.
+
+    >>> s = roadmaps(wide=True)
     """
-    return _roadmaps()
+    return _roadmaps(wide)
 
 
 @st.composite
-def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
-    roadmap, items_of = draw(_roadmap_parts())
+def _roadmaps(draw: st.DrawFn, wide: bool = False) -> RoadmapDocument:
+    roadmap, items_of = draw(_roadmap_parts(wide))
     years = list(range(roadmap.first_year, roadmap.last_year + 1))
     area_ids = [a.id for g in roadmap.goals for a in g.action_areas]
     plan_years = sorted(draw(st.sets(st.sampled_from(years), max_size=len(years))))
@@ -87,7 +92,7 @@ def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
         drawn = [draw(_measures(y, mid, area_ids, items_of, open_refs)) for mid in ids]
         measures = [m for m, _ in drawn]
         open_refs = [measure_ref(y, m.id) for m, status in drawn if status.is_open]
-        targets = draw(_binding_targets(y)) if draw(st.booleans()) else ()
+        targets = draw(_binding_targets(y, wide)) if draw(st.booleans()) else ()
         plans.append(
             Plan(year=y, title=draw(_titles()), measures=tuple(measures), binding_targets=targets)
         )
@@ -95,10 +100,17 @@ def _roadmaps(draw: st.DrawFn) -> RoadmapDocument:
 
 
 @st.composite
-def _roadmap_parts(draw: st.DrawFn) -> tuple[Roadmap, dict[str, list[tuple[int, str]]]]:
+def _roadmap_parts(
+    draw: st.DrawFn, wide: bool = False
+) -> tuple[Roadmap, dict[str, list[tuple[int, str]]]]:
     """A roadmap and the milestone items of each action area, with their years."""
-    first = draw(st.integers(min_value=2020, max_value=2030))
-    last = first + draw(st.integers(min_value=0, max_value=4))
+    if wide:
+        years_ = st.integers(FIRST_YEAR, LAST_YEAR) | st.sampled_from((FIRST_YEAR, LAST_YEAR))
+        first = draw(years_)
+        last = first + draw(st.integers(min_value=0, max_value=min(4, LAST_YEAR - first)))
+    else:
+        first = draw(st.integers(min_value=2020, max_value=2030))
+        last = first + draw(st.integers(min_value=0, max_value=4))
     years = list(range(first, last + 1))
     area_ids = draw(_unique_slugs(min_size=1, max_size=6))
     n_goals = draw(st.integers(min_value=1, max_value=min(4, len(area_ids))))
@@ -170,10 +182,11 @@ def _measures(
 
 
 @st.composite
-def _binding_targets(draw: st.DrawFn, y: int) -> tuple[BindingTarget, ...]:
+def _binding_targets(draw: st.DrawFn, y: int, wide: bool = False) -> tuple[BindingTarget, ...]:
     """One binding target of year ``y`` with a metric (`RM-6`, `RM-7`)."""
     numeric = draw(st.booleans())
-    base = draw(st.integers(min_value=0, max_value=50))
+    top = int(MAX_NUMBER) - 10 if wide else 50
+    base = draw(st.integers(min_value=0, max_value=top))
     metric = Metric(
         id=draw(_slugs()),
         title=draw(_titles()),

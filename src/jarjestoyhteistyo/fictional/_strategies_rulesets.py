@@ -6,8 +6,10 @@ ones that may break any rule (re-exported by :mod:`jarjestoyhteistyo.fictional.s
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from jarjestoyhteistyo.errors import GenerateError
@@ -24,6 +26,16 @@ from jarjestoyhteistyo.fictional._strategies_parts import (
     _slugs,
     _titles,
     _unique_slugs,
+)
+from jarjestoyhteistyo.model.bounds import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_COUNT,
+    MAX_HOURS_PER_MEETING,
+    MAX_HOURS_PER_YEAR,
+    MAX_MEETINGS_PER_YEAR,
+    MAX_MONTHS,
+    MAX_NUMBER,
 )
 from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category
 from jarjestoyhteistyo.model.composition import (
@@ -273,21 +285,79 @@ def rule_sets(*, kind: str | None = None) -> st.SearchStrategy[RuleSet]:
 
 
 # ---------------------------------------------------------------- any rule sets
+@attrs.frozen
+class _Span:
+    """How far the fuzzing strategies reach: the small numbers of the default, or
+    (``wide=True``) the edges of :mod:`jarjestoyhteistyo.model.bounds`, the largest
+    values a document may hold and still load."""
+
+    count: int = 100
+    months: int = 100
+    per_year: int = 40
+    hours: float = 1e4
+    budget: float = 1e4
+    number: float = 2.0
+    first: date = date(2000, 1, 1)
+    last: date = date(2100, 12, 31)
+    any_date: bool = True
+    edges: bool = False
+
+    def ints(self, hi: int, lo: int = -3) -> st.SearchStrategy[int]:
+        """Whole numbers up to ``hi`` (wide: the edges drawn often)."""
+        ints = st.integers(min_value=lo, max_value=hi)
+        return ints | st.sampled_from((lo, 0, 1, hi)) if self.edges else ints
+
+    def floats(self, hi: float, lo: float = -10.0) -> st.SearchStrategy[float]:
+        floats = st.floats(min_value=lo, max_value=hi, allow_nan=False)
+        return floats | st.sampled_from((lo, 0.0, hi)) if self.edges else floats
+
+    def dates(self) -> st.SearchStrategy[date]:
+        if self.any_date:
+            return st.dates()
+        return st.dates(self.first, self.last) | st.sampled_from((self.first, self.last))
+
+
+_NARROW = _Span()
+_WIDE = _Span(
+    count=MAX_COUNT,
+    months=MAX_MONTHS,
+    per_year=MAX_MEETINGS_PER_YEAR,
+    hours=MAX_HOURS_PER_MEETING,
+    budget=MAX_HOURS_PER_YEAR,
+    number=MAX_NUMBER,
+    first=date(FIRST_YEAR, 1, 1),
+    last=date(LAST_YEAR, 12, 31),
+    any_date=False,
+    edges=True,
+)
+
+
+def _span(wide: bool) -> _Span:
+    return _WIDE if wide else _NARROW
+
+
 def _any_text() -> st.SearchStrategy[str]:
     return st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
 
 
-def _any_ranges() -> st.SearchStrategy[IntRange]:
-    ints = st.integers(min_value=-3, max_value=40)
+def _any_ranges(span: _Span = _NARROW, hi: int | None = None) -> st.SearchStrategy[IntRange]:
+    top = (span.count if hi is None else hi) if span.edges else 40
+    ints = span.ints(top)
     return st.builds(IntRange, min=ints, max=st.none() | ints)
 
 
-def _any_floats() -> st.SearchStrategy[float]:
-    return st.floats(min_value=-10, max_value=1e4, allow_nan=False, allow_infinity=False)
+def _any_floats(span: _Span = _NARROW, hi: float | None = None) -> st.SearchStrategy[float]:
+    if not span.edges:
+        return st.floats(min_value=-10, max_value=1e4, allow_nan=False, allow_infinity=False)
+    return span.floats(span.hours if hi is None else hi)
 
 
-def _any_common() -> dict[str, st.SearchStrategy[Any]]:
-    ints = st.integers(min_value=-3, max_value=100)
+def _any_common(span: _Span = _NARROW) -> dict[str, st.SearchStrategy[Any]]:
+    ints = span.ints(span.count)
+    months = span.ints(span.months)
+    per_year = span.ints(span.per_year)
+    fractions = span.floats(span.number, -1.0) if span.edges else span.floats(2.0, -1.0)
+    dates = span.dates()
     return {
         "name": _any_text(),
         "area": _any_text(),
@@ -296,29 +366,29 @@ def _any_common() -> dict[str, st.SearchStrategy[Any]]:
         "term": st.builds(
             TermPolicy,
             mode=st.sampled_from(TermMode),
-            months=st.none() | ints,
-            fraction=st.none() | st.floats(-1, 2, allow_nan=False),
-            start=st.none() | st.dates(),
-            end=st.none() | st.dates(),
-            first_term_months=st.lists(ints, max_size=3).map(tuple),
-            rotation=st.floats(-1, 2, allow_nan=False),
+            months=st.none() | months,
+            fraction=st.none() | fractions,
+            start=st.none() | dates,
+            end=st.none() | dates,
+            first_term_months=st.lists(months, max_size=3).map(tuple),
+            rotation=fractions,
             max_consecutive_person=st.none() | ints,
             max_consecutive_organisation=st.none() | ints,
-            max_months=ints,
+            max_months=months,
         ),
         "meetings": st.builds(
             MeetingPolicy,
-            per_year=_any_ranges(),
-            hours=_any_floats(),
-            preparation_hours=_any_floats(),
-            network_meetings_per_year=ints,
-            network_meeting_hours=_any_floats(),
+            per_year=_any_ranges(span, span.per_year),
+            hours=_any_floats(span),
+            preparation_hours=_any_floats(span),
+            network_meetings_per_year=per_year if span.edges else ints,
+            network_meeting_hours=_any_floats(span),
         ),
         "fee": st.sampled_from(FeePolicy),
         "mid_term_changes": st.none() | st.sampled_from(Authority),
         "statutory_duties": st.booleans(),
-        "time_budget_hours_per_year": st.none() | _any_floats(),
-        "recommended_size": st.none() | _any_ranges(),
+        "time_budget_hours_per_year": st.none() | _any_floats(span, span.budget),
+        "recommended_size": st.none() | _any_ranges(span),
         "required_municipalities": st.frozensets(_any_text(), max_size=2),
         "required_functions": st.lists(
             st.builds(
@@ -334,11 +404,11 @@ def _any_common() -> dict[str, st.SearchStrategy[Any]]:
                 RotatingDuty,
                 duty=_any_text(),
                 turns=st.lists(
-                    st.builds(DutyTurn, holder=_any_text(), start=st.dates(), end=st.dates()),
+                    st.builds(DutyTurn, holder=_any_text(), start=dates, end=dates),
                     max_size=3,
                 ).map(tuple),
-                start=st.none() | st.dates(),
-                period_months=st.none() | ints,
+                start=st.none() | dates,
+                period_months=st.none() | months,
                 holders=st.lists(_any_text(), max_size=3).map(tuple),
                 repeats=st.booleans(),
             ),
@@ -387,20 +457,27 @@ def _any_ids() -> st.SearchStrategy[str]:
     return st.sampled_from(("a", "b", "child-family", "pensioners", "x y"))
 
 
-def any_rule_sets() -> st.SearchStrategy[RuleSet]:
+def any_rule_sets(*, wide: bool = False) -> st.SearchStrategy[RuleSet]:
     """Structurally typed rule sets of any kind that may break any rule (fuzzing).
 
     Numbers may be negative or inconsistent, ids may repeat, a criterion may be
     party-political, an open forum may have a chair. Use it to test that your
     tool survives what :func:`~jarjestoyhteistyo.check` reports.
 
-    >>> s = any_rule_sets()
+    With ``wide=True`` every number and date reaches the edges of
+    :mod:`jarjestoyhteistyo.model.bounds` — the largest counts, months, meetings a
+    year, hours and amounts, dates from 1900 to 2200 — the most a document may hold
+    and still load, and what every computation must be total on.
+
+    >>> s = any_rule_sets(wide=True)
     """
-    common = _any_common()
+    span = _span(wide)
+    common = _any_common(span)
+    small = span.ints(span.count, -1) if wide else st.integers(-1, 5)
     chair = st.builds(
         ChairPolicy,
         mode=st.sampled_from(ChairMode),
-        vice_chairs=st.integers(min_value=-1, max_value=4),
+        vice_chairs=span.ints(span.count, -1) if wide else st.integers(min_value=-1, max_value=4),
         from_members=st.booleans(),
     )
     deputies = st.builds(
@@ -417,8 +494,8 @@ def any_rule_sets() -> st.SearchStrategy[RuleSet]:
         FormalCommittee,
         **common,
         categories=cats,
-        members_per_category=st.integers(-1, 5),
-        committee_members=_any_ranges(),
+        members_per_category=small,
+        committee_members=_any_ranges(span),
         deputies=deputies,
         chair=chair,
         selection=_any_selection(),
@@ -427,19 +504,21 @@ def any_rule_sets() -> st.SearchStrategy[RuleSet]:
         OpenForum,
         **common,
         categories=cats,
-        cap=st.integers(-2, 40),
-        committee_members=_any_ranges(),
+        cap=span.ints(span.count, -2) if wide else st.integers(-2, 40),
+        committee_members=_any_ranges(span),
         deputies=deputies,
         chair=chair,
         selection=_any_selection(),
     )
-    council = _any_councils(common, st.none() | chair)
-    general = _any_generals(common, st.none() | chair, deputies, cats)
+    council = _any_councils(common, st.none() | chair, span)
+    general = _any_generals(common, st.none() | chair, deputies, cats, span)
     return st.one_of(formal, forum, council, general)
 
 
 def _any_councils(
-    common: dict[str, st.SearchStrategy[Any]], chair: st.SearchStrategy[ChairPolicy | None]
+    common: dict[str, st.SearchStrategy[Any]],
+    chair: st.SearchStrategy[ChairPolicy | None],
+    span: _Span = _NARROW,
 ) -> st.SearchStrategy[ThemeNetworkCouncil]:
     return st.builds(
         ThemeNetworkCouncil,
@@ -448,10 +527,12 @@ def _any_councils(
             st.builds(ThemeNetwork, id=_any_ids(), open=st.booleans(), catch_all=st.booleans()),
             max_size=4,
         ).map(tuple),
-        representatives_per_network=st.integers(-1, 4),
+        representatives_per_network=span.ints(span.count, -1) if span.edges else st.integers(-1, 4),
         pairs=_pairs(),
         official_seats=st.lists(
-            st.builds(OfficialSeat, id=_any_ids(), role=st.sampled_from(Role), seats=_any_ranges()),
+            st.builds(
+                OfficialSeat, id=_any_ids(), role=st.sampled_from(Role), seats=_any_ranges(span)
+            ),
             max_size=3,
         ).map(tuple),
         convener=_any_text(),
@@ -466,6 +547,7 @@ def _any_generals(
     chair: st.SearchStrategy[ChairPolicy | None],
     deputies: st.SearchStrategy[DeputyPolicy],
     cats: st.SearchStrategy[tuple[Category, ...]],
+    span: _Span = _NARROW,
 ) -> st.SearchStrategy[GeneralRuleSet]:
     return st.builds(
         GeneralRuleSet,
@@ -476,7 +558,7 @@ def _any_generals(
                 SeatGroup,
                 id=_any_ids(),
                 source=st.sampled_from(SeatSource),
-                seats=_any_ranges(),
+                seats=_any_ranges(span),
                 need=st.sampled_from(Need),
                 categories=st.frozensets(_any_ids(), max_size=2),
                 network=st.none() | _any_ids(),
@@ -488,5 +570,5 @@ def _any_generals(
         pairs=st.none() | _pairs(),
         chair=chair,
         selection=_any_selection(),
-        cap=st.none() | st.integers(-2, 40),
+        cap=st.none() | (span.ints(span.count, -2) if span.edges else st.integers(-2, 40)),
     )

@@ -103,6 +103,7 @@ from jarjestoyhteistyo.fictional.furnish import Furnisher, share
 from jarjestoyhteistyo.fictional.registrations import GeneratedRegistration
 from jarjestoyhteistyo.fictional.registrations import registrations as registrations_for
 from jarjestoyhteistyo.findings import Severity
+from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.planner import Planner, RandomChooser
 from jarjestoyhteistyo.model.rulesets import RuleSet
@@ -117,6 +118,10 @@ __all__ = [
     "generate",
     "to_registrations",
 ]
+
+#: The most organisations or registrations one example holds: a national call of
+#: :data:`~jarjestoyhteistyo.model.bounds.MAX_COUNT` registrations.
+_MAX_GENERATED = MAX_COUNT
 
 
 @attrs.frozen(kw_only=True)
@@ -187,6 +192,9 @@ def generate(
     rules, label = rules_of(rules_or_preset)
     if organisations is not None and organisations < 0:
         raise GenerateError(f"organisations must not be negative, not {organisations}")
+    for what, n in (("organisations", organisations or 0), ("registrations", registrations)):
+        if not 0 <= n <= _MAX_GENERATED:  # the work is in proportion: bound it first
+            raise GenerateError(f"{what} must be 0–{_MAX_GENERATED}, not {n}")
     rng = random.Random(seed)
     furnisher = Furnisher(
         rules,

@@ -41,6 +41,7 @@ from typing import Final, Protocol, TypeVar
 import attrs
 
 from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.composition import (
     Composition,
     Function,
@@ -474,11 +475,16 @@ class Planner:
         wanted = 0 if chair is None else chair.officers
         others = [i for i in range(len(groups)) if i not in ngo]
         order = others if organisations is not None else [*ngo, *others]
-        while sum(counts) < wanted:
+        _check_seats(wanted)
+        while (short := wanted - sum(counts)) > 0:
             free = self._free(counts, order)
             if not free:
                 raise GenerateError("the seat groups leave no room for a chair and vice-chair")
-            counts[free[0]] += 1
+            # the first free group takes what it has room for (not one seat a round:
+            # a body with 100,000 vice-chairs would take 100,000 rounds)
+            room = self.room(counts, free[0])
+            counts[free[0]] += short if room is None else min(short, room)
+        _check_seats(sum(counts))
         return counts
 
     def _choose_counts(self, counts: list[int]) -> None:
@@ -777,6 +783,14 @@ class _Spare:
         return True
 
 
+def _check_seats(n: int) -> None:
+    """A plan lays out every seat: it refuses a body of more than ``MAX_COUNT`` seats
+    (no body has more, :mod:`~jarjestoyhteistyo.model.bounds`) at once, where laying
+    them out would take time and memory in proportion."""
+    if n > MAX_COUNT:
+        raise GenerateError(f"a body of {n} seats is larger than the {MAX_COUNT} a plan lays out")
+
+
 def skeleton(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
     """Every NGO member seat of ``rules`` held by a person of ``role`` (each group at
     its upper end), with a personal deputy each when the
@@ -790,6 +804,8 @@ def skeleton(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
     """
     general = rules.as_general()
     deputies = general.deputies.mode in _PERSONAL
+    members = sum(max(g.seats.upper, 0) for g in general.seat_groups if g.source in NGO_SOURCES)
+    _check_seats(members * (2 if deputies else 1))
     person = RoleFurnisher(role).person(role, False)
     seats: list[Seat] = []
     for g in general.seat_groups:
