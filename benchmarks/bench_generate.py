@@ -6,7 +6,15 @@ formal preset (32 organisations, 35 seats) with a new seed, then
 validating the same 1,000 compositions only, and constructing them only (the
 ``Organisation`` and ``Seat`` objects, from their precomputed fields). A second line
 does the same for broken examples (``broken="FC-9"``), whose generation validates each
-candidate before returning it. Run: ``python benchmarks/bench_generate.py``.
+candidate before returning it.
+
+Large bodies (issue #19): one example of the same preset with 4,000 members per
+category (64,000 seats with their deputies) against one with 400 (6,400 seats), in
+the same run. The ratio is near 10 when the time grows linearly with the seats;
+placing the chair was quadratic (a list membership test per seat: 20 s at 73,000
+seats), which showed as a ratio near 100.
+
+Run: ``python benchmarks/bench_generate.py``.
 """
 
 from __future__ import annotations
@@ -69,6 +77,13 @@ def main() -> None:
     report(f"generate + validate {N} examples", ours, base_validate, "validate only")
     report(f"generate + validate {N} examples", ours, base_construct, "construct only")
     report(f"generate broken FC-9 + validate {N}", broken, base_validate, "validate only")
+
+    def one_large(per_category: int) -> object:
+        return generate(attrs.evolve(rules, members_per_category=per_category), seed=1)
+
+    small = best_per_call(lambda: one_large(400), number=1, repeat=3)
+    large = best_per_call(lambda: one_large(4_000), number=1, repeat=3)
+    report("generate one body of 64,000 seats", large, small, "6,400 seats")
 
 
 if __name__ == "__main__":

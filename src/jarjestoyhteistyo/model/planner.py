@@ -40,7 +40,7 @@ from typing import Final, Protocol, TypeVar
 
 import attrs
 
-from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.errors import GenerateError, JarjestoError
 from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.composition import (
     Composition,
@@ -79,7 +79,9 @@ __all__ = [
     "Planner",
     "RandomChooser",
     "RoleFurnisher",
+    "check_laid_out",
     "ensure_diversity",
+    "laid_out_seats",
     "skeleton",
 ]
 
@@ -671,10 +673,11 @@ class Planner:
             return seats
         wanted = [Function.CHAIR] + [Function.VICE_CHAIR] * chair.vice_chairs
         ngo = [i for i, s in enumerate(seats) if s.kind is SeatKind.MEMBER and s.organisation]
+        taken = set(ngo)  # a set: `i not in ngo` on a list was quadratic in the seats
         other = [
             i
             for i, s in enumerate(seats)
-            if i not in ngo and s.kind not in NOT_MEMBER_KINDS and not s.vacant
+            if i not in taken and s.kind not in NOT_MEMBER_KINDS and not s.vacant
         ]
         staff = (
             []
@@ -783,12 +786,32 @@ class _Spare:
         return True
 
 
-def _check_seats(n: int) -> None:
+def _check_seats(n: int, error: type[JarjestoError] = GenerateError) -> None:
     """A plan lays out every seat: it refuses a body of more than ``MAX_COUNT`` seats
     (no body has more, :mod:`~jarjestoyhteistyo.model.bounds`) at once, where laying
     them out would take time and memory in proportion."""
     if n > MAX_COUNT:
-        raise GenerateError(f"a body of {n} seats is larger than the {MAX_COUNT} a plan lays out")
+        raise error(f"a body of {n} seats is larger than the {MAX_COUNT} a plan lays out")
+
+
+def laid_out_seats(rules: RuleSet) -> int:
+    """The NGO seats a composition of ``rules`` lays out at most: every member seat at
+    its group's upper end, twice over with personal or optional deputies (`FC-8`).
+
+    >>> from jarjestoyhteistyo.model.rulesets import FormalCommittee
+    >>> laid_out_seats(FormalCommittee(name="Body", area="Area"))  # 8 members, 8 deputies
+    32
+    """
+    general = rules.as_general()
+    members = sum(max(g.seats.upper, 0) for g in general.seat_groups if g.source in NGO_SOURCES)
+    return members * (2 if general.deputies.mode in _PERSONAL else 1)
+
+
+def check_laid_out(rules: RuleSet, error: type[JarjestoError] = GenerateError) -> None:
+    """Raise ``error`` when ``rules`` would lay out more than ``MAX_COUNT`` seats
+    (:func:`laid_out_seats`): the planner, the proposal and the generator lay out every
+    seat, in time and memory in proportion, and no real body comes near."""
+    _check_seats(laid_out_seats(rules), error)
 
 
 def skeleton(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
@@ -802,10 +825,9 @@ def skeleton(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
     >>> [s.id for s in comp.seats][:2]
     ['child-family-1', 'child-family-1-deputy']
     """
+    check_laid_out(rules)
     general = rules.as_general()
     deputies = general.deputies.mode in _PERSONAL
-    members = sum(max(g.seats.upper, 0) for g in general.seat_groups if g.source in NGO_SOURCES)
-    _check_seats(members * (2 if deputies else 1))
     person = RoleFurnisher(role).person(role, False)
     seats: list[Seat] = []
     for g in general.seat_groups:

@@ -23,9 +23,10 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
-from jarjestoyhteistyo.errors import NotFoundError
+from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
+from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, SeatSource
 from jarjestoyhteistyo.rules.seats import JY201
@@ -398,7 +399,10 @@ def propose(
     committee members (`FC-6`), official seats (`KU-4`) and the secretary (`WS-8`);
     their seats are left vacant or absent, and their validation codes are left out of
     :attr:`Proposal.report`. A rule set with a party-political criterion is rejected
-    (`JY108`, `WS-1`): nobody is selected.
+    (`JY108`, `WS-1`): nobody is selected. A body of more than ``MAX_COUNT`` NGO seats
+    (deputies counted, :func:`~jarjestoyhteistyo.model.planner.laid_out_seats`) is
+    refused with :class:`~jarjestoyhteistyo.errors.SelectionError`: the proposal lays
+    out every seat, and no real body comes near.
 
     >>> from jarjestoyhteistyo.model.composition import Organisation, Person, Role
     >>> from jarjestoyhteistyo.model.rulesets import Criterion, OpenForum, SelectionPolicy
@@ -414,6 +418,7 @@ def propose(
     >>> sum(x.selected for x in p.explanations)
     2
     """
+    check_laid_out(rules, SelectionError)
     pool = Pool(rules, registrations)
     feas, fillable = feasibility_of(pool)
     if pool.party:
