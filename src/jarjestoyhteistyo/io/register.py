@@ -7,7 +7,9 @@ through the one door of :mod:`jarjestoyhteistyo.io.serialize`) — into
 :class:`~jarjestoyhteistyo.model.associations.Association` objects. Rows it cannot
 read are reported with their line numbers (:class:`RowProblem`); every other row is
 kept; a stray quote costs its own row, not the rows after it (see
-:func:`read_register` for what a record is). The analysis of the register is
+:func:`read_register` for what a record is). :func:`iter_register` is the same reader
+streamed, for a register too large to hold: it yields each association and each
+reported row as it reads a file or a binary stream. The analysis of the register is
 :mod:`jarjestoyhteistyo.analysis.ecosystem`.
 
 >>> text = '''id;nimi;rekisteröity;avustukset
