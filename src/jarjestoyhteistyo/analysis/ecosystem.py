@@ -56,6 +56,7 @@ from jarjestoyhteistyo.io.register import (
     MAX_CELL_CHARS,
     RegisterReadResult,
     RowProblem,
+    iter_register,
     loads_register_yaml,
     read_register,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "SegmentRules",
     "analyse",
     "classify",
+    "iter_register",
     "load_segment_rules",
     "loads_register_yaml",
     "loads_segment_rules",

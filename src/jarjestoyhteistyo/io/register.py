@@ -7,7 +7,9 @@ through the one door of :mod:`jarjestoyhteistyo.io.serialize`) — into
 :class:`~jarjestoyhteistyo.model.associations.Association` objects. Rows it cannot
 read are reported with their line numbers (:class:`RowProblem`); every other row is
 kept; a stray quote costs its own row, not the rows after it (see
-:func:`read_register` for what a record is). The analysis of the register is
+:func:`read_register` for what a record is). :func:`iter_register` is the same reader
+streamed, for a register too large to hold: it yields each association and each
+reported row as it reads a file or a binary stream. The analysis of the register is
 :mod:`jarjestoyhteistyo.analysis.ecosystem`.
 
 >>> text = '''id;nimi;rekisteröity;avustukset
@@ -21,21 +23,24 @@ kept; a stray quote costs its own row, not the rows after it (see
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
+import functools
 import io
+import itertools
 import math
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem
-from jarjestoyhteistyo.io.serialize import loads, read_file
+from jarjestoyhteistyo.io.serialize import loads, open_regular, read_file
 from jarjestoyhteistyo.model.associations import Association, Register
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT
 
@@ -44,6 +49,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "RegisterReadResult",
     "RowProblem",
+    "iter_register",
     "loads_register_yaml",
     "read_register",
 ]
@@ -426,79 +432,6 @@ def _csv_error(exc: csv.Error) -> str:
     return f"not readable as CSV: {text}"  # pragma: no cover - csv's other messages
 
 
-def _records(
-    text: str, delimiter: str, width: int, skip: int
-) -> Iterator[tuple[int, list[str] | None, str]]:
-    """The data records after the first ``skip`` lines: ``(first line, cells, problem)``,
-    cells None for a record that is not read (``problem`` says why).
-
-    A record is one physical line (ended by CR LF, LF or CR), or more when a quoted cell
-    holds line breaks. A quote that runs over a line break and then is never closed,
-    is closed with text after it, or leaves the row without the header's number of
-    cells is a stray one: the record is its first line only, not read; the lines it ran
-    over up to the one where it was found broken are read one line each, and reading
-    goes on as usual from that line — so a stray quote costs one row, not the rest of
-    the file, and each line is read at most twice (no quadratic cost however many
-    stray quotes there are).
-    """
-    stream = io.StringIO(text, newline="")
-    for _ in range(skip):
-        stream.readline()
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
-    lines: list[str] | None = None
-    base = skip  # the physical lines before the reader's first one
-    last = 0  # reader.line_num after the previous record
-    while True:
-        problem = ""
-        try:
-            cells: list[str] | None = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            cells, problem = None, _csv_error(exc)
-        start = base + last + 1
-        span = reader.line_num - last
-        if span == 1 or (cells is not None and (_fits(cells, width) or _blank(cells))):
-            yield start, cells, problem
-            last = reader.line_num
-            continue
-        # A quote ran over line breaks into a record that does not fit: a stray quote.
-        if cells is not None:
-            problem = (
-                f"a quoted cell runs over {span} lines into a row of {len(cells)} cells,"
-                f" the header has {width}"
-            )
-        elif not problem.startswith('a quote (")'):
-            problem = f'a quote (") that runs on to line {start + span - 1} and does not end there'
-        yield start, None, f"{problem}: a stray quote? the next line is read as a row"
-        if lines is None:
-            lines = io.StringIO(text, newline="").readlines()
-        end = max(start + span - 1, start + 1)  # the line where the quote was found broken
-        yield from _single_lines(lines, start, end, delimiter)
-        reader = csv.reader(
-            map(lines.__getitem__, range(end - 1, len(lines))), delimiter=delimiter, strict=True
-        )
-        base, last = end - 1, 0
-
-
-def _single_lines(
-    lines: list[str], stray: int, end: int, delimiter: str
-) -> Iterator[tuple[int, list[str] | None, str]]:
-    """The records of lines ``stray + 1`` to ``end - 1``, each of one line: the lines a
-    stray quote (on line ``stray``) ran over; a quote on them must close on its line."""
-    for index in range(stray, end - 1):
-        try:
-            cells = next(csv.reader((lines[index],), delimiter=delimiter, strict=True), [])
-        except csv.Error as exc:
-            yield (
-                index + 1,
-                None,
-                f"{_csv_error(exc)} on its line (after the stray quote of line {stray})",
-            )
-            continue
-        yield index + 1, cells, ""
-
-
 _SEP_LINE = re.compile(r"(?i)sep=(.)[ \t]*(\r\n|\n|\r)")  # Excel's "sep=;" first line
 
 
@@ -538,27 +471,99 @@ def _ends_within(sample: str, count: int) -> bool:
     return len(lines) > count or (len(lines) == count and lines[-1].endswith(("\n", "\r")))
 
 
+#: The most distinct texts a column's memo keeps; a full memo starts over, so a column
+#: of unique cells costs a bounded dictionary, not one entry per row.
+_MEMO_SIZE = 1 << 16
+
+
+class _Memo(dict[str, Any]):
+    """One column's parsed cells by their text, for one read.
+
+    A register's dates, amounts, yes/no cells and lists repeat, so each distinct text
+    is parsed once and every other cell is one dictionary look-up (in C, through
+    ``memo[cell]``). The values are immutable (dates, numbers, booleans, frozensets),
+    so sharing them changes nothing; a cell that cannot be read is not kept (its
+    ``_CellError`` is raised each time).
+    """
+
+    __slots__ = ("_parse",)
+
+    def __init__(self, parse: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._parse = parse
+
+    def __missing__(self, cell: str) -> Any:
+        value = self._parse(cell)
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[cell] = value
+        return value
+
+
 @attrs.frozen(kw_only=True)
 class _Columns:
-    """What every data row is read against: the header's width and column parsers."""
+    """What every data row is read against: the header's width and column parsers
+    (memoised for this read), and for the common row: the fields, their parsers and
+    the cells they read, in the same order."""
 
     width: int
     delimiter: str
     parsers: tuple[tuple[int, str, Callable[[str], Any]], ...]
     index_of: dict[str, int]
     as_of: date | None
+    quick: Callable[[list[str], dict[str, int]], Association | None]
 
 
 def _columns(
     header: list[str], delimiter: str, columns: list[tuple[int, str]], as_of: date | None
 ) -> _Columns:
+    def getter(field: str) -> Callable[[str], Any]:
+        parse = _PARSERS[field]
+        return str.strip if parse is _s_str else _Memo(parse).__getitem__
+
+    parsers = tuple((i, field, getter(field)) for i, field in columns)
     return _Columns(
         width=len(header),
         delimiter=delimiter,
-        parsers=tuple((i, field, _PARSERS[field]) for i, field in columns),
+        parsers=parsers,
         index_of={field: i for i, field in columns},
         as_of=as_of,
+        quick=_quick(parsers, as_of),
     )
+
+
+def _quick(
+    parsers: tuple[tuple[int, str, Callable[[str], Any]], ...], as_of: date | None
+) -> Callable[[list[str], dict[str, int]], Association | None]:
+    """The common row's reader for these columns: its association, or None when its id
+    is empty or seen or (with ``as_of``) a date is after ``as_of``; a cell that cannot
+    be read raises (``_CellError``), a bound the model keeps ``InvalidValueError``.
+    :func:`_row` reads such rows again, the long way, and says what is wrong.
+
+    The function is written for the header's columns, as attrs writes ``__init__``:
+    ``Association(id=cells[0].strip(), registered=m_registered[cells[2]], ...)``, each
+    parser a memo look-up, no loop and no dictionary per row. Only field names (from
+    :data:`COLUMN_ALIASES`) and column numbers go into its text.
+    """
+    namespace: dict[str, Any] = {"Association": Association, "as_of": as_of}
+    body = []
+    for index, field, parse in parsers:
+        if parse is str.strip:
+            body.append(f"    {field} = cells[{index}].strip()")
+        else:  # the memo itself: a subscript is cheaper than a call of its __getitem__
+            namespace[f"m_{field}"] = getattr(parse, "__self__", None)
+            body.append(f"    {field} = m_{field}[cells[{index}]]")
+        if field == "id":
+            body.append("    if not id or id in seen:\n        return None")
+    if as_of is not None:
+        for field in ("registered", "last_contact"):
+            if any(f == field for _, f, _ in parsers):
+                body.append(f"    if {field} is not None and {field} > as_of:\n        return None")
+    names = ", ".join(f"{field}={field}" for _, field, _ in parsers)
+    source = "def quick(cells, seen):\n" + "\n".join(body) + f"\n    return Association({names})\n"
+    exec(compile(source, "<jarjestoyhteistyo register row>", "exec"), namespace)
+    quick: Callable[[list[str], dict[str, int]], Association | None] = namespace["quick"]
+    return quick
 
 
 def _row_values(
@@ -637,6 +642,154 @@ def _date_problems(
     return out
 
 
+def _row(
+    line: int, cells: list[str] | None, error: str, cols: _Columns, seen: dict[str, int]
+) -> list[Association | RowProblem]:
+    """One record read the long way: its association, or its problems (none for a blank
+    row); ``cells`` None is a record that is not read, ``error`` says why."""
+    if cells is None:
+        return [RowProblem(line=line, message=error)]
+    joined = "".join(cells)
+    if not joined or joined.isspace():
+        return []
+    if len(joined) > MAX_CELL_CHARS and max(map(len, cells)) > MAX_CELL_CHARS:
+        longest = max(map(len, cells))
+        return [
+            RowProblem(
+                line=line,
+                message=f"a cell of {longest:,} characters; the most is {MAX_CELL_CHARS:,}",
+            )
+        ]
+    values, row_problems = _row_values(line, cells, cols)
+    row_problems += _id_problems(line, values, row_problems, seen)
+    row_problems += _date_problems(line, values, cells, cols)
+    if not row_problems:
+        try:
+            association = Association(**values)
+        except InvalidValueError as exc:  # a bound the model keeps and the cells do not
+            row_problems.append(RowProblem(line=line, message=str(exc)))
+    if row_problems:
+        out: list[Association | RowProblem] = [*row_problems]
+        return out
+    seen[values["id"]] = line
+    return [association]
+
+
+def _items(src: Iterator[str], cols: _Columns, base: int) -> Iterator[Association | RowProblem]:
+    """The associations and row problems of the data lines ``src`` (each with its line
+    end), whose first is line ``base + 1``, in order.
+
+    A record is one physical line (ended by CR LF, LF or CR), or more when a quoted cell
+    holds line breaks. A quote that runs over a line break and then is never closed,
+    is closed with text after it, or leaves the row without the header's number of
+    cells is a stray one: the record is its first line only, not read; the lines it ran
+    over up to the one where it was found broken are read one line each, and reading
+    goes on as usual from that line — so a stray quote costs one row, not the rest of
+    the file, and each line is read at most twice (no quadratic cost however many
+    stray quotes there are). Only the current record's lines are kept (csv's field
+    limit bounds what an unclosed quote runs over), so memory does not grow with the
+    file but for the ids seen, which the duplicate check needs.
+
+    A record of one line with the header's width, no line longer than a cell may be,
+    whose cells all read, with a new non-empty id and no date after ``as_of``, is the
+    common case, read in one pass over the memoised parsers; any other goes through
+    :func:`_row`, which finds the same values and says what is wrong.
+    """
+    kept: list[str] = []  # the lines of the record being read
+    keep = kept.append
+
+    def tape(lines: Iterable[str]) -> Iterator[str]:
+        for text in lines:
+            keep(text)
+            yield text
+
+    delimiter, width = cols.delimiter, cols.width
+    quick = cols.quick
+    seen: dict[str, int] = {}
+    reader = csv.reader(tape(src), delimiter=delimiter, strict=True)
+    last = 0  # reader.line_num after the previous record
+    while True:
+        problem = ""
+        try:
+            cells: list[str] | None = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            cells, problem = None, _csv_error(exc)
+        num = reader.line_num
+        start = base + last + 1
+        span = num - last
+        last = num
+        if span == 1:
+            if len(kept.pop()) <= MAX_CELL_CHARS and cells is not None and len(cells) == width:
+                try:
+                    association = quick(cells, seen)
+                except (_CellError, InvalidValueError):
+                    association = None
+                if association is not None:
+                    seen[association.id] = start
+                    yield association
+                    continue
+            yield from _row(start, cells, problem, cols, seen)
+            continue
+        lines = kept.copy()
+        kept.clear()
+        if cells is not None and (_fits(cells, width) or _blank(cells)):
+            yield from _row(start, cells, "", cols, seen)
+            continue
+        # A quote ran over line breaks into a record that does not fit: a stray quote.
+        if cells is not None:
+            problem = (
+                f"a quoted cell runs over {span} lines into a row of {len(cells)} cells,"
+                f" the header has {width}"
+            )
+        elif not problem.startswith('a quote (")'):
+            problem = f'a quote (") that runs on to line {start + span - 1} and does not end there'
+        yield RowProblem(
+            line=start, message=f"{problem}: a stray quote? the next line is read as a row"
+        )
+        for k in range(1, span - 1):  # the lines it ran over, one record each
+            try:
+                one = next(csv.reader((lines[k],), delimiter=delimiter, strict=True), [])
+            except csv.Error as exc:
+                why = f"{_csv_error(exc)} on its line (after the stray quote of line {start})"
+                yield RowProblem(line=start + k, message=why)
+                continue
+            yield from _row(start + k, one, "", cols, seen)
+        # From the line where the quote was found broken on, as usual.
+        reader = csv.reader(
+            tape(itertools.chain(lines[span - 1 :], src)), delimiter=delimiter, strict=True
+        )
+        base, last = start + span - 2, 0
+
+
+def _start(
+    lines: Iterator[str], *, as_of: date | None, extra_columns: str, source: str | None
+) -> tuple[str, Iterator[Association | RowProblem]]:
+    """The delimiter and the rows of a CSV text given as its lines (each with its line
+    end, as ``io.StringIO(text, newline="")`` gives them).
+
+    The dialect and the header are found on a prefix of whole lines (past
+    ``_HEADER_CHARS`` after the first line, or all of them), so they are what the
+    whole text would give; a text with no readable header is a ``LoadError`` here, before
+    any row is read.
+    """
+    head: list[str] = []
+    size = 0
+    for text in lines:
+        head.append(text)
+        size += len(text)
+        if size - len(head[0]) > _HEADER_CHARS:
+            break
+    prefix, delimiter, offset = _dialect("".join(head))
+    header, skip = _header(prefix, delimiter, source)
+    cols = _columns(header, delimiter, _header_map(header, extra_columns, source), as_of)
+    rest = io.StringIO(prefix, newline="")
+    for _ in range(skip):
+        rest.readline()
+    return delimiter, _items(itertools.chain(rest, lines), cols, skip + offset)
+
+
 def _read_csv(
     text: str,
     *,
@@ -645,48 +798,120 @@ def _read_csv(
     source: str | None,
     encoding: str,
 ) -> RegisterReadResult:
-    text, delimiter, offset = _dialect(text)
-    header, skip = _header(text, delimiter, source)
-    cols = _columns(header, delimiter, _header_map(header, extra_columns, source), as_of)
+    delimiter, items = _start(
+        iter(io.StringIO(text, newline="")),
+        as_of=as_of,
+        extra_columns=extra_columns,
+        source=source,
+    )
     associations: list[Association] = []
     problems: list[RowProblem] = []
-    seen: dict[str, int] = {}
-    for line0, cells, error in _records(text, delimiter, cols.width, skip):
-        line = line0 + offset
-        if cells is None:
-            problems.append(RowProblem(line=line, message=error))
-            continue
-        joined = "".join(cells)
-        if not joined or joined.isspace():
-            continue
-        if len(joined) > MAX_CELL_CHARS and max(map(len, cells)) > MAX_CELL_CHARS:
-            longest = max(map(len, cells))
-            problems.append(
-                RowProblem(
-                    line=line,
-                    message=f"a cell of {longest:,} characters; the most is {MAX_CELL_CHARS:,}",
-                )
-            )
-            continue
-        values, row_problems = _row_values(line, cells, cols)
-        row_problems += _id_problems(line, values, row_problems, seen)
-        row_problems += _date_problems(line, values, cells, cols)
-        if not row_problems:
-            try:
-                association = Association(**values)
-            except InvalidValueError as exc:  # a bound the model keeps and the cells do not
-                row_problems.append(RowProblem(line=line, message=str(exc)))
-        if row_problems:
-            problems.extend(row_problems)
-            continue
-        seen[values["id"]] = line
-        associations.append(association)
+    association, problem = associations.append, problems.append
+    for item in items:
+        if item.__class__ is Association:
+            association(item)
+        else:
+            problem(item)  # type: ignore[arg-type]
     return RegisterReadResult(
         associations=tuple(associations),
         problems=tuple(problems),
         delimiter=delimiter,
         encoding=encoding,
     )
+
+
+#: How much a streamed file or binary stream is read at a time.
+_STREAM_CHUNK = 1 << 16
+
+
+def _stream_lines(
+    read: Callable[[int], bytes], source: str | None, max_bytes: int
+) -> Iterator[str]:
+    """The lines of a binary stream, decoded as they are read (as :func:`_decode` does
+    for whole bytes): UTF-8 with or without a BOM, else Windows-1252.
+
+    The stream is UTF-8 until a byte that is not; if every byte before it was ASCII
+    (which both encodings read alike) the stream is Windows-1252 from its start, as the
+    whole file would be; after other UTF-8 text it is a ``LoadError`` (``not-text``),
+    since what was read cannot be read again. More than ``max_bytes`` is a
+    ``LoadError`` (``too-large``) when the limit is passed.
+    """
+    decoder: codecs.IncrementalDecoder = codecs.getincrementaldecoder("utf-8-sig")()
+    utf8 = ascii_so_far = True  # every character decoded so far is ASCII
+    first = b""  # the first bytes: a BOM is not ASCII
+    offset = 0  # the bytes before this chunk
+    parts: list[str] = []  # the line under way
+    while True:
+        chunk = read(_STREAM_CHUNK)
+        final = not chunk
+        if offset + len(chunk) > max_bytes:
+            raise LoadError(
+                [
+                    Problem(
+                        path="$",
+                        code="too-large",
+                        message=f"the file is more than {max_bytes} bytes, the limit",
+                        params={"max_bytes": max_bytes},
+                    )
+                ],
+                source=source,
+            )
+        if len(first) < 3:
+            first = (first + chunk)[:3]
+        if utf8:
+            pending = decoder.getstate()[0]  # the bytes of a character cut by the chunk
+            try:
+                text = decoder.decode(chunk, final)
+            except UnicodeDecodeError as exc:
+                where = offset - len(pending) + exc.start
+                if not ascii_so_far or first.startswith(codecs.BOM_UTF8):
+                    raise _not_text(
+                        f"the file is UTF-8 up to byte {where}, then not", where, source
+                    ) from None
+                utf8 = False  # all before was ASCII: Windows-1252 from the start
+                decoder = codecs.getincrementaldecoder("cp1252")()
+                chunk = pending + chunk
+                offset -= len(pending)
+            else:
+                ascii_so_far = ascii_so_far and text.isascii()
+        if not utf8:
+            try:
+                text = decoder.decode(chunk, final)
+            except UnicodeDecodeError as exc:
+                raise _not_text(
+                    f"the file is neither UTF-8 nor Windows-1252 text (byte {offset + exc.start})",
+                    offset + exc.start,
+                    source,
+                ) from None
+        offset += len(chunk)
+        if not final and "\n" not in text and "\r" not in text:
+            parts.append(text)  # a long line: kept in parts, joined once
+            continue
+        parts.append(text)
+        lines = io.StringIO("".join(parts), newline="").readlines()
+        parts.clear()
+        if not final and lines and not lines[-1].endswith("\n"):
+            parts.append(lines.pop())  # cut, or a CR that a LF may follow
+        yield from lines
+        if final:
+            return
+
+
+def _not_text(message: str, offset: int, source: str | None) -> LoadError:
+    return LoadError(
+        [Problem(path="$", code="not-text", message=message, params={"offset": offset})],
+        source=source,
+    )
+
+
+def _file_lines(path: Path, max_bytes: int) -> Iterator[str]:
+    """The lines of a regular file, streamed (:func:`_stream_lines`); the file is refused
+    as :func:`~jarjestoyhteistyo.io.serialize.read_file` refuses it."""
+    fd = open_regular(path)
+    try:
+        yield from _stream_lines(functools.partial(os.read, fd), str(path), max_bytes)
+    finally:
+        os.close(fd)
 
 
 def loads_register_yaml(text: str | bytes, *, source: str | None = None) -> tuple[Association, ...]:
@@ -786,6 +1011,66 @@ def read_register(
         raise LoadError([_too_big(len(raw), max_bytes)], source=name)
     text, encoding = _decode(raw, name)
     return _read_csv(text, as_of=as_of, extra_columns=extra_columns, source=name, encoding=encoding)
+
+
+def iter_register(
+    source: str | bytes | os.PathLike[str] | IO[bytes],
+    *,
+    as_of: date | None = None,
+    extra_columns: Literal["error", "ignore"] = "error",
+    max_bytes: int = 50_000_000,
+) -> Iterator[Association | RowProblem]:
+    """The associations and row problems of a register, in order, as they are read:
+    :func:`read_register`'s reader (the same rules, rows and problems), for a register
+    too large to hold, such as the national register's bulk data.
+
+    ``source`` is what :func:`read_register` takes, or a binary stream (an open file,
+    ``sys.stdin.buffer``, a response body). A file or a stream is read in chunks and
+    decoded as it goes: memory holds one record and the ids seen (for the duplicate
+    check), not the file. A file is refused as :func:`read_register` refuses it
+    (``not-a-file``); more than ``max_bytes`` is a ``LoadError`` (``too-large``) when the
+    limit is passed, after the rows before it. The encoding is UTF-8 until a byte that is
+    not; if all before it was ASCII, the stream is Windows-1252 from its start (as the
+    whole file would be read), else it is a ``LoadError`` (``not-text``). The header is
+    read, or refused, when this is called; YAML and JSON files are read whole.
+
+    >>> import io
+    >>> stream = io.BytesIO(b"tunnus;nimi;tapahtumat\\r\\na1;K\\xe4pyl\\xe4 ry;2\\r\\na2;B;x\\r\\n")
+    >>> for item in iter_register(stream):
+    ...     print(repr(item.name) if isinstance(item, Association) else item)
+    'Käpylä ry'
+    line 3, events_attended: 'x' is not a whole number of zero or more
+    """
+    options: dict[str, Any] = {"as_of": as_of, "extra_columns": extra_columns}
+    if isinstance(source, bytes) or (isinstance(source, str) and not _is_path(source)):
+        return _read_csv_items(source, max_bytes=max_bytes, **options)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            raw = read_file(path, max_bytes=max_bytes)
+            return iter(loads_register_yaml(raw, source=str(path)))
+        lines = _file_lines(path, max_bytes)
+        name: str | None = str(path)
+    else:
+        label = getattr(source, "name", None)
+        name = label if isinstance(label, str) else None
+        lines = _stream_lines(source.read, name, max_bytes)
+    return _start(lines, source=name, **options)[1]
+
+
+def _is_path(source: str | bytes) -> bool:
+    """A ``str`` with no line break names a file; bytes and other text are content."""
+    return isinstance(source, str) and "\n" not in source and "\r" not in source
+
+
+def _read_csv_items(
+    source: str | bytes, *, max_bytes: int, as_of: date | None, extra_columns: str
+) -> Iterator[Association | RowProblem]:
+    if len(source) > max_bytes:
+        raise LoadError([_too_big(len(source), max_bytes)])
+    text = source if isinstance(source, str) else _decode(source, None)[0]
+    lines = iter(io.StringIO(text, newline=""))
+    return _start(lines, as_of=as_of, extra_columns=extra_columns, source=None)[1]
 
 
 def _too_big(size: int, max_bytes: int) -> Problem:

@@ -336,17 +336,8 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) ->
             [Problem(path="$", code=code, message=message, params=params)], source=str(p)
         )
 
+    fd = open_regular(p)
     try:
-        # O_NONBLOCK: opening a FIFO with no writer must not wait; a regular file ignores it.
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise refuse(
-                "not-a-file",
-                "not a regular file (a device, a pipe or a folder); give the path of a file",
-            )
         chunks: list[bytes] = []
         size = 0
         while size <= max_bytes:
@@ -366,6 +357,36 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) ->
             max_bytes=max_bytes,
         )
     return b"".join(chunks)
+
+
+def open_regular(path: str | Path) -> int:
+    """A descriptor open for reading on a regular file, for :func:`read_file` and for the
+    readers that stream a file (:func:`~jarjestoyhteistyo.io.register.iter_register`):
+    anything else is refused before a byte is read (code ``not-a-file``; ``unreadable``
+    when it cannot be opened). The caller reads at most its limit and closes it.
+    """
+    p = Path(path)
+
+    def refuse(code: str, message: str) -> LoadError:
+        return LoadError([Problem(path="$", code=code, message=message)], source=str(p))
+
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer must not wait; a regular file ignores it.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError as exc:  # pragma: no cover - fstat of an open descriptor
+        os.close(fd)
+        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+    if not regular:
+        os.close(fd)
+        raise refuse(
+            "not-a-file",
+            "not a regular file (a device, a pipe or a folder); give the path of a file",
+        )
+    return fd
 
 
 @typing.overload
