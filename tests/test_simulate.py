@@ -20,6 +20,7 @@ from jarjestoyhteistyo.analysis.simulate import (
 )
 from jarjestoyhteistyo.calc import terms
 from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, membership_window
+from jarjestoyhteistyo.errors import SimulationError
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
     DeputyPolicy,
@@ -284,8 +285,22 @@ class TestTerms:
         {"dropout_per_year": 0.1, "runs": 0},
         {"dropout_per_year": 0.1, "refill_months": -1},
         {"dropout_per_year": 0.1, "years": 0},
+        # the work grows with runs × years: each is bounded (issue #19), so a typo
+        # cannot hang the caller (100 runs for 181 years of a large body took minutes)
+        {"dropout_per_year": 0.1, "runs": 100_001},
+        {"dropout_per_year": 0.1, "years": 200.5},
+        {"dropout_per_year": 0.1, "years": 1e300},
+        {"dropout_per_year": 0.1, "refill_months": 2401},
     ],
 )
 def test_bad_input(kwargs: dict[str, object]) -> None:
-    with pytest.raises(ValueError, match=r"must"):
+    with pytest.raises(SimulationError, match=r"must"):
         simulate_attrition(jy.load_preset(KU), None, seed=0, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_bounds_themselves_are_allowed() -> None:
+    """200 years and 100,000 runs are the edge, not past it."""
+    r = simulate_attrition(
+        jy.load_preset(KU), None, dropout_per_year=0.1, years=200, runs=1, seed=0
+    )
+    assert r.months == 200 * 12

@@ -121,7 +121,8 @@ def _small_or_refused(rules: RuleSet) -> bool:
     return n <= DRAWN_SEATS or n > MAX_COUNT
 
 
-#: Rule sets for the calls that lay out every seat (propose, generate): small bodies,
+#: Rule sets for the calls whose work grows with every seat (propose, generate, the
+#: attrition simulation over up to 200 years): small bodies,
 #: or bodies past ``MAX_COUNT`` seats, which are refused at once. Between the two the
 #: time grows linearly with the seats (seconds at the bound, a benchmark's business,
 #: not the deadline's): ``benchmarks/bench_generate.py``, "large bodies".
@@ -129,10 +130,12 @@ LAID_OUT: st.SearchStrategy[RuleSet] = RULES.filter(_small_or_refused)
 
 
 @st.composite
-def rules_and_composition(draw: st.DrawFn) -> tuple[RuleSet, Composition]:
+def rules_and_composition(
+    draw: st.DrawFn, rule_sets: st.SearchStrategy[RuleSet] = RULES
+) -> tuple[RuleSet, Composition]:
     """A rule set and a composition for it: drawn by the planner when the rule set
     admits one, else the skeleton (no seats held); ``as_of`` anywhere in the bounds."""
-    rules = draw(RULES)
+    rules = draw(rule_sets)
     try:
         if seats.counted_size(rules) > DRAWN_SEATS:  # the planner draws seat by seat
             raise GenerateError("too many seats to draw")
@@ -310,7 +313,9 @@ CASES: list[tuple[str, st.SearchStrategy[tuple[Any, ...]], Callable[..., Any]]] 
     # analysis.simulate
     (
         "simulate.simulate_attrition",
-        st.tuples(rules_and_composition(), DROPOUT, st.none() | MONTHS, st.floats(0, 200), SEEDS),
+        st.tuples(
+            rules_and_composition(LAID_OUT), DROPOUT, st.none() | MONTHS, st.floats(0, 200), SEEDS
+        ),
         lambda rc, p, refill, years, seed: simulate.simulate_attrition(
             *rc, dropout_per_year=p, refill_months=refill, years=years, runs=20, seed=seed
         ),
@@ -318,7 +323,10 @@ CASES: list[tuple[str, st.SearchStrategy[tuple[Any, ...]], Callable[..., Any]]] 
     (
         "simulate.compare_terms",
         st.tuples(
-            rules_and_composition(), DROPOUT, st.lists(MONTHS, min_size=1, max_size=2), SEEDS
+            rules_and_composition(LAID_OUT),
+            DROPOUT,
+            st.lists(MONTHS, min_size=1, max_size=2),
+            SEEDS,
         ),
         lambda rc, p, t, seed: simulate.compare_terms(
             *rc, dropout_per_year=p, terms=t, runs=20, seed=seed

@@ -63,6 +63,7 @@ from jarjestoyhteistyo.analysis.metrics import skeleton_composition
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 from jarjestoyhteistyo.errors import RotationError, SimulationError
+from jarjestoyhteistyo.model.bounds import MAX_COUNT, MAX_HORIZON_YEARS, MAX_MONTHS
 from jarjestoyhteistyo.model.composition import Composition, Role, Seat, SeatKind
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, TermMode, TermPolicy
 
@@ -208,7 +209,9 @@ def _changeovers(
     except RotationError:
         return {}, None
     begin = composition.as_of or _PLAN_START
-    plan = rotation_plan(rules, composition, start=begin, years=months // 12 + 2)
+    plan = rotation_plan(
+        rules, composition, start=begin, years=min(months // 12 + 2, MAX_HORIZON_YEARS)
+    )
     found: dict[str, list[int]] = defaultdict(list)
     for t in plan.tenures:
         offset = (t.start.year - begin.year) * 12 + t.start.month - begin.month
@@ -484,10 +487,12 @@ def _check_arguments(
         _check_probability(dropout_per_year, "dropout_per_year")
     if default_dropout is not None:
         _check_probability(default_dropout, "default_dropout")
-    if refill_months is not None and refill_months < 0:
-        raise SimulationError(f"refill_months must be >= 0 or None, not {refill_months}")
-    if runs < 1:
-        raise SimulationError(f"runs must be at least 1, not {runs}")
+    if refill_months is not None and not 0 <= refill_months <= MAX_MONTHS:
+        raise SimulationError(
+            f"refill_months must be 0 to {MAX_MONTHS} or None, not {refill_months}"
+        )
+    if not 1 <= runs <= MAX_COUNT:  # the work is in proportion: bounded like any count
+        raise SimulationError(f"runs must be 1 to {MAX_COUNT}, not {runs}")
 
 
 def _horizon(rules: RuleSet, years: float | None) -> int:
@@ -498,8 +503,10 @@ def _horizon(rules: RuleSet, years: float | None) -> int:
         except RotationError as exc:
             what = "not stated" if rules.term is None else rules.term.mode.value
             raise SimulationError(f"the term is {what} (OF-8): give the horizon in years") from exc
-    if not (math.isfinite(years) and years > 0):
-        raise SimulationError(f"years must be a positive number, not {years}")
+    if not (math.isfinite(years) and 0 < years <= MAX_HORIZON_YEARS):
+        raise SimulationError(
+            f"years must be a positive number up to {MAX_HORIZON_YEARS}, not {years}"
+        )
     return max(1, round(years * 12))
 
 
