@@ -420,17 +420,20 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.serialize import load
     from jarjestoyhteistyo.model.composition import Stage
+    from jarjestoyhteistyo.render.progress import Stages
     from jarjestoyhteistyo.rules.validation import validate
 
-    rules = _rules(args.rules)
-    composition = load(args.composition, "composition")
-    stage = None if args.stage is None else Stage(args.stage)
-    served = None
-    if args.history is not None:
-        from jarjestoyhteistyo.selection.succession import served_before
+    with Stages(("reading the composition", "validating")) as stages:
+        rules = _rules(args.rules)
+        composition = load(args.composition, "composition")
+        stage = None if args.stage is None else Stage(args.stage)
+        served = None
+        if args.history is not None:
+            from jarjestoyhteistyo.selection.succession import served_before
 
-        served = served_before(rules, load(args.history, "history"), composition)
-    report = validate(rules, composition, stage=stage, history=served)
+            served = served_before(rules, load(args.history, "history"), composition)
+        stages.next()
+        report = validate(rules, composition, stage=stage, history=served)
     return _emit_report(report, args.format, out)
 
 
@@ -844,12 +847,15 @@ def _select_arguments(p: argparse.ArgumentParser) -> None:
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.converter import yaml_comment
     from jarjestoyhteistyo.io.serialize import dump_yaml, load, unstructure
+    from jarjestoyhteistyo.render.progress import Stages
     from jarjestoyhteistyo.selection import propose
 
     redactor = _redactor(args)
-    rules = _rules(args.rules)
-    pool = load(args.registrations, "registrations")
-    proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
+    with Stages(("reading the registrations", "proposing members")) as stages:
+        rules = _rules(args.rules)
+        pool = load(args.registrations, "registrations")
+        stages.next()
+        proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
     composition = (
         proposal.composition if redactor is None else redactor.redact(proposal.composition)
     )
@@ -958,21 +964,25 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.fictional.generate import generate, to_registrations
     from jarjestoyhteistyo.io.converter import yaml_comment
     from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
+    from jarjestoyhteistyo.render.progress import Stages
 
     redactor = _redactor(args)
     rules = _rules(args.rules)
-    example = generate(
-        rules,
-        seed=args.seed,
-        broken=args.broken,
-        registrations=args.registrations or 0,
-        infeasible=args.infeasible,
-        names=args.names,
-    )
-    if redactor is not None:
-        example = redactor.redact(example)
-    dump = dump_json if args.format == "json" else dump_yaml
-    text = dump(example.composition)
+    with Stages(("generating the example", "writing it out")) as stages:
+        example = generate(
+            rules,
+            seed=args.seed,
+            broken=args.broken,
+            registrations=args.registrations or 0,
+            infeasible=args.infeasible,
+            names=args.names,
+        )
+        if redactor is not None:
+            example = redactor.redact(example)
+        stages.next()
+        dump = dump_json if args.format == "json" else dump_yaml
+        text = dump(example.composition)
+        registrations = dump(to_registrations(example)) if args.registrations_file else None
     if args.format == "yaml":
         head = yaml_comment(f"Fictional example for {rules.name} (seed {args.seed}); roles only.")
         if example.expected_code:
@@ -983,8 +993,8 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
             )
         text = head + text
     _write(text, out)
-    if args.registrations_file:
-        _write_file(args.registrations_file, dump(to_registrations(example)), inputs=_inputs(args))
+    if args.registrations_file and registrations is not None:
+        _write_file(args.registrations_file, registrations, inputs=_inputs(args))
     return EXIT_OK
 
 
