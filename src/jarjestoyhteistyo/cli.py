@@ -437,10 +437,38 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return _emit_report(report, args.format, out)
 
 
-@command("codes", "list every finding code with its rule id", ("text", "json"))
-def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.catalogue import CATALOGUE as codes
+def _codes_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE",
+        help="only these codes, e.g. JY210 (a rule id such as FC-9 lists its codes)",
+    )
 
+
+@command(
+    "codes",
+    "list every finding code with its rule id",
+    ("text", "json"),
+    arguments=_codes_arguments,
+)
+def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.catalogue import CATALOGUE
+
+    codes = list(CATALOGUE)
+    if args.codes:
+        wanted = [w.strip().upper() for w in args.codes]
+        unknown = [w for w in wanted if not any(w in (c.code, c.rule.upper()) for c in codes)]
+        if unknown:
+            from jarjestoyhteistyo.rules.values import did_you_mean
+
+            close = did_you_mean(unknown[0], [c.code for c in codes])
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise JarjestoError(
+                f"no finding code {', '.join(unknown)}{hint} "
+                "('jarjestoyhteistyo codes' lists them all)"
+            )
+        codes = [c for c in codes if c.code in wanted or c.rule.upper() in wanted]
     if args.format == "json":  # a view: the listing's columns, the severity as its value
         rows = [
             {
@@ -1074,6 +1102,26 @@ def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # --------------------------------------------------------------------- the parser
+class _Version(argparse.Action):
+    """``--version``: the installed version, on stdout, exit 0 (read when asked)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from jarjestoyhteistyo import __version__
+
+        sys.stdout.write(f"jarjestoyhteistyo {__version__}\n")
+        parser.exit(0)
+
+
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of the command line; given ``argv``, only the command it names gets
     its arguments (the others are listed by name and help), so the command line starts
@@ -1085,6 +1133,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "checks of rule sets and validation of compositions.",
         epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or "
         "usage, 3 internal error (a bug), 130 interrupted.",
+    )
+    parser.add_argument(
+        "--version", action=_Version, help="print the version of jarjestoyhteistyo and exit"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for cmd in COMMANDS.values():
@@ -1106,22 +1157,60 @@ class _SafeOut:
             self._fix = lambda text: escape_unsafe(text, json=True)
         elif fmt != "ics":  # the calendar drops them itself
             self._fix = escape_unsafe
+        # A terminal or pipe whose encoding cannot write every character (an ASCII or
+        # Latin-1 locale, PYTHONIOENCODING=ascii): JSON, YAML and iCalendar are UTF-8
+        # by their standards, so they go out as UTF-8 bytes; text for people shows the
+        # characters it cannot write escaped (\\xe4), never a UnicodeEncodeError.
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        self._encoding = None if _writes_everything(encoding) else encoding
+        self._utf8 = (
+            self._encoding is not None
+            and fmt in ("json", "yaml", "ics")
+            and hasattr(stream, "buffer")
+        )
+        self._fmt = fmt
 
     def write(self, text: str) -> int:
-        return self._stream.write(self._fix(text) if self._fix else text)
+        if self._fix:
+            text = self._fix(text)
+        if self._utf8:
+            self._stream.flush()
+            self._stream.buffer.write(text.encode("utf-8"))
+            return len(text)
+        if self._encoding is not None:
+            text = text.encode(self._encoding, "backslashreplace").decode(self._encoding)
+        return self._stream.write(text)
 
     def flush(self) -> None:
+        if self._utf8:
+            self._stream.buffer.flush()
         self._stream.flush()
 
 
+def _writes_everything(encoding: str) -> bool:
+    """Whether text in ``encoding`` can hold every character (a UTF encoding)."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def _raw(out: TextIO) -> TextIO:
-    """The stream under ``out``, for a format that escapes its own text (iCalendar)."""
-    return out._stream if isinstance(out, _SafeOut) else out
+    """The stream under ``out`` without the escaping, for a format that escapes its own
+    text (iCalendar); still written in an encoding that holds it."""
+    return typing.cast(TextIO, _SafeOut(out._stream, "ics")) if isinstance(out, _SafeOut) else out
 
 
 def _err(text: str) -> None:
-    """Write ``text`` to stderr, control characters shown escaped."""
-    sys.stderr.write(escape_unsafe(text))
+    """Write ``text`` to stderr, control characters shown escaped, and characters the
+    stream's encoding cannot write as escapes (``\\xe4``) rather than an error."""
+    text = escape_unsafe(text)
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    if not _writes_everything(encoding):
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    sys.stderr.write(text)
 
 
 def _silence_stdout() -> None:

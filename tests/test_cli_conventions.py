@@ -1,0 +1,99 @@
+"""Command-line conventions (issue #16 point 7): ``--version``, ``codes CODE...``,
+and output that encodes safely whatever the terminal's encoding.
+
+``PYTHONIOENCODING=ascii jarjestoyhteistyo check ku`` ended in a UnicodeEncodeError
+(exit 3). Now text for people shows what the encoding cannot write escaped
+(``\\u2014``), and JSON, YAML and iCalendar — UTF-8 by their standards — go out as
+UTF-8 bytes, so they read back as written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+
+def _run(*argv: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    return subprocess.run(
+        [sys.executable, "-m", "jarjestoyhteistyo", *argv],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_text_for_people_escapes_what_the_encoding_cannot_write(encoding: str) -> None:
+    done = _run("check", "ku", encoding=encoding)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert b"OK \\u2014 0 error(s)" in done.stdout  # the dash, escaped
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_yaml_and_json_are_utf8_and_read_back(encoding: str) -> None:
+    native = _run("show", "ku", encoding="utf-8")
+    narrow = _run("show", "ku", encoding=encoding)
+    assert narrow.returncode == 0, narrow.stderr
+    assert narrow.stdout == native.stdout  # the same UTF-8 bytes
+    assert max(native.stdout) > 127  # the preset has letters outside ASCII (ä, ö, –)
+    assert yaml.safe_load(narrow.stdout.decode("utf-8")) == yaml.safe_load(native.stdout)
+    as_json = _run("show", "ku", "--format", "json", encoding=encoding)
+    assert as_json.returncode == 0
+    assert json.loads(as_json.stdout.decode("utf-8")) == yaml.safe_load(native.stdout)
+
+
+def test_an_icalendar_on_stdout_is_utf8() -> None:
+    argv = ("calendar", "ku", "--year", "2026", "--ics", "-")
+    native = _run(*argv, encoding="utf-8")
+    narrow = _run(*argv, encoding="ascii")
+    assert narrow.returncode == 0, narrow.stderr
+    assert narrow.stdout == native.stdout
+    assert narrow.stdout.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_an_error_message_escapes_too() -> None:
+    done = _run("check", "kylä-neuvosto", encoding="ascii")
+    assert done.returncode == 2
+    assert b"Traceback" not in done.stderr
+    assert b"kyl\\xe4-neuvosto" in done.stderr
+
+
+# ---------------------------------------------- --version and codes CODE (point 7)
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from jarjestoyhteistyo import __version__
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"jarjestoyhteistyo {__version__}\n"
+
+
+def test_codes_lists_the_codes_and_rule_ids_asked_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jarjestoyhteistyo.catalogue import CATALOGUE
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["codes", "jy210", "FC-9", "--format", "json"]) == 0
+    listed = {row["code"] for row in json.loads(capsys.readouterr().out)}
+    assert listed == {c.code for c in CATALOGUE if c.code == "JY210" or c.rule == "FC-9"}
+    assert "JY210" in listed
+    assert len(listed) > 1
+
+
+def test_an_unknown_code_is_status_2_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["codes", "JY2100"]) == 2
+    err = capsys.readouterr().err
+    assert "no finding code JY2100" in err
+    assert "did you mean JY210" in err
