@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -97,3 +98,43 @@ def test_an_unknown_code_is_status_2_with_a_suggestion(
     err = capsys.readouterr().err
     assert "no finding code JY2100" in err
     assert "did you mean JY210" in err
+
+
+# ------------------------------------ --format json: unusable input as JSON (point 7)
+def test_unusable_input_with_format_json_is_a_json_error_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: general\nname: X\narea: Y\nseat_group: []\n", encoding="utf-8")
+    assert main(["check", str(bad), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["error"]
+    assert error["kind"] == "LoadError"
+    assert error["source"] == str(bad)
+    [problem] = error["problems"]
+    assert (problem["path"], problem["code"]) == ("seat_group", "unknown-key")
+    assert problem["params"]["suggestion"] == "seat_groups"
+    assert "unknown key 'seat_group'" in captured.err  # people still read stderr
+
+
+def test_an_unknown_preset_with_format_json_is_a_json_error_object(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["validate", "no-such-body", "x.yaml", "--format", "json"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["kind"] == "PresetNotFoundError"
+    assert "no preset 'no-such-body'" in error["message"]
+    assert error["problems"] == []
+
+
+def test_unusable_input_in_text_leaves_stdout_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["check", "no-such-body"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("error: no preset")

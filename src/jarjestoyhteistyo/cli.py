@@ -1225,6 +1225,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def _json_error(args: argparse.Namespace, out: TextIO, exc: JarjestoError) -> None:
+    """With ``--format json``, unusable input is a JSON object on stdout as well, so a
+    program reading stdout learns why there is no result: ``{"error": {"kind", "message",
+    "source", "problems": [{"path", "code", "message", "params"}]}}``."""
+    if getattr(args, "format", None) != "json":
+        return
+    problems = getattr(exc, "problems", ())
+    error = {
+        "kind": type(exc).__name__,
+        "message": str(exc).split("\n", 1)[0],
+        "source": getattr(exc, "source", None),
+        "problems": [
+            {"path": p.path, "code": p.code, "message": p.message, "params": dict(p.params)}
+            for p in problems
+        ],
+    }
+    try:
+        text = json.dumps({"error": error}, ensure_ascii=False, indent=2, default=str)
+        out.write(text + "\n")
+        out.flush()
+    except OSError:  # stdout is gone as well: stderr said it
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
     import os
@@ -1255,9 +1279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(f"error: {where}cannot use this input\n")
         for problem in exc.problems:
             _err(f"  {problem.path}: {problem.message}\n")
+        _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except JarjestoError as exc:
         _err(f"error: {exc}\n")
+        _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except BrokenPipeError:  # piped into head: the reader has what it wanted
         _silence_stdout()
