@@ -407,6 +407,10 @@ def test_bound_reasons_are_stated() -> None:
         assert bound.low <= bound.high, key
 
 
+def _refuse_constant(name: str) -> Any:
+    raise AssertionError(f"not strict JSON: {name}")
+
+
 @pytest.mark.parametrize("value", [".nan", "1e999"])
 def test_show_json_refuses_a_file_with_nan_or_infinity(
     value: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
@@ -418,7 +422,9 @@ def test_show_json_refuses_a_file_with_nan_or_infinity(
     code = main(["show", str(rules), "--format", "json"])
     captured = capsys.readouterr()
     assert code == 2
-    assert captured.out == ""
+    # stdout holds no rule set with NaN in it, only the strict JSON error object
+    error = json.loads(captured.out, parse_constant=_refuse_constant)["error"]
+    assert [p["path"] for p in error["problems"]] == ["meetings.hours"]
     assert "meetings.hours: expected a finite number" in captured.err
 
 

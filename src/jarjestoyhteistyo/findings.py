@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
 
-__all__ = ["Finding", "Params", "Report", "Severity", "freeze_params"]
+__all__ = ["Finding", "Params", "Report", "Severity", "freeze_params", "natural_path"]
 
 Language = Literal["en", "fi", "both"]
 
@@ -137,8 +138,22 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _sort_key(f: Finding) -> tuple[int, str, str]:
-    return (f.severity.rank, f.path, f.code)
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_path(path: str) -> tuple[str | int, ...]:
+    """The sort key of a finding's path: its numbers compared as numbers, so
+    ``seats[2]`` comes before ``seats[10]`` (issue #16 point 5), text as text.
+
+    >>> sorted(["seats[10]", "seats[2]", "seats[1].organisation"], key=natural_path)
+    ['seats[1].organisation', 'seats[2]', 'seats[10]']
+    """
+    parts = _DIGITS.split(path)  # text, number, text, number, ..., text: always aligned
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _sort_key(f: Finding) -> tuple[int, tuple[str | int, ...], str]:
+    return (f.severity.rank, natural_path(f.path), f.code)
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -149,7 +164,8 @@ def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 class Report:
     """The result of :func:`~jarjestoyhteistyo.check` or :func:`~jarjestoyhteistyo.validate`.
 
-    Findings are kept sorted (errors first, then by path and code), so two reports of
+    Findings are kept sorted (errors first, then by path — numbers as numbers,
+    ``seats[2]`` before ``seats[10]`` — and code), so two reports of
     the same input are equal and render the same way.
     """
 
