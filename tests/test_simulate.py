@@ -304,3 +304,32 @@ def test_the_bounds_themselves_are_allowed() -> None:
         jy.load_preset(KU), None, dropout_per_year=0.1, years=200, runs=1, seed=0
     )
     assert r.months == 200 * 12
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_a_refill_longer_than_every_stretch_between_changeovers_is_none(preset: str) -> None:
+    """A refill that cannot end before the next changeover is the same as none: the
+    chain runs with two states (refill_months=2,399 over 200 years hung the exact
+    model, ~6 million states a month)."""
+    rules = jy.load_preset(preset)
+    years = 8.0
+    kwargs = {"dropout_per_year": 0.2, "years": years, "runs": 200, "seed": 4}
+    never = simulate_attrition(rules, None, refill_months=None, **kwargs)  # type: ignore[arg-type]
+    long = simulate_attrition(
+        rules,
+        None,
+        refill_months=int(years * 12) + 1,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert [attrs.astuple(s) for s in long.seats] == [attrs.astuple(s) for s in never.seats]
+    assert long.mc_vacant_seat_months == never.mc_vacant_seat_months
+
+
+def test_a_simulation_past_the_work_budget_is_refused_at_once() -> None:
+    """100,000 runs of 16 seats for 200 years at high drop-out: about 10¹⁰ steps
+    (hours); refused before any is taken, with what to cut."""
+    with pytest.raises(SimulationError, match="fewer runs, fewer years"):
+        simulate_attrition(
+            jy.load_preset(FORMAL), None, dropout_per_year=0.9, years=200, runs=100_000, seed=0
+        )
+    assert simulate.MAX_WORK == 10**8

@@ -314,7 +314,14 @@ CASES: list[tuple[str, st.SearchStrategy[tuple[Any, ...]], Callable[..., Any]]] 
     (
         "simulate.simulate_attrition",
         st.tuples(
-            rules_and_composition(LAID_OUT), DROPOUT, st.none() | MONTHS, st.floats(0, 200), SEEDS
+            rules_and_composition(LAID_OUT),
+            DROPOUT,
+            # up to two years, or past any term (the same as none); up to 20 years: the
+            # work grows with both, up to MAX_WORK (minutes), which test_simulate
+            # refuses at once; the 200-year and 2,400-month bounds are tested there
+            st.none() | edges(0, 24) | st.just(MAX_MONTHS),
+            st.floats(0, 20),
+            SEEDS,
         ),
         lambda rc, p, refill, years, seed: simulate.simulate_attrition(
             *rc, dropout_per_year=p, refill_months=refill, years=years, runs=20, seed=seed
