@@ -21,11 +21,10 @@ that need them, so ``import jarjestoyhteistyo`` stays light.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -36,9 +35,11 @@ from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.model.bounds import LAST_YEAR, MAX_HOURS_PER_MEETING
-from jarjestoyhteistyo.model.cooperation import AnnualActivity
 from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
 from jarjestoyhteistyo.text import drop_unsafe
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.model.cooperation import AnnualActivity
 
 __all__ = [
     "AnnualActivity",
@@ -298,6 +299,8 @@ def to_ics(
     >>> text == to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
     True
     """
+    from hashlib import sha256  # the events' ids: imported here, as icalendar
+
     import icalendar  # imported here: keeps ``import jarjestoyhteistyo`` light
 
     if tz != "Europe/Helsinki":
@@ -341,7 +344,7 @@ def to_ics(
         for start in starts:
             ordinal[start.year] = ordinal.get(start.year, 0) + 1
             key = f"{name}\n{start.year}\n{ordinal[start.year]}"
-            digest = hashlib.sha256(key.encode()).hexdigest()
+            digest = sha256(key.encode()).hexdigest()
             event = icalendar.Event()
             event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
             event.add("dtstamp", stamp)
@@ -481,6 +484,7 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
     """The date of ``activity`` in ``year``, or ``None`` when it does not occur
     (the rules are on :class:`~jarjestoyhteistyo.model.cooperation.AnnualActivity`).
 
+    >>> from jarjestoyhteistyo.model.cooperation import AnnualActivity
     >>> from jarjestoyhteistyo.model.rulesets import Council
     >>> a = AnnualActivity(id="p", label="principles", month=9,
     ...                    per_council_term=Council.REGIONAL, rule="KU-2")
@@ -510,6 +514,7 @@ def annual_clock(
     """The activities occurring in ``year`` with their dates, sorted by date and id
     (`JP-5`: keep an annual clock; `KU-2`: yearly and per-council-term negotiations).
 
+    >>> from jarjestoyhteistyo.model.cooperation import AnnualActivity
     >>> from jarjestoyhteistyo.model.rulesets import Council
     >>> acts = (
     ...     AnnualActivity(id="hyte-goals", label="wellbeing-promotion negotiation",
@@ -528,3 +533,13 @@ def annual_clock(
         if when is not None:
             found.append((when, a))
     return tuple(sorted(found, key=lambda pair: (pair[0], pair[1].id)))
+
+
+def __getattr__(name: str) -> Any:
+    """``AnnualActivity``, offered here too, is imported on first use (PEP 562): a
+    check of a rule set's meetings loads no cooperation model."""
+    if name == "AnnualActivity":
+        from jarjestoyhteistyo.model.cooperation import AnnualActivity
+
+        return AnnualActivity
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

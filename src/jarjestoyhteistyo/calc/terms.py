@@ -42,7 +42,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import MAXYEAR, MINYEAR, date
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -52,7 +52,6 @@ from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
-from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.rulesets import (
     Council,
@@ -60,6 +59,9 @@ from jarjestoyhteistyo.model.rulesets import (
     TermMode,
     TermPolicy,
 )
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.model.history import Tenure
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -691,6 +693,7 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     Holders are compared in :func:`~jarjestoyhteistyo.model.ids.normal_id` form
     (``P1`` is ``p1``); a streak's ``key`` is the id as first written.
 
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> h = (
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...            start=date(2022, 3, 1), end=date(2024, 2, 29)),
@@ -748,6 +751,7 @@ def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
     The path points at the first tenure over the limit (``history[3]``). A limit of
     ``None`` is not checked.
 
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> h = tuple(
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...            start=date(2022 + 2 * k, 3, 1), end=date(2024 + 2 * k, 2, 28 + (k == 0)))
@@ -796,6 +800,8 @@ def _proposed(policy: TermPolicy, proposal: Composition, start: date) -> tuple[T
         end = membership_window(policy, start).end or start
     except TermError:
         end = start
+    from jarjestoyhteistyo.model.history import Tenure  # its home, loaded on first use
+
     return tuple(
         Tenure(
             seat=s.id,
@@ -826,6 +832,7 @@ def check_proposal(
     :class:`~jarjestoyhteistyo.errors.TermError` when the history reaches ``start``.
 
     >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> served = tuple(Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...     start=date(2023 + k, 1, 1), end=date(2023 + k, 12, 31)) for k in range(2))
     >>> proposal = Composition(as_of=date(2025, 1, 1), seats=(
@@ -858,3 +865,13 @@ def check_proposal(
         seat = next(t.seat for t in proposed if normal_id(getattr(t, key) or "") == holder)
         found.append(attrs.evolve(f, path=f"seats[{seat_index[seat]}]"))
     return tuple(found)
+
+
+def __getattr__(name: str) -> Any:
+    """``Tenure``, offered here too, is imported from its home on first use (PEP 562):
+    a check of a rule set's terms loads no history."""
+    if name == "Tenure":
+        from jarjestoyhteistyo.model.history import Tenure
+
+        return Tenure
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
