@@ -135,6 +135,7 @@ def _cli_modules(*argv: str) -> tuple[int, str, set[str]]:
 #: commands' work, and standard modules only an error message or another output uses.
 CHECK_PRESET_NEEDS_NONE_OF = (
     "jarjestoyhteistyo.model.roadmap",
+    "jarjestoyhteistyo.model.cooperation",
     "jarjestoyhteistyo.model.associations",
     "jarjestoyhteistyo.model.registrations",
     "jarjestoyhteistyo.model.history",

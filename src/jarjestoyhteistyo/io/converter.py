@@ -464,6 +464,19 @@ def _range_problem(path: str, exc: _RangeProblem) -> Problem:
     return Problem(path=path, code="out-of-range", message=str(exc), params=exc.params)
 
 
+def _quick_structure() -> Callable[[Any, Any], Any]:
+    """The quick converter's ``structure``, the converter made on its first call (only
+    past the problem cap): a check of a valid document never needs it."""
+    made: list[cattrs.Converter] = []
+
+    def structure(value: Any, t: Any) -> Any:
+        if not made:
+            made.append(_make_converter(detailed=False))
+        return made[0].structure(value, t)
+
+    return structure
+
+
 def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """The converter; ``detailed=False`` makes the quick one, which stops at the first
     problem (what the detailed one reads items with past the problem cap)."""
@@ -472,7 +485,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     _register_scalars(conv)
     _register_enums(conv)
-    quick = None if not detailed else _make_converter(detailed=False).structure
+    quick = None if not detailed else _quick_structure()
     _register_sequences(conv, quick)
     _register_rulesets(conv)
     _register_shorthands(conv)

@@ -73,7 +73,7 @@ from jarjestoyhteistyo.errors import (
     Problem,
 )
 from jarjestoyhteistyo.io.serialize import loads, loads_ruleset
-from jarjestoyhteistyo.model.cooperation import KIND as COOPERATION_KIND
+from jarjestoyhteistyo.model import COOPERATION_KIND
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 if TYPE_CHECKING:
