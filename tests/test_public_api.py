@@ -149,6 +149,8 @@ CHECK_PRESET_NEEDS_NONE_OF = (
     "jarjestoyhteistyo.calc.schedule",
     "jarjestoyhteistyo.calc.rotation",
     "jarjestoyhteistyo.catalogue",
+    "dateutil.relativedelta",
+    "dateutil.rrule",
     "difflib",
     "json",
     "hashlib",

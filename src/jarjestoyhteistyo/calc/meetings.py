@@ -27,8 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rruleset, weekday
+import dateutil
 
 from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
@@ -39,7 +38,15 @@ from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingP
 from jarjestoyhteistyo.text import drop_unsafe
 
 if TYPE_CHECKING:
+    import dateutil.relativedelta
+    import dateutil.rrule
+    from dateutil.rrule import weekday
+
     from jarjestoyhteistyo.model.cooperation import AnnualActivity
+
+# ``dateutil.relativedelta`` and ``dateutil.rrule`` are named in full: dateutil imports
+# them on first use, so a check of a rule set's meetings (which computes no dates)
+# loads neither.
 
 __all__ = [
     "AnnualActivity",
@@ -102,9 +109,6 @@ def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> 
     return count
 
 
-_WEEKDAYS = {"mo": MO, "tu": TU, "we": WE, "th": TH, "fr": FR, "sa": SA, "su": SU}
-
-
 def parse_weekday(text: str) -> weekday:
     """A meeting weekday from ``mo`` … ``su``, optionally after an ordinal 1–4.
 
@@ -124,7 +128,17 @@ def parse_weekday(text: str) -> weekday:
             "expected a weekday mo..su, optionally after an ordinal 1-4 "
             f"(2tu = second Tuesday), got {text!r}"
         )
-    return _WEEKDAYS[key[-2:]](int(key[:-2] or 1))
+    rr = dateutil.rrule
+    days = {
+        "mo": rr.MO,
+        "tu": rr.TU,
+        "we": rr.WE,
+        "th": rr.TH,
+        "fr": rr.FR,
+        "sa": rr.SA,
+        "su": rr.SU,
+    }
+    return days[key[-2:]](int(key[:-2] or 1))
 
 
 def parse_time(text: str) -> time:
@@ -193,15 +207,16 @@ def meeting_dates(
     if n == 0:
         return ()
     chosen = tuple(months[((2 * i + 1) * len(months)) // (2 * n)] for i in range(n))
+    rr = dateutil.rrule
     if weekday is None:
-        weekday = parse_weekday(policy.weekday) if policy.weekday else TU
+        weekday = parse_weekday(policy.weekday) if policy.weekday else rr.TU
     if at is None:
         at = policy.time or time(17, 0)
     nth = weekday if weekday.n is not None else weekday(+1)
     plain = weekday.weekday
     dtstart = datetime.combine(date(year, 1, 1), at)
-    firsts = rrule(
-        MONTHLY,
+    firsts = rr.rrule(
+        rr.MONTHLY,
         dtstart=dtstart,
         until=datetime.combine(date(year, 12, 31), at),
         bymonth=chosen,
@@ -209,9 +224,11 @@ def meeting_dates(
     )
     out: list[datetime] = []
     for first in firsts:
-        month_end = datetime.combine(first.date() + relativedelta(day=31), at)
-        options = rruleset()
-        options.rrule(rrule(WEEKLY, dtstart=first, until=month_end, byweekday=plain))
+        month_end = datetime.combine(
+            first.date() + dateutil.relativedelta.relativedelta(day=31), at
+        )
+        options = rr.rruleset()
+        options.rrule(rr.rrule(rr.WEEKLY, dtstart=first, until=month_end, byweekday=plain))
         for day in public:
             options.exdate(datetime.combine(day, at))
         moved = options.after(first, inc=True)
@@ -349,7 +366,7 @@ def to_ics(
             event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
             event.add("dtstamp", stamp)
             event.add("dtstart", start)
-            event.add("dtend", start + relativedelta(minutes=minutes))
+            event.add("dtend", start + dateutil.relativedelta.relativedelta(minutes=minutes))
             event.add("summary", name)
             if location:
                 event.add("location", location)
@@ -493,13 +510,14 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
     >>> occurs_in(AnnualActivity(id="hyte", label="HYTE negotiation", month=10), 2026)
     datetime.date(2026, 10, 1)
     """
-    when = date(year, activity.month, 1) + relativedelta(day=activity.day or 1)
+    delta = dateutil.relativedelta.relativedelta
+    when = date(year, activity.month, 1) + delta(day=activity.day or 1)
     if activity.per_council_term is not None:
         try:
             term = council_term_on(when, activity.per_council_term)
         except TermError:
             return None
-        return when if when - relativedelta(years=1) < term.start else None
+        return when if when - delta(years=1) < term.start else None
     if activity.every_years > 1 and activity.anchor_year is None:
         raise MeetingError(f"activity {activity.id}: every_years > 1 needs an anchor_year")
     anchor = activity.anchor_year
