@@ -107,3 +107,81 @@ def test_every_public_name_resolves_and_is_listed() -> None:
         assert name in dir(jy)
     with pytest.raises(AttributeError):
         jy.no_such_name  # noqa: B018
+
+
+def _cli_modules(*argv: str) -> tuple[int, str, set[str]]:
+    """The CLI's ``main`` run on ``argv`` in a fresh interpreter: its exit status, its
+    output and the modules loaded by its end."""
+    import ast
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from jarjestoyhteistyo.cli import main\n"
+        f"status = main({list(argv)!r})\n"
+        "print(status, repr(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    *output, last = done.stdout.splitlines()
+    status, _, modules = last.partition(" ")
+    return int(status), "\n".join(output), set(ast.literal_eval(modules))
+
+
+#: What ``jarjestoyhteistyo check PRESET`` of a body preset needs no module of: the
+#: other documents' models, the families of other documents' rules, the other
+#: commands' work, and standard modules only an error message or another output uses.
+CHECK_PRESET_NEEDS_NONE_OF = (
+    "jarjestoyhteistyo.model.roadmap",
+    "jarjestoyhteistyo.model.cooperation",
+    "jarjestoyhteistyo.model.associations",
+    "jarjestoyhteistyo.model.registrations",
+    "jarjestoyhteistyo.model.history",
+    "jarjestoyhteistyo.model.planner",
+    "jarjestoyhteistyo.rules.cooperation",
+    "jarjestoyhteistyo.rules.roadmap",
+    "jarjestoyhteistyo.rules.validation",
+    "jarjestoyhteistyo.io.schema",
+    "jarjestoyhteistyo.io.register",
+    "jarjestoyhteistyo.io.redact",
+    "jarjestoyhteistyo.calc.schedule",
+    "jarjestoyhteistyo.calc.rotation",
+    "jarjestoyhteistyo.catalogue",
+    "dateutil.relativedelta",
+    "dateutil.rrule",
+    "difflib",
+    "json",
+    "hashlib",
+    "fractions",
+    "importlib.resources",
+    "tempfile",
+    "zipfile",
+)
+
+
+def test_check_of_a_preset_loads_no_other_document_kind() -> None:
+    """``check PRESET``'s code path (the CLI's ``main``, in a fresh interpreter) imports
+    the rule sets' model and the rule families, and none of the modules above."""
+    status, output, loaded = _cli_modules("check", "vantaa-kerava-formal")
+    assert status == 0
+    assert "OK" in output
+    assert {
+        "jarjestoyhteistyo.model.rulesets",
+        "jarjestoyhteistyo.rules.checks",
+        "jarjestoyhteistyo.rules.seats",
+        "jarjestoyhteistyo.presets",
+    } <= loaded
+    assert sorted(set(CHECK_PRESET_NEEDS_NONE_OF) & loaded) == []
+    others = ("jarjestoyhteistyo.selection", "jarjestoyhteistyo.analysis")
+    assert not {m for m in loaded if m.startswith(others)}
+
+
+def test_check_of_a_cooperation_preset_still_loads_its_family() -> None:
+    """The other side: a cooperation model's check imports the cooperation family (its
+    checks run, JY6xx)."""
+    status, output, loaded = _cli_modules("check", "jarvenpaa")
+    assert "jarjestoyhteistyo.rules.cooperation" in loaded
+    assert "cooperation" in output.lower()
+    assert status == 0

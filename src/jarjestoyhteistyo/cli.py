@@ -33,7 +33,6 @@ by its converter, and a few commands write their own rows, which show computed v
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -146,13 +145,18 @@ def _any_rules(arg: str) -> Any:
 
     A file is read and parsed once; its ``kind:`` tag tells which it is.
     """
-    from jarjestoyhteistyo.io.serialize import DOCUMENTS, load_any
-    from jarjestoyhteistyo.presets import load_cooperation_preset, load_preset, resolve_preset
+    from jarjestoyhteistyo.io.serialize import load_any
+    from jarjestoyhteistyo.presets import (
+        COOPERATION_KIND,
+        load_cooperation_preset,
+        load_preset,
+        resolve_preset,
+    )
 
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
         return load_any(path, _RULES_DOCUMENTS)[1]
-    if resolve_preset(arg).kind in DOCUMENTS["cooperation"].kinds:
+    if resolve_preset(arg).kind == COOPERATION_KIND:
         return load_cooperation_preset(arg)
     return load_preset(arg)
 
@@ -204,6 +208,8 @@ def _write(text: str, out: TextIO) -> None:
 
 def _dump_view(data: Any, out: TextIO) -> None:
     """Write a command's own rows as JSON (for views of computed values, not models)."""
+    import json
+
     out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -367,7 +373,7 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
             {"name": p.name, "kind": p.kind, "title": p.title, "aliases": list(p.aliases)}
             for p in presets
         ]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _dump_view(rows, out)
     else:
         width = max(len(p.name) for p in presets)
         for p in presets:
@@ -480,7 +486,7 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
             }
             for c in codes
         ]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _dump_view(rows, out)
     else:
         for c in codes:
             out.write(f"{c.code}  {c.rule:<6} {c.severity.value:<7} {c.title}\n")
@@ -1054,6 +1060,8 @@ def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
     initial = load(args.composition, "composition")
     comp, report = composition_at(rules, initial, _history(args.history), args.at)
     if args.format == "json":
+        import json
+
         _dump_view({"composition": json_data(comp), "report": json.loads(report.to_json())}, out)
     elif args.format == "yaml":
         out.write(dump_yaml(comp))
@@ -1125,8 +1133,12 @@ class _Version(argparse.Action):
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of the command line; given ``argv``, only the command it names gets
     its arguments (the others are listed by name and help), so the command line starts
-    without importing what the other commands need."""
+    without importing what the other commands need. When ``argv`` starts with a
+    command's name, the parser has that command only: nothing else it could print
+    (the command's usage and errors, the top level's usage) names the others, and
+    building the parsers it will not use was a twentieth of ``check PRESET``."""
     chosen = None if argv is None else next((a for a in argv if not a.startswith("-")), None)
+    alone = argv is not None and len(argv) > 0 and argv[0] in COMMANDS
     parser = argparse.ArgumentParser(
         prog="jarjestoyhteistyo",
         description="NGO cooperation structures of Finnish wellbeing areas: presets, "
@@ -1138,7 +1150,7 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--version", action=_Version, help="print the version of jarjestoyhteistyo and exit"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for cmd in COMMANDS.values():
+    for cmd in [COMMANDS[str(chosen)]] if alone else COMMANDS.values():
         cmd.add_to(commands, full=argv is None or cmd.name == chosen)
     return parser
 
@@ -1241,6 +1253,8 @@ def _json_error(args: argparse.Namespace, out: TextIO, exc: JarjestoError) -> No
             for p in problems
         ],
     }
+    import json
+
     try:
         text = json.dumps({"error": error}, ensure_ascii=False, indent=2, default=str)
         out.write(text + "\n")

@@ -17,7 +17,6 @@ False
 from __future__ import annotations
 
 import enum
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
@@ -216,6 +215,8 @@ class Report:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text (see :meth:`to_dict`)."""
+        import json  # only for JSON output
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self, lang: Language = "en") -> str:

@@ -44,7 +44,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
-from importlib import resources
 from typing import Literal
 
 import attrs
@@ -87,7 +86,7 @@ from jarjestoyhteistyo.model.roadmap import (
     YearAssessment,
     measure_ref,
 )
-from jarjestoyhteistyo.presets import PresetRegistry
+from jarjestoyhteistyo.presets import PresetRegistry, shipped
 from jarjestoyhteistyo.rules.roadmap import (
     JY425,
     JY430,
@@ -150,9 +149,7 @@ Format = Literal["text", "markdown", "json"]
 
 #: The shipped example roadmaps: presets of ``kind: roadmap`` with a header like the
 #: body presets' (title, source), read by the presets' registry machinery.
-_EXAMPLES = PresetRegistry(
-    folder=resources.files("jarjestoyhteistyo") / "presets" / "roadmaps", kinds=("roadmap",)
-)
+_EXAMPLES = PresetRegistry(folder=shipped("presets", "roadmaps"), kinds=("roadmap",))
 
 
 def example_names() -> tuple[str, ...]:

@@ -21,24 +21,32 @@ that need them, so ``import jarjestoyhteistyo`` stays light.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rruleset, weekday
+import dateutil
 
 from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
 from jarjestoyhteistyo.model.bounds import LAST_YEAR, MAX_HOURS_PER_MEETING
-from jarjestoyhteistyo.model.cooperation import AnnualActivity
 from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
 from jarjestoyhteistyo.text import drop_unsafe
+
+if TYPE_CHECKING:
+    import dateutil.relativedelta
+    import dateutil.rrule
+    from dateutil.rrule import weekday
+
+    from jarjestoyhteistyo.model.cooperation import AnnualActivity
+
+# ``dateutil.relativedelta`` and ``dateutil.rrule`` are named in full: dateutil imports
+# them on first use, so a check of a rule set's meetings (which computes no dates)
+# loads neither.
 
 __all__ = [
     "AnnualActivity",
@@ -101,9 +109,6 @@ def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> 
     return count
 
 
-_WEEKDAYS = {"mo": MO, "tu": TU, "we": WE, "th": TH, "fr": FR, "sa": SA, "su": SU}
-
-
 def parse_weekday(text: str) -> weekday:
     """A meeting weekday from ``mo`` … ``su``, optionally after an ordinal 1–4.
 
@@ -123,7 +128,17 @@ def parse_weekday(text: str) -> weekday:
             "expected a weekday mo..su, optionally after an ordinal 1-4 "
             f"(2tu = second Tuesday), got {text!r}"
         )
-    return _WEEKDAYS[key[-2:]](int(key[:-2] or 1))
+    rr = dateutil.rrule
+    days = {
+        "mo": rr.MO,
+        "tu": rr.TU,
+        "we": rr.WE,
+        "th": rr.TH,
+        "fr": rr.FR,
+        "sa": rr.SA,
+        "su": rr.SU,
+    }
+    return days[key[-2:]](int(key[:-2] or 1))
 
 
 def parse_time(text: str) -> time:
@@ -192,15 +207,16 @@ def meeting_dates(
     if n == 0:
         return ()
     chosen = tuple(months[((2 * i + 1) * len(months)) // (2 * n)] for i in range(n))
+    rr = dateutil.rrule
     if weekday is None:
-        weekday = parse_weekday(policy.weekday) if policy.weekday else TU
+        weekday = parse_weekday(policy.weekday) if policy.weekday else rr.TU
     if at is None:
         at = policy.time or time(17, 0)
     nth = weekday if weekday.n is not None else weekday(+1)
     plain = weekday.weekday
     dtstart = datetime.combine(date(year, 1, 1), at)
-    firsts = rrule(
-        MONTHLY,
+    firsts = rr.rrule(
+        rr.MONTHLY,
         dtstart=dtstart,
         until=datetime.combine(date(year, 12, 31), at),
         bymonth=chosen,
@@ -208,9 +224,11 @@ def meeting_dates(
     )
     out: list[datetime] = []
     for first in firsts:
-        month_end = datetime.combine(first.date() + relativedelta(day=31), at)
-        options = rruleset()
-        options.rrule(rrule(WEEKLY, dtstart=first, until=month_end, byweekday=plain))
+        month_end = datetime.combine(
+            first.date() + dateutil.relativedelta.relativedelta(day=31), at
+        )
+        options = rr.rruleset()
+        options.rrule(rr.rrule(rr.WEEKLY, dtstart=first, until=month_end, byweekday=plain))
         for day in public:
             options.exdate(datetime.combine(day, at))
         moved = options.after(first, inc=True)
@@ -298,6 +316,8 @@ def to_ics(
     >>> text == to_ics([datetime(2026, 2, 3, 17, 0)], name="NGO council", duration_hours=2)
     True
     """
+    from hashlib import sha256  # the events' ids: imported here, as icalendar
+
     import icalendar  # imported here: keeps ``import jarjestoyhteistyo`` light
 
     if tz != "Europe/Helsinki":
@@ -341,12 +361,12 @@ def to_ics(
         for start in starts:
             ordinal[start.year] = ordinal.get(start.year, 0) + 1
             key = f"{name}\n{start.year}\n{ordinal[start.year]}"
-            digest = hashlib.sha256(key.encode()).hexdigest()
+            digest = sha256(key.encode()).hexdigest()
             event = icalendar.Event()
             event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
             event.add("dtstamp", stamp)
             event.add("dtstart", start)
-            event.add("dtend", start + relativedelta(minutes=minutes))
+            event.add("dtend", start + dateutil.relativedelta.relativedelta(minutes=minutes))
             event.add("summary", name)
             if location:
                 event.add("location", location)
@@ -481,6 +501,7 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
     """The date of ``activity`` in ``year``, or ``None`` when it does not occur
     (the rules are on :class:`~jarjestoyhteistyo.model.cooperation.AnnualActivity`).
 
+    >>> from jarjestoyhteistyo.model.cooperation import AnnualActivity
     >>> from jarjestoyhteistyo.model.rulesets import Council
     >>> a = AnnualActivity(id="p", label="principles", month=9,
     ...                    per_council_term=Council.REGIONAL, rule="KU-2")
@@ -489,13 +510,14 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
     >>> occurs_in(AnnualActivity(id="hyte", label="HYTE negotiation", month=10), 2026)
     datetime.date(2026, 10, 1)
     """
-    when = date(year, activity.month, 1) + relativedelta(day=activity.day or 1)
+    delta = dateutil.relativedelta.relativedelta
+    when = date(year, activity.month, 1) + delta(day=activity.day or 1)
     if activity.per_council_term is not None:
         try:
             term = council_term_on(when, activity.per_council_term)
         except TermError:
             return None
-        return when if when - relativedelta(years=1) < term.start else None
+        return when if when - delta(years=1) < term.start else None
     if activity.every_years > 1 and activity.anchor_year is None:
         raise MeetingError(f"activity {activity.id}: every_years > 1 needs an anchor_year")
     anchor = activity.anchor_year
@@ -510,6 +532,7 @@ def annual_clock(
     """The activities occurring in ``year`` with their dates, sorted by date and id
     (`JP-5`: keep an annual clock; `KU-2`: yearly and per-council-term negotiations).
 
+    >>> from jarjestoyhteistyo.model.cooperation import AnnualActivity
     >>> from jarjestoyhteistyo.model.rulesets import Council
     >>> acts = (
     ...     AnnualActivity(id="hyte-goals", label="wellbeing-promotion negotiation",
@@ -528,3 +551,13 @@ def annual_clock(
         if when is not None:
             found.append((when, a))
     return tuple(sorted(found, key=lambda pair: (pair[0], pair[1].id)))
+
+
+def __getattr__(name: str) -> Any:
+    """``AnnualActivity``, offered here too, is imported on first use (PEP 562): a
+    check of a rule set's meetings loads no cooperation model."""
+    if name == "AnnualActivity":
+        from jarjestoyhteistyo.model.cooperation import AnnualActivity
+
+        return AnnualActivity
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -42,17 +42,16 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import MAXYEAR, MINYEAR, date
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
-from dateutil.relativedelta import relativedelta
+import dateutil
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
-from jarjestoyhteistyo.model.history import Tenure
 from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.rulesets import (
     Council,
@@ -60,6 +59,12 @@ from jarjestoyhteistyo.model.rulesets import (
     TermMode,
     TermPolicy,
 )
+
+if TYPE_CHECKING:
+    import dateutil.relativedelta
+    from dateutil.relativedelta import relativedelta
+
+    from jarjestoyhteistyo.model.history import Tenure
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -147,7 +152,13 @@ COUNCIL_TERM_MONTHS = TERM_YEARS * 12
 #: Later terms of both councils start on 1 June 2025 + 4k years.
 LATER_TERMS_START = date(2025, 6, 1)
 
-_ONE_DAY = relativedelta(days=1)
+
+def _delta(*args: Any, **kwargs: Any) -> relativedelta:
+    """``dateutil.relativedelta.relativedelta(*args, **kwargs)``, named in full: dateutil
+    imports the module on first use, so a check of a rule set's terms (which computes
+    no dates) does not load it."""
+    return dateutil.relativedelta.relativedelta(*args, **kwargs)
+
 
 #: The first term the library knows, per council: ``(start, end)``.
 FIRST_TERMS: Mapping[Council, tuple[date, date]] = MappingProxyType(
@@ -189,8 +200,8 @@ def _term_by_number(council: Council, number: int) -> CouncilTerm:
         raise TermError(f"council term {number} ends after the year {MAXYEAR}")
     return CouncilTerm(
         council=council,
-        start=LATER_TERMS_START + relativedelta(years=TERM_YEARS * k),
-        end=LATER_TERMS_START + relativedelta(years=TERM_YEARS * (k + 1)) - _ONE_DAY,
+        start=LATER_TERMS_START + _delta(years=TERM_YEARS * k),
+        end=LATER_TERMS_START + _delta(years=TERM_YEARS * (k + 1)) - _delta(days=1),
         number=number,
     )
 
@@ -218,7 +229,7 @@ def council_term_on(day: date, council: Council = Council.REGIONAL) -> CouncilTe
     check_day(day)
     if day <= first_end:
         return _term_by_number(council, 1)
-    k = relativedelta(day, LATER_TERMS_START).years // TERM_YEARS
+    k = _delta(day, LATER_TERMS_START).years // TERM_YEARS
     return _term_by_number(council, k + 2)
 
 
@@ -278,7 +289,7 @@ class Window:
 
 
 def _months_between(start: date, end_exclusive: date) -> int:
-    delta = relativedelta(end_exclusive, start)
+    delta = _delta(end_exclusive, start)
     return delta.years * 12 + delta.months
 
 
@@ -303,8 +314,8 @@ def fixed_span(start: date, months: int, k: int) -> tuple[date, date]:
                 f" falls outside the calendar (years {MINYEAR}–{MAXYEAR})"
             )
     return (
-        start + relativedelta(months=months * k),
-        start + relativedelta(months=months * (k + 1)) - _ONE_DAY,
+        start + _delta(months=months * k),
+        start + _delta(months=months * (k + 1)) - _delta(days=1),
     )
 
 
@@ -319,15 +330,15 @@ def _parts(fraction: float | None) -> int:
 
 def _part(term: CouncilTerm, n: int, p: int) -> tuple[date, date]:
     """Part ``p`` (0-based) of ``n`` of ``term``, boundaries rounded down to whole months."""
-    total = _months_between(term.start, term.end + _ONE_DAY)
+    total = _months_between(term.start, term.end + _delta(days=1))
     if total < n:
         raise TermError(
             f"the {total}-month council term {term.start.isoformat()}–{term.end.isoformat()}"
             f" cannot be split into {n} parts of whole months"
         )
     return (
-        term.start + relativedelta(months=(total * p) // n),
-        term.start + relativedelta(months=(total * (p + 1)) // n) - _ONE_DAY,
+        term.start + _delta(months=(total * p) // n),
+        term.start + _delta(months=(total * (p + 1)) // n) - _delta(days=1),
     )
 
 
@@ -575,7 +586,7 @@ def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         f" {m} months, and the cohorts change over one term apart"
     )
     end = fixed_span(start, hi, 0)[1]  # TermError past the years a date holds (lo <= hi)
-    return Window(start=start + relativedelta(months=lo), end=end, rule=rule)
+    return Window(start=start + _delta(months=lo), end=end, rule=rule)
 
 
 def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
@@ -586,7 +597,7 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
             return first
         assert first.end is not None  # fixed and council windows always end
         if first.rule.startswith("transitional"):  # the practice begins after it
-            return _each_term(policy, first.end + _ONE_DAY, c, index - 1)
+            return _each_term(policy, first.end + _delta(days=1), c, index - 1)
         return _each_term(policy, start, c, index)
     k = cohorts(policy)
     if policy.mode is TermMode.FIXED:
@@ -622,13 +633,13 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
     if index == 0:
         return window0
     assert window0.end is not None  # fixed and council windows always end
-    after = window0.end + _ONE_DAY
+    after = window0.end + _delta(days=1)
     if policy.mode is not TermMode.FIXED:
         return _council(policy, after, k, c, index - 1)
     if window0 is first:  # the stagger ended the first term: anchor on start
         offset = first_months + m * (index - 1)
         w_end = fixed_span(start, offset + m, 0)[1]  # TermError past the years a date holds
-        w_start = start + relativedelta(months=offset)
+        w_start = start + _delta(months=offset)
         rule = (
             f"fixed {m}-month term (FC-12), term {index} of cohort {c + 1} from"
             f" {start.isoformat()}: from start + {offset} months to the day before start +"
@@ -691,6 +702,7 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
     Holders are compared in :func:`~jarjestoyhteistyo.model.ids.normal_id` form
     (``P1`` is ``p1``); a streak's ``key`` is the id as first written.
 
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> h = (
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...            start=date(2022, 3, 1), end=date(2024, 2, 29)),
@@ -717,7 +729,7 @@ def consecutive_terms(history: Iterable[Tenure], key: TenureKey) -> tuple[Streak
         run_end: date | None = None
         for i in idx:
             t = items[i]
-            if run_end is not None and t.start > run_end + _ONE_DAY:
+            if run_end is not None and t.start > run_end + _delta(days=1):
                 out.append(_streak(holder, items, run))
                 run = []
                 run_end = None
@@ -748,6 +760,7 @@ def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
     The path points at the first tenure over the limit (``history[3]``). A limit of
     ``None`` is not checked.
 
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> h = tuple(
     ...     Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...            start=date(2022 + 2 * k, 3, 1), end=date(2024 + 2 * k, 2, 28 + (k == 0)))
@@ -796,6 +809,8 @@ def _proposed(policy: TermPolicy, proposal: Composition, start: date) -> tuple[T
         end = membership_window(policy, start).end or start
     except TermError:
         end = start
+    from jarjestoyhteistyo.model.history import Tenure  # its home, loaded on first use
+
     return tuple(
         Tenure(
             seat=s.id,
@@ -826,6 +841,7 @@ def check_proposal(
     :class:`~jarjestoyhteistyo.errors.TermError` when the history reaches ``start``.
 
     >>> from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
+    >>> from jarjestoyhteistyo.model.history import Tenure
     >>> served = tuple(Tenure(seat="m1", organisation="o1", person_ref="p1",
     ...     start=date(2023 + k, 1, 1), end=date(2023 + k, 12, 31)) for k in range(2))
     >>> proposal = Composition(as_of=date(2025, 1, 1), seats=(
@@ -840,7 +856,7 @@ def check_proposal(
     if start is None:
         start = proposal.as_of
     if start is None:
-        start = max((t.end for t in history), default=date.today()) + _ONE_DAY
+        start = max((t.end for t in history), default=date.today()) + _delta(days=1)
     late = [t for t in history if t.end >= start]
     if late:
         raise TermError(
@@ -858,3 +874,13 @@ def check_proposal(
         seat = next(t.seat for t in proposed if normal_id(getattr(t, key) or "") == holder)
         found.append(attrs.evolve(f, path=f"seats[{seat_index[seat]}]"))
     return tuple(found)
+
+
+def __getattr__(name: str) -> Any:
+    """``Tenure``, offered here too, is imported from its home on first use (PEP 562):
+    a check of a rule set's terms loads no history."""
+    if name == "Tenure":
+        from jarjestoyhteistyo.model.history import Tenure
+
+        return Tenure
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

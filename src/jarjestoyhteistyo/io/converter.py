@@ -55,9 +55,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import difflib
 import enum
-import json
 import math
 import re
 import types
@@ -142,6 +140,15 @@ def _plain(value: float) -> float:
 
 #: Every number, whatever its field, is finite and inside this (:mod:`.model.bounds`).
 _ANY_NUMBER = Bound(-MAX_MAGNITUDE, MAX_MAGNITUDE, "no number in a document is larger")
+
+
+def _nearest(word: str, options: list[str]) -> str | None:
+    """The option closest to a misspelt ``word`` (:func:`difflib.get_close_matches`,
+    imported when a message needs it), else ``None``."""
+    import difflib
+
+    near = difflib.get_close_matches(word, options, n=1)
+    return near[0] if near else None
 
 
 def _describe(value: Any) -> str:
@@ -243,8 +250,8 @@ def _register_enums(conv: cattrs.Converter) -> None:
             try:
                 return t(value)
             except ValueError:
-                near = difflib.get_close_matches(str(value), [str(v) for v in values], n=1)
-                tip = f"; did you mean {near[0]!r}?" if near else ""
+                near = _nearest(str(value), [str(v) for v in values])
+                tip = f"; did you mean {near!r}?" if near is not None else ""
                 raise _TypeProblem(
                     f"expected one of {', '.join(map(str, values))}, got {_describe(value)}{tip}"
                 ) from None
@@ -328,6 +335,8 @@ def _register_sequences(conv: cattrs.Converter, quick: Callable[[Any, Any], Any]
 
     def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
         items = [conv.unstructure(v) for v in value]
+        import json  # imported when a set is written, not with the converter
+
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
 
     def is_frozenset(t: Any) -> bool:
@@ -406,7 +415,8 @@ def _register_bounds(conv: cattrs.Converter, detailed: bool) -> None:
         return attrs.has(t) and any(bound_of(t, a.name) for a in attrs.fields(t))
 
     def factory(t: Any) -> Callable[[Any, Any], Any]:
-        hints = typing.get_type_hints(t)
+        # resolved once, on the class, as cattrs resolves them (then it need not again)
+        hints = {a.name: a.type for a in attrs.fields(attrs.resolve_types(t))}
         overrides: dict[str, Any] = {
             a.name: override(struct_hook=_bounded_hook(conv, hints[a.name], bound))
             for a in attrs.fields(t)
@@ -454,6 +464,19 @@ def _range_problem(path: str, exc: _RangeProblem) -> Problem:
     return Problem(path=path, code="out-of-range", message=str(exc), params=exc.params)
 
 
+def _quick_structure() -> Callable[[Any, Any], Any]:
+    """The quick converter's ``structure``, the converter made on its first call (only
+    past the problem cap): a check of a valid document never needs it."""
+    made: list[cattrs.Converter] = []
+
+    def structure(value: Any, t: Any) -> Any:
+        if not made:
+            made.append(_make_converter(detailed=False))
+        return made[0].structure(value, t)
+
+    return structure
+
+
 def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """The converter; ``detailed=False`` makes the quick one, which stops at the first
     problem (what the detailed one reads items with past the problem cap)."""
@@ -462,7 +485,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     _register_scalars(conv)
     _register_enums(conv)
-    quick = None if not detailed else _make_converter(detailed=False).structure
+    quick = None if not detailed else _quick_structure()
     _register_sequences(conv, quick)
     _register_rulesets(conv)
     _register_shorthands(conv)
@@ -498,13 +521,13 @@ def kind_problem(
     kind = data["kind"]
     if isinstance(kind, str) and kind in accepted:
         return None
-    near = difflib.get_close_matches(str(kind), list(expected), n=1)
-    tip = f"; did you mean {near[0]!r}?" if near else f"; expected {_one_of(expected)}"
+    near = _nearest(str(kind), list(expected))
+    tip = f"; did you mean {near!r}?" if near is not None else f"; expected {_one_of(expected)}"
     return Problem(
         path="kind",
         code="unknown-kind",
         message=f"unknown kind {kind!r}{tip}",
-        params={"suggestion": near[0] if near else None, "kinds": list(expected)},
+        params={"suggestion": near, "kinds": list(expected)},
     )
 
 
@@ -567,14 +590,14 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         out = []
         for raw_key in sorted(exc.extra_fields, key=str):
             key = str(raw_key)  # YAML keys may be numbers, dates or null
-            near = difflib.get_close_matches(key, known, n=1)
-            tip = f"; did you mean {near[0]!r}?" if near else ""
+            near = _nearest(key, known)
+            tip = f"; did you mean {near!r}?" if near is not None else ""
             out.append(
                 Problem(
                     path=_join(path, key),
                     code="unknown-key",
                     message=f"unknown key {key!r}{tip}",
-                    params={"key": key, "suggestion": near[0] if near else None},
+                    params={"key": key, "suggestion": near},
                 )
             )
         return out
@@ -763,12 +786,16 @@ def json_data(obj: Any) -> Any:
     >>> json_data(Event(date=date(2025, 3, 1), kind=EventKind.RESIGN, seat="m1"))
     {'date': '2025-03-01', 'kind': 'resign', 'seat': 'm1'}
     """
+    import json  # imported for JSON output only
+
     return json.loads(_json_dumps(unstructure(obj)))
 
 
 def _json_dumps(data: Any, **options: Any) -> str:
     """Strict JSON (``allow_nan=False``): the last guard against writing ``NaN`` or
     ``Infinity``, which no JSON reader, this library's included, reads back."""
+    import json  # imported for JSON output only
+
     try:
         return json.dumps(data, default=_json_default, allow_nan=False, **options)
     except ValueError as exc:

@@ -17,9 +17,10 @@ document filled in. The text passes the bounded YAML door
 
 from __future__ import annotations
 
-import difflib
+import importlib
 import os
 import stat
+import sys
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,12 +40,7 @@ from jarjestoyhteistyo.io.converter import (
     yaml_text,
 )
 from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
-from jarjestoyhteistyo.model.associations import Register, SegmentRules
 from jarjestoyhteistyo.model.composition import Composition
-from jarjestoyhteistyo.model.cooperation import CooperationModel
-from jarjestoyhteistyo.model.history import History
-from jarjestoyhteistyo.model.registrations import Registrations
-from jarjestoyhteistyo.model.roadmap import RoadmapDocument
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 __all__ = [
@@ -81,22 +77,34 @@ class Document:
     """One kind of document the door reads and writes.
 
     ``name`` is the document's name (also its JSON Schema's, ``jarjestoyhteistyo
-    schema NAME``), ``model`` its model class (every document's nouns live in
-    :mod:`jarjestoyhteistyo.model`, below this layer), and ``tagged`` says whether its
-    ``kind:`` tag is required: a rule set's tag chooses its class and a cooperation
-    model's says what it is, both named once by the classes' ``kind`` attribute. An
-    untagged document may still say ``kind: NAME``.
+    schema NAME``), ``home`` where its model class lives (``module:name``; every
+    document's nouns live in :mod:`jarjestoyhteistyo.model`, below this layer), and
+    ``tagged`` says whether its ``kind:`` tag is required: a rule set's tag chooses its
+    class and a cooperation model's says what it is, both named once by the classes'
+    ``kind`` attribute. An untagged document may still say ``kind: NAME``.
+
+    The model's module is imported when :attr:`model` is first asked for, so reading
+    one kind of document loads no other kind's classes.
 
     >>> DOCUMENTS["ruleset"].kinds
     ('general', 'formal_committee', 'open_forum', 'theme_network_council')
     >>> DOCUMENTS["cooperation"].kinds, DOCUMENTS["composition"].kinds
     (('cooperation_model',), ('composition',))
+    >>> DOCUMENTS["roadmap"].home
+    'jarjestoyhteistyo.model.roadmap:RoadmapDocument'
     """
 
     name: str
     title: str
-    model: Any
+    home: str
     tagged: bool = False
+
+    @property
+    def model(self) -> Any:
+        """The model class, its module imported on first use (for a rule set, the union
+        :data:`~jarjestoyhteistyo.model.rulesets.RuleSet`)."""
+        module, _, name = self.home.partition(":")
+        return getattr(importlib.import_module(module), name)
 
     @property
     def cls(self) -> Any:
@@ -116,6 +124,13 @@ class Document:
             return (self.name,)
         return tuple(str(getattr(c, "kind")) for c in self.classes)  # noqa: B009
 
+    def holds(self, cls: Any) -> bool:
+        """Whether ``cls`` is this document's model class, told without importing the
+        model (a class not yet imported cannot be it)."""
+        module, _, name = self.home.partition(":")
+        loaded = sys.modules.get(module)
+        return loaded is not None and getattr(loaded, name, None) is cls
+
 
 #: Every document kind, by name: one table for the loaders, the CLI, JSON Schema and
 #: the tests. The association register's CSV form is not here: it is rows read with a
@@ -127,44 +142,44 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             name="ruleset",
             title="A rule set of any kind (formal_committee, open_forum, ...).",
-            model=RuleSet,
+            home="jarjestoyhteistyo.model.rulesets:RuleSet",
             tagged=True,
         ),
         Document(
             name="composition",
             title="A composition: organisations and seats.",
-            model=Composition,
+            home="jarjestoyhteistyo.model.composition:Composition",
         ),
         Document(
             name="cooperation",
             title="A city's cooperation model (kind: cooperation_model, JP-1 … JP-7).",
-            model=CooperationModel,
+            home="jarjestoyhteistyo.model.cooperation:CooperationModel",
             tagged=True,
         ),
         Document(
             name="registrations",
             title="Registrations for selection (FC-3, OF-3).",
-            model=Registrations,
+            home="jarjestoyhteistyo.model.registrations:Registrations",
         ),
         Document(
             name="history",
             title="A succession history: events applied to a composition (FC-8, FC-15).",
-            model=History,
+            home="jarjestoyhteistyo.model.history:History",
         ),
         Document(
             name="roadmap",
             title="A roadmap with its implementation plans (RM-1 … RM-7).",
-            model=RoadmapDocument,
+            home="jarjestoyhteistyo.model.roadmap:RoadmapDocument",
         ),
         Document(
             name="register",
             title="An association register as YAML/JSON: associations: [...] (JP-3).",
-            model=Register,
+            home="jarjestoyhteistyo.model.associations:Register",
         ),
         Document(
             name="segment_rules",
             title="Segment rules of the actor ecosystem (JP-4, JP-7).",
-            model=SegmentRules,
+            home="jarjestoyhteistyo.model.associations:SegmentRules",
         ),
     )
 }
@@ -185,6 +200,8 @@ def document(what: str | type[Any]) -> Document:
     if isinstance(what, str):
         found = DOCUMENTS.get(what)
         if found is None:
+            import difflib  # only for the message
+
             near = difflib.get_close_matches(what, list(DOCUMENTS), n=1)
             tip = f"; did you mean {near[0]!r}?" if near else ""
             raise DocumentKindError(
@@ -200,7 +217,7 @@ def document(what: str | type[Any]) -> Document:
 def _by_class(cls: Any) -> Document | None:
     if cls == RuleSet or cls in KINDS.values():
         return DOCUMENTS["ruleset"]
-    return next((d for d in DOCUMENTS.values() if d.model is cls), None)
+    return next((d for d in DOCUMENTS.values() if d.holds(cls)), None)
 
 
 def _build(

@@ -12,10 +12,11 @@ steps (`JP-5`), the annual clock's activities (`JP-5`, `JP-7`) and the model its
 from __future__ import annotations
 
 import enum
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
+from jarjestoyhteistyo.model import COOPERATION_KIND
 from jarjestoyhteistyo.model.rulesets import Council
 
 __all__ = [
@@ -31,9 +32,10 @@ __all__ = [
     "Subject",
 ]
 
-#: The ``kind:`` tag of a cooperation model in YAML (its one home; the document table
-#: of :mod:`jarjestoyhteistyo.io.serialize` reads it from the class).
-KIND = "cooperation_model"
+#: The ``kind:`` tag of a cooperation model in YAML (kept in
+#: :data:`jarjestoyhteistyo.model.COOPERATION_KIND`; the document table of
+#: :mod:`jarjestoyhteistyo.io.serialize` reads it from the class).
+KIND: Final = COOPERATION_KIND
 
 
 # ------------------------------------------------------------------ annual clock

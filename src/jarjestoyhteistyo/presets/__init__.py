@@ -58,11 +58,10 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any, Final
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -74,9 +73,13 @@ from jarjestoyhteistyo.errors import (
     Problem,
 )
 from jarjestoyhteistyo.io.serialize import loads, loads_ruleset
+from jarjestoyhteistyo.model import COOPERATION_KIND
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
-from jarjestoyhteistyo.rules.cooperation import KIND as COOPERATION_KIND
-from jarjestoyhteistyo.rules.cooperation import CooperationModel, loads_cooperation
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from jarjestoyhteistyo.model.cooperation import CooperationModel
 
 __all__ = [
     "COOPERATION_KIND",
@@ -94,6 +97,7 @@ __all__ = [
     "load_preset",
     "preset_text",
     "resolve_preset",
+    "shipped",
 ]
 
 #: The languages an alias may be in.
@@ -289,6 +293,8 @@ class PresetRegistry:
         key = name.strip().lower()
         by_name = self._by_name()
         if key not in by_name:
+            import difflib  # only for the message
+
             near = difflib.get_close_matches(key, list(by_name), n=3)
             tip = f"; did you mean {', '.join(near)}?" if near else ""
             known = ", ".join(p.name for p in self.presets())
@@ -306,7 +312,9 @@ class PresetRegistry:
     def _parsed(self, info: PresetInfo) -> Any:
         parsed: dict[str, Any] = self._cache.setdefault("parsed", {})
         if info.name not in parsed:
-            read = loads_cooperation if info.kind == COOPERATION_KIND else loads_ruleset
+            read: Callable[..., Any] = loads_ruleset
+            if info.kind == COOPERATION_KIND:  # its family, imported only for one
+                from jarjestoyhteistyo.rules.cooperation import loads_cooperation as read
             parsed[info.name] = read(self.text(info.name), source=f"preset:{info.name}")
         return parsed[info.name]
 
@@ -338,8 +346,24 @@ class PresetRegistry:
         return None
 
 
+def shipped(*parts: str) -> Traversable:
+    """A folder (or file) of the package's data, such as ``shipped("presets", "bodies")``.
+
+    When the package is a folder on disk (as installed), this is that folder's path,
+    the same :class:`~pathlib.Path` :func:`importlib.resources.files` gives, without
+    importing :mod:`importlib.resources` (and its ``tempfile``, ``zipfile`` and
+    ``shutil``) at start-up; otherwise (a zip) it is what that function gives.
+    """
+    package = Path(__file__).parent.parent
+    if package.is_dir():
+        return package.joinpath(*parts)
+    from importlib import resources  # pragma: no cover - a package in a zip
+
+    return resources.files("jarjestoyhteistyo").joinpath(*parts)  # pragma: no cover
+
+
 #: The shipped presets (``jarjestoyhteistyo/presets/bodies``).
-REGISTRY = PresetRegistry(folder=resources.files("jarjestoyhteistyo") / "presets" / "bodies")
+REGISTRY = PresetRegistry(folder=shipped("presets", "bodies"))
 
 
 def list_presets() -> tuple[PresetInfo, ...]:

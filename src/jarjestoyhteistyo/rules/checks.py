@@ -18,11 +18,12 @@ True
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from jarjestoyhteistyo.findings import Finding, Report
-from jarjestoyhteistyo.model.rulesets import RuleSet
+from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 from jarjestoyhteistyo.rules import (
     chair,
     consistency,
@@ -37,9 +38,11 @@ from jarjestoyhteistyo.rules import (
     terms,
     values,
 )
-from jarjestoyhteistyo.rules.cooperation import CooperationModel, check_cooperation
 from jarjestoyhteistyo.rules.politics import mentions_party_politics
 from jarjestoyhteistyo.rules.seats import body_size
+
+if TYPE_CHECKING:
+    from jarjestoyhteistyo.model.cooperation import CooperationModel
 
 __all__ = ["RULE_SET_CHECKS", "body_size", "check", "mentions_party_politics"]
 
@@ -65,6 +68,10 @@ RULE_SET_CHECKS: Final[tuple[Callable[[RuleSet], Iterable[Finding]], ...]] = (
     values.check_languages,
 )
 
+#: The rule-set classes: anything else :func:`check` is given is a cooperation model,
+#: whose family (:mod:`jarjestoyhteistyo.rules.cooperation`) is imported only then.
+_RULE_SET_CLASSES: Final = tuple(KINDS.values())
+
 
 def check(rules: RuleSet | CooperationModel) -> Report:
     """Check a rule set on its own and report every problem (`JY1xx` codes).
@@ -78,7 +85,10 @@ def check(rules: RuleSet | CooperationModel) -> Report:
     >>> check(ThemeNetworkCouncil(name="Council", area="Example area")).ok
     True
     """
-    if isinstance(rules, CooperationModel):  # JP-1 … JP-7: a city's model, no seats
-        return check_cooperation(rules)
-    found = [f for part in RULE_SET_CHECKS for f in part(rules)]
-    return Report(subject=rules.name, findings=tuple(found))
+    if isinstance(rules, _RULE_SET_CLASSES):
+        found = [f for part in RULE_SET_CHECKS for f in part(rules)]
+        return Report(subject=rules.name, findings=tuple(found))
+    # JP-1 … JP-7: a city's cooperation model, no seats; its family is imported only now
+    from jarjestoyhteistyo.rules.cooperation import check_cooperation
+
+    return check_cooperation(typing.cast("CooperationModel", rules))

@@ -23,9 +23,9 @@ only checks the policy against it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateutil.relativedelta import relativedelta
+import dateutil
 
 from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR, longest_term_months, practice
 from jarjestoyhteistyo.codes import Code, finding
@@ -37,6 +37,9 @@ from jarjestoyhteistyo.model.rulesets import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.rules.base import KU, E, I, W
+
+if TYPE_CHECKING:
+    import dateutil.relativedelta  # named in full: dateutil imports it on first use
 
 __all__ = ["check_duties", "check_staggered", "check_term"]
 
@@ -254,7 +257,7 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
             yield finding(JY132, where, end=turn.end.isoformat(), **params)
             continue
         if previous is not None:
-            day_after = previous.end + relativedelta(days=1)
+            day_after = previous.end + dateutil.relativedelta.relativedelta(days=1)
             if turn.start < day_after:
                 yield finding(JY133, where, previous_end=previous.end.isoformat(), **params)
             elif turn.start > day_after:
@@ -263,7 +266,7 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
                     where,
                     duty=duty.duty,
                     gap_start=day_after.isoformat(),
-                    gap_end=(turn.start - relativedelta(days=1)).isoformat(),
+                    gap_end=(turn.start - dateutil.relativedelta.relativedelta(days=1)).isoformat(),
                 )
         previous = turn
 

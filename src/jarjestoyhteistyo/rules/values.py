@@ -34,7 +34,6 @@ member seat) are ``JY219`` and ``JY207``, which carry the same ``suggestions``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
@@ -201,6 +200,8 @@ def did_you_mean(value: str, known: Iterable[str]) -> list[str]:
     >>> did_you_mean("xyz", ["health-promotion", "pensioners"])
     []
     """
+    import difflib  # imported when a value is unknown, not with the rules
+
     folded: dict[str, str] = {}
     for k in sorted(set(known) - {value}):
         folded.setdefault(k.casefold(), k)
