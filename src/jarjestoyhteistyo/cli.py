@@ -382,12 +382,30 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-@command("show", "print a rule set (preset name or file) as YAML", ("yaml", "json"), rules=True)
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="write every field, the defaults too (categories, deputies, term, chair, ...): "
+        "the rule set as the library uses it, a start for a rule set of your own",
+    )
+
+
+@command(
+    "show",
+    "print a rule set (preset name or file) as YAML",
+    ("yaml", "json"),
+    arguments=_show_arguments,
+    rules=True,
+)
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
     rules = _any_rules(args.rules)
-    out.write(dump_json(rules) + "\n" if args.format == "json" else dump_yaml(rules))
+    if args.format == "json":
+        out.write(dump_json(rules, full=args.full) + "\n")
+    else:
+        out.write(dump_yaml(rules, full=args.full))
     return EXIT_OK
 
 

@@ -373,19 +373,19 @@ def _register_rulesets(conv: cattrs.Converter) -> None:
 SHORTHANDS: dict[type, str] = {RequiredFunction: "function"}
 
 
-def _register_shorthands(conv: cattrs.Converter) -> None:
+def _register_shorthands(conv: cattrs.Converter, full: bool) -> None:
     """The classes of :data:`SHORTHANDS` from a string or a mapping; written back as the
-    string when every other field has its default."""
+    string when every other field has its default (``full``: always as the mapping)."""
     for cls, field in SHORTHANDS.items():
-        _register_shorthand(conv, cls, field)
+        _register_shorthand(conv, cls, field, full)
 
 
-def _register_shorthand(conv: cattrs.Converter, cls: type, field: str) -> None:
+def _register_shorthand(conv: cattrs.Converter, cls: type, field: str, full: bool) -> None:
     whole: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     as_dict: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, conv, _cattrs_omit_if_default=True
+        cls, conv, _cattrs_omit_if_default=not full
     )
     others = [a for a in attrs.fields(cls) if a.name != field]
 
@@ -399,7 +399,7 @@ def _register_shorthand(conv: cattrs.Converter, cls: type, field: str) -> None:
         return whole(value, t)
 
     def unstructure(obj: Any) -> Any:
-        if all(getattr(obj, a.name) == a.default for a in others):
+        if not full and all(getattr(obj, a.name) == a.default for a in others):
             return getattr(obj, field)
         return as_dict(obj)
 
@@ -477,20 +477,31 @@ def _quick_structure() -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+def _make_converter(*, detailed: bool = True, full: bool = False) -> cattrs.Converter:
     """The converter; ``detailed=False`` makes the quick one, which stops at the first
-    problem (what the detailed one reads items with past the problem cap)."""
+    problem (what the detailed one reads items with past the problem cap); ``full=True``
+    the one that writes every field, defaults included (``show --full``)."""
     conv = make_converter(
-        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
+        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=not full
     )
     _register_scalars(conv)
     _register_enums(conv)
     quick = None if not detailed else _quick_structure()
     _register_sequences(conv, quick)
     _register_rulesets(conv)
-    _register_shorthands(conv)
+    _register_shorthands(conv, full)
     _register_bounds(conv, detailed)
     return conv
+
+
+_FULL: list[cattrs.Converter] = []
+
+
+def _full_converter() -> cattrs.Converter:
+    """The converter that writes defaults too, made on first use (``show --full``)."""
+    if not _FULL:
+        _FULL.append(_make_converter(full=True))
+    return _FULL[0]
 
 
 def _one_of(tags: tuple[str, ...]) -> str:
@@ -695,8 +706,9 @@ def capped(problems: list[Problem], *, uncounted: int = 0) -> list[Problem]:
     return out
 
 
-def unstructure(obj: Any) -> Any:
-    """Plain data (dicts, lists, scalars, dates) for ``obj``; defaults are omitted.
+def unstructure(obj: Any, *, full: bool = False) -> Any:
+    """Plain data (dicts, lists, scalars, dates) for ``obj``; defaults are omitted, or
+    written too with ``full=True`` (every field, as the rule set is used).
 
     A model class that declares a ``kind`` tag (every rule-set kind, the cooperation
     model) gets it written first, so the output says what it is.
@@ -706,11 +718,14 @@ def unstructure(obj: Any) -> Any:
     {'min': 4, 'max': 6}
     >>> list(unstructure(OpenForum(name="Forum", area="Example area")))[:2]
     ['kind', 'name']
+    >>> unstructure(IntRange(min=4)), unstructure(IntRange(min=4), full=True)
+    ({'min': 4}, {'min': 4, 'max': None})
     """
+    conv = _full_converter() if full else converter
     kind = getattr(type(obj), "kind", None)
     if isinstance(kind, str) and attrs.has(type(obj)):
-        return {"kind": kind, **converter.unstructure(obj, unstructure_as=type(obj))}
-    return converter.unstructure(obj)
+        return {"kind": kind, **conv.unstructure(obj, unstructure_as=type(obj))}
+    return conv.unstructure(obj)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -747,9 +762,13 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_presenter)
 
 
-def yaml_text(obj: Any) -> str:
+def yaml_text(obj: Any, *, full: bool = False) -> str:
     return yaml.dump(
-        unstructure(obj), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+        unstructure(obj, full=full),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
     )
 
 
@@ -802,9 +821,10 @@ def _json_dumps(data: Any, **options: Any) -> str:
         raise InvalidValueError(f"cannot write as JSON: {exc} (NaN or infinity)") from None
 
 
-def json_text(obj: Any, indent: int | None) -> str:
-    """``obj`` as JSON text (:func:`json_data`'s strict JSON, indented by ``indent``)."""
-    text = _json_dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+def json_text(obj: Any, indent: int | None, *, full: bool = False) -> str:
+    """``obj`` as JSON text (:func:`json_data`'s strict JSON, indented by ``indent``;
+    ``full``: defaults written too)."""
+    text = _json_dumps(unstructure(obj, full=full), ensure_ascii=False, indent=indent)
     # JSON is read back through the YAML door, which folds line breaks and refuses
     # non-printable characters; outside strings JSON is ASCII, so escape them anywhere
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -435,11 +435,18 @@ def load_any(
     )
 
 
-def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | None = 2) -> str:
+def dump(
+    obj: Any,
+    format: Literal["yaml", "json"] = "yaml",
+    *,
+    indent: int | None = 2,
+    full: bool = False,
+) -> str:
     """``obj`` as YAML or JSON text that :func:`loads` reads back to an equal object.
 
-    Defaults are left out; a class with a ``kind`` tag gets it first. JSON has dates
-    as ISO strings; ``indent`` is JSON's.
+    Defaults are left out (``full=True``: written too, so every value the library
+    uses is on the page); a class with a ``kind`` tag gets it first. JSON has dates as
+    ISO strings; ``indent`` is JSON's.
 
     >>> from jarjestoyhteistyo.model.rulesets import IntRange
     >>> print(dump(IntRange(min=4, max=6)), end="")
@@ -449,12 +456,12 @@ def dump(obj: Any, format: Literal["yaml", "json"] = "yaml", *, indent: int | No
     '{"min": 4, "max": 6}'
     """
     if format == "json":
-        return json_text(obj, indent)
-    return yaml_text(obj)
+        return json_text(obj, indent, full=full)
+    return yaml_text(obj, full=full)
 
 
 # ------------------------------------------------ the named loaders, one line each
-def dump_yaml(obj: Any) -> str:
+def dump_yaml(obj: Any, *, full: bool = False) -> str:
     """:func:`dump` as YAML.
 
     >>> from jarjestoyhteistyo.model.rulesets import IntRange
@@ -462,12 +469,12 @@ def dump_yaml(obj: Any) -> str:
     min: 4
     max: 6
     """
-    return dump(obj, "yaml")
+    return dump(obj, "yaml", full=full)
 
 
-def dump_json(obj: Any, *, indent: int | None = 2) -> str:
+def dump_json(obj: Any, *, indent: int | None = 2, full: bool = False) -> str:
     """:func:`dump` as JSON (dates as ISO strings)."""
-    return dump(obj, "json", indent=indent)
+    return dump(obj, "json", indent=indent, full=full)
 
 
 def loads_ruleset(text: str | bytes, *, source: str | None = None) -> RuleSet:
