@@ -138,3 +138,92 @@ def test_unusable_input_in_text_leaves_stdout_empty(capsys: pytest.CaptureFixtur
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("error: no preset")
+
+
+# ------------------------------------------------------- '-' reads stdin (point 7)
+def _cli(argv: list[str], stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "jarjestoyhteistyo", *argv],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+
+
+EXAMPLE = Path("examples/vantaa-kerava-formal.yaml")
+
+
+def test_a_composition_from_stdin_validates_like_the_file() -> None:
+    from_file = _cli(["validate", "vake", str(EXAMPLE), "--format", "json"], b"")
+    from_stdin = _cli(["validate", "vake", "-", "--format", "json"], EXAMPLE.read_bytes())
+    assert from_stdin.returncode == from_file.returncode == 0
+    assert json.loads(from_stdin.stdout) == json.loads(from_file.stdout)
+
+
+def test_a_rule_set_from_stdin() -> None:
+    shown = _cli(["show", "ku"], b"").stdout
+    done = _cli(["check", "-"], shown)
+    assert done.returncode == 0, done.stderr
+    assert b"NGO council fed by theme networks: OK" in done.stdout
+
+
+def test_bad_input_on_stdin_is_named_stdin() -> None:
+    done = _cli(["check", "-"], b"kind: general\nname: X\narea: Y\nseat_group: []\n")
+    assert done.returncode == 2
+    assert b"error: <stdin>: cannot use this input" in done.stderr
+    assert b"seat_group" in done.stderr
+
+
+def test_stdin_is_read_once() -> None:
+    done = _cli(["validate", "-", "-"], b"")
+    assert done.returncode == 2
+    assert b"only one input can be read from stdin" in done.stderr
+
+
+def test_stdin_past_the_size_limit_is_refused() -> None:
+    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
+
+    done = _cli(["check", "-"], b"#" * (DEFAULT_LIMITS.max_bytes + 10))
+    assert done.returncode == 2
+    assert b"more than" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+# --------------------------------------------- -o FILE: whole or not at all (point 7)
+def test_output_file_holds_what_stdout_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    argv = ["validate", "vake", str(EXAMPLE), "--format", "json"]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    target = tmp_path / "report.json"
+    assert main([*argv, "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert target.read_text(encoding="utf-8") == printed
+    assert json.loads(target.read_text(encoding="utf-8"))["ok"] is True
+
+
+def test_output_file_is_left_whole_when_the_command_fails(tmp_path: Path) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    target = tmp_path / "report.json"
+    target.write_text("the old report\n", encoding="utf-8")
+    assert main(["validate", "no-such-body", str(EXAMPLE), "-o", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "the old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_output_file_is_never_an_input_or_a_link(tmp_path: Path) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    composition = tmp_path / "composition.yaml"
+    composition.write_bytes(EXAMPLE.read_bytes())
+    assert main(["validate", "vake", str(composition), "-o", str(composition)]) == 2
+    assert composition.read_bytes() == EXAMPLE.read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "elsewhere.txt")
+    assert main(["check", "ku", "-o", str(link)]) == 2
+    assert not (tmp_path / "elsewhere.txt").exists()

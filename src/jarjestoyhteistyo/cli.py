@@ -33,6 +33,7 @@ by its converter, and a few commands write their own rows, which show computed v
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -101,6 +102,12 @@ class Command:
             default=self.formats[0],
             help=f"output format (default {self.formats[0]})",
         )
+        p.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write the output to FILE instead of stdout: whole or not at all",
+        )
         self.arguments(p)
 
 
@@ -153,6 +160,10 @@ def _any_rules(arg: str) -> Any:
         resolve_preset,
     )
 
+    if arg == STDIN:
+        from jarjestoyhteistyo.io.serialize import loads_any
+
+        return loads_any(_stdin_bytes(), _RULES_DOCUMENTS, source="<stdin>")[1]
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
         return load_any(path, _RULES_DOCUMENTS)[1]
@@ -283,7 +294,55 @@ MAX_WEIGHT = 1000.0
 
 
 #: The arguments that name a command's input files.
-_INPUTS = ("rules", "composition", "registrations", "history", "register", "structures")
+_INPUTS = (
+    "rules",
+    "composition",
+    "registrations",
+    "history",
+    "register",
+    "structures",
+    "file",
+)
+
+#: An input file given as ``-`` is read from stdin (one per command).
+STDIN = "-"
+
+
+def _stdin_bytes() -> bytes:
+    """What stdin holds, up to the door's size limit (refused past it, not read on)."""
+    from jarjestoyhteistyo.errors import Problem
+    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
+
+    limit = DEFAULT_LIMITS.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise LoadError(
+            [
+                Problem(
+                    path="$",
+                    code="too-large",
+                    message=f"the input is more than {limit} bytes, the limit",
+                    params={"limit": limit},
+                )
+            ],
+            source="<stdin>",
+        )
+    return data
+
+
+def _load(arg: str | Path, what: str) -> Any:
+    """The document ``what`` from the file ``arg``, or from stdin when ``arg`` is ``-``."""
+    from jarjestoyhteistyo.io.serialize import load, loads
+
+    if str(arg) == STDIN:
+        return loads(_stdin_bytes(), what, source="<stdin>")
+    return load(arg, what)
+
+
+def _one_stdin(args: argparse.Namespace) -> None:
+    """Stdin can be read once: two inputs given as ``-`` are a usage error."""
+    if sum(1 for a in _inputs(args) if a == STDIN) > 1:
+        raise JarjestoError("only one input can be read from stdin ('-')")
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -442,20 +501,19 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
     composition=True,
 )
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.serialize import load
     from jarjestoyhteistyo.model.composition import Stage
     from jarjestoyhteistyo.render.progress import Stages
     from jarjestoyhteistyo.rules.validation import validate
 
     with Stages(("reading the composition", "validating")) as stages:
         rules = _rules(args.rules)
-        composition = load(args.composition, "composition")
+        composition = _load(args.composition, "composition")
         stage = None if args.stage is None else Stage(args.stage)
         served = None
         if args.history is not None:
             from jarjestoyhteistyo.selection.succession import served_before
 
-            served = served_before(rules, load(args.history, "history"), composition)
+            served = served_before(rules, _load(args.history, "history"), composition)
         stages.next()
         report = validate(rules, composition, stage=stage, history=served)
     return _emit_report(report, args.format, out)
@@ -581,10 +639,10 @@ def _rotation_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.rotation import rotation_plan
-    from jarjestoyhteistyo.io.serialize import json_data, load
+    from jarjestoyhteistyo.io.serialize import json_data
 
     rules = _rules(args.rules)
-    composition = load(args.composition, "composition")
+    composition = _load(args.composition, "composition")
     plan = rotation_plan(rules, composition, start=args.start, years=args.years)
     if args.format == "json":
         data = json_data(plan)  # the plan's own form, in the order this command always had
@@ -820,14 +878,13 @@ def _roadmap_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.roadmap import evaluate, render, roadmap_check
-    from jarjestoyhteistyo.io.serialize import load
 
     if args.action == "check":
-        return _emit_report(roadmap_check(load(Path(args.file), "roadmap")), args.format, out)
+        return _emit_report(roadmap_check(_load(Path(args.file), "roadmap")), args.format, out)
     if args.format == "text-both":
         raise JarjestoError("--format text-both is for check; use text, markdown or json")
     as_of: date = args.as_of or date.today()
-    doc = load(Path(args.file), "roadmap")
+    doc = _load(Path(args.file), "roadmap")
     evaluation = evaluate(doc.roadmap, doc.plans, as_of=as_of)
     _write(render(evaluation, args.format), out)
     return EXIT_OK if evaluation.report.ok else EXIT_FINDINGS
@@ -867,11 +924,11 @@ def _ecosystem_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.ecosystem import DEFAULT_SEGMENT_RULES, analyse, read_register
-    from jarjestoyhteistyo.io.serialize import load
 
     as_of: date = args.as_of or date.today()
-    result = read_register(Path(args.register), as_of=as_of)  # the CSV reader, or the door
-    rules = load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
+    source = _stdin_bytes() if args.register == STDIN else Path(args.register)
+    result = read_register(source, as_of=as_of)  # the CSV reader, or the door
+    rules = _load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
     report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
     _write(report.render(args.format), out)
     for problem in result.problems:  # rows that could not be read, by line (none lost)
@@ -898,14 +955,14 @@ def _select_arguments(p: argparse.ArgumentParser) -> None:
 )
 def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.converter import yaml_comment
-    from jarjestoyhteistyo.io.serialize import dump_yaml, load, unstructure
+    from jarjestoyhteistyo.io.serialize import dump_yaml, unstructure
     from jarjestoyhteistyo.render.progress import Stages
     from jarjestoyhteistyo.selection import propose
 
     redactor = _redactor(args)
     with Stages(("reading the registrations", "proposing members")) as stages:
         rules = _rules(args.rules)
-        pool = load(args.registrations, "registrations")
+        pool = _load(args.registrations, "registrations")
         stages.next()
         proposal = propose(rules, pool.registrations, seed=args.seed, fair=args.fair)
     composition = (
@@ -1052,9 +1109,8 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------------ succession and term limits
 def _history(path: str) -> Any:
-    from jarjestoyhteistyo.io.serialize import load
 
-    return load(path, "history")
+    return _load(path, "history")
 
 
 def _succession_arguments(p: argparse.ArgumentParser) -> None:
@@ -1071,11 +1127,11 @@ def _succession_arguments(p: argparse.ArgumentParser) -> None:
     composition=True,
 )
 def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.serialize import dump_yaml, json_data, load
+    from jarjestoyhteistyo.io.serialize import dump_yaml, json_data
     from jarjestoyhteistyo.selection.succession import composition_at
 
     rules = _rules(args.rules)
-    initial = load(args.composition, "composition")
+    initial = _load(args.composition, "composition")
     comp, report = composition_at(rules, initial, _history(args.history), args.at)
     if args.format == "json":
         import json
@@ -1118,11 +1174,10 @@ def _term_limits_arguments(p: argparse.ArgumentParser) -> None:
     rules=True,
 )
 def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.io.serialize import load
     from jarjestoyhteistyo.selection.succession import term_limits
 
     rules = _rules(args.rules)
-    proposal = None if args.composition is None else load(args.composition, "composition")
+    proposal = None if args.composition is None else _load(args.composition, "composition")
     report = term_limits(rules, _history(args.history), proposal=proposal, until=args.until)
     return _emit_report(report, args.format, out)
 
@@ -1292,10 +1347,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     handler: Handler = args.handler
-    out = _SafeOut(sys.stdout, getattr(args, "format", "text"))
+    target = getattr(args, "output", None)
+    target = None if target in (None, STDIN) else target
+    sink: TextIO = io.StringIO() if target else sys.stdout  # -o: written once, at the end
+    out = _SafeOut(sink, getattr(args, "format", "text"))
     try:
+        _one_stdin(args)
         status = handler(args, typing.cast(TextIO, out))
         out.flush()
+        if target:
+            assert isinstance(sink, io.StringIO)
+            _write_file(target, sink.getvalue(), newline="", inputs=_inputs(args))
         return status
     except _Rejected as exc:
         errors = exc.report.errors
