@@ -227,3 +227,28 @@ def test_output_file_is_never_an_input_or_a_link(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "elsewhere.txt")
     assert main(["check", "ku", "-o", str(link)]) == 2
     assert not (tmp_path / "elsewhere.txt").exists()
+
+
+# ------------------------------------------------- shell completion (point 7)
+@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+def test_the_completion_script_knows_every_command(
+    shell: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import COMMANDS, main
+
+    assert main(["--print-completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert script.startswith("#")
+    for name in COMMANDS:
+        assert name in script, name
+    assert "redact-key-file" in script  # a command's own option, not only the names
+
+
+def test_completion_without_shtab_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    monkeypatch.setitem(sys.modules, "shtab", None)  # import shtab raises ImportError
+    assert main(["--print-completion", "bash"]) == 2
+    assert "jarjestoyhteistyo[completion]" in capsys.readouterr().err

@@ -1203,6 +1203,33 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
+#: The shells ``--print-completion`` writes a script for (shtab's).
+_SHELLS = ("bash", "zsh", "tcsh")
+
+
+class _Completion(argparse.Action):
+    """``--print-completion SHELL``: shtab's completion script of the whole command
+    line (every command with its arguments), on stdout, exit 0."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        try:
+            import shtab
+        except ImportError:
+            from jarjestoyhteistyo.errors import MissingDependencyError
+
+            raise MissingDependencyError(
+                "tab completion needs shtab: pip install 'jarjestoyhteistyo[completion]'"
+            ) from None
+        sys.stdout.write(shtab.complete(_parser(None), shell=str(values)))
+        parser.exit(0)
+
+
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of the command line; given ``argv``, only the command it names gets
     its arguments (the others are listed by name and help), so the command line starts
@@ -1221,6 +1248,14 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version", action=_Version, help="print the version of jarjestoyhteistyo and exit"
+    )
+    parser.add_argument(
+        "--print-completion",
+        action=_Completion,
+        choices=_SHELLS,
+        metavar="SHELL",
+        help=f"print a tab-completion script for SHELL ({', '.join(_SHELLS)}) and exit; "
+        "needs the 'completion' extra (shtab)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for cmd in [COMMANDS[str(chosen)]] if alone else COMMANDS.values():
@@ -1346,6 +1381,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
+    except JarjestoError as exc:  # an option's own action (--print-completion)
+        _err(f"error: {exc}\n")
+        return EXIT_INPUT
     handler: Handler = args.handler
     target = getattr(args, "output", None)
     target = None if target in (None, STDIN) else target
