@@ -139,6 +139,10 @@ def _words(t: Any) -> str:
         return " or ".join("null" if a is type(None) else _words(a) for a in args)
     if t in _WORDS:
         return _WORDS[t]
+    from jarjestoyhteistyo.model.rulesets import IntRange
+
+    if t is IntRange:
+        return "range: {min, max}, one number (exactly) or text 4-6"
     if t in SHORTHANDS:
         return f"text ({SHORTHANDS[t]}) or mapping"
     if isinstance(t, type) and issubclass(t, enum.Enum):

@@ -85,10 +85,18 @@ from jarjestoyhteistyo.model.bounds import (
     Bound,
     bound_of,
 )
-from jarjestoyhteistyo.model.rulesets import KINDS, RequiredFunction, RuleSet
+from jarjestoyhteistyo.model.rulesets import (
+    KINDS,
+    DeputyPolicy,
+    IntRange,
+    RequiredFunction,
+    RuleSet,
+)
 from jarjestoyhteistyo.text import UNSAFE
 
 __all__ = [
+    "RANGE_TEXT",
+    "RANGE_WORDS",
     "SHORTHANDS",
     "capped",
     "converter",
@@ -368,9 +376,17 @@ def _register_rulesets(conv: cattrs.Converter) -> None:
 
 
 #: Classes a document may also write as a bare string, by the field the string fills:
-#: ``- secretary`` is ``RequiredFunction(function="secretary")``. The JSON Schema
-#: (:mod:`jarjestoyhteistyo.io.schema`) reads this table too.
-SHORTHANDS: dict[type, str] = {RequiredFunction: "function"}
+#: ``- secretary`` is ``RequiredFunction(function="secretary")``, ``deputies: personal``
+#: is ``DeputyPolicy(mode="personal")``. The JSON Schema
+#: (:mod:`jarjestoyhteistyo.io.schema`) and the YAML reference read this table too.
+SHORTHANDS: dict[type, str] = {RequiredFunction: "function", DeputyPolicy: "mode"}
+
+#: A range written as one number (``seats: 2``: exactly two) or as ``4-6`` (an en
+#: dash too); written back as ``{min, max}``.
+RANGE_TEXT = re.compile(r"^\s*(\d{1,9})\s*(?:[-–—]\s*(\d{1,9})\s*)?$")
+
+#: What a range is, in the words of a load problem.
+RANGE_WORDS = "a number range such as {min: 4, max: 6}, 4-6 or 4"
 
 
 def _register_shorthands(conv: cattrs.Converter, full: bool) -> None:
@@ -390,8 +406,8 @@ def _register_shorthand(conv: cattrs.Converter, cls: type, field: str, full: boo
     others = [a for a in attrs.fields(cls) if a.name != field]
 
     def structure(value: Any, t: Any) -> Any:
-        if isinstance(value, str):
-            return t(**{field: value})
+        if isinstance(value, str):  # through the mapping's hook: enums, bounds, checks
+            return whole({field: value}, t)
         if not isinstance(value, dict):
             raise _TypeProblem(
                 f"expected a string or a mapping with {field!r}, got {_describe(value)}"
@@ -400,11 +416,30 @@ def _register_shorthand(conv: cattrs.Converter, cls: type, field: str, full: boo
 
     def unstructure(obj: Any) -> Any:
         if not full and all(getattr(obj, a.name) == a.default for a in others):
-            return getattr(obj, field)
+            return conv.unstructure(getattr(obj, field))  # an enum as its value
         return as_dict(obj)
 
     conv.register_structure_hook(cls, structure)
     conv.register_unstructure_hook(cls, unstructure)
+
+
+def _register_ranges(conv: cattrs.Converter) -> None:
+    """:class:`IntRange` from ``{min, max}``, a whole number or ``"4-6"``."""
+    whole: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        IntRange, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: Any, t: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return whole({"min": value, "max": value}, t)
+        if isinstance(value, str) and (m := RANGE_TEXT.match(value)):
+            low, high = int(m[1]), int(m[2] if m[2] is not None else m[1])
+            return whole({"min": low, "max": high}, t)
+        if isinstance(value, dict):
+            return whole(value, t)
+        raise _TypeProblem(f"expected {RANGE_WORDS}, got {_describe(value)}")
+
+    conv.register_structure_hook(IntRange, structure)
 
 
 def _register_bounds(conv: cattrs.Converter, detailed: bool) -> None:
@@ -490,6 +525,7 @@ def _make_converter(*, detailed: bool = True, full: bool = False) -> cattrs.Conv
     _register_sequences(conv, quick)
     _register_rulesets(conv)
     _register_shorthands(conv, full)
+    _register_ranges(conv)
     _register_bounds(conv, detailed)
     return conv
 
@@ -571,16 +607,33 @@ def _under(path: str, inner: str) -> str:
 def _type_name(t: Any) -> str:
     if t is None:
         return "a value"
+    if t is type(None):
+        return "nothing (leave the key out)"
     if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
         return " or ".join(_type_name(a) for a in typing.get_args(t))
-    if attrs.has(t):
-        return f"a mapping ({t.__name__})"
+    if attrs.has(t):  # in words a preparer reads: the keys, not the class's name
+        if t is IntRange:
+            return RANGE_WORDS
+        keys = [a.name for a in attrs.fields(t) if a.init]
+        listed = ", ".join(keys[:5]) + (", ..." if len(keys) > 5 else "")
+        if t in SHORTHANDS:
+            return f"a {SHORTHANDS[t]} or a mapping with the keys {listed}"
+        return f"a mapping with the keys {listed}"
     names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
     if t in names:
         return names[t]
     if typing.get_origin(t) in (tuple, frozenset):
         return "a list"
     return getattr(t, "__name__", repr(t))
+
+
+def _optional_of(t: Any) -> Any:
+    """``X`` of ``X | None``, else ``t`` itself."""
+    if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return t
 
 
 def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Problem]:
@@ -629,7 +682,7 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         return [Problem(path=path, code="wrong-type", message=str(exc))]
     if isinstance(exc, _RangeProblem):
         return [_range_problem(path, exc)]
-    if isinstance(exc, AttributeError | TypeError) and expected is not None and attrs.has(expected):
+    if isinstance(exc, AttributeError | TypeError) and attrs.has(_optional_of(expected)):
         return [
             Problem(
                 path=path,

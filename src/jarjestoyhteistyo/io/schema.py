@@ -33,9 +33,10 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.errors import UnsupportedTypeError
-from jarjestoyhteistyo.io.converter import SHORTHANDS
+from jarjestoyhteistyo.io.converter import RANGE_TEXT, SHORTHANDS
 from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_MAGNITUDE, Bound, bound_of
+from jarjestoyhteistyo.model.rulesets import IntRange
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
@@ -181,6 +182,9 @@ class _Builder:
             }
         if t is time:
             return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+        if t is IntRange:  # {min, max}, one number, or "4-6" (the converter's shorthands)
+            text = {"type": "string", "pattern": RANGE_TEXT.pattern}
+            return {"anyOf": [self.type(int), text, self.ref(t)]}
         if isinstance(t, type) and t in SHORTHANDS:
             return {"anyOf": [{"type": "string"}, self.ref(t)]}
         if isinstance(t, type) and (attrs.has(t) or issubclass(t, enum.Enum)):
