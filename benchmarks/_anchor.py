@@ -36,7 +36,8 @@ def _load() -> ModuleType | None:
     if not path.exists():
         return None
     spec = importlib.util.spec_from_file_location("anchor_selection", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules["anchor_selection"] = mod
     spec.loader.exec_module(mod)

@@ -30,12 +30,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.errors import SelectionError
 from jarjestoyhteistyo.fictional.strategies import registrations
 from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SizeClass
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
 from jarjestoyhteistyo.model.rulesets import Criterion, RuleSet, SeatSource
-from jarjestoyhteistyo.errors import SelectionError
 from jarjestoyhteistyo.selection import proposal as P
 from jarjestoyhteistyo.selection._flow import TypeNetwork
 from jarjestoyhteistyo.selection._seating import assign, build
@@ -110,7 +110,9 @@ class _SelectorBefore:
 class _LevelsBefore:
     """One pass of the objective: ``order`` is the lottery order, ``why`` collects reasons."""
 
-    def __init__(self, pool: Pool, sel: _SelectorBefore, order: list[int], why: dict[int, Reason]) -> None:
+    def __init__(
+        self, pool: Pool, sel: _SelectorBefore, order: list[int], why: dict[int, Reason]
+    ) -> None:
         self.pool, self.sel, self.order, self.why = pool, sel, order, why
 
     def chosen_orgs(self) -> list[Organisation]:
@@ -164,7 +166,9 @@ def _holds_before(
     return lambda o: value in attr(o)
 
 
-def _diversity_levels_before(pool: Pool, sel: _SelectorBefore, order: list[int], why: dict[int, Reason]) -> None:
+def _diversity_levels_before(
+    pool: Pool, sel: _SelectorBefore, order: list[int], why: dict[int, Reason]
+) -> None:
     """The lexicographic objective, level by level, each greedy in lottery order."""
     rules = pool.rules
     levels = _LevelsBefore(pool, sel, order, why)
@@ -457,3 +461,32 @@ def test_theme_network_work_pairs_same_proposal(data: st.DataObject, seed: int) 
     rules = jy.load_preset("keski-uusimaa")
     regs = data.draw(registrations(rules, min_size=10, max_size=120))
     same(rules, regs, seed)
+
+
+@pytest.mark.parametrize(("scan", "few"), [(0, 64), (0, 0), (7, 1), (50, 3)])
+def test_level_walk_after_the_first_ones(
+    monkeypatch: pytest.MonkeyPatch,
+    anchor_pool: Callable[[int, bool], list[Registration]],
+    scan: int,
+    few: int,
+) -> None:
+    """The levels past their first registrations, by a scan in C (few values) or one
+    pass (many): ``_SCAN`` and ``_FEW`` made small so that small pools reach them."""
+    from jarjestoyhteistyo.selection import _diversity
+
+    monkeypatch.setattr(_diversity, "_SCAN", scan)
+    monkeypatch.setattr(_diversity, "_FEW", few)
+    rules = jy.load_preset("vantaa-kerava-formal")
+    wide = attrs.evolve(
+        rules,
+        required_municipalities=frozenset({"m-3", "m-7", "Helsinki"}),
+        diversity=attrs.evolve(
+            rules.diversity, languages=frozenset({"sv", "other"}), volunteer_run=True
+        ),
+    )
+    for seed in range(4):
+        for municipalities in (2, 40, 300):
+            regs = spread(500, seed, municipalities=municipalities, dup=0.05)
+            same(rules, regs, seed)
+            same(wide, regs, seed)
+        same(wide, anchor_pool(2_000, seed % 2 == 0), seed)
