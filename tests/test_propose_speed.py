@@ -446,7 +446,7 @@ _PRESETS = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(data=st.data(), name=st.sampled_from(_PRESETS), seed=st.integers(0, 2**32))
 def test_hypothesis_pools_same_proposal(data: st.DataObject, name: str, seed: int) -> None:
     rules = jy.load_preset(name)
@@ -454,12 +454,12 @@ def test_hypothesis_pools_same_proposal(data: st.DataObject, name: str, seed: in
     same(rules, regs, seed)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(data=st.data(), seed=st.integers(0, 2**32))
 def test_theme_network_work_pairs_same_proposal(data: st.DataObject, seed: int) -> None:
     """A theme network council: work pairs of two picks tried together (`KU-7`)."""
     rules = jy.load_preset("keski-uusimaa")
-    regs = data.draw(registrations(rules, min_size=10, max_size=120))
+    regs = data.draw(registrations(rules, min_size=10, max_size=80))
     same(rules, regs, seed)
 
 
@@ -490,3 +490,13 @@ def test_level_walk_after_the_first_ones(
             same(rules, regs, seed)
             same(wide, regs, seed)
         same(wide, anchor_pool(2_000, seed % 2 == 0), seed)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), name=st.sampled_from(_PRESETS), seed=st.integers(0, 2**32))
+def test_many_hypothesis_pools_same_proposal(data: st.DataObject, name: str, seed: int) -> None:
+    """The comparison above on many more pools (``python -m pytest -m slow``)."""
+    rules = jy.load_preset(name)
+    regs = data.draw(registrations(rules, max_size=160))
+    same(rules, regs, seed)

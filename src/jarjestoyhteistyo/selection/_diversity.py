@@ -177,9 +177,11 @@ class _Levels:
     """One pass of the objective: ``order`` is the lottery order, ``why`` collects reasons.
 
     A level looks at one field of the organisations (size, municipalities, languages,
-    ...). Its values are few, so :meth:`_walk` visits, in lottery order, only the
-    registrations whose value the level still wants — the next one of each value is
-    found by a scan in C (:meth:`list.index`) — instead of every registration.
+    ...). :meth:`_walk` visits, in lottery order, only the registrations whose value
+    the level still wants, instead of every registration: past the first ``_SCAN``,
+    the next one of each value is found from the values' numbers (by
+    :meth:`list.index`, a scan in C, when they are few), and a level with no value
+    left to want stops.
     """
 
     def __init__(self, pool: Pool, sel: Selector, order: list[int], why: dict[int, Reason]) -> None:
