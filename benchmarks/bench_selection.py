@@ -20,25 +20,33 @@ Measured in one run against what a user would pick instead:
   categories? Then, for each size, the pool cut down so that one category has exactly
 its minimum (4 organisations).
 
-Run: ``python benchmarks/bench_selection.py`` (about 3 minutes). ``networkx`` and
+Run: ``python benchmarks/bench_selection.py`` (about 3 minutes); ``python
+benchmarks/bench_selection.py floor [N ...] [--no-networkx] [--anchor-only]`` for the floor table of
+issue #20 (the anchor pool of ``../shared/bench`` through ``_anchor.py``, that pool
+with one category per organisation, and this benchmark's own), ``floor --memory N``
+for the peak traced memory of ``propose`` alone. ``networkx`` and
 ``sortition-algorithms`` are not dependencies (``pip install networkx
 sortition-algorithms``); a part whose tool is not importable is skipped.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
 import random
+import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import _anchor
 from _timing import best_per_call, report
 
 import jarjestoyhteistyo as jy
@@ -416,6 +424,124 @@ def compare_lotteries(rules: jy.FormalCommittee, regs: list[Registration]) -> No
         print(f"(*) {note}" if note.startswith("legacy") else f"    {note}")
 
 
+# ------------------------------------------------- selection at the floor (issue #20)
+FLOOR_SIZES = (1_000, 10_000, 100_000)
+FLOOR_ROUNDS = 5
+
+
+def _timed(fn: Any) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _floor_pools(n: int) -> list[tuple[str, jy.FormalCommittee, list[Any]]]:
+    """The pools of the floor table: the anchor's (as ``anchor_pool.build``), the anchor's
+    with one category per organisation, and this benchmark's own (300 municipalities)."""
+    rules = jy.load_preset("vantaa-kerava-formal")
+    pools: list[tuple[str, jy.FormalCommittee, list[Any]]] = []
+    if _anchor.anchor is not None:
+        pools.append(("anchor", rules, _anchor.rows(n)))
+        pools.append(("anchor, one category", rules, _anchor.rows(n, one_category=True)))
+    pools.append(
+        ("project (300 municipalities)", rules, specs(n, [c.code for c in rules.categories]))
+    )
+    return pools
+
+
+def _min_med(xs: list[float]) -> str:
+    return f"{min(xs) * 1e3:.1f} / {statistics.median(xs) * 1e3:.1f} ms" if xs else "—"
+
+
+def floor(
+    sizes: Sequence[int],
+    *,
+    rounds: int = FLOOR_ROUNDS,
+    matching: bool = True,
+    anchor_only: bool = False,
+) -> None:
+    """``propose(seed=1)`` against building the wrappers and against networkx, per pool
+    and size: each round times the three in turn, ``gc.collect()`` before each; min and
+    median of ``rounds``, and the ratio of the medians with its range over the rounds."""
+    print(f"selection at the floor: {rounds} rounds, gc.collect() before each run")
+    head = (
+        "pool",
+        "registrations",
+        "wrappers min/med",
+        "propose min/med",
+        "networkx min/med",
+        "propose / wrappers",
+        "networkx / propose",
+    )
+    rows: list[Row] = []
+    for n in sizes:
+        for name, rules, spec in _floor_pools(n)[: 1 if anchor_only else None]:
+            regs = build(spec)
+            orgs = [r.organisation for r in regs]
+            people = [r.member for r in regs]
+
+            def wrappers(orgs: list[Any] = orgs, people: list[Any] = people) -> object:
+                return [
+                    Registration(organisation=o, member=p, link_description=_anchor.LINK)
+                    for o, p in zip(orgs, people, strict=True)
+                ]
+
+            def ours(rules: Any = rules, regs: list[Any] = regs) -> object:
+                return propose(rules, regs, seed=1)
+
+            def theirs(rules: Any = rules, regs: list[Any] = regs) -> object:
+                return networkx_matching(rules, regs)
+
+            with_nx = matching and nx is not None
+            if with_nx:
+                size = networkx_matching(rules, regs)
+                assert size == propose(rules, regs, seed=1).feasibility.fillable
+            w, p, x = [], [], []
+            for _ in range(rounds):
+                w.append(_timed(wrappers))
+                p.append(_timed(ours))
+                if with_nx:
+                    x.append(_timed(theirs))
+            pw = [b / a for a, b in zip(w, p, strict=True)]
+            med = statistics.median
+
+            ratio_x = "—"
+            if x:
+                xp = [b / a for a, b in zip(p, x, strict=True)]
+                ratio_x = f"{med(x) / med(p):.2f} ({min(xp):.2f}–{max(xp):.2f})"
+            rows.append(
+                (
+                    name,
+                    f"{n:,}",
+                    _min_med(w),
+                    _min_med(p),
+                    _min_med(x),
+                    f"{med(p) / med(w):.2f} ({min(pw):.2f}–{max(pw):.2f})",
+                    ratio_x,
+                )
+            )
+            print("  " + "  ".join(rows[-1]), flush=True)
+    table("Selection at the floor: propose(seed=1), 16 + 16 seats", head, rows)
+
+
+def floor_memory(n: int) -> None:
+    """Peak traced memory of ``propose`` alone (the registrations already built)."""
+    rules = jy.load_preset("vantaa-kerava-formal")
+    spec = (
+        _anchor.rows(n)
+        if _anchor.anchor is not None
+        else specs(n, [c.code for c in rules.categories])
+    )
+    regs = build(spec)
+    gc.collect()
+    tracemalloc.start()
+    propose(rules, regs, seed=1)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"propose, {n:,} registrations: peak traced memory {peak / 2**20:.0f} MiB")
+
+
 def main() -> None:
     rules = jy.load_preset("vantaa-kerava-formal")  # 8 categories × (2 members + 2 deputies)
     codes = [c.code for c in rules.categories]
@@ -471,4 +597,13 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["floor"]:  # floor [N ...] [--no-networkx] [--memory N]
+        args = sys.argv[2:]
+        if "--memory" in args:
+            floor_memory(int(args[args.index("--memory") + 1]))
+        else:
+            without_nx = "--no-networkx" in args
+            sizes = [int(a) for a in args if a.isdigit()] or list(FLOOR_SIZES)
+            floor(sizes, matching=not without_nx, anchor_only="--anchor-only" in args)
+    else:
+        main()

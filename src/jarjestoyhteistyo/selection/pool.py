@@ -264,7 +264,8 @@ class Pool:
         self.masks: list[int] = []
         self.findings: list[Finding] = []
         self._read(_Masks.of(self.groups))
-        self.counts: Counter[int] = Counter(m for m in self.masks if m)
+        self.counts: Counter[int] = Counter(self.masks)  # counted in C, then 0 dropped
+        del self.counts[0]
         self.party = [
             finding(JY108, f"selection.criteria[{i}]", criterion=c.id)
             for i, c in enumerate(general.selection.criteria)
@@ -285,31 +286,40 @@ class Pool:
         found, masks = self.findings, self.masks
         first: dict[str, int] = {}
         mask_of: dict[tuple[frozenset[str], frozenset[str]], int] = {}
-        met_append = self.criteria_met.append
+        mask_of_categories: dict[frozenset[str], int] = {}  # no networks: the common case
+        met_append, mask_append = self.criteria_met.append, masks.append
         for i, r in enumerate(self.regs):
             org = r.organisation
             met_append(len(r.answers & criteria) if r.answers else 0)
-            key = normal_id(org.id)  # ORG-01 and org-01 are one organisation
+            oid = org.id
+            # normal_id, its common case inlined: ORG-01 and org-01 are one organisation
+            key = oid.strip().lower() if oid.isascii() else normal_id(oid)
             if key in first:
                 self.duplicate_of[i] = first[key]
                 found.append(_duplicate(i, org, first[key]))
-                masks.append(0)
+                mask_append(0)
                 continue
             first[key] = i
             applied = r.categories
-            use: tuple[frozenset[str], frozenset[str]] = (org.categories, org.networks)
-            if applied:
-                own = org.categories | org.networks
-                if not applied <= own:
-                    found += _foreign(i, org, applied - own, rule_cat)
-                use = (applied & own, frozenset())
-            mask = mask_of.get(use)
-            if mask is None:
-                mask = mask_of[use] = groups_of.mask(use[0] | use[1])
-            masks.append(mask)
+            if not applied and not org.networks:
+                mask = mask_of_categories.get(org.categories)
+                if mask is None:
+                    mask = mask_of_categories[org.categories] = groups_of.mask(org.categories)
+            else:
+                use: tuple[frozenset[str], frozenset[str]] = (org.categories, org.networks)
+                if applied:
+                    own = org.categories | org.networks
+                    if not applied <= own:
+                        found += _foreign(i, org, applied - own, rule_cat)
+                    use = (applied & own, frozenset())
+                mask = mask_of.get(use)
+                if mask is None:
+                    mask = mask_of[use] = groups_of.mask(use[0] | use[1])
+            mask_append(mask)
             if not mask:
                 found.append(finding(JY511, f"registrations[{i}]", index=i, organisation=org.id))
-            if not r.link_description or not r.link_description.strip():
+            link = r.link_description
+            if not link or not link.strip():
                 found.append(_no_link(i, org))
             if needed is not None and r.hours_available is not None and r.hours_available < needed:
                 found.append(_short_of_time(i, org, r.hours_available, needed))
@@ -330,7 +340,8 @@ class Pool:
         regs = self.regs
         dup = self.duplicate_of
         ids = [r.organisation.id for r in regs]
-        order = sorted((i for i in range(len(regs)) if i not in dup), key=ids.__getitem__)
+        drawn = (i for i in range(len(regs)) if i not in dup) if dup else range(len(regs))
+        order = sorted(drawn, key=ids.__getitem__)
         random.Random(seed).shuffle(order)
         rank = [-1] * len(regs)
         for k, i in enumerate(order):

@@ -463,11 +463,14 @@ def _choose(
 ) -> None:
     """Diversity first, then criteria met, then the lottery rank (`FC-3`, `WS-7`)."""
     masks = pool.masks
-    order = [i for i in drawn if masks[i]]
+    order = drawn if all(masks) else [i for i in drawn if masks[i]]
     diversity_levels(pool, sel, order, why)
     if sel.full:
         return
-    rest = sorted(order, key=lambda i: (-pool.criteria_met[i], rank[i]))
+    # criteria met, then lottery rank: ``order`` is in rank order, so a stable sort on
+    # the criteria alone (none when nobody meets one)
+    criteria_met = pool.criteria_met
+    rest = sorted(order, key=[-m for m in criteria_met].__getitem__) if any(criteria_met) else order
     for i in rest:
         if sel.full:
             break
