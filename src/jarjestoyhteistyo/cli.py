@@ -22,7 +22,7 @@ table :func:`main` builds its parser from, in the order ``--help`` lists them:
 >>> list(COMMANDS)[:4]
 ['presets', 'show', 'check', 'validate']
 >>> COMMANDS["validate"].formats
-('text', 'json', 'text-both')
+('text', 'json', 'text-both', 'github')
 
 A handler imports the heavy modules it needs itself, so that ``--help`` and the light
 commands start fast (no pandas, matplotlib, hypothesis or icalendar). Files are read
@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
-from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.findings import Finding, Language, Report
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 from jarjestoyhteistyo.text import escape_unsafe
 
@@ -204,11 +204,69 @@ def _rules(arg: str, *, goes_on: str | None = None) -> Any:
     return rules
 
 
-def _emit_report(report: Report, fmt: str, out: TextIO) -> int:
+def _places(file: str | None) -> Callable[[Finding], tuple[int, int] | None]:
+    """Where each finding's path is written in ``file`` (1-based line and column), for
+    a file the user named; nothing for a preset, stdin or a file that is not YAML."""
+    if file is None or file == STDIN or Path(file).suffix.lower() not in _DOCUMENT_SUFFIXES:
+        return lambda _f: None
+    from jarjestoyhteistyo.io.serialize import read_file
+    from jarjestoyhteistyo.io.yamldoor import position_of, positions
+
+    try:
+        where = positions(read_file(file))
+    except JarjestoError:
+        return lambda _f: None
+    return lambda f: position_of(where, f.path)
+
+
+#: What a file given as RULES or COMPOSITION ends in (else RULES is a preset's name).
+_DOCUMENT_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+
+
+def _github(report: Report, file: str | None, place: Callable[[Finding], Any]) -> str:
+    """GitHub Actions workflow commands, one annotation a finding (``--format github``)."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for f in report.findings:
+        props = []
+        at = place(f)
+        if file is not None and at is not None:
+            props += [f"file={prop(file)}", f"line={at[0]}", f"col={at[1]}"]
+        props.append(f"title={prop(f'{f.code} [{f.rule}] {f.path}')}")
+        lines.append(f"::{level[f.severity.value]} {','.join(props)}::{data(f.message_en)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = None) -> int:
+    """The report in ``fmt``; ``file`` is the file the findings are about: their places
+    in it lead each text line (``file:line:column``) and are in JSON as ``location``."""
+    place = _places(file)
     if fmt == "json":
-        out.write(report.to_json() + "\n")
+        data = report.to_dict()
+        for row, f in zip(data["findings"], report.findings, strict=True):
+            at = place(f)
+            if at is not None:
+                row["location"] = {"file": file, "line": at[0], "column": at[1]}
+        import json
+
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "github":
+        out.write(_github(report, file, place))
     else:
-        out.write(report.to_text(lang="both" if fmt == "text-both" else "en") + "\n")
+
+        def where(f: Finding) -> str | None:
+            at = place(f)
+            return None if at is None else f"{file}:{at[0]}:{at[1]}"
+
+        lang: Language = "both" if fmt == "text-both" else "en"
+        out.write(report.to_text(lang=lang, where=where) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -468,11 +526,13 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-@command("check", "check a rule set on its own", ("text", "json", "text-both"), rules=True)
+@command(
+    "check", "check a rule set on its own", ("text", "json", "text-both", "github"), rules=True
+)
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rules.checks import check
 
-    return _emit_report(check(_any_rules(args.rules)), args.format, out)
+    return _emit_report(check(_any_rules(args.rules)), args.format, out, file=args.rules)
 
 
 def _validate_arguments(p: argparse.ArgumentParser) -> None:
@@ -495,7 +555,7 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
 @command(
     "validate",
     "validate a composition against a rule set",
-    ("text", "json", "text-both"),
+    ("text", "json", "text-both", "github"),
     arguments=_validate_arguments,
     rules=True,
     composition=True,
@@ -516,7 +576,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             served = served_before(rules, _load(args.history, "history"), composition)
         stages.next()
         report = validate(rules, composition, stage=stage, history=served)
-    return _emit_report(report, args.format, out)
+    return _emit_report(report, args.format, out, file=args.composition)
 
 
 def _codes_arguments(p: argparse.ArgumentParser) -> None:

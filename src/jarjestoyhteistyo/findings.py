@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -219,12 +219,22 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_text(self, lang: Language = "en") -> str:
-        """A human-readable listing, one finding per line, and a summary line."""
-        lines = [
-            f"{f.severity.value.upper():7} {f.code} [{f.rule}] {f.path}: {f.message(lang)}"
-            for f in self.findings
-        ]
+    def to_text(
+        self, lang: Language = "en", *, where: Callable[[Finding], str | None] | None = None
+    ) -> str:
+        """A human-readable listing, one finding per line, and a summary line.
+
+        ``where`` gives a finding's place in the file it is about (the command line's
+        ``composition.yaml:12:5``), written first on its line; ``None``: no place.
+        """
+        lines = []
+        for f in self.findings:
+            at = where(f) if where is not None else None
+            head = f"{at}: " if at else ""
+            lines.append(
+                f"{head}{f.severity.value.upper():7} {f.code} [{f.rule}] {f.path}: "
+                f"{f.message(lang)}"
+            )
         n_err, n_warn = len(self.errors), len(self.warnings)
         verdict = "OK" if self.ok else "FAILED"
         head = f"{self.subject}: " if self.subject else ""

@@ -77,6 +77,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.pyyaml import make_converter
 
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem, UnsupportedTypeError
+from jarjestoyhteistyo.io.yamldoor import join_path
 from jarjestoyhteistyo.model.bounds import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -589,12 +590,7 @@ converter: cattrs.Converter = _make_converter()
 
 
 def _join(path: str, part: str | int) -> str:
-    if isinstance(part, str) and (not part.strip() or any(c in part for c in ".[]")):
-        part = f"[{part!r}]"  # an empty or odd key stays visible: $[''], a['x.y']
-        return f"{path}{part}" if path != "$" else f"${part}"
-    if isinstance(part, int):
-        return f"{path}[{part}]" if path != "$" else f"[{part}]"
-    return part if path == "$" else f"{path}.{part}"
+    return join_path(path, part)  # the one spelling of a path, the door's
 
 
 def _under(path: str, inner: str) -> str:

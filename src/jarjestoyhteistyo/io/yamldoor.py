@@ -25,6 +25,7 @@ jarjestoyhteistyo.errors.LoadError: 1 problem
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -32,7 +33,15 @@ import yaml
 
 from jarjestoyhteistyo.errors import LimitsError, LoadError, Problem
 
-__all__ = ["DEFAULT_LIMITS", "PARSER_MAX_DEPTH", "Limits", "read_yaml"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "PARSER_MAX_DEPTH",
+    "Limits",
+    "join_path",
+    "position_of",
+    "positions",
+    "read_yaml",
+]
 
 #: libyaml (PyYAML >= 6.0.4 bundles one that does this) refuses more than this many
 #: nesting levels in its scanner, before the library's own depth pass sees the
@@ -360,3 +369,77 @@ def _too_big(size: int, limits: Limits) -> Problem:
         message=f"the document is {size} bytes; the limit is {limits.max_bytes}",
         params={"size": size, "max_bytes": limits.max_bytes},
     )
+
+
+def join_path(path: str, key: object) -> str:
+    """``path`` and one key or index below it, as the converter writes a finding's path
+    (``seats[3].organisation``; an odd key in brackets: ``a['x.y']``)."""
+    if isinstance(key, int):
+        return f"{path}[{key}]" if path != "$" else f"[{key}]"
+    part = str(key)
+    if not part.strip() or any(c in part for c in ".[]"):
+        return f"{path}[{part!r}]" if path != "$" else f"$[{part!r}]"
+    return part if path == "$" else f"{path}.{part}"
+
+
+def positions(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> dict[str, tuple[int, int]]:
+    """Where each path of a YAML (or JSON) document is written: ``path`` → 1-based
+    ``(line, column)`` of its key (a mapping's entry) or of the item (a list's), for
+    pointing a finding into the file (``composition.yaml:12:5``); ``$`` is the document.
+
+    The text is held to ``limits`` like every read; a text that does not parse has no
+    positions (an empty mapping), as its load has already said why.
+
+    >>> where = positions("name: X\\nseats:\\n  - id: m1\\n  - id: m2\\n")
+    >>> where["seats"], where["seats[1]"], where["seats[1].id"]
+    ((2, 1), (4, 5), (4, 5))
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return {}
+    if len(text) > limits.max_bytes:
+        return {}
+    try:
+        _check_events(text, limits, _Loader)
+        root = yaml.compose(text, Loader=_Loader)
+    except (_DocError, yaml.YAMLError, ValueError, RecursionError):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    if root is None:
+        return out
+    out["$"] = (root.start_mark.line + 1, root.start_mark.column + 1)
+    stack: list[tuple[str, yaml.Node]] = [("$", root)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                inner = join_path(path, key.value)
+                out.setdefault(inner, (key.start_mark.line + 1, key.start_mark.column + 1))
+                stack.append((inner, value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                inner = join_path(path, i)
+                out.setdefault(inner, (item.start_mark.line + 1, item.start_mark.column + 1))
+                stack.append((inner, item))
+    return out
+
+
+def position_of(where: Mapping[str, tuple[int, int]], path: str) -> tuple[int, int] | None:
+    """The position of ``path``, else of its nearest written ancestor (a finding about a
+    key that is missing points at the mapping that lacks it); ``None`` when nothing of
+    it is written.
+
+    >>> position_of(positions("seats:\\n  - id: m1\\n"), "seats[0].organisation")
+    (2, 5)
+    """
+    while True:
+        if path in where:
+            return where[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            return where.get("$") if path != "$" else None
+        path = path[:cut]
