@@ -286,6 +286,28 @@ class BoundsDirective(SphinxDirective):
         return [_table(["Class.field", "Bound", "Why"], [40, 25, 35], rows)]
 
 
+class VocabularyDirective(SphinxDirective):
+    """``.. jy-vocabulary::`` — every value a document takes with its Finnish, Swedish
+    and English word (:data:`~jarjestoyhteistyo.model.vocabulary.VOCABULARY`)."""
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.model.vocabulary import VOCABULARY
+
+        _depend_on_package(self)
+        rows: list[list[Cell]] = [
+            [
+                type(member).__name__,
+                _lit(str(member.value)),
+                labels.fi or "",
+                labels.sv or "",
+                labels.en or "",
+            ]
+            for member, labels in VOCABULARY.items()
+        ]
+        return [_table(["Of", "Value", "Suomeksi", "På svenska", "In English"],
+                       [16, 24, 20, 20, 20], rows)]  # fmt: skip
+
+
 class PresetsDirective(SphinxDirective):
     """``.. jy-presets::`` — the shipped presets with their aliases."""
 
@@ -375,5 +397,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("jy-yaml-reference", YamlReferenceDirective)
     app.add_directive("jy-bounds", BoundsDirective)
     app.add_directive("jy-presets", PresetsDirective)
+    app.add_directive("jy-vocabulary", VocabularyDirective)
     app.add_directive("jy-exports", ExportsDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

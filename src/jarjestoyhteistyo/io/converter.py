@@ -86,6 +86,7 @@ from jarjestoyhteistyo.model.bounds import (
     Bound,
     bound_of,
 )
+from jarjestoyhteistyo.model.composition import Seat
 from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     DeputyPolicy,
@@ -93,6 +94,7 @@ from jarjestoyhteistyo.model.rulesets import (
     RequiredFunction,
     RuleSet,
 )
+from jarjestoyhteistyo.model.vocabulary import function_name, value_of
 from jarjestoyhteistyo.text import UNSAFE
 
 __all__ = [
@@ -259,10 +261,13 @@ def _register_enums(conv: cattrs.Converter) -> None:
             try:
                 return t(value)
             except ValueError:
+                if isinstance(value, str) and (named := value_of(t, value)) is not None:
+                    return named  # its Finnish or Swedish word (pieni, liten: small)
                 near = _nearest(str(value), [str(v) for v in values])
                 tip = f"; did you mean {near!r}?" if near is not None else ""
                 raise _TypeProblem(
-                    f"expected one of {', '.join(map(str, values))}, got {_describe(value)}{tip}"
+                    f"expected one of {', '.join(map(str, values))} (or their Finnish or "
+                    f"Swedish words), got {_describe(value)}{tip}"
                 ) from None
 
         return hook
@@ -443,6 +448,28 @@ def _register_ranges(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(IntRange, structure)
 
 
+def _register_function_words(conv: cattrs.Converter) -> None:
+    """A seat's functions and a required function in their Finnish or Swedish words
+    too (``puheenjohtaja``, ``ordförande``: ``chair``); a rule set's own stay as
+    written. Registered last: around whatever hook the class has."""
+    for cls, field in ((Seat, "functions"), (RequiredFunction, "function")):
+        base = conv.get_structure_hook(cls)
+
+        def hook(value: Any, t: Any, base: Any = base, field: str = field) -> Any:
+            if isinstance(value, str):  # the shorthand: the function itself
+                value = function_name(value)
+            elif isinstance(value, dict) and field in value:
+                given = value[field]
+                if isinstance(given, str):
+                    value = {**value, field: function_name(given)}
+                elif isinstance(given, list):
+                    named = [function_name(v) if isinstance(v, str) else v for v in given]
+                    value = {**value, field: named}
+            return base(value, t)
+
+        conv.register_structure_hook(cls, hook)
+
+
 def _register_bounds(conv: cattrs.Converter, detailed: bool) -> None:
     """The fields :data:`~jarjestoyhteistyo.model.bounds.FIELDS` bounds, held to it: a
     number, each number of a list, each whole-number field of a range."""
@@ -528,6 +555,7 @@ def _make_converter(*, detailed: bool = True, full: bool = False) -> cattrs.Conv
     _register_shorthands(conv, full)
     _register_ranges(conv)
     _register_bounds(conv, detailed)
+    _register_function_words(conv)
     return conv
 
 

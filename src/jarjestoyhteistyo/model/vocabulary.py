@@ -1,0 +1,207 @@
+"""The words of the library's values in Finnish, Swedish and English (issue #16 point 2).
+
+A preparer writes ``size: pieni`` or ``functions: [ordförande]``; the documents take
+each value's Finnish and Swedish word as well as its own (``small``, ``chair``) and
+write the value back in its own form. :data:`VOCABULARY` is the one table: for each
+value of the enums a document holds, and for the functions the library knows, its
+label in the three languages. Aliases are compared as a reader sees them — case,
+spaces, hyphens and underscores do not count (``Vice chair``, ``vice-chair``).
+
+The table is the library's own translation of its values, not a source's wording
+(the sources are Finnish; the Swedish follows the terms of Finnish public
+administration: *välfärdsområde*, *nämnd*, *ledamot*, *ersättare*).
+
+>>> from jarjestoyhteistyo.model.composition import SizeClass
+>>> value_of(SizeClass, "pieni"), value_of(SizeClass, "Liten"), value_of(SizeClass, "huge")
+(<SizeClass.SMALL: 'small'>, <SizeClass.SMALL: 'small'>, None)
+>>> [function_name(w) for w in ("varapuheenjohtaja", "vice ordförande", "tiedottaja")]
+['vice_chair', 'vice_chair', 'tiedottaja']
+>>> label(SizeClass.SMALL, "sv")
+'liten'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Final, TypeVar
+
+from jarjestoyhteistyo.model.categories import Labels
+from jarjestoyhteistyo.model.composition import Function, Role, SeatKind, SizeClass, Stage
+from jarjestoyhteistyo.model.rulesets import (
+    Authority,
+    ChairMode,
+    Council,
+    DeputyMode,
+    FeePolicy,
+    Need,
+    PartyTies,
+    RotationPractice,
+    SeatSource,
+    TermMode,
+)
+
+__all__ = ["VOCABULARY", "aliases", "fold", "function_name", "label", "value_of"]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _l(fi: str, sv: str, en: str) -> Labels:
+    return Labels(fi=fi, sv=sv, en=en)
+
+
+#: Each value's label in Finnish, Swedish and English, by enum member.
+VOCABULARY: Final[Mapping[enum.Enum, Labels]] = {
+    SizeClass.SMALL: _l("pieni", "liten", "small"),
+    SizeClass.MEDIUM: _l("keskikokoinen", "medelstor", "medium"),
+    SizeClass.LARGE: _l("suuri", "stor", "large"),
+    Role.NGO_EMPLOYEE: _l("järjestötyöntekijä", "organisationsanställd", "NGO employee"),
+    Role.EXPERIENCE_EXPERT: _l("kokemusasiantuntija", "erfarenhetsexpert", "experience expert"),
+    Role.VOLUNTEER: _l("vapaaehtoinen", "frivillig", "volunteer"),
+    Role.FEDERATION_REPRESENTATIVE: _l(
+        "liiton edustaja", "förbundsrepresentant", "federation representative"
+    ),
+    Role.WELLBEING_AREA_OFFICIAL: _l(
+        "hyvinvointialueen viranhaltija",
+        "välfärdsområdets tjänsteinnehavare",
+        "wellbeing area official",
+    ),
+    Role.MUNICIPAL_OFFICIAL: _l(
+        "kunnan viranhaltija", "kommunens tjänsteinnehavare", "municipal official"
+    ),
+    Role.ELECTED_MEMBER: _l("luottamushenkilö", "förtroendevald", "elected member"),
+    Role.INVITED_EXPERT: _l("kutsuttu asiantuntija", "inbjuden sakkunnig", "invited expert"),
+    Role.SECTOR_REPRESENTATIVE: _l(
+        "sektorin edustaja", "sektorsrepresentant", "sector representative"
+    ),
+    SeatKind.MEMBER: _l("jäsen", "ledamot", "member"),
+    SeatKind.DEPUTY: _l("varajäsen", "ersättare", "deputy"),
+    SeatKind.COMMITTEE: _l("lautakunnan jäsen", "nämndledamot", "committee member"),
+    SeatKind.OFFICIAL: _l("viranhaltija", "tjänsteinnehavare", "official"),
+    SeatKind.EXPERT: _l("asiantuntija", "sakkunnig", "expert"),
+    SeatKind.STAFF: _l("henkilöstö", "personal", "staff"),
+    Function.CHAIR: _l("puheenjohtaja", "ordförande", "chair"),
+    Function.VICE_CHAIR: _l("varapuheenjohtaja", "vice ordförande", "vice-chair"),
+    Function.SECRETARY: _l("sihteeri", "sekreterare", "secretary"),
+    Function.CONVENER: _l("koollekutsuja", "sammankallare", "convener"),
+    Function.COORDINATOR: _l("koordinaattori", "koordinator", "coordinator"),
+    Function.PRESENTER: _l("esittelijä", "föredragande", "presenter"),
+    Stage.PROPOSAL: _l("ehdotus", "förslag", "proposal"),
+    Stage.APPOINTED: _l("nimetty", "utsedd", "appointed"),
+    Need.REQUIRED: _l("pakollinen", "obligatorisk", "required"),
+    Need.WANTED: _l("toivottava", "önskvärd", "wanted"),
+    SeatSource.CATEGORY: _l("yhdistysluokka", "föreningskategori", "category"),
+    SeatSource.NETWORK: _l("teemaverkosto", "temanätverk", "network"),
+    SeatSource.OPEN: _l("avoin", "öppen", "open"),
+    SeatSource.COMMITTEE: _l("lautakunta", "nämnd", "committee"),
+    SeatSource.OFFICIAL: _l("viranhaltija", "tjänsteinnehavare", "official"),
+    SeatSource.SECTOR: _l("sektori", "sektor", "sector"),
+    SeatSource.EXPERT: _l("asiantuntija", "sakkunnig", "expert"),
+    DeputyMode.PERSONAL: _l("henkilökohtainen", "personlig", "personal"),
+    DeputyMode.OPTIONAL: _l("valinnainen", "valfri", "optional"),
+    DeputyMode.ORDERED: _l("varajäsenjärjestys", "ersättarordning", "ordered"),
+    DeputyMode.PAIR: _l("työpari", "arbetspar", "pair"),
+    DeputyMode.AGREED: _l("sovittava", "enligt överenskommelse", "agreed"),
+    DeputyMode.NONE: _l("ei varajäseniä", "inga ersättare", "none"),
+    ChairMode.DIALOGUE: _l(
+        "vuoropuhelu lautakunnan kanssa", "i dialog med nämnden", "dialogue with the committee"
+    ),
+    ChairMode.ELECTED: _l("jäsenten valitsema", "vald av ledamöterna", "elected by members"),
+    ChairMode.APPOINTED: _l(
+        "aluehallituksen nimeämä", "utsedd av välfärdsområdesstyrelsen", "appointed by the board"
+    ),
+    ChairMode.ROTATING: _l("kiertävä", "roterande", "rotating"),
+    ChairMode.NONE: _l("ei puheenjohtajaa", "ingen ordförande", "none"),
+    Authority.EXECUTIVE_BOARD: _l(
+        "aluehallitus", "välfärdsområdesstyrelsen", "regional executive board"
+    ),
+    Authority.COMMITTEE: _l("lautakunta", "nämnden", "committee"),
+    Authority.COMMITTEE_PROPOSES_BOARD_APPOINTS: _l(
+        "lautakunta esittää, aluehallitus nimeää",
+        "nämnden föreslår, styrelsen utser",
+        "committee proposes, board appoints",
+    ),
+    Authority.THEME_NETWORKS: _l("teemaverkostot", "temanätverken", "theme networks"),
+    Authority.OPEN_REGISTRATION: _l("avoin ilmoittautuminen", "öppen anmälan", "open registration"),
+    Authority.REGIONAL_COUNCIL: _l(
+        "aluevaltuusto", "välfärdsområdesfullmäktige", "regional council"
+    ),
+    Authority.BODY_ITSELF: _l("toimielin itse", "organet självt", "the body itself"),
+    Authority.OFFICE_HOLDER: _l(
+        "viranhaltijapäätös", "tjänsteinnehavarbeslut", "an office holder's decision"
+    ),
+    Authority.MUNICIPAL_BODIES: _l(
+        "kuntien toimielimet", "kommunernas organ", "the municipalities' bodies"
+    ),
+    FeePolicy.FEE_RULE: _l("palkkiosääntö", "arvodesstadga", "fee rule"),
+    FeePolicy.OTHER_AGREED: _l(
+        "muu sovittu korvaus", "annan överenskommen ersättning", "other compensation as agreed"
+    ),
+    FeePolicy.NONE: _l("ei palkkiota", "inget arvode", "no fee"),
+    PartyTies.FORBIDDEN: _l("kielletty", "förbjuden", "forbidden"),
+    PartyTies.ALLOWED: _l("sallittu", "tillåten", "allowed"),
+    TermMode.FIXED: _l("kiinteä", "fast", "fixed"),
+    TermMode.COUNCIL: _l("valtuustokausi", "fullmäktigeperiod", "council term"),
+    TermMode.COUNCIL_FRACTION: _l(
+        "osa valtuustokaudesta", "del av fullmäktigeperioden", "a fraction of the council term"
+    ),
+    TermMode.FIXED_DATES: _l("kiinteät päivämäärät", "fasta datum", "fixed dates"),
+    TermMode.AGREED: _l("sovittava", "enligt överenskommelse", "agreed"),
+    RotationPractice.EACH_TERM: _l("joka kausi", "varje period", "each term"),
+    RotationPractice.STAGGERED_TERMS: _l(
+        "porrastetut kaudet", "förskjutna perioder", "staggered terms"
+    ),
+    Council.REGIONAL: _l("aluevaltuusto", "välfärdsområdesfullmäktige", "regional council"),
+    Council.MUNICIPAL: _l("kunnanvaltuusto", "kommunfullmäktige", "municipal council"),
+}
+
+
+def fold(text: str) -> str:
+    """``text`` as aliases are compared: case, spaces, hyphens and underscores do not
+    count.
+
+    >>> fold("Vice-Chair"), fold("vice chair"), fold("VICE_CHAIR")
+    ('vicechair', 'vicechair', 'vicechair')
+    """
+    return "".join(ch for ch in text.casefold() if ch not in " -_\u00a0\t")
+
+
+def _words(member: enum.Enum) -> Iterable[str]:
+    yield str(member.value)
+    labels = VOCABULARY.get(member)
+    if labels is not None:
+        yield from (w for w in (labels.fi, labels.sv, labels.en) if w is not None)
+
+
+_ALIASES: dict[type[enum.Enum], dict[str, enum.Enum]] = {}
+
+
+def aliases(enum_type: type[E]) -> Mapping[str, E]:
+    """Every word of ``enum_type``'s values (its own, Finnish, Swedish, English),
+    folded (:func:`fold`), to the value it names; made once per enum."""
+    table = _ALIASES.get(enum_type)
+    if table is None:
+        table = {fold(word): member for member in enum_type for word in _words(member)}
+        _ALIASES[enum_type] = table
+    return table  # type: ignore[return-value]
+
+
+def value_of(enum_type: type[E], text: str) -> E | None:
+    """The value of ``enum_type`` that ``text`` names in any of the three languages,
+    else ``None``."""
+    return aliases(enum_type).get(fold(text))
+
+
+def function_name(text: str) -> str:
+    """The function a seat holds, its own name for one the library knows (``chair``
+    for ``puheenjohtaja``, ``ordförande`` or ``Chair``), else ``text`` as written (a
+    function of the rule set's own)."""
+    known = value_of(Function, text)
+    return str(known.value) if known is not None else text
+
+
+def label(value: enum.Enum, lang: str = "en") -> str:
+    """The word for ``value`` in ``lang`` (``fi``, ``sv`` or ``en``); its own value
+    when the table has none."""
+    labels = VOCABULARY.get(value)
+    return labels.get(lang) if labels is not None else str(value.value)
