@@ -327,9 +327,12 @@ def test_a_refill_longer_than_every_stretch_between_changeovers_is_none(preset: 
 
 def test_a_simulation_past_the_work_budget_is_refused_at_once() -> None:
     """100,000 runs of 16 seats for 200 years at high drop-out: about 10¹⁰ steps
-    (hours); refused before any is taken, with what to cut."""
+    (hours); refused before any is taken, with what to cut. The default 10,000 runs
+    of the same body over 40 years are well inside."""
     with pytest.raises(SimulationError, match="fewer runs, fewer years"):
         simulate_attrition(
             jy.load_preset(FORMAL), None, dropout_per_year=0.9, years=200, runs=100_000, seed=0
         )
-    assert simulate.MAX_WORK == 10**8
+    assert simulate.MAX_WORK == 2 * 10**7
+    r = simulate_attrition(jy.load_preset(FORMAL), None, dropout_per_year=0.2, years=40, seed=0)
+    assert r.runs == 10_000
