@@ -94,7 +94,7 @@ from jarjestoyhteistyo.model.rulesets import (
     RequiredFunction,
     RuleSet,
 )
-from jarjestoyhteistyo.model.vocabulary import function_name, value_of
+from jarjestoyhteistyo.model.vocabulary import VOCABULARY, function_name, value_of
 from jarjestoyhteistyo.text import UNSAFE
 
 __all__ = [
@@ -254,6 +254,7 @@ def _register_enums(conv: cattrs.Converter) -> None:
 
     def enum_hook(t: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
         values = [m.value for m in t]
+        worded = any(m in VOCABULARY for m in t)
 
         def hook(value: Any, _t: Any) -> enum.Enum:
             if isinstance(value, t):
@@ -265,9 +266,10 @@ def _register_enums(conv: cattrs.Converter) -> None:
                     return named  # its Finnish or Swedish word (pieni, liten: small)
                 near = _nearest(str(value), [str(v) for v in values])
                 tip = f"; did you mean {near!r}?" if near is not None else ""
+                words = " (or their Finnish or Swedish words)" if worded else ""
                 raise _TypeProblem(
-                    f"expected one of {', '.join(map(str, values))} (or their Finnish or "
-                    f"Swedish words), got {_describe(value)}{tip}"
+                    f"expected one of {', '.join(map(str, values))}{words}, "
+                    f"got {_describe(value)}{tip}"
                 ) from None
 
         return hook
