@@ -156,15 +156,18 @@ def test_ku12_inconsistent_recommended_size_is_error_JY101() -> None:
 
 
 # ------------------------------------------------------------------- JY102
-@pytest.mark.parametrize("rotation", [0.0, -0.5, 1.5])
+@pytest.mark.parametrize("rotation", [0.0, -0.5, 1.5, 2.2250738585e-313, 9.9e-6])
 def test_fc13_rotation_share_outside_unit_interval_is_error_JY102(rotation: float) -> None:
-    """FC-13: a share of members changes each term; 0 or more than all is impossible."""
+    """FC-13: a share of members changes each term; 0 or more than all is impossible,
+    and a share below 1/100,000 would make more cohorts than any body has seats (CI's
+    totality run: 1 / 2.2e-313 is infinity, an OverflowError in the rotation plan)."""
     rules = attrs.evolve(formal(), term=attrs.evolve(formal().term, rotation=rotation))
     assert_finding(rules, "JY102", E, "FC-13", "term.rotation")
 
 
-def test_fc13_whole_body_changing_is_allowed() -> None:
-    rules = attrs.evolve(formal(), term=attrs.evolve(formal().term, rotation=1.0))
+@pytest.mark.parametrize("rotation", [1.0, 1e-5])
+def test_fc13_whole_body_changing_is_allowed(rotation: float) -> None:
+    rules = attrs.evolve(formal(), term=attrs.evolve(formal().term, rotation=rotation))
     assert "JY102" not in check(rules).codes
 
 

@@ -726,3 +726,15 @@ def test_compositions_for_a_large_body_draws() -> None:
         assert len(comp.seats) >= 8 * 13
 
     prop()
+
+
+def test_a_rotation_share_of_a_subnormal_float_is_a_term_error() -> None:
+    """CI's totality run: ``rotation: 2.2e-313`` made ``1 / rotation`` infinite and the
+    rotation plan (behind simulate_attrition) an OverflowError; now a TermError, and
+    ``check`` reports it (JY102)."""
+    term = TermPolicy(mode=TermMode.COUNCIL, rotation=2.2250738585e-313)
+    rules = FormalCommittee(name="Body", area="Area", term=term)
+    with pytest.raises(TermError, match="cohorts"):
+        terms.cohorts(term)
+    with pytest.raises(JarjestoError):
+        simulate.simulate_attrition(rules, None, dropout_per_year=0.0, years=1.0, seed=0)

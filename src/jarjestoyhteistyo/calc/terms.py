@@ -50,7 +50,7 @@ import dateutil
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_HORIZON_YEARS
+from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.rulesets import (
@@ -390,6 +390,11 @@ def cohorts(policy: TermPolicy) -> int:
         return len(policy.first_term_months)
     if not 0 < policy.rotation <= 1:
         raise TermError(f"the rotation share {policy.rotation} is outside (0, 1]")
+    if policy.rotation * MAX_COUNT < 1:  # 1 / 2.2e-313 is infinity: no body has as many
+        raise TermError(
+            f"the rotation share {policy.rotation} would make more than {MAX_COUNT:,} "
+            "cohorts; give a share of at least 1/100,000"
+        )
     return max(1, math.ceil(1 / policy.rotation - 1e-9))
 
 

@@ -1,6 +1,6 @@
 """The term policy of a rule set (`FC-12`, `FC-13`, `KU-5`).
 
-* ``JY102`` — a rotation share outside (0, 1] (`FC-13`);
+* ``JY102`` — a rotation share outside 1/100,000 … 1 (`FC-13`);
 * ``JY103`` — an impossible term: no length, longer than the council term allows,
   dates out of order, a consecutive-term limit below 1 (`FC-12`);
 * ``JY118`` — a council's first term not staggered within the work pairs (`KU-5`);
@@ -30,6 +30,7 @@ import dateutil
 from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR, longest_term_months, practice
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.rulesets import (
     RotatingDuty,
     RuleSet,
@@ -47,10 +48,11 @@ JY102 = Code(
     code="JY102",
     rule="FC-13",
     severity=E,
-    title="Rotation share outside (0, 1]",
-    en="rotation share {value} is outside (0, 1]",
-    fi="vaihtuvien osuus {value} ei ole välillä (0, 1]",
-    fix="Give the share of members that changes at each changeover, e.g. 0.5.",
+    title="Rotation share outside 1/100,000 … 1",
+    en="rotation share {value} is outside 1/100,000 … 1",
+    fi="vaihtuvien osuus {value} ei ole välillä 1/100 000 … 1",
+    fix="Give the share of members that changes at each changeover, e.g. 0.5 (a share "
+    "below 1/100,000 would make more cohorts than any body has seats).",
 )
 
 JY103 = Code(
@@ -138,7 +140,7 @@ def check_term(rules: RuleSet) -> Iterator[Finding]:
     if t is None:  # not stated: nothing to check
         return
     longest = longest_term_months(t)
-    if not 0 < t.rotation <= 1:
+    if not 0 < t.rotation <= 1 or t.rotation * MAX_COUNT < 1:
         yield finding(JY102, "term.rotation", value=t.rotation)
     if t.mode is TermMode.FIXED:
         if t.months is None or t.months <= 0:
