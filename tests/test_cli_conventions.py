@@ -252,3 +252,28 @@ def test_completion_without_shtab_says_what_to_install(
     monkeypatch.setitem(sys.modules, "shtab", None)  # import shtab raises ImportError
     assert main(["--print-completion", "bash"]) == 2
     assert "jarjestoyhteistyo[completion]" in capsys.readouterr().err
+
+
+# ------------------------------------- categories: codes and labels (issue #16 point 4)
+def test_categories_lists_the_prh_codes_in_three_languages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jarjestoyhteistyo.cli import main
+    from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
+
+    assert main(["categories", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in rows] == [c.code for c in PRH_CATEGORIES]
+    assert all(r["fi"] and r["sv"] and r["en"] for r in rows)
+    assert main(["categories"]) == 0
+    text = capsys.readouterr().out
+    assert text.count(" fi: ") == text.count(" sv: ") == len(PRH_CATEGORIES)
+
+
+def test_categories_of_a_rule_set_and_of_one_without(capsys: pytest.CaptureFixture[str]) -> None:
+    from jarjestoyhteistyo.cli import main
+
+    assert main(["categories", "vake", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 8
+    assert main(["categories", "ku"]) == 2
+    assert "no list of categories" in capsys.readouterr().err

@@ -499,6 +499,48 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _categories_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "rules",
+        nargs="?",
+        metavar="RULES",
+        help="a rule set whose categories to list (default: the eight PRH categories)",
+    )
+
+
+@command(
+    "categories",
+    "list association category codes with their Finnish, Swedish and English labels",
+    ("text", "json"),
+    arguments=_categories_arguments,
+)
+def _cmd_categories(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
+
+    categories = PRH_CATEGORIES
+    if args.rules is not None:
+        rules = _any_rules(args.rules)
+        categories = getattr(rules, "categories", None) or ()
+        if not categories:
+            raise JarjestoError(
+                f"{args.rules} has no list of categories of its own; "
+                "'jarjestoyhteistyo categories' lists the eight PRH ones"
+            )
+    if args.format == "json":
+        rows = [
+            {"code": c.code, "fi": c.labels.fi, "sv": c.labels.sv, "en": c.labels.en}
+            for c in categories
+        ]
+        _dump_view(rows, out)
+    else:
+        width = max(len(c.code) for c in categories)
+        for c in categories:
+            out.write(f"{c.code:<{width}}  fi: {c.labels.get('fi')}\n")
+            out.write(f"{'':<{width}}  sv: {c.labels.get('sv')}\n")
+            out.write(f"{'':<{width}}  en: {c.labels.get('en')}\n")
+    return EXIT_OK
+
+
 def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--full",
