@@ -168,6 +168,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
         "2025-06-01",
     ),
     ("term-limits", "vake", "FILE"),
+    ("rules", "FILE"),
     ("validate", "vake", str(EXAMPLES / "vantaa-kerava-formal.yaml"), "--history", "FILE"),
 )
 

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
-from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.findings import Language, Report
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 from jarjestoyhteistyo.text import escape_unsafe
 
@@ -193,7 +193,8 @@ def _emit_report(report: Report, fmt: str, out: TextIO) -> int:
     if fmt == "json":
         out.write(report.to_json() + "\n")
     else:
-        out.write(report.to_text(lang="both" if fmt == "text-both" else "en") + "\n")
+        lang: Language = "both" if fmt == "text-both" else "en"
+        out.write(report.to_text(lang, rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -484,6 +485,34 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for c in codes:
             out.write(f"{c.code}  {c.rule:<6} {c.severity.value:<7} {c.title}\n")
+    return EXIT_OK
+
+
+def _rules_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", nargs="*", metavar="ID", help="only these rules, e.g. FC-9 GEN-4")
+    p.add_argument(
+        "--lang",
+        choices=["fi", "sv", "en", "all"],
+        default="all",
+        help="the language of the texts (default: all three)",
+    )
+
+
+@command(
+    "rules",
+    "explain rule ids: text in fi/sv/en, source, kinds and the codes enforcing each",
+    ("text", "json"),
+    arguments=_rules_arguments,
+)
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.rulebook import LANGUAGES, all_rules, rule
+
+    chosen = [rule(i) for i in args.ids] if args.ids else list(all_rules())
+    langs = LANGUAGES if args.lang == "all" else (args.lang,)
+    if args.format == "json":
+        _dump_view([r.to_dict(langs) for r in chosen], out)
+    else:
+        out.write("\n\n".join(r.to_text(langs) for r in chosen) + "\n")
     return EXIT_OK
 
 
