@@ -500,7 +500,7 @@ def _rules_arguments(p: argparse.ArgumentParser) -> None:
 
 @command(
     "rules",
-    "explain rule ids: text in fi/sv/en, source, kinds and the codes enforcing each",
+    "explain rule ids such as FC-9 in fi/sv/en",
     ("text", "json"),
     arguments=_rules_arguments,
 )
