@@ -214,3 +214,17 @@ def test_report_rule_ids_split_a_two_rule_finding() -> None:
     assert report.rule_ids() == ("JP-5", "JP-7")
     assert "Rules:" not in report.to_text()
     assert report.to_text(rules_pointer=True).endswith("Rules: jarjestoyhteistyo rules JP-5 JP-7")
+
+
+def test_a_proposals_text_form_ends_with_the_pointer_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    registrations = str(EXAMPLES / "vantaa-kerava-formal-registrations.yaml")
+    code, out, _ = run(capsys, "select", "ku", registrations)
+    assert code == 1
+    last = out.rstrip("\n").splitlines()[-1]
+    assert last.startswith("Rules: jarjestoyhteistyo rules ")
+    assert "KU-7" in last.split()  # the work pairs of the theme-network council
+    code, out, _ = run(capsys, "select", "vake", registrations)
+    assert code == 0
+    assert "Rules:" not in out  # no findings, no pointer

@@ -929,7 +929,7 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
             out.write(yaml_comment(f"{f.severity.value} {f.code} [{f.rule}]: {f.message_en}"))
         out.write(dump_yaml(composition))
     else:
-        out.write(proposal.to_text() + "\n")
+        out.write(proposal.to_text(rules_pointer=True) + "\n")
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
 
 
@@ -1093,7 +1093,7 @@ def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
             holder = " / ".join(x for x in (seat.organisation, ref) if x) or "vacant"
             out.write(f"  {seat.id}: {holder}\n")
         if report.findings:
-            out.write(report.to_text(lang="en") + "\n")
+            out.write(report.to_text(lang="en", rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -1301,7 +1301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"so '{args.command}' does not act on it; fix these first "
             f"(jarjestoyhteistyo check {exc.arg}):\n"
         )
-        _err(Report(subject=exc.report.subject, findings=errors).to_text(lang="en") + "\n")
+        failed = Report(subject=exc.report.subject, findings=errors)
+        _err(failed.to_text(lang="en", rules_pointer=True) + "\n")
         return EXIT_FINDINGS
     except LoadError as exc:
         where = f"{exc.source}: " if exc.source else ""
