@@ -69,7 +69,8 @@ def test_fc9_is_explained_in_three_languages() -> None:
     assert r.text.en == "Members and deputies are chosen from different organisations."
     assert r.kinds == ("formal_committee",)
     assert "Vaihtoehto 1" in r.source.section
-    assert set(r.codes) == {"JY205", "JY206", "JY504"}
+    assert set(r.codes) == {"JY111", "JY205", "JY206", "JY504"}
+    assert r.chosen_by == ("JY111",)  # deputies not personal: the check cites FC-9
 
 
 # ----------------------------------------------------------------- every entry whole
@@ -81,7 +82,7 @@ def test_every_entry_has_fi_sv_and_en(rid: str) -> None:
             continue
         assert set(entry[field]) == set(LANGUAGES), (rid, field)
         assert all(isinstance(v, str) and v.strip() for v in entry[field].values()), (rid, field)
-    assert set(entry) <= {"kinds", "source", "title", "text", "elsewhere"}
+    assert set(entry) <= {"kinds", "source", "title", "text", "elsewhere", "chosen_by"}
 
 
 def test_a_missing_language_is_caught() -> None:
@@ -228,3 +229,16 @@ def test_a_proposals_text_form_ends_with_the_pointer_too(
     code, out, _ = run(capsys, "select", "vake", registrations)
     assert code == 0
     assert "Rules:" not in out  # no findings, no pointer
+
+
+@pytest.mark.parametrize("r", [r for r in all_rules() if r.chosen_by], ids=lambda r: r.id)
+def test_a_rule_chosen_by_a_check_is_written_at_the_check(r: Rule) -> None:
+    """``chosen_by`` lists codes whose check passes the rule id where it makes the
+    finding: the code exists, does not cite the rule by its declaration already, and
+    the id is written as a string in a check of the package."""
+    checks = "\n".join(p.read_text(encoding="utf-8") for p in (SRC / "rules").glob("*.py"))
+    for code in r.chosen_by:
+        assert code in CODES
+        declared = next(c for c in CATALOGUE if c.code == code)
+        assert r.id not in {declared.rule, *(rid for _, rid in declared.other_rules)}
+    assert re.search(rf'"[^"\n]*\b{r.id}\b[^"\n]*"', checks), f"{r.id} is in no check"

@@ -146,6 +146,8 @@ class RulesDirective(SphinxDirective):
             lines += [f":Written for: {', '.join(f'``{k}``' for k in r.kinds)}"]
             cited = "; ".join(f"``{k}``: {codes(v)}" for k, v in r.cited_in.items())
             lines += [f":Codes: {cited or 'none: the library cites it in its documentation only'}"]
+            if r.chosen_by:
+                lines += [f":Also: {codes(r.chosen_by)} (the check chooses the rule)"]
             if r.elsewhere is not None:
                 for lang in LANGUAGES:
                     lines += [f":Elsewhere ({lang}): {r.elsewhere.in_lang(lang)}"]

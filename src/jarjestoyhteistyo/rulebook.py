@@ -20,7 +20,7 @@ The ``rules`` command prints the catalogue and the docs' rules page is made from
 >>> r.text.sv
 'De ordinarie ledamöterna och ersättarna väljs från olika organisationer.'
 >>> r.codes
-('JY205', 'JY206', 'JY504')
+('JY111', 'JY205', 'JY206', 'JY504')
 >>> r.cited_in["general"]
 ('JY504',)
 >>> rule("GEN-4").source.document.id
@@ -124,11 +124,15 @@ class Rule:
     #: The codes citing this rule, by the kind they cite it for (computed from the
     #: codes catalogue when the rule is read).
     cited_in: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: MappingProxyType({}))
+    #: Codes whose check cites this rule itself where the finding is made (``JY101``
+    #: cites the rule of the range it checks), beyond :attr:`cited_in`.
+    chosen_by: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
         """Every code that cites this rule in some kind, sorted."""
-        return tuple(sorted({c for codes in self.cited_in.values() for c in codes}))
+        cited = {c for codes in self.cited_in.values() for c in codes}
+        return tuple(sorted(cited | set(self.chosen_by)))
 
     def to_text(self, langs: Iterable[Lang] = LANGUAGES, *, width: int = 88) -> str:
         """The rule as the ``rules`` command prints it: its texts in ``langs``."""
@@ -149,6 +153,8 @@ class Rule:
         para("written for:", ", ".join(self.kinds))
         cited = "; ".join(f"{k}: {' '.join(v)}" for k, v in self.cited_in.items())
         para("codes:", cited or "none (the library cites it in its docs only)")
+        if self.chosen_by:
+            para("also:", f"{' '.join(self.chosen_by)} (the check chooses the rule)")
         if self.elsewhere is not None:
             for lang in langs:
                 para(f"elsewhere {lang}:", self.elsewhere.in_lang(lang))
@@ -179,6 +185,7 @@ class Rule:
             },
             "codes": list(self.codes),
             "cited_in": {k: list(v) for k, v in self.cited_in.items()},
+            "chosen_by": list(self.chosen_by),
             "elsewhere": text(self.elsewhere),
         }
 
@@ -212,6 +219,7 @@ def _book() -> _Book:
             text=Text(**v["text"]),
             elsewhere=Text(**v["elsewhere"]) if "elsewhere" in v else None,
             cited_in=MappingProxyType(citing.get(rid, {})),
+            chosen_by=tuple(v.get("chosen_by", ())),
         )
         for rid, v in raw["rules"].items()
     ]
