@@ -49,6 +49,7 @@ LAYER = {
     "selection": "selection",
     "analysis": "analysis",
     "catalogue": "catalogue",
+    "rulebook": "catalogue",
     "render": "render",
     "fictional": "fictional",
     "cli": "entry",

@@ -288,7 +288,7 @@ def test_every_command_is_declared_once_in_the_table(capsys: pytest.CaptureFixtu
         assert code == 0
         assert cmd.help in out
         assert f"output format (default {cmd.formats[0]})" in out
-        assert ("RULES" in out) is (cmd.rules or name == "compare")
+        assert ("RULES" in out) is (cmd.rules or name in ("compare", "categories"))
 
 
 def test_help_imports_no_heavy_library() -> None:

@@ -62,8 +62,9 @@ def test_validate_text_starts_each_finding_with_its_place(
     line = _line_of(COMPOSITION, "id: d3")
     column = COMPOSITION.read_text().splitlines()[line - 1].index("organisation") + 1
     assert jy205.startswith(f"{COMPOSITION}:{line}:{column}: ERROR")
-    assert lines[-1].startswith("NGO council, first composition: FAILED")  # the summary
-    assert all(line.startswith(f"{COMPOSITION}:") for line in lines[:-1])
+    assert lines[-2].startswith("NGO council, first composition: FAILED")  # the summary
+    assert lines[-1].startswith("Rules: jarjestoyhteistyo rules GEN-")  # the rules cited
+    assert all(line.startswith(f"{COMPOSITION}:") for line in lines[:-2])
 
 
 def test_validate_json_has_each_findings_location(capsys: pytest.CaptureFixture[str]) -> None:

@@ -169,6 +169,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ),
     ("term-limits", "vake", "FILE"),
     ("categories", "FILE"),
+    ("rules", "FILE"),
     ("validate", "vake", str(EXAMPLES / "vantaa-kerava-formal.yaml"), "--history", "FILE"),
 )
 

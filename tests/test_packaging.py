@@ -73,6 +73,7 @@ def test_wheel_holds_the_package_data_and_the_licence(dists: dict[str, Path]) ->
     info = f"jarjestoyhteistyo-{version}.dist-info"
     assert f"{info}/licenses/LICENSE" in names
     assert "jarjestoyhteistyo/py.typed" in names
+    assert "jarjestoyhteistyo/rulebook.yaml" in names  # the rule catalogue
     presets = {n for n in names if n.startswith("jarjestoyhteistyo/presets/bodies/")}
     shipped = {
         f"jarjestoyhteistyo/presets/bodies/{p.name}"

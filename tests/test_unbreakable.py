@@ -343,7 +343,10 @@ def _cached_functions() -> list[Any]:
 
 def test_the_caches_are_known() -> None:
     names = sorted(f"{f.__module__}.{f.__qualname__}" for f in _cached_functions())
-    assert names == ["jarjestoyhteistyo.calc.schedule._parse_cached"]
+    assert names == [
+        "jarjestoyhteistyo.calc.schedule._parse_cached",
+        "jarjestoyhteistyo.rulebook._book",  # frozen rules and read-only mappings
+    ]
 
 
 def test_a_cached_schedule_cannot_be_changed_by_the_caller_who_got_it() -> None:

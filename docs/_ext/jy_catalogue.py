@@ -1,6 +1,8 @@
 """Sphinx directives that generate reference tables from the code, so they cannot go stale.
 
 * ``.. jy-codes::`` — every finding code of :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
+* ``.. jy-rules::`` — every rule of :func:`jarjestoyhteistyo.rulebook.all_rules`, its text
+  in Finnish, Swedish and English, source, kinds and codes;
 * ``.. jy-yaml-reference:: KIND`` — the YAML keys of a rule-set kind of
   :data:`jarjestoyhteistyo.model.rulesets.KINDS`, nested classes as dotted paths;
 * ``.. jy-bounds::`` — the bound of every number field of every document
@@ -22,6 +24,7 @@ import attrs
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
 
 Cell = str | nodes.Node
 
@@ -81,6 +84,11 @@ def _literals(texts: list[str]) -> nodes.paragraph:
     return para
 
 
+def _rule_link(rule_id: str) -> nodes.reference:
+    """``FC-9`` linked to its entry on the rules page (a sibling of the codes page)."""
+    return nodes.reference(rule_id, rule_id, refuri=f"rules.html#rule-{rule_id.lower()}")
+
+
 class CodesDirective(SphinxDirective):
     """``.. jy-codes::`` — the finding-code catalogue."""
 
@@ -91,7 +99,7 @@ class CodesDirective(SphinxDirective):
         rows: list[list[Cell]] = [
             [
                 _lit(c.code),
-                c.rule,
+                _rule_link(c.rule),
                 c.severity.value,
                 c.title,
                 _lit(c.en),
@@ -113,6 +121,40 @@ class CodesDirective(SphinxDirective):
         ]
         widths = [8, 7, 8, 17, 27, 21, 7, 5]
         return [_table(headers, widths, rows, ids=[f"code-{c.code}" for c in CATALOGUE])]
+
+
+class RulesDirective(SphinxDirective):
+    """``.. jy-rules::`` — the rule catalogue, one entry per rule with an anchor
+    (``#rule-fc-9``); its codes link to the codes page."""
+
+    def run(self) -> list[nodes.Node]:
+        from jarjestoyhteistyo.rulebook import LANGUAGES, all_rules
+
+        _depend_on_package(self)
+        lines: list[str] = []
+
+        def codes(ids: tuple[str, ...]) -> str:
+            return ", ".join(f"`{c} <codes.html#code-{c.lower()}>`__" for c in ids)
+
+        for r in all_rules():
+            title = f"{r.id} — {r.title.en}"
+            lines += [f".. _rule-{r.id.lower()}:", "", title, "-" * len(title), ""]
+            for lang in LANGUAGES:
+                lines += [f":{lang}: **{r.title.in_lang(lang)}.** {r.text.in_lang(lang)}"]
+            d = r.source.document
+            lines += [f":Source: *{d.title}* ({d.publisher}; {d.en}): {r.source.section}"]
+            lines += [f":Written for: {', '.join(f'``{k}``' for k in r.kinds)}"]
+            cited = "; ".join(f"``{k}``: {codes(v)}" for k, v in r.cited_in.items())
+            lines += [f":Codes: {cited or 'none: the library cites it in its documentation only'}"]
+            if r.chosen_by:
+                lines += [f":Also: {codes(r.chosen_by)} (the check chooses the rule)"]
+            if r.elsewhere is not None:
+                for lang in LANGUAGES:
+                    lines += [f":Elsewhere ({lang}): {r.elsewhere.in_lang(lang)}"]
+            lines += [""]
+        container = nodes.container()
+        nested_parse_with_titles(self.state, StringList(lines, source="rulebook.yaml"), container)
+        return list(container.children)
 
 
 # ------------------------------------------------------------------ YAML reference
@@ -394,6 +436,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("autodoc-process-signature", _short_signature)
     app.connect("autodoc-process-docstring", _enum_values)
     app.add_directive("jy-codes", CodesDirective)
+    app.add_directive("jy-rules", RulesDirective)
     app.add_directive("jy-yaml-reference", YamlReferenceDirective)
     app.add_directive("jy-bounds", BoundsDirective)
     app.add_directive("jy-presets", PresetsDirective)

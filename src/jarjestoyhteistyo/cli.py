@@ -266,7 +266,7 @@ def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = No
             return None if at is None else f"{file}:{at[0]}:{at[1]}"
 
         lang: Language = "both" if fmt == "text-both" else "en"
-        out.write(report.to_text(lang=lang, where=where) + "\n")
+        out.write(report.to_text(lang, where=where, rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -499,48 +499,6 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _categories_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "rules",
-        nargs="?",
-        metavar="RULES",
-        help="a rule set whose categories to list (default: the eight PRH categories)",
-    )
-
-
-@command(
-    "categories",
-    "list association category codes with their Finnish, Swedish and English labels",
-    ("text", "json"),
-    arguments=_categories_arguments,
-)
-def _cmd_categories(args: argparse.Namespace, out: TextIO) -> int:
-    from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
-
-    categories = PRH_CATEGORIES
-    if args.rules is not None:
-        rules = _any_rules(args.rules)
-        categories = getattr(rules, "categories", None) or ()
-        if not categories:
-            raise JarjestoError(
-                f"{args.rules} has no list of categories of its own; "
-                "'jarjestoyhteistyo categories' lists the eight PRH ones"
-            )
-    if args.format == "json":
-        rows = [
-            {"code": c.code, "fi": c.labels.fi, "sv": c.labels.sv, "en": c.labels.en}
-            for c in categories
-        ]
-        _dump_view(rows, out)
-    else:
-        width = max(len(c.code) for c in categories)
-        for c in categories:
-            out.write(f"{c.code:<{width}}  fi: {c.labels.get('fi')}\n")
-            out.write(f"{'':<{width}}  sv: {c.labels.get('sv')}\n")
-            out.write(f"{'':<{width}}  en: {c.labels.get('en')}\n")
-    return EXIT_OK
-
-
 def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--full",
@@ -668,6 +626,76 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for c in codes:
             out.write(f"{c.code}  {c.rule:<6} {c.severity.value:<7} {c.title}\n")
+    return EXIT_OK
+
+
+def _rules_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", nargs="*", metavar="ID", help="only these rules, e.g. FC-9 GEN-4")
+    p.add_argument(
+        "--lang",
+        choices=["fi", "sv", "en", "all"],
+        default="all",
+        help="the language of the texts (default: all three)",
+    )
+
+
+@command(
+    "rules",
+    "explain rule ids such as FC-9 in fi/sv/en",
+    ("text", "json"),
+    arguments=_rules_arguments,
+)
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.rulebook import LANGUAGES, all_rules, rule
+
+    chosen = [rule(i) for i in args.ids] if args.ids else list(all_rules())
+    langs = LANGUAGES if args.lang == "all" else (args.lang,)
+    if args.format == "json":
+        _dump_view([r.to_dict(langs) for r in chosen], out)
+    else:
+        out.write("\n\n".join(r.to_text(langs) for r in chosen) + "\n")
+    return EXIT_OK
+
+
+def _categories_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "rules",
+        nargs="?",
+        metavar="RULES",
+        help="a rule set whose categories to list (default: the eight PRH categories)",
+    )
+
+
+@command(
+    "categories",
+    "list category codes with their fi/sv/en labels",
+    ("text", "json"),
+    arguments=_categories_arguments,
+)
+def _cmd_categories(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
+
+    categories = PRH_CATEGORIES
+    if args.rules is not None:
+        rules = _any_rules(args.rules)
+        categories = getattr(rules, "categories", None) or ()
+        if not categories:
+            raise JarjestoError(
+                f"{args.rules} has no list of categories of its own; "
+                "'jarjestoyhteistyo categories' lists the eight PRH ones"
+            )
+    if args.format == "json":
+        rows = [
+            {"code": c.code, "fi": c.labels.fi, "sv": c.labels.sv, "en": c.labels.en}
+            for c in categories
+        ]
+        _dump_view(rows, out)
+    else:
+        width = max(len(c.code) for c in categories)
+        for c in categories:
+            out.write(f"{c.code:<{width}}  fi: {c.labels.get('fi')}\n")
+            out.write(f"{'':<{width}}  sv: {c.labels.get('sv')}\n")
+            out.write(f"{'':<{width}}  en: {c.labels.get('en')}\n")
     return EXIT_OK
 
 
@@ -1083,7 +1111,7 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
             out.write(yaml_comment(f"{f.severity.value} {f.code} [{f.rule}]: {f.message_en}"))
         out.write(dump_yaml(composition))
     else:
-        out.write(proposal.to_text() + "\n")
+        out.write(proposal.to_text(rules_pointer=True) + "\n")
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
 
 
@@ -1248,7 +1276,7 @@ def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
             holder = " / ".join(x for x in (seat.organisation, ref) if x) or "vacant"
             out.write(f"  {seat.id}: {holder}\n")
         if report.findings:
-            out.write(report.to_text(lang="en") + "\n")
+            out.write(report.to_text(lang="en", rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -1506,7 +1534,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"so '{args.command}' does not act on it; fix these first "
             f"(jarjestoyhteistyo check {exc.arg}):\n"
         )
-        _err(Report(subject=exc.report.subject, findings=errors).to_text(lang="en") + "\n")
+        failed = Report(subject=exc.report.subject, findings=errors)
+        _err(failed.to_text(lang="en", rules_pointer=True) + "\n")
         return EXIT_FINDINGS
     except LoadError as exc:
         where = f"{exc.source}: " if exc.source else ""

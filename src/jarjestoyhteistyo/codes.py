@@ -74,6 +74,22 @@ class Code:
         """Whether the code applies to rule sets of ``kind``."""
         return not self.kinds or kind in self.kinds or any(k == kind for k, _ in self.other_rules)
 
+    def rules_by_kind(self, every: frozenset[str]) -> dict[str, frozenset[str]]:
+        """The rule ids the code cites, each with the kinds it cites it for.
+
+        ``every`` is what "every kind" means for a code without :attr:`kinds`.
+
+        >>> from jarjestoyhteistyo.rules.deputies import JY205
+        >>> cited = JY205.rules_by_kind(frozenset({"formal_committee", "open_forum", "general"}))
+        >>> {rule: sorted(kinds) for rule, kinds in cited.items()}
+        {'FC-9': ['formal_committee', 'open_forum'], 'GEN-4': ['general', 'theme_network_council']}
+        """
+        elsewhere = {kind for kind, _ in self.other_rules}
+        out = {self.rule: (self.kinds or every) - elsewhere}
+        for kind, rule in self.other_rules:
+            out[rule] = out.get(rule, frozenset()) | {kind}
+        return out
+
 
 def finding(
     code: Code,

@@ -19,13 +19,39 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
-__all__ = ["Finding", "Params", "Report", "Severity", "freeze_params", "natural_path"]
+__all__ = [
+    "RULE_ID",
+    "Finding",
+    "Params",
+    "Report",
+    "Severity",
+    "freeze_params",
+    "natural_path",
+    "rule_order",
+]
 
 Language = Literal["en", "fi", "both"]
+
+#: A rule id a finding cites: family and number (``FC-9``, ``GEN-4``); a finding's
+#: ``rule`` may name two (``"JP-5, JP-7"``).
+RULE_ID: Final = re.compile(r"\b(?:FC|OF|KU|WS|RM|JP|GEN)-[0-9]+\b")
+#: The rule families in the order of the domain brief.
+RULE_FAMILIES: Final = ("FC", "OF", "KU", "WS", "RM", "JP", "GEN")
+
+
+def rule_order(rule_id: str) -> tuple[int, int]:
+    """A sort key for rule ids: the family in the order of the domain brief, then the number.
+
+    >>> sorted(["GEN-1", "FC-10", "FC-9", "KU-7"], key=rule_order)
+    ['FC-9', 'FC-10', 'KU-7', 'GEN-1']
+    """
+    family, _, number = rule_id.partition("-")
+    index = RULE_FAMILIES.index(family) if family in RULE_FAMILIES else len(RULE_FAMILIES)
+    return index, int(number) if number.isdigit() else 0
 
 
 class Severity(enum.Enum):
@@ -219,13 +245,31 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def rule_ids(self) -> tuple[str, ...]:
+        """The rule ids the findings cite, once each, in the order of the domain brief.
+
+        >>> from jarjestoyhteistyo.codes import finding
+        >>> from jarjestoyhteistyo.rules.deputies import JY204, JY205
+        >>> Report(findings=(finding(JY205, "s", seat="d", organisation="o", member="m"),
+        ...                  finding(JY204, "s", seat="d", member="m"))).rule_ids()
+        ('FC-9', 'FC-10')
+        """
+        ids = {i for f in self.findings for i in RULE_ID.findall(f.rule)}
+        return tuple(sorted(ids, key=rule_order))
+
     def to_text(
-        self, lang: Language = "en", *, where: Callable[[Finding], str | None] | None = None
+        self,
+        lang: Language = "en",
+        *,
+        where: Callable[[Finding], str | None] | None = None,
+        rules_pointer: bool = False,
     ) -> str:
         """A human-readable listing, one finding per line, and a summary line.
 
         ``where`` gives a finding's place in the file it is about (the command line's
-        ``composition.yaml:12:5``), written first on its line; ``None``: no place.
+        ``composition.yaml:12:5``), written first on its line; ``None``: no place. With
+        ``rules_pointer``, a last line names the command that explains the rule ids
+        cited (``jarjestoyhteistyo rules FC-9 ...``), as the command line prints it.
         """
         lines = []
         for f in self.findings:
@@ -239,4 +283,7 @@ class Report:
         verdict = "OK" if self.ok else "FAILED"
         head = f"{self.subject}: " if self.subject else ""
         lines.append(f"{head}{verdict} — {n_err} error(s), {n_warn} warning(s)")
+        ids = self.rule_ids() if rules_pointer else ()
+        if ids:
+            lines.append(f"Rules: jarjestoyhteistyo rules {' '.join(ids)}")
         return "\n".join(lines)

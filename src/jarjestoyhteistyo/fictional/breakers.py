@@ -26,7 +26,7 @@ from jarjestoyhteistyo.catalogue import CATALOGUE
 from jarjestoyhteistyo.codes import BREAKABLE, Code
 from jarjestoyhteistyo.errors import GenerateError
 from jarjestoyhteistyo.fictional.furnish import PRH_CODES
-from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.findings import Finding, Severity, rule_order
 from jarjestoyhteistyo.model.composition import Composition, Function, Seat, SeatKind
 from jarjestoyhteistyo.model.planner import (
     KIND_OF_SOURCE,
@@ -65,28 +65,17 @@ _WITH_DEPUTIES = frozenset({DeputyMode.PERSONAL, DeputyMode.OPTIONAL, DeputyMode
 #: The codes :func:`generate` can break: those tagged ``breakable`` (each has an entry
 #: in :data:`_BREAKERS` below).
 _BREAKABLE: Final[tuple[Code, ...]] = tuple(c for c in CATALOGUE if BREAKABLE in c.tags)
-#: The order of the rule families in the domain brief, for listing rule ids.
-_FAMILIES = ("FC", "OF", "KU", "WS", "GEN")
 
 
 def _rule_kinds(code: Code) -> dict[str, frozenset[str]]:
     """The rule ids ``code`` breaks, each with the rule-set kinds it breaks it in."""
-    elsewhere = {kind for kind, _ in code.other_rules}
-    out = {code.rule: (code.kinds or frozenset(KINDS)) - elsewhere}
-    for kind, rule in code.other_rules:
-        out[rule] = out.get(rule, frozenset()) | {kind}
-    return out
-
-
-def _rule_order(rule: str) -> tuple[int, int]:
-    family, _, number = rule.partition("-")
-    return _FAMILIES.index(family), int(number)
+    return code.rules_by_kind(frozenset(KINDS))
 
 
 #: The rule-set kinds each rule applies to.
 _APPLIES: Mapping[str, frozenset[str]] = {
     rule: frozenset().union(*(_rule_kinds(c).get(rule, frozenset()) for c in _BREAKABLE))
-    for rule in sorted({r for c in _BREAKABLE for r in _rule_kinds(c)}, key=_rule_order)
+    for rule in sorted({r for c in _BREAKABLE for r in _rule_kinds(c)}, key=rule_order)
 }
 
 #: Rule ids that :func:`generate` can break, and the finding codes each gives (`JY2xx`);

@@ -145,8 +145,9 @@ class Proposal:
                 return x
         raise NotFoundError(organisation)
 
-    def to_text(self) -> str:
-        """Seats, explanations and findings as text."""
+    def to_text(self, *, rules_pointer: bool = False) -> str:
+        """Seats, explanations and findings as text (``rules_pointer``: as
+        :meth:`~jarjestoyhteistyo.findings.Report.to_text`)."""
         out = [f"Proposal (seed {self.seed}): {self.feasibility.explain()}"]
         for s in self.composition.seats:
             holder = s.organisation or "VACANT"
@@ -154,7 +155,7 @@ class Proposal:
             out.append(f"  {s.id:<28} {holder}{role}")
         out.append("Explanations:")
         out += [f"  {x.text()}" for x in self.explanations]
-        out.append(self.report.to_text())
+        out.append(self.report.to_text(rules_pointer=rules_pointer))
         return "\n".join(out)
 
     def to_dict(self) -> dict[str, Any]:
