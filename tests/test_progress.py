@@ -101,11 +101,12 @@ def test_no_stages_is_an_error() -> None:
         Stages(())
 
 
-def _stderr_on_a_terminal(argv: list[str]) -> tuple[int, str]:
+def _stderr_on_a_terminal(argv: list[str], **extra: str) -> tuple[int, str]:
     """Run the command line with stderr on a pseudo-terminal of 100 columns."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k != "JARJESTOYHTEISTYO_PROGRESS"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JARJESTOYHTEISTYO_")}
+    env.update(extra)
     proc = subprocess.Popen(
         [sys.executable, "-m", "jarjestoyhteistyo", *argv],
         stdout=subprocess.DEVNULL,
@@ -133,10 +134,24 @@ LONG = ["example", "vake", "--registrations", "100000"]
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_a_long_command_shows_the_bar_on_a_terminal() -> None:
-    code, stderr = _stderr_on_a_terminal(LONG)
+    # the bar at once (the delay from the environment), so the first stage is seen
+    # however fast the machine; 100,000 registrations keep it on screen a while
+    code, stderr = _stderr_on_a_terminal(LONG, JARJESTOYHTEISTYO_PROGRESS_DELAY="0")
     assert code == 0
     assert "generating the example (1/2)" in stderr
+    assert "00:0" in stderr  # the time spent
     assert stderr.endswith("\r")  # cleared before the command ended
+
+
+def test_the_delay_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    tty = Terminal()
+    monkeypatch.setenv("JARJESTOYHTEISTYO_PROGRESS_DELAY", "0")
+    with Stages(("working",), stream=tty):
+        _until(lambda: "working" in tty.getvalue())
+    assert "working (1/1)" in tty.getvalue()
+    for ignored in ("soon", "-1", "3600", "nan"):
+        monkeypatch.setenv("JARJESTOYHTEISTYO_PROGRESS_DELAY", ignored)
+        assert Stages(("x",))._delay == DELAY
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ logs): output that is read by a program stays clean. After the delay a bar drawn
 spent, refreshed twice a second, and is cleared when the work ends. ``tqdm`` is
 imported only then, so a quick command pays nothing for it.
 
-Set ``JARJESTOYHTEISTYO_PROGRESS=0`` to never show it.
+Set ``JARJESTOYHTEISTYO_PROGRESS=0`` to never show it, and
+``JARJESTOYHTEISTYO_PROGRESS_DELAY`` to the seconds (0–60) before it appears.
 
 >>> import io
 >>> with Stages(("reading", "proposing"), stream=io.StringIO()) as stages:
@@ -52,6 +53,17 @@ def _wanted(stream: TextIO) -> bool:
         return False
 
 
+def _delay_from_environment() -> float:
+    """``JARJESTOYHTEISTYO_PROGRESS_DELAY`` (seconds, 0–60), else :data:`DELAY`; a
+    value that is not such a number is ignored."""
+    text = os.environ.get("JARJESTOYHTEISTYO_PROGRESS_DELAY", "").strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        return DELAY
+    return seconds if 0 <= seconds <= 60 else DELAY
+
+
 class Stages:
     """The stages of one command, with a bar on ``stream`` once it runs long.
 
@@ -66,7 +78,7 @@ class Stages:
         stages: Sequence[str],
         *,
         stream: TextIO | None = None,
-        delay: float = DELAY,
+        delay: float | None = None,
     ) -> None:
         import sys
 
@@ -74,7 +86,7 @@ class Stages:
             raise RenderError("a progress bar needs at least one stage")
         self._stages = tuple(stages)
         self._stream = sys.stderr if stream is None else stream
-        self._delay = delay
+        self._delay = _delay_from_environment() if delay is None else delay
         self._index = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
