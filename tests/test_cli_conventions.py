@@ -19,15 +19,22 @@ import pytest
 import yaml
 
 
-def _run(*argv: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": encoding}
+def _cli(
+    argv: list[str], stdin: bytes = b"", *, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[bytes]:
+    """The command line in a fresh interpreter: stdin given, stdout and stderr bytes."""
     return subprocess.run(
         [sys.executable, "-m", "jarjestoyhteistyo", *argv],
+        input=stdin,
         capture_output=True,
-        env=env,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
         check=False,
         timeout=60,
     )
+
+
+def _run(*argv: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
+    return _cli(list(argv), encoding=encoding)
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -141,16 +148,6 @@ def test_unusable_input_in_text_leaves_stdout_empty(capsys: pytest.CaptureFixtur
 
 
 # ------------------------------------------------------- '-' reads stdin (point 7)
-def _cli(argv: list[str], stdin: bytes) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "jarjestoyhteistyo", *argv],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        timeout=60,
-    )
-
-
 EXAMPLE = Path("examples/vantaa-kerava-formal.yaml")
 
 
