@@ -44,9 +44,8 @@ if TYPE_CHECKING:
 
     from jarjestoyhteistyo.model.cooperation import AnnualActivity
 
-# ``dateutil.relativedelta`` and ``dateutil.rrule`` are named in full: dateutil imports
-# them on first use, so a check of a rule set's meetings (which computes no dates)
-# loads neither.
+# ``dateutil.relativedelta`` and ``dateutil.rrule`` are imported where dates are
+# computed, so a check of a rule set's meetings (which computes none) loads neither.
 
 __all__ = [
     "AnnualActivity",
@@ -82,6 +81,14 @@ _NOT_STATED = (
     "the rule set states no number of meetings a year (meetings.per_year): "
     "state it, or give the count"
 )
+
+
+def _relativedelta() -> type[dateutil.relativedelta.relativedelta]:
+    """dateutil's ``relativedelta``, its module imported on first use (a rule set's
+    check computes no dates; dateutil before 2.9 imports no submodule by itself)."""
+    import dateutil.relativedelta
+
+    return dateutil.relativedelta.relativedelta
 
 
 def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> int:
@@ -128,7 +135,8 @@ def parse_weekday(text: str) -> weekday:
             "expected a weekday mo..su, optionally after an ordinal 1-4 "
             f"(2tu = second Tuesday), got {text!r}"
         )
-    rr = dateutil.rrule
+    import dateutil.rrule as rr  # on first use; dateutil < 2.9 loads no submodule itself
+
     days = {
         "mo": rr.MO,
         "tu": rr.TU,
@@ -207,7 +215,8 @@ def meeting_dates(
     if n == 0:
         return ()
     chosen = tuple(months[((2 * i + 1) * len(months)) // (2 * n)] for i in range(n))
-    rr = dateutil.rrule
+    import dateutil.rrule as rr  # on first use; dateutil < 2.9 loads no submodule itself
+
     if weekday is None:
         weekday = parse_weekday(policy.weekday) if policy.weekday else rr.TU
     if at is None:
@@ -224,9 +233,7 @@ def meeting_dates(
     )
     out: list[datetime] = []
     for first in firsts:
-        month_end = datetime.combine(
-            first.date() + dateutil.relativedelta.relativedelta(day=31), at
-        )
+        month_end = datetime.combine(first.date() + _relativedelta()(day=31), at)
         options = rr.rruleset()
         options.rrule(rr.rrule(rr.WEEKLY, dtstart=first, until=month_end, byweekday=plain))
         for day in public:
@@ -366,7 +373,7 @@ def to_ics(
             event.add("uid", f"{digest[:32]}@jarjestoyhteistyo")
             event.add("dtstamp", stamp)
             event.add("dtstart", start)
-            event.add("dtend", start + dateutil.relativedelta.relativedelta(minutes=minutes))
+            event.add("dtend", start + _relativedelta()(minutes=minutes))
             event.add("summary", name)
             if location:
                 event.add("location", location)
@@ -510,7 +517,7 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
     >>> occurs_in(AnnualActivity(id="hyte", label="HYTE negotiation", month=10), 2026)
     datetime.date(2026, 10, 1)
     """
-    delta = dateutil.relativedelta.relativedelta
+    delta = _relativedelta()
     when = date(year, activity.month, 1) + delta(day=activity.day or 1)
     if activity.per_council_term is not None:
         try:

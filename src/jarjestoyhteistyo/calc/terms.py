@@ -45,7 +45,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
-import dateutil
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
@@ -61,7 +60,6 @@ from jarjestoyhteistyo.model.rulesets import (
 )
 
 if TYPE_CHECKING:
-    import dateutil.relativedelta
     from dateutil.relativedelta import relativedelta
 
     from jarjestoyhteistyo.model.history import Tenure
@@ -156,7 +154,9 @@ LATER_TERMS_START = date(2025, 6, 1)
 def _delta(*args: Any, **kwargs: Any) -> relativedelta:
     """``dateutil.relativedelta.relativedelta(*args, **kwargs)``, named in full: dateutil
     imports the module on first use, so a check of a rule set's terms (which computes
-    no dates) does not load it."""
+    no dates) does not load it (dateutil before 2.9 imports no submodule itself)."""
+    import dateutil.relativedelta
+
     return dateutil.relativedelta.relativedelta(*args, **kwargs)
 
 

@@ -23,11 +23,15 @@ only checks the policy against it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import dateutil
-
-from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR, longest_term_months, practice
+from jarjestoyhteistyo.calc.terms import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    _delta,  # dateutil's, imported on first use
+    longest_term_months,
+    practice,
+)
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
 from jarjestoyhteistyo.model.bounds import MAX_COUNT
@@ -38,9 +42,6 @@ from jarjestoyhteistyo.model.rulesets import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.rules.base import KU, E, I, W
-
-if TYPE_CHECKING:
-    import dateutil.relativedelta  # named in full: dateutil imports it on first use
 
 __all__ = ["check_duties", "check_staggered", "check_term"]
 
@@ -259,7 +260,7 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
             yield finding(JY132, where, end=turn.end.isoformat(), **params)
             continue
         if previous is not None:
-            day_after = previous.end + dateutil.relativedelta.relativedelta(days=1)
+            day_after = previous.end + _delta(days=1)
             if turn.start < day_after:
                 yield finding(JY133, where, previous_end=previous.end.isoformat(), **params)
             elif turn.start > day_after:
@@ -268,7 +269,7 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
                     where,
                     duty=duty.duty,
                     gap_start=day_after.isoformat(),
-                    gap_end=(turn.start - dateutil.relativedelta.relativedelta(days=1)).isoformat(),
+                    gap_end=(turn.start - _delta(days=1)).isoformat(),
                 )
         previous = turn
 
