@@ -7,7 +7,9 @@ stay pure and know nothing of it. Nothing is shown when the work ends within
 logs): output that is read by a program stays clean. After the delay a bar drawn by
 `tqdm <https://tqdm.github.io>`_ shows the stage, how many are done and the time
 spent, refreshed twice a second, and is cleared when the work ends. ``tqdm`` is
-imported only then, so a quick command pays nothing for it.
+imported only on a terminal, so a pipe or a file pays nothing for it; it is imported
+before the work starts, because an import in the drawing thread waits on the busy
+main thread for every file it reads (seconds, on Python 3.13).
 
 Set ``JARJESTOYHTEISTYO_PROGRESS=0`` to never show it, and
 ``JARJESTOYHTEISTYO_PROGRESS_DELAY`` to the seconds (0–60) before it appears.
@@ -27,7 +29,7 @@ import threading
 import time
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 from jarjestoyhteistyo.errors import RenderError
 
@@ -62,6 +64,16 @@ def _delay_from_environment() -> float:
     except ValueError:
         return DELAY
     return seconds if 0 <= seconds <= 60 else DELAY
+
+
+def _tqdm() -> type[Any] | None:
+    """tqdm's bar class, or ``None`` in a broken environment without it (the work goes
+    on without a bar)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm
 
 
 class Stages:
@@ -108,7 +120,7 @@ class Stages:
 
     def __enter__(self) -> Stages:
         self._started = time.time()  # tqdm's clock
-        if _wanted(self._stream):
+        if _wanted(self._stream) and _tqdm() is not None:
             self._thread = threading.Thread(target=self._draw, name="progress", daemon=True)
             self._thread.start()
         return self
@@ -126,9 +138,8 @@ class Stages:
     def _draw(self) -> None:
         if self._stop.wait(self._delay):
             return  # finished within the delay: nothing to show
-        try:
-            from tqdm import tqdm
-        except ImportError:  # a broken environment: the work goes on without a bar
+        tqdm = _tqdm()
+        if tqdm is None:  # pragma: no cover - __enter__ starts no thread without it
             return
         # a terminal that does not tell its width (0 columns) gets 80: tqdm drew nothing
         width = shutil.get_terminal_size((80, 24)).columns or 80
