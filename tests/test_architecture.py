@@ -20,7 +20,7 @@ PACKAGE = "jarjestoyhteistyo"
 
 #: The layers, lowest first; every folder of the package is one layer.
 LAYERS = (
-    "base",  # errors, findings, codes, text: what every other module may use
+    "base",  # errors, findings, codes, text, i18n: what every other module may use
     "model",  # model/: nouns only (categories, compositions, rule sets)
     "io",  # io/: the YAML door, the converter and its DOCUMENTS table, schema, redaction
     "calc",  # calc/: the one council calendar, terms, rotation, meetings, schedule phrases
@@ -41,6 +41,7 @@ LAYER = {
     "findings": "base",
     "text": "base",
     "codes": "base",
+    "i18n": "base",
     "model": "model",
     "io": "io",
     "calc": "calc",

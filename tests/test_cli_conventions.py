@@ -42,7 +42,7 @@ def test_text_for_people_escapes_what_the_encoding_cannot_write(encoding: str) -
     done = _run("check", "ku", encoding=encoding)
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
-    assert b"OK \\u2014 0 error(s)" in done.stdout  # the dash, escaped
+    assert b"OK \\u2014 0 errors" in done.stdout  # the dash, escaped
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])

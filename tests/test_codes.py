@@ -171,11 +171,16 @@ def test_finding_fills_the_templates_of_its_code() -> None:
         severity=get_code("JY205").severity,
         title="t",
         en="seat {seat}",
-        fi="paikka {seat}",
         fix="f",
     )
     f = finding(code, "seats[0]", seat="s1", rule="XX-2")
-    assert (f.code, f.rule, f.message_en, f.message_fi) == ("JY999", "XX-2", "seat s1", "paikka s1")
+    assert (f.code, f.rule, f.message_en) == ("JY999", "XX-2", "seat s1")
+    # no catalogue has a translation of a code of the test's own: every language reads
+    # the English until a translator adds one (tools/catalogues.py check fails till then)
+    assert f.message_fi == f.message_sv == "seat s1"
+    shipped = finding(get_code("JY204"), "seats[1]", seat="d1", member="m1")
+    assert shipped.message_fi == "varajäsen d1 ei edusta jäsenen m1 järjestötyyppiä tai verkostoa"
+    assert shipped.message_sv.startswith("ersättaren d1 ")
     with pytest.raises(KeyError):
         get_code("JY999")  # not in the catalogue
 

@@ -14,7 +14,13 @@ from jarjestoyhteistyo.findings import Finding, Report, Severity, natural_path
 
 def _finding(path: str, code: str = "JY208", severity: Severity = Severity.WARNING) -> Finding:
     return Finding(
-        code=code, severity=severity, path=path, rule="FC-8", message_fi="x", message_en="x"
+        code=code,
+        severity=severity,
+        path=path,
+        rule="FC-8",
+        message_fi="x",
+        message_sv="x",
+        message_en="x",
     )
 
 

@@ -89,6 +89,7 @@ def test_github_annotations_escape_what_the_syntax_reads() -> None:
         path="seats[3].organisation",
         rule="GEN-4",
         message_fi="x",
+        message_sv="x",
         message_en="100% wrong,\nreally: yes",
     )
     text = _github(Report(findings=(finding,)), "a,b:c.yaml", lambda _f: (4, 2))

@@ -74,6 +74,9 @@ def test_wheel_holds_the_package_data_and_the_licence(dists: dict[str, Path]) ->
     assert f"{info}/licenses/LICENSE" in names
     assert "jarjestoyhteistyo/py.typed" in names
     assert "jarjestoyhteistyo/rulebook.yaml" in names  # the rule catalogue
+    for lang in ("fi", "sv"):  # the compiled message catalogues, and their sources
+        assert f"jarjestoyhteistyo/locale/{lang}/LC_MESSAGES/jarjestoyhteistyo.mo" in names
+        assert f"jarjestoyhteistyo/locale/{lang}/LC_MESSAGES/jarjestoyhteistyo.po" in names
     presets = {n for n in names if n.startswith("jarjestoyhteistyo/presets/bodies/")}
     shipped = {
         f"jarjestoyhteistyo/presets/bodies/{p.name}"
@@ -97,6 +100,7 @@ def test_sdist_carries_its_tests_and_what_they_read(dists: dict[str, Path], tmp_
         "docs/examples/general-council.yaml",
         "examples/vantaa-kerava-formal.yaml",
         "examples/compare_presets.ipynb",
+        "tools/catalogues.py",
     ):
         assert (top / needed).is_file(), needed
     tracked = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").glob("*.py")}

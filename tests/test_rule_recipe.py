@@ -26,7 +26,7 @@ FAMILY_SOURCE = """
 from jarjestoyhteistyo.codes import Code, finding
 
 JY199 = Code(code="JY199", rule="TEST-1", severity=E, title="no tasks",
-             en="the body names no tasks", fi="toimielimelle ei ole nimetty tehtäviä",
+             en="the body names no tasks",
              fix="Name the tasks.", kinds=frozenset({"formal_committee"}))
 CODES = (JY199,)
 
@@ -41,7 +41,6 @@ JY199 = Code(
     severity=Severity.ERROR,
     title="no tasks",
     en="the body names no tasks",
-    fi="toimielimelle ei ole nimetty tehtäviä",
     fix="Name the tasks.",
     kinds=frozenset({"formal_committee"}),
 )
@@ -66,7 +65,9 @@ def test_test1_a_body_without_tasks_gives_JY199() -> None:
     report = checks.check(rules)
     [found] = [f for f in report if f.code == "JY199"]
     assert (found.rule, found.severity, found.path) == ("TEST-1", Severity.ERROR, "tasks")
-    assert found.message_fi == "toimielimelle ei ole nimetty tehtäviä"
+    # the translations come from the catalogues (step 3 of the recipe): until then the
+    # message reads the same in every language
+    assert found.message_fi == found.message_sv == "the body names no tasks"
 
 
 @pytest.mark.usefixtures("with_the_rule")

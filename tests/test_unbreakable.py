@@ -345,6 +345,8 @@ def test_the_caches_are_known() -> None:
     names = sorted(f"{f.__module__}.{f.__qualname__}" for f in _cached_functions())
     assert names == [
         "jarjestoyhteistyo.calc.schedule._parse_cached",
+        # a message catalogue: read by gettext(), never handed to a caller
+        "jarjestoyhteistyo.i18n._catalogue",
         "jarjestoyhteistyo.rulebook._book",  # frozen rules and read-only mappings
     ]
 

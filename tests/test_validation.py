@@ -504,8 +504,10 @@ def test_fc7_chair_and_vice_chair_in_one_seat_is_error_JY210() -> None:
         comp, "m-child-family-1", functions=frozenset({Function.CHAIR, Function.VICE_CHAIR})
     )
     report = validate(formal_rules(), comp)
-    both = [f for f in findings(report, "JY210") if f.params["function"] == "chair + vice_chair"]
+    both = [f for f in findings(report, "JY210") if f.params["function"] == ("chair", "vice_chair")]
     assert [f.params["seats"] for f in both] == [("m-child-family-1",)]
+    # the message names both functions in words
+    assert "puheenjohtaja ja varapuheenjohtaja" in both[0].message_fi
     assert not report.ok
 
 

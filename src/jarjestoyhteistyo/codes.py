@@ -31,6 +31,8 @@ from typing import Any, Final
 import attrs
 
 from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.i18n import LANGUAGES, plain, shown
+from jarjestoyhteistyo.i18n import gettext as _translated
 
 __all__ = ["BREAKABLE", "SELECTION", "SHORTFALL", "Code", "finding"]
 
@@ -47,11 +49,14 @@ SELECTION: Final = "selection"
 
 @attrs.frozen(kw_only=True)
 class Code:
-    """A finding code: its rule id, default severity, messages and how to fix it.
+    """A finding code: its rule id, default severity, message and how to fix it.
 
-    ``en`` and ``fi`` are :meth:`str.format` templates filled from the finding's
-    parameters; a list parameter stays a list in the finding's ``params`` and reads
-    ``a, b`` in the message.
+    ``en`` is the English :meth:`str.format` template filled from the finding's
+    parameters; its Finnish and Swedish are in the message catalogues under the code
+    (:mod:`jarjestoyhteistyo.i18n`), as are :attr:`title` and :attr:`fix` (under
+    ``JY203 title`` and ``JY203 fix``). A list parameter stays a list in the finding's
+    ``params`` and reads ``a, b`` in the message; a :class:`~jarjestoyhteistyo.i18n.Term`
+    or :class:`~jarjestoyhteistyo.i18n.Text` reads in the message's language.
     """
 
     code: str
@@ -59,7 +64,6 @@ class Code:
     severity: Severity
     title: str
     en: str
-    fi: str
     fix: str = ""
     #: The rule-set kinds (``formal_committee``, ``open_forum``, ``general``, ...) the
     #: code applies to under its :attr:`rule`; empty: every kind.
@@ -69,6 +73,33 @@ class Code:
     other_rules: tuple[tuple[str, str], ...] = ()
     #: :data:`BREAKABLE`, :data:`SHORTFALL`, :data:`SELECTION`.
     tags: frozenset[str] = frozenset()
+
+    def template(self, lang: str) -> str:
+        """The message template in ``lang`` (``fi``, ``sv``, ``en``).
+
+        >>> from jarjestoyhteistyo.rules.deputies import JY204
+        >>> JY204.template("sv")
+        'ersättaren {seat} företräder inte kategorin eller nätverket för ledamoten {member}'
+        """
+        return _translated(lang, self.en, context=self.code)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``."""
+        return _translated(lang, self.title, context=f"{self.code} title")
+
+    def fix_in(self, lang: str) -> str:
+        """How to fix it, in ``lang`` (empty when the code says nothing)."""
+        return _translated(lang, self.fix, context=f"{self.code} fix") if self.fix else ""
+
+    @property
+    def fi(self) -> str:
+        """The Finnish message template (from the catalogue)."""
+        return self.template("fi")
+
+    @property
+    def sv(self) -> str:
+        """The Swedish message template (from the catalogue)."""
+        return self.template("sv")
 
     def applies_to(self, kind: str) -> bool:
         """Whether the code applies to rule sets of ``kind``."""
@@ -105,20 +136,18 @@ def finding(
     *required* one gives an error); ``rule`` overrides the rule id where the same
     check enforces a different rule in another kind of body.
     """
-    text = {k: _text(v) for k, v in params.items()}
+    messages = {lang: _message(code, lang, params) for lang in LANGUAGES}
     return Finding(
         code=code.code,
         severity=severity or code.severity,
         path=path,
         rule=rule or code.rule,
-        message_fi=code.fi.format(**text),
-        message_en=code.en.format(**text),
-        params=params,
+        message_fi=messages["fi"],
+        message_sv=messages["sv"],
+        message_en=messages["en"],
+        params={k: plain(v) for k, v in params.items()},
     )
 
 
-def _text(value: Any) -> Any:
-    """A parameter as the message shows it: a list or tuple joined with ", "."""
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return value
+def _message(code: Code, lang: str, params: dict[str, Any]) -> str:
+    return code.template(lang).format(**{k: shown(v, lang) for k, v in params.items()})

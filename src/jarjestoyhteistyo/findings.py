@@ -1,7 +1,8 @@
 """Findings and reports: how every rule violation is reported.
 
 A :class:`Finding` has a stable ``code`` (``JY203``), a :class:`Severity`, the
-``path`` of the offending item, a message in Finnish and English, and the ``rule`` id
+``path`` of the offending item, a message in Finnish, Swedish and English (from the
+catalogues of :mod:`jarjestoyhteistyo.i18n`), and the ``rule`` id
 of ``DOMAIN.md`` it enforces (``FC-10``). A :class:`Report` is an immutable sequence
 of findings that knows whether it passes (no errors) and renders as text or JSON.
 
@@ -23,6 +24,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from jarjestoyhteistyo.i18n import ngettext, pgettext
+
 __all__ = [
     "RULE_ID",
     "Finding",
@@ -32,9 +35,10 @@ __all__ = [
     "freeze_params",
     "natural_path",
     "rule_order",
+    "severity_word",
 ]
 
-Language = Literal["en", "fi", "both"]
+Language = Literal["en", "fi", "sv", "both"]
 
 #: A rule id a finding cites: family and number (``FC-9``, ``GEN-4``); a finding's
 #: ``rule`` may name two (``"JP-5, JP-7"``).
@@ -65,6 +69,19 @@ class Severity(enum.Enum):
     def rank(self) -> int:
         """0 for errors, 1 for warnings, 2 for info (sort key)."""
         return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+def severity_word(severity: Severity, lang: str = "en") -> str:
+    """The word for ``severity`` in ``lang`` (``virhe``, ``varning``).
+
+    >>> severity_word(Severity.WARNING, "fi"), severity_word(Severity.ERROR, "sv")
+    ('varoitus', 'fel')
+    """
+    if severity is Severity.ERROR:
+        return pgettext(lang, "severity", "error")
+    if severity is Severity.WARNING:
+        return pgettext(lang, "severity", "warning")
+    return pgettext(lang, "severity", "info")
 
 
 class Params(Mapping[str, Any]):
@@ -128,15 +145,18 @@ class Finding:
     path: str
     rule: str
     message_fi: str
+    message_sv: str
     message_en: str
     params: Mapping[str, Any] = attrs.field(
         factory=Params, converter=freeze_params, eq=False, hash=False
     )
 
     def message(self, lang: Language = "en") -> str:
-        """The message in ``"en"``, ``"fi"`` or ``"both"`` (English / Finnish)."""
+        """The message in ``"fi"``, ``"sv"``, ``"en"`` or ``"both"`` (English / Finnish)."""
         if lang == "fi":
             return self.message_fi
+        if lang == "sv":
+            return self.message_sv
         if lang == "both":
             return f"{self.message_en} / {self.message_fi}"
         return self.message_en
@@ -150,6 +170,7 @@ class Finding:
             "rule": self.rule,
             "message": self.message_en,
             "message_fi": self.message_fi,
+            "message_sv": self.message_sv,
             "params": {k: _jsonable(v) for k, v in self.params.items()},
         }
 
@@ -245,6 +266,19 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def summary(self, lang: str = "en") -> str:
+        """The last line of :meth:`to_text`: the verdict and the counts, in ``lang``.
+
+        >>> Report(subject="vake").summary("fi")
+        'vake: KUNNOSSA — 0 virhettä, 0 varoitusta'
+        """
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        verdict = pgettext(lang, "report", "OK") if self.ok else pgettext(lang, "report", "FAILED")
+        errors = ngettext(lang, "{n} error", "{n} errors", n_err).format(n=n_err)
+        warnings = ngettext(lang, "{n} warning", "{n} warnings", n_warn).format(n=n_warn)
+        head = f"{self.subject}: " if self.subject else ""
+        return f"{head}{verdict} — {errors}, {warnings}"
+
     def rule_ids(self) -> tuple[str, ...]:
         """The rule ids the findings cite, once each, in the order of the domain brief.
 
@@ -264,26 +298,26 @@ class Report:
         where: Callable[[Finding], str | None] | None = None,
         rules_pointer: bool = False,
     ) -> str:
-        """A human-readable listing, one finding per line, and a summary line.
+        """A human-readable listing, one finding per line, and a summary line, in
+        ``lang`` (``"both"``: English words, each message in English / Finnish).
 
         ``where`` gives a finding's place in the file it is about (the command line's
         ``composition.yaml:12:5``), written first on its line; ``None``: no place. With
         ``rules_pointer``, a last line names the command that explains the rule ids
         cited (``jarjestoyhteistyo rules FC-9 ...``), as the command line prints it.
         """
+        words = "en" if lang == "both" else lang
         lines = []
         for f in self.findings:
             at = where(f) if where is not None else None
             head = f"{at}: " if at else ""
             lines.append(
-                f"{head}{f.severity.value.upper():7} {f.code} [{f.rule}] {f.path}: "
-                f"{f.message(lang)}"
+                f"{head}{severity_word(f.severity, words).upper():7} {f.code} [{f.rule}] "
+                f"{f.path}: {f.message(lang)}"
             )
-        n_err, n_warn = len(self.errors), len(self.warnings)
-        verdict = "OK" if self.ok else "FAILED"
-        head = f"{self.subject}: " if self.subject else ""
-        lines.append(f"{head}{verdict} — {n_err} error(s), {n_warn} warning(s)")
+        lines.append(self.summary(words))
         ids = self.rule_ids() if rules_pointer else ()
         if ids:
-            lines.append(f"Rules: jarjestoyhteistyo rules {' '.join(ids)}")
+            command = f"jarjestoyhteistyo rules {' '.join(ids)}"
+            lines.append(pgettext(words, "report", "Rules: {command}").format(command=command))
         return "\n".join(lines)

@@ -99,7 +99,6 @@ JY621 = Code(
     severity=Severity.WARNING,
     title="New associations not yet reached",
     en="{count} new association(s) not yet reached: {ids}",
-    fi="{count} uutta yhdistystä, joita ei ole vielä tavoitettu: {ids}",
     fix="Welcome newcomers: invite them and tell them what the city offers.",
 )
 
@@ -109,7 +108,6 @@ JY622 = Code(
     severity=Severity.WARNING,
     title="No recent contact",
     en="{count} association(s) with no contact in {months} months: {ids}",
-    fi="{count} yhdistystä, joihin ei ole oltu yhteydessä {months} kuukauteen: {ids}",
     fix="Reach the less active associations.",
 )
 
@@ -119,7 +117,6 @@ JY623 = Code(
     severity=Severity.WARNING,
     title="Weaker-position associations without support",
     en="{count} weaker-position association(s) without support: {ids}",
-    fi="{count} heikommassa asemassa olevaa yhdistystä ilman tukea: {ids}",
     fix="Reach actors in a weaker position; tell them about premises and grants.",
 )
 

@@ -68,7 +68,6 @@ JY109 = Code(
     severity=Severity.WARNING,
     title="Unrealistic workload",
     en="up to {hours:g} h a year per member exceeds the time budget of {budget:g} h",
-    fi="jopa {hours:g} h vuodessa jäsentä kohden ylittää aikabudjetin {budget:g} h",
     fix="Fewer or shorter meetings, or a realistic budget (WS-1, KU-9).",
 )
 

@@ -89,7 +89,6 @@ JY410 = Code(
     severity=Severity.WARNING,
     title="schedule phrase not understood",
     en="schedule phrase {part!r} is not understood",
-    fi="aikataulun ilmausta {part!r} ei tunnistettu",
     fix="Write a season, month, date or year (kevät 2023, 5/2024, 27.5.2024, "
     "koko vuosi 2023) or a rhythm (1 krt/kk, min. 1 krt/v).",
 )
@@ -100,7 +99,6 @@ JY411 = Code(
     severity=Severity.WARNING,
     title="schedule phrase has no year",
     en="schedule phrase {part!r} has no year and no plan year is known",
-    fi="aikataulun ilmauksesta {part!r} puuttuu vuosi eikä suunnitelman vuotta tunneta",
     fix="Add the year (syksy 2023) or parse it in the context of a plan year.",
 )
 
@@ -110,7 +108,6 @@ JY412 = Code(
     severity=Severity.WARNING,
     title="invalid date in schedule",
     en="schedule phrase {part!r}: {text!r} is not a valid date",
-    fi="aikataulun ilmaus {part!r}: {text!r} ei ole kelvollinen päivämäärä",
     fix="Check the day and month (27.5.2024 or 2024-05-27).",
 )
 
@@ -120,7 +117,6 @@ JY413 = Code(
     severity=Severity.WARNING,
     title="schedule range ends before it starts",
     en="schedule phrase {part!r} ends ({end}) before it starts ({start})",
-    fi="aikataulun ilmaus {part!r} päättyy ({end}) ennen kuin alkaa ({start})",
     fix="Swap the two ends of the range.",
 )
 
@@ -130,7 +126,6 @@ JY414 = Code(
     severity=Severity.WARNING,
     title="unsupported rhythm",
     en="schedule phrase {part!r}: {reason}",
-    fi="aikataulun ilmaus {part!r}: rytmiä ei tueta ({reason})",
     fix="Use a whole number of days or weeks, or whole or half months or years.",
 )
 
@@ -140,7 +135,6 @@ JY415 = Code(
     severity=Severity.INFO,
     title="misspelt schedule word read as intended",
     en="schedule phrase {part!r}: {word!r} read as {meant!r}",
-    fi="aikataulun ilmaus {part!r}: {word!r} tulkittiin sanaksi {meant!r}",
     fix="Correct the spelling.",
 )
 

@@ -100,8 +100,6 @@ JY301 = Code(
     title="person over the limit of consecutive terms",
     en="person {person_ref} has served {count} consecutive terms"
     " ({start}–{end}); at most {max} are allowed",
-    fi="henkilö {person_ref} on ollut {count} peräkkäistä kautta"
-    " ({start}–{end}); enintään {max} on sallittu",
     fix="Replace the member at the next changeover, or raise max_consecutive_person.",
 )
 
@@ -112,8 +110,6 @@ JY302 = Code(
     title="organisation over the limit of consecutive terms",
     en="organisation {organisation} has held a seat for {count} consecutive terms"
     " ({start}–{end}); at most {max} are allowed",
-    fi="järjestö {organisation} on ollut mukana {count} peräkkäistä kautta"
-    " ({start}–{end}); enintään {max} on sallittu",
     fix="Let another organisation take the seat at the next changeover, or raise"
     " max_consecutive_organisation.",
 )

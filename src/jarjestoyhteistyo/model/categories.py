@@ -65,6 +65,10 @@ class Labels:
         order = (lang, *FALLBACK) if lang in given else ("en", *FALLBACK)
         return next(v for k in order if (v := given[k]) is not None)
 
+    def text_in(self, lang: str) -> str:
+        """The label in ``lang`` as a message shows it (:func:`jarjestoyhteistyo.i18n.shown`)."""
+        return self.get(lang)
+
 
 @attrs.frozen(kw_only=True)
 class Category:

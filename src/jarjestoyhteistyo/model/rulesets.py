@@ -26,7 +26,6 @@ so a general rule set and a specialised one that mean the same validate the same
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 from datetime import date
 from datetime import time as _time
 from typing import Any, ClassVar, TypeAlias
@@ -263,31 +262,6 @@ class SeatGroup:
         return self.voting if self.voting is not None else self.source is not SeatSource.EXPERT
 
 
-#: The words of :attr:`RequiredFunction.holders` in each message language.
-_HOLDER_WORDS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "group": "group",
-        "source": "source",
-        "or": " or ",
-        "and": " and ",
-        "seat": "a seat of {}",
-        "role_only": "a holder who is a {}",
-        "role_also": " held by a {}",
-        "any": "any seat",
-    },
-    "fi": {
-        "group": "paikkaryhmän",
-        "source": "lähteen",
-        "or": " tai ",
-        "and": " ja ",
-        "seat": "{} paikka",
-        "role_only": "henkilö, jonka rooli on {}",
-        "role_also": " (rooli {})",
-        "any": "mikä tahansa paikka",
-    },
-}
-
-
 @attrs.frozen(kw_only=True)
 class RequiredFunction:
     """A function some seat must hold (`GEN-3`), and who may hold it.
@@ -307,8 +281,6 @@ class RequiredFunction:
     >>> group = SeatGroup(id="wellbeing-area", source=SeatSource.SECTOR)
     >>> presenter.allows(group), presenter.allows(None)
     (True, False)
-    >>> presenter.holders
-    'a seat of group wellbeing-area'
     >>> official = RequiredFunction(function="presenter",
     ...                             roles=frozenset({Role.WELLBEING_AREA_OFFICIAL}))
     >>> official.allows(None, Role.WELLBEING_AREA_OFFICIAL), official.allows(group, None)
@@ -335,29 +307,6 @@ class RequiredFunction:
         if self.groups and (group is None or group.id not in self.groups):
             return False
         return not self.sources or (group is not None and group.source in self.sources)
-
-    @property
-    def holders(self) -> str:
-        """Who may hold the function, in words (``a seat of group wellbeing-area``)."""
-        return self._holders(_HOLDER_WORDS["en"])
-
-    @property
-    def holders_fi(self) -> str:
-        """:attr:`holders` in Finnish (``paikkaryhmän wellbeing-area paikka``)."""
-        return self._holders(_HOLDER_WORDS["fi"])
-
-    def _holders(self, w: Mapping[str, str]) -> str:
-        """:attr:`holders` with the words of one language (:data:`_HOLDER_WORDS`)."""
-        parts = []
-        if self.groups:
-            parts.append(f"{w['group']} {w['or'].join(sorted(self.groups))}")
-        if self.sources:
-            parts.append(f"{w['source']} {w['or'].join(sorted(s.value for s in self.sources))}")
-        roles = w["or"].join(sorted(r.value for r in self.roles))
-        if not parts:
-            return w["role_only"].format(roles) if self.roles else w["any"]
-        seat = w["seat"].format(w["and"].join(parts))
-        return seat + (w["role_also"].format(roles) if self.roles else "")
 
 
 @attrs.frozen(kw_only=True)

@@ -26,6 +26,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import Final, TypeVar
 
+from jarjestoyhteistyo.i18n import Term
 from jarjestoyhteistyo.model.categories import Labels
 from jarjestoyhteistyo.model.composition import Function, Role, SeatKind, SizeClass, Stage
 from jarjestoyhteistyo.model.rulesets import (
@@ -41,7 +42,17 @@ from jarjestoyhteistyo.model.rulesets import (
     TermMode,
 )
 
-__all__ = ["VOCABULARY", "aliases", "fold", "function_name", "label", "value_of"]
+__all__ = [
+    "NOUNS",
+    "VOCABULARY",
+    "aliases",
+    "fold",
+    "function_name",
+    "function_term",
+    "label",
+    "term",
+    "value_of",
+]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -154,6 +165,54 @@ VOCABULARY: Final[Mapping[enum.Enum, Labels]] = {
     Council.REGIONAL: _l("aluevaltuusto", "välfärdsområdesfullmäktige", "regional council"),
     Council.MUNICIPAL: _l("kunnanvaltuusto", "kommunfullmäktige", "municipal council"),
 }
+
+
+#: The nouns a message names a thing by (``organisation`` id, ``seat`` group), in the
+#: three languages: the words of :func:`term` for a plain string.
+NOUNS: Final[Mapping[str, Labels]] = {
+    "organisation": _l("järjestö", "organisation", "organisation"),
+    "seat": _l("paikka", "plats", "seat"),
+    "person": _l("henkilö", "person", "person"),
+    "category": _l("järjestötyyppi", "föreningskategori", "category"),
+    "network": _l("teemaverkosto", "temanätverk", "network"),
+    "official seat": _l("viranhaltijapaikka", "tjänsteinnehavarplats", "official seat"),
+    "seat group": _l("paikkaryhmä", "platsgrupp", "seat group"),
+    "required function": _l("vaadittu tehtävä", "obligatoriskt uppdrag", "required function"),
+    "unit": _l("yksikkö", "enhet", "unit"),
+    "role": _l("rooli", "roll", "role"),
+    "process": _l("prosessi", "process", "process"),
+    "step": _l("vaihe", "steg", "step"),
+    "activity": _l("tehtävä", "aktivitet", "activity"),
+    "goal": _l("tavoite", "mål", "goal"),
+    "milestone item": _l("välitavoitteen kohta", "delmålspunkt", "milestone item"),
+    "action area": _l("toimenpidealue", "åtgärdsområde", "action area"),
+}
+
+
+def term(value: enum.Enum | str) -> Term:
+    """``value`` as a message names it: an enum value with its words of
+    :data:`VOCABULARY`, a noun with those of :data:`NOUNS`; anything else as written.
+
+    >>> from jarjestoyhteistyo.model.composition import Function
+    >>> term(Function.CHAIR).text_in("sv"), str(term(Function.CHAIR)), term("seat").text_in("fi")
+    ('ordförande', 'chair', 'paikka')
+    """
+    if isinstance(value, enum.Enum):
+        labels = VOCABULARY.get(value)
+        text = str(value.value)
+    else:
+        labels = NOUNS.get(value)
+        text = value
+    if labels is None:
+        return Term(text)
+    return Term(text, fi=labels.fi, sv=labels.sv, en=labels.en)
+
+
+def function_term(name: str) -> Term:
+    """A function as a message names it: one the library knows in words, a function of
+    the rule set's own as written."""
+    known = value_of(Function, name)
+    return term(known) if known is not None else Term(name)
 
 
 def fold(text: str) -> str:

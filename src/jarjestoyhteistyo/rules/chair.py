@@ -29,14 +29,22 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Joined, Text
 from jarjestoyhteistyo.model.composition import Function, Stage
-from jarjestoyhteistyo.model.rulesets import ChairMode, FormalCommittee, OpenForum, RuleSet
+from jarjestoyhteistyo.model.rulesets import (
+    ChairMode,
+    FormalCommittee,
+    OpenForum,
+    RequiredFunction,
+    RuleSet,
+)
 from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
+from jarjestoyhteistyo.model.vocabulary import function_term, term
 from jarjestoyhteistyo.rules.base import FC, GEN, KU, OF, Context, E, I, W
 from jarjestoyhteistyo.rules.consistency import JY101
 from jarjestoyhteistyo.rules.values import did_you_mean
 
-__all__ = ["check_chair", "validate_chair", "validate_functions"]
+__all__ = ["check_chair", "holders", "validate_chair", "validate_functions"]
 
 JY112 = Code(
     code="JY112",
@@ -44,7 +52,6 @@ JY112 = Code(
     severity=E,
     title="Open forum with a chair",
     en="an open forum has no official chair (chair mode {mode})",
-    fi="vapaamuotoisella foorumilla ei ole virallista puheenjohtajaa ({mode})",
     fix="Set chair mode to none; the HYTE team coordinates.",
     kinds=frozenset({OF}),
 )
@@ -55,7 +62,6 @@ JY115 = Code(
     severity=W,
     title="Chair procedure",
     en="{detail}",
-    fi="{detail_fi}",
     fix="Choose chair and vice-chair in dialogue with the committee and record why.",
     kinds=frozenset({FC}),
 )
@@ -66,7 +72,6 @@ JY210 = Code(
     severity=E,
     title="Chair or vice-chair missing or doubled",
     en="{count} seats hold the {function} function, wanted {wanted}: {seats}",
-    fi="tehtävä {function} on {count} paikalla, pitäisi olla {wanted}: {seats}",
     fix="Name exactly one chair and as many vice-chairs as the rule set has.",
     other_rules=((KU, "GEN-3"), (GEN, "GEN-3")),
     tags=frozenset({BREAKABLE}),
@@ -78,7 +83,6 @@ JY211 = Code(
     severity=E,
     title="Chair where there is none",
     en="seat {seat} holds {function}, but this body has no chair",
-    fi="paikalla {seat} on tehtävä {function}, mutta elimellä ei ole puheenjohtajaa",
     fix="Remove the chair; the coordinator compiles the agenda.",
     other_rules=((FC, "GEN-3"), (KU, "GEN-3"), (GEN, "GEN-3")),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -90,7 +94,6 @@ JY226 = Code(
     severity=W,
     title="A required function is not held",
     en="no seat holds the {function} function",
-    fi="millään paikalla ei ole tehtävää {function}",
     fix="Name a secretary (WS-8), the coordinator of an open forum (OF-5), the convener "
     "of a council (KU-6), or whoever holds the function the rule set requires.",
     other_rules=((OF, "OF-5"), (KU, "KU-6"), (GEN, "GEN-3")),
@@ -103,8 +106,6 @@ JY227 = Code(
     title="To be elected at the constitutive meeting",
     en="{function}: {count} of {wanted} elected; the body elects them itself at its "
     "constitutive meeting",
-    fi="{function}: {count}/{wanted} valittu; toimielin valitsee ne itse "
-    "järjestäytymiskokouksessaan",
     fix="Nothing to do before the constitutive meeting; validate again after it.",
     other_rules=((KU, "GEN-3"), (GEN, "GEN-3")),
 )
@@ -116,8 +117,6 @@ JY228 = Code(
     title="Chair not from among the members",
     en="seat {seat} holds {function}, but it is not a voting member seat ({kind}); "
     "the body elects its chair from among its members",
-    fi="paikalla {seat} on tehtävä {function}, mutta se ei ole äänivaltainen jäsenpaikka "
-    "({kind}); toimielin valitsee puheenjohtajan keskuudestaan",
     fix="Give the function to a voting member, or set chair.from_members: false.",
     tags=frozenset({BREAKABLE}),
 )
@@ -128,7 +127,6 @@ JY229 = Code(
     severity=W,
     title="Unknown function",
     en="seat {seat}: unknown function {function!r}; known: {known}",
-    fi="paikka {seat}: tuntematon tehtävä {function!r}; tunnetut: {known}",
     fix="Use a known function, or list the body's own functions in the rule set's functions.",
 )
 
@@ -138,7 +136,6 @@ JY232 = Code(
     severity=E,
     title="A required function held by the wrong seat",
     en="seat {seat} holds the {function} function, but the rule set gives it to {holders}",
-    fi="paikalla {seat} on tehtävä {function}, mutta sääntöjen mukaan sen hoitaa {holders_fi}",
     fix="Give the function to a seat of the groups or sources the rule set names, or "
     "change who may hold it in the rule set's required_functions.",
 )
@@ -159,8 +156,11 @@ def check_chair(rules: RuleSet) -> Iterator[Finding]:
             "chair.vice_chairs",
             rule="FC-7",
             what="chair.vice_chairs",
-            detail=f"{rules.chair.vice_chairs} vice-chairs; 0–{MAX_VICE_CHAIRS} allowed",
-            detail_fi=f"{rules.chair.vice_chairs} varapuheenjohtajaa; sallittu 0–{MAX_VICE_CHAIRS}",
+            detail=Text(
+                "{count} vice-chairs; 0–{most} allowed",
+                count=rules.chair.vice_chairs,
+                most=MAX_VICE_CHAIRS,
+            ),
         )
     if isinstance(rules, FormalCommittee):
         if rules.chair.mode is ChairMode.NONE:
@@ -168,26 +168,25 @@ def check_chair(rules: RuleSet) -> Iterator[Finding]:
                 JY115,
                 "chair.mode",
                 severity=E,
-                detail="a formal body needs a chair",
-                detail_fi="virallinen toimielin tarvitsee puheenjohtajan",
+                detail=Text("a formal body needs a chair"),
             )
         elif rules.chair.mode is not ChairMode.DIALOGUE and rules.chair.mode is not None:
             yield finding(
                 JY115,
                 "chair.mode",
                 severity=I,
-                detail=f"chair chosen by {rules.chair.mode.value}, not in dialogue",
-                detail_fi=f"puheenjohtaja valitaan: {rules.chair.mode.value}",
+                detail=Text("chair chosen by {mode}, not in dialogue", mode=term(rules.chair.mode)),
             )
         if not rules.chair.procedure_recorded:
             yield finding(
                 JY115,
                 "chair.procedure_recorded",
-                detail="the reasons and procedure of the chair choice are not recorded",
-                detail_fi="puheenjohtajan valinnan perusteita ja menettelyä ei kirjata",
+                detail=Text("the reasons and procedure of the chair choice are not recorded"),
             )
     elif isinstance(rules, OpenForum) and rules.chair.mode not in (ChairMode.NONE, None):
-        yield finding(JY112, "chair.mode", mode=str(rules.chair.mode and rules.chair.mode.value))
+        yield finding(
+            JY112, "chair.mode", mode=term(rules.chair.mode) if rules.chair.mode else "None"
+        )
 
 
 def validate_chair(ctx: Context) -> Iterator[Finding]:
@@ -209,7 +208,7 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
     if chair.mode is ChairMode.NONE:
         for f, seats in holders.items():
             for s in seats:
-                yield finding(JY211, ctx.path(s, "functions"), seat=s.id, function=f.value)
+                yield finding(JY211, ctx.path(s, "functions"), seat=s.id, function=term(f))
         return
     wanted = {Function.CHAIR: 1, Function.VICE_CHAIR: chair.vice_chairs}
     for f, n in wanted.items():
@@ -218,15 +217,15 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
             continue
         ids = [s.id for s in seats]
         if len(seats) < n and ctx.stage is Stage.PROPOSAL and chair.self_elected:
-            yield finding(JY227, "seats", function=f.value, count=len(seats), wanted=n)
+            yield finding(JY227, "seats", function=term(f), count=len(seats), wanted=n)
         else:
-            yield finding(JY210, "seats", function=f.value, count=len(seats), wanted=n, seats=ids)
+            yield finding(JY210, "seats", function=term(f), count=len(seats), wanted=n, seats=ids)
     both = set(holders[Function.CHAIR]) & set(holders[Function.VICE_CHAIR])
     for s in sorted(both, key=lambda s: s.id):
         yield finding(
             JY210,
             ctx.path(s, "functions"),
-            function="chair + vice_chair",
+            function=Joined([term(Function.CHAIR), term(Function.VICE_CHAIR)], "and"),
             count=1,
             wanted=0,
             seats=[s.id],
@@ -240,8 +239,8 @@ def validate_chair(ctx: Context) -> Iterator[Finding]:
                         JY228,
                         ctx.path(s, "functions"),
                         seat=s.id,
-                        function=f.value,
-                        kind=s.kind.value if group is None or group.votes else "no vote",
+                        function=term(f),
+                        kind=term(s.kind) if group is None or group.votes else Text("no vote"),
                     )
 
 
@@ -255,13 +254,13 @@ def validate_functions(ctx: Context) -> Iterator[Finding]:
                 JY229,
                 ctx.path(s, "functions"),
                 seat=s.id,
-                function=f,
+                function=function_term(f),
                 known=did_you_mean(f, known) or sorted(known),
             )
     if ctx.comp.seats:
         held = {f for s in ctx.comp.seats for f in s.functions}
         for f in sorted(ctx.rules.required_function_names - held):
-            yield finding(JY226, "seats", function=f)
+            yield finding(JY226, "seats", function=function_term(f))
     for req in ctx.rules.required_functions:
         if not req.conditioned:
             continue
@@ -273,13 +272,34 @@ def validate_functions(ctx: Context) -> Iterator[Finding]:
                     JY232,
                     ctx.path(s, "functions"),
                     seat=s.id,
-                    function=req.function,
+                    function=function_term(req.function),
                     group=group.id if group is not None else None,
-                    source=group.source.value if group is not None else None,
+                    source=term(group.source) if group is not None else None,
                     groups=sorted(req.groups),
                     sources=sorted(x.value for x in req.sources),
-                    role=None if role is None else role.value,
+                    role=None if role is None else term(role),
                     roles=sorted(x.value for x in req.roles),
-                    holders=req.holders,
-                    holders_fi=req.holders_fi,
+                    holders=holders(req),
                 )
+
+
+def holders(req: RequiredFunction) -> Text:
+    """Who may hold a required function, in words in any language (``str()``: English).
+
+    >>> from jarjestoyhteistyo.model.rulesets import RequiredFunction
+    >>> presenter = RequiredFunction(function="presenter", groups=frozenset({"wellbeing-area"}))
+    >>> str(holders(presenter)), holders(presenter).text_in("fi")
+    ('a seat of group wellbeing-area', 'paikkaryhmän wellbeing-area paikka')
+    """
+    parts: list[Text] = []
+    if req.groups:
+        parts.append(Text("group {names}", names=Joined(sorted(req.groups))))
+    if req.sources:
+        names = Joined(term(s) for s in sorted(req.sources, key=lambda s: s.value))
+        parts.append(Text("source {names}", names=names))
+    roles = Joined(term(r) for r in sorted(req.roles, key=lambda r: r.value))
+    if not parts:
+        return Text("a holder who is a {roles}", roles=roles) if req.roles else Text("any seat")
+    if req.roles:
+        return Text("a seat of {parts} held by a {roles}", parts=Joined(parts, "and"), roles=roles)
+    return Text("a seat of {parts}", parts=Joined(parts, "and"))

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.ids import CONFUSABLES, normal_id, skeleton
 from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
@@ -40,6 +41,7 @@ from jarjestoyhteistyo.model.rulesets import (
     ThemeNetworkCouncil,
 )
 from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS
+from jarjestoyhteistyo.model.vocabulary import function_term, term
 from jarjestoyhteistyo.rules.base import KIND_OF_SOURCE, Context, E
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
@@ -57,7 +59,6 @@ JY101 = Code(
     severity=E,
     title="Inconsistent range",
     en="{what}: {detail}",
-    fi="{what}: {detail_fi}",
     fix="Make min ≤ max and both non-negative.",
 )
 
@@ -67,7 +68,6 @@ JY119 = Code(
     severity=E,
     title="Duplicate or unknown reference",
     en="{detail}",
-    fi="{detail_fi}",
     fix="Use each id once and refer only to defined ids.",
 )
 
@@ -77,7 +77,6 @@ JY219 = Code(
     severity=E,
     title="Broken reference",
     en="{detail}",
-    fi="{detail_fi}",
     fix="Refer only to defined seats, groups and organisations.",
     tags=frozenset({SELECTION}),
 )
@@ -89,8 +88,6 @@ JY136 = Code(
     title="One id written two ways",
     en="{what} id {value!r} is {other!r} written differently (case, width or invisible "
     "characters), so it counts as another {what}",
-    fi="{what_fi} tunnus {value!r} on tunnus {other!r} eri tavoin kirjoitettuna "
-    "(kirjainkoko, leveys tai näkymättömät merkit), joten se lasketaan eri kohteeksi",
     fix="Write the id exactly as it is written elsewhere.",
 )
 
@@ -101,8 +98,6 @@ JY137 = Code(
     title="Ids that look alike",
     en="{what} id {value!r} looks like {other!r} but is another id (a letter of another "
     "script: {letters})",
-    fi="{what_fi} tunnus {value!r} näyttää tunnukselta {other!r}, mutta on eri tunnus "
-    "(toisen kirjoitusjärjestelmän kirjain: {letters})",
     fix="Retype the id with Latin letters, or give the two clearly different ids.",
 )
 
@@ -112,7 +107,6 @@ JY138 = Code(
     severity=E,
     title="Invisible id",
     en="{what} id {value!r} has no visible character",
-    fi="{what_fi} tunnuksessa {value!r} ei ole yhtään näkyvää merkkiä",
     fix="Give the id visible letters or digits; remove invisible characters.",
 )
 
@@ -130,8 +124,7 @@ def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[F
             path,
             rule=rule,
             what=path,
-            detail=f"min is {rng.min}",
-            detail_fi=f"minimi on {rng.min}",
+            detail=Text("min is {min}", min=rng.min),
         )
     if rng.max is not None and rng.max < rng.min:
         yield finding(
@@ -139,8 +132,7 @@ def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[F
             path,
             rule=rule,
             what=path,
-            detail=f"min {rng.min} > max {rng.max}",
-            detail_fi=f"minimi {rng.min} > maksimi {rng.max}",
+            detail=Text("min {min} > max {max}", min=rng.min, max=rng.max),
         )
 
 
@@ -154,8 +146,9 @@ def duplicates(
                 JY119,
                 path,
                 rule=rule,
-                detail=f"{what} {value!r} defined {n} times",
-                detail_fi=f"{what} {value!r} määritelty {n} kertaa",
+                detail=Text(
+                    "{what} {value!r} defined {count} times", what=term(what), value=value, count=n
+                ),
             )
 
 
@@ -182,7 +175,7 @@ def id_clashes(
     Ids given twice in the same spelling are :func:`duplicates`' business; ``None``
     (an id left out) is skipped.
     """
-    what_fi = _WHAT_FI.get(what, what)
+    what_term = term(what)
     by_normal: dict[str, str] = {}
     by_skeleton: dict[str, str] = {}
     seen: set[str] = set()
@@ -193,11 +186,11 @@ def id_clashes(
         where = f"{path}[{i}].{field}" if field else f"{path}[{i}]"
         normal = normal_id(value)
         if not normal:
-            yield finding(JY138, where, what=what, what_fi=what_fi, value=value)
+            yield finding(JY138, where, what=what_term, value=value)
             continue
         if normal in by_normal:
             other = by_normal[normal]
-            yield finding(JY136, where, what=what, what_fi=what_fi, value=value, other=other)
+            yield finding(JY136, where, what=what_term, value=value, other=other)
             continue
         by_normal[normal] = value
         shape = skeleton(value)
@@ -207,8 +200,7 @@ def id_clashes(
             yield finding(
                 JY137,
                 where,
-                what=what,
-                what_fi=what_fi,
+                what=what_term,
                 value=value,
                 other=other,
                 letters=[f"{c} U+{ord(c):04X}" for c in letters],
@@ -247,8 +239,7 @@ def check_references(rules: RuleSet) -> Iterator[Finding]:
                     yield finding(
                         JY119,
                         f"seat_groups[{i}].categories",
-                        detail=f"unknown category {code!r}",
-                        detail_fi=f"tuntematon järjestötyyppi {code!r}",
+                        detail=Text("unknown category {code!r}", code=code),
                     )
 
 
@@ -266,13 +257,16 @@ def _required_functions(rules: RuleSet) -> Iterator[Finding]:
     for i, req in enumerate(rules.required_functions):
         for g in sorted(req.groups - set(groups)):
             suggestions = did_you_mean(g, groups)
-            en, fi = did_you_mean_text(suggestions)
             yield finding(
                 JY119,
                 f"required_functions[{i}].groups",
                 rule="GEN-3",
-                detail=f"required function {req.function}: unknown seat group {g!r}{en}",
-                detail_fi=f"vaadittu tehtävä {req.function}: tuntematon paikkaryhmä {g!r}{fi}",
+                detail=Text(
+                    "required function {function}: unknown seat group {group!r}{hint}",
+                    function=function_term(req.function),
+                    group=g,
+                    hint=did_you_mean_text(suggestions),
+                ),
                 group=g,
                 suggestions=suggestions,
             )
@@ -290,8 +284,12 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                 yield finding(
                     JY219,
                     path,
-                    detail=f"{what} id {value!r} used {n} times",
-                    detail_fi=f"tunnus {value!r} käytössä {n} kertaa",
+                    detail=Text(
+                        "{what} id {value!r} used {count} times",
+                        what=term(what),
+                        value=value,
+                        count=n,
+                    ),
                 )
     yield from id_clashes((s.id for s in comp.seats), "seats", "seat", field="id")
     yield from id_clashes(
@@ -303,23 +301,29 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
     for s in comp.seats:
         if s.organisation is not None and comp.find_organisation(s.organisation) is None:
             suggestions = did_you_mean(s.organisation, org_ids)
-            en, fi = did_you_mean_text(suggestions)
             yield finding(
                 JY219,
                 ctx.path(s, "organisation"),
-                detail=f"seat {s.id}: unknown organisation {s.organisation!r}{en}",
-                detail_fi=f"paikka {s.id}: tuntematon järjestö {s.organisation!r}{fi}",
+                detail=Text(
+                    "seat {seat}: unknown organisation {organisation!r}{hint}",
+                    seat=s.id,
+                    organisation=s.organisation,
+                    hint=did_you_mean_text(suggestions),
+                ),
                 suggestions=suggestions,
             )
         if s.kind not in NOT_MEMBER_KINDS:
             if s.group not in ctx.groups:
                 suggestions = did_you_mean(s.group or "", ctx.groups)
-                en, fi = did_you_mean_text(suggestions)
                 yield finding(
                     JY219,
                     ctx.path(s, "group"),
-                    detail=f"seat {s.id}: unknown seat group {s.group!r}{en}",
-                    detail_fi=f"paikka {s.id}: tuntematon paikkaryhmä {s.group!r}{fi}",
+                    detail=Text(
+                        "seat {seat}: unknown seat group {group!r}{hint}",
+                        seat=s.id,
+                        group=s.group,
+                        hint=did_you_mean_text(suggestions),
+                    ),
                     suggestions=suggestions,
                 )
             elif (
@@ -330,15 +334,22 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
                 yield finding(
                     JY219,
                     ctx.path(s, "municipality"),
-                    detail=f"seat {s.id} is for {s.municipality}, but its group {s.group} is "
-                    f"for {ctx.groups[s.group].municipality}",
-                    detail_fi=f"paikka {s.id} on kunnalle {s.municipality}, mutta sen ryhmä "
-                    f"{s.group} kunnalle {ctx.groups[s.group].municipality}",
+                    detail=Text(
+                        "seat {seat} is for {municipality}, but its group {group} is for {other}",
+                        seat=s.id,
+                        municipality=s.municipality,
+                        group=s.group,
+                        other=ctx.groups[s.group].municipality,
+                    ),
                 )
             if s.group in ctx.groups and KIND_OF_SOURCE[ctx.groups[s.group].source] is not s.kind:
                 yield finding(
                     JY219,
                     ctx.path(s, "kind"),
-                    detail=f"seat {s.id} is a {s.kind.value} seat in group {s.group}",
-                    detail_fi=f"paikka {s.id} on tyyppiä {s.kind.value} ryhmässä {s.group}",
+                    detail=Text(
+                        "seat {seat} is a {seat_kind} seat in group {group}",
+                        seat=s.id,
+                        seat_kind=term(s.kind),
+                        group=s.group,
+                    ),
                 )

@@ -58,6 +58,7 @@ from jarjestoyhteistyo.model.cooperation import (
     Subject,
 )
 from jarjestoyhteistyo.model.ids import normal_id
+from jarjestoyhteistyo.model.vocabulary import term
 
 __all__ = [
     "KIND",
@@ -86,7 +87,6 @@ JY601 = Code(
     severity=E,
     title="No responsible person or group",
     en="no person or group is responsible for cooperation",
-    fi="yhteistoiminnan vastuuhenkilöä tai -ryhmää ei ole nimetty",
     fix="Name the role or group responsible for cooperation with associations.",
     kinds=frozenset({KIND}),
 )
@@ -97,7 +97,6 @@ JY602 = Code(
     severity=E,
     title="Unit without a contact person",
     en="unit {unit!r} has no contact person for associations",
-    fi="yksiköllä {unit!r} ei ole järjestöjen yhteyshenkilöä",
     fix="Add a contact person (a role) for the unit.",
     kinds=frozenset({KIND}),
 )
@@ -108,7 +107,6 @@ JY603 = Code(
     severity=E,
     title="No contact persons",
     en="no unit has a contact person for associations",
-    fi="yksiköiden järjestöyhteyshenkilöitä ei ole nimetty",
     fix="List the units and a contact person (a role) in each.",
     kinds=frozenset({KIND}),
 )
@@ -119,7 +117,6 @@ JY604 = Code(
     severity=E,
     title="Contact person without unit or role",
     en="contact person {index}: the {what} is empty",
-    fi="yhteyshenkilö {index}: {what_fi} puuttuu",
     fix="Give both the unit and the role.",
     kinds=frozenset({KIND}),
 )
@@ -130,7 +127,6 @@ JY605 = Code(
     severity=W,
     title="Contact person of an unlisted unit",
     en="contact person of unit {unit!r}, which is not among the units",
-    fi="yhteyshenkilö yksikössä {unit!r}, jota ei ole yksiköiden luettelossa",
     fix="Add the unit to units, or fix its name.",
     kinds=frozenset({KIND}),
 )
@@ -141,7 +137,6 @@ JY606 = Code(
     severity=W,
     title="Contact persons not published",
     en="the responsible group and the contact persons are not published",
-    fi="vastuuhenkilöistä ja yhteyshenkilöistä ei tiedoteta",
     fix="Publish them (e.g. on the web page of JP-5).",
     kinds=frozenset({KIND}),
 )
@@ -152,7 +147,6 @@ JY607 = Code(
     severity=W,
     title="No channels",
     en="associations have no channel to take part in the city's work",
-    fi="yhdistyksillä ei ole kanavaa osallistua kaupungin kehittämiseen",
     fix="List channels: strategy, service network planning, participation programme, ...",
     kinds=frozenset({KIND}),
 )
@@ -163,7 +157,6 @@ JY608 = Code(
     severity=W,
     title="Nothing offered",
     en="the model offers associations neither premises nor grants",
-    fi="malli ei tarjoa yhdistyksille tiloja eikä avustuksia",
     fix="State the premises and the grant types (operating, targeted, premises).",
     kinds=frozenset({KIND}),
 )
@@ -174,7 +167,6 @@ JY609 = Code(
     severity=W,
     title="No association register",
     en="there is no association register (CRM)",
-    fi="yhdistysrekisteriä (CRM) ei ole",
     fix="Keep an association register; it is also the input of the ecosystem analysis.",
     kinds=frozenset({KIND}),
 )
@@ -185,7 +177,6 @@ JY610 = Code(
     severity=E,
     title="Grant type without a process",
     en="grant type {grant!r} is offered but has no documented process",
-    fi="avustuslajille {grant!r} ei ole kuvattua prosessia",
     fix="Describe the process: steps, who does each, who decides.",
     kinds=frozenset({KIND}),
 )
@@ -196,7 +187,6 @@ JY611 = Code(
     severity=W,
     title="Premises without a process",
     en="premises are offered but there is no documented premises process",
-    fi="tiloja tarjotaan, mutta tilaprosessia ei ole kuvattu",
     fix="Describe how premises are booked and who decides.",
     kinds=frozenset({KIND}),
 )
@@ -207,7 +197,6 @@ JY612 = Code(
     severity=E,
     title="Step with no one responsible",
     en="process {process!r}, step {step!r}: no one is responsible",
-    fi="prosessi {process!r}, vaihe {step!r}: tekijää ei ole nimetty",
     fix="Name the role or unit that does the step.",
     kinds=frozenset({KIND}),
 )
@@ -218,7 +207,6 @@ JY613 = Code(
     severity=E,
     title="Decision step without a decider",
     en="process {process!r}, step {step!r}: the step needs a decision but no one decides",
-    fi="prosessi {process!r}, vaihe {step!r}: päättäjää ei ole nimetty",
     fix="Name who decides (a role or an organ).",
     kinds=frozenset({KIND}),
 )
@@ -229,7 +217,6 @@ JY614 = Code(
     severity=E,
     title="Process without a decider",
     en="process {process!r}: no step says who decides",
-    fi="prosessi {process!r}: missään vaiheessa ei kerrota, kuka päättää",
     fix="Mark the decision step and name who decides.",
     kinds=frozenset({KIND}),
 )
@@ -240,7 +227,6 @@ JY615 = Code(
     severity=E,
     title="Process without steps",
     en="process {process!r} has no steps",
-    fi="prosessilla {process!r} ei ole vaiheita",
     fix="List the steps: who does what, who decides.",
     kinds=frozenset({KIND}),
 )
@@ -251,7 +237,6 @@ JY616 = Code(
     severity=W,
     title="Empty annual clock",
     en="the annual clock is empty",
-    fi="vuosikello on tyhjä",
     fix="Add the recurring work of the year: application periods, info events, reviews.",
     kinds=frozenset({KIND}),
 )
@@ -262,7 +247,6 @@ JY617 = Code(
     severity=W,
     title="No web page",
     en="there is no web page of cooperation links",
-    fi="yhteistoiminnan linkkisivua ei ole",
     fix="Collect the links on one page of the city's electronic platform.",
     kinds=frozenset({KIND}),
 )
@@ -273,7 +257,6 @@ JY618 = Code(
     severity=E,
     title="Duplicate id",
     en="{what} id {id!r} is used {count} times",
-    fi="{what_fi} tunnusta {id!r} käytetään {count} kertaa",
     fix="Use each id once.",
     kinds=frozenset({KIND}),
 )
@@ -284,7 +267,6 @@ JY619 = Code(
     severity=E,
     title="Annual-clock activity never placed",
     en="activity {id!r}: every_years > 1 needs an anchor_year",
-    fi="tehtävä {id!r}: every_years > 1 vaatii anchor_year-vuoden",
     fix="Give the year the activity first occurs.",
     kinds=frozenset({KIND}),
 )
@@ -295,7 +277,6 @@ JY620 = Code(
     severity=I,
     title="Process for a grant type not offered",
     en="process {process!r} handles {subject!r}, which the model does not offer",
-    fi="prosessi {process!r} koskee kohdetta {subject!r}, jota malli ei tarjoa",
     fix="Offer it in offers, or drop the process.",
     kinds=frozenset({KIND}),
 )
@@ -330,7 +311,7 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-def _duplicates(ids: list[str], what: str, what_fi: str, path: str) -> Iterator[Finding]:
+def _duplicates(ids: list[str], what: str, path: str) -> Iterator[Finding]:
     """``JY618`` for each id used more than once, compared in normal form (``Unit`` is
     ``unit``), named as first written."""
     first: dict[str, str] = {}
@@ -338,7 +319,7 @@ def _duplicates(ids: list[str], what: str, what_fi: str, path: str) -> Iterator[
         first.setdefault(normal_id(i), i)
     for key, n in sorted(Counter(normal_id(i) for i in ids).items()):
         if n > 1:
-            yield finding(JY618, path, what=what, what_fi=what_fi, id=first[key], count=n)
+            yield finding(JY618, path, what=term(what), id=first[key], count=n)
 
 
 def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
@@ -348,9 +329,9 @@ def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
     for i, c in enumerate(m.contact_persons):
         path = f"contact_persons[{i}]"
         if _blank(c.unit):
-            yield finding(JY604, path, index=i, what="unit", what_fi="yksikkö")
+            yield finding(JY604, path, index=i, what=term("unit"))
         if _blank(c.role):
-            yield finding(JY604, path, index=i, what="role", what_fi="rooli")
+            yield finding(JY604, path, index=i, what=term("role"))
         units = {normal_id(u) for u in m.units}  # "Youth services" is "youth services"
         if m.units and not _blank(c.unit) and normal_id(c.unit) not in units:
             yield finding(JY605, path, unit=c.unit)
@@ -360,7 +341,7 @@ def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
         for i, unit in enumerate(m.units):
             if normal_id(unit) not in covered:
                 yield finding(JY602, f"units[{i}]", unit=unit)
-    yield from _duplicates(list(m.units), "unit", "yksikön", "units")
+    yield from _duplicates(list(m.units), "unit", "units")
     if not m.published and (m.contact_persons or not _blank(m.responsible)):
         yield finding(JY606, "published")
 
@@ -382,7 +363,7 @@ def _check_processes(m: CooperationModel) -> Iterator[Finding]:
     if m.offers.premises and Subject.PREMISES not in subjects:
         yield finding(JY611, "offers.premises")
     offered = {g.subject for g in m.offers.grants}
-    yield from _duplicates([p.id for p in m.processes], "process", "prosessin", "processes")
+    yield from _duplicates([p.id for p in m.processes], "process", "processes")
     for i, p in enumerate(m.processes):
         path = f"processes[{i}]"
         if p.subject.value.endswith("_grant") and p.subject not in offered:
@@ -390,7 +371,7 @@ def _check_processes(m: CooperationModel) -> Iterator[Finding]:
         if not p.steps:
             yield finding(JY615, f"{path}.steps", process=p.id)
             continue
-        yield from _duplicates([s.id for s in p.steps], "step", "vaiheen", f"{path}.steps")
+        yield from _duplicates([s.id for s in p.steps], "step", f"{path}.steps")
         for j, s in enumerate(p.steps):
             if _blank(s.who):
                 yield finding(JY612, f"{path}.steps[{j}].who", process=p.id, step=s.id)
@@ -406,7 +387,7 @@ def _check_jp5(m: CooperationModel) -> Iterator[Finding]:
     if not m.annual_clock:
         yield finding(JY616, "annual_clock", rule="JP-5, JP-7")
     ids = [a.id for a in m.annual_clock]
-    yield from _duplicates(ids, "activity", "tehtävän", "annual_clock")
+    yield from _duplicates(ids, "activity", "annual_clock")
     for i, a in enumerate(m.annual_clock):
         if a.every_years > 1 and a.anchor_year is None and a.per_council_term is None:
             yield finding(JY619, f"annual_clock[{i}]", id=a.id)

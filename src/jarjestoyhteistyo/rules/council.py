@@ -29,7 +29,6 @@ JY116 = Code(
     severity=W,
     title="No catch-all network",
     en="no catch-all network for NGOs that fit no theme",
-    fi="ei kaikille avointa monialaista verkostoa",
     fix="Mark one network catch_all.",
     kinds=frozenset({KU}),
 )
@@ -40,7 +39,6 @@ JY117 = Code(
     severity=W,
     title="Not a work pair",
     en="{value} representatives per network; a work pair is 2",
-    fi="{value} edustajaa verkostoa kohden; työpari on 2",
     fix="Use 2 (a work pair).",
     kinds=frozenset({KU}),
 )
@@ -51,7 +49,6 @@ JY124 = Code(
     severity=E,
     title="Official seat missing",
     en="no seat for the {what}",
-    fi="paikka puuttuu: {what}",
     fix="Add the official seats of KU-4.",
     kinds=frozenset({KU}),
 )
@@ -62,7 +59,6 @@ JY127 = Code(
     severity=W,
     title="Closed theme network",
     en="theme network {network} is not open to every NGO",
-    fi="teemaverkosto {network} ei ole avoin kaikille järjestöille",
     fix="Theme networks are open and joinable at any time.",
     kinds=frozenset({KU}),
 )
@@ -73,7 +69,6 @@ JY128 = Code(
     severity=W,
     title="No convener or secretary",
     en="{what} is not named",
-    fi="{what} puuttuu",
     fix="Name the convener and the secretary.",
     kinds=frozenset({KU}),
 )

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Seat, SeatKind
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
@@ -37,6 +38,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
 )
 from jarjestoyhteistyo.model.seats import NOT_MEMBER_KINDS, deputy_mode_of
+from jarjestoyhteistyo.model.vocabulary import term
 from jarjestoyhteistyo.rules.base import FC, GEN, KU, SEVERITY, Context, E, W
 from jarjestoyhteistyo.rules.values import did_you_mean, did_you_mean_text
 
@@ -48,7 +50,6 @@ JY111 = Code(
     severity=W,
     title="Deputies not personal",
     en="{detail}",
-    fi="{detail_fi}",
     fix="Formal bodies have personal deputies of the same category from another organisation.",
     kinds=frozenset({FC, GEN}),
 )
@@ -59,7 +60,6 @@ JY204 = Code(
     severity=E,
     title="Deputy of another category or network",
     en="deputy {seat} does not represent the category or network of member {member}",
-    fi="varajäsen {seat} ei edusta jäsenen {member} järjestötyyppiä tai verkostoa",
     fix="Choose a deputy from an organisation of the member's category.",
     other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -71,7 +71,6 @@ JY205 = Code(
     severity=E,
     title="Deputy from a member's organisation",
     en="deputy {seat} comes from organisation {organisation}, which holds member seat {member}",
-    fi="varajäsen {seat} on järjestöstä {organisation}, jolla on jäsenpaikka {member}",
     fix="Members and deputies come from different organisations.",
     other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -83,7 +82,6 @@ JY207 = Code(
     severity=E,
     title="Deputy not tied to one member",
     en="deputy {seat}: {detail}",
-    fi="varajäsen {seat}: {detail_fi}",
     fix="Tie each personal deputy to exactly one member seat.",
     other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -95,7 +93,6 @@ JY208 = Code(
     severity=E,
     title="Member without a deputy",
     en="member {seat} has no personal deputy",
-    fi="jäsenellä {seat} ei ole henkilökohtaista varajäsentä",
     fix="Name a personal deputy for every member.",
     other_rules=((GEN, "GEN-4"), (KU, "GEN-4")),
     tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
@@ -107,7 +104,6 @@ JY220 = Code(
     severity=E,
     title="Deputies where there are none",
     en="seat {seat} is a deputy, but deputies here are {mode}",
-    fi="paikka {seat} on varajäsen, mutta varajäsenet ovat tässä: {mode}",
     fix="The work pair substitute for each other (KU-7).",
     tags=frozenset({SELECTION}),
 )
@@ -118,8 +114,6 @@ JY233 = Code(
     severity=W,
     title="No deputy in order",
     en="group {group}: {members} member seat(s) held, but no deputy in the substitution order",
-    fi="ryhmä {group}: {members} jäsenpaikkaa täytetty, mutta ei yhtään varajäsentä "
-    "sijaantulojärjestyksessä",
     fix="Name the group's deputies with their order (1, 2, ...), or mark them pending.",
     tags=frozenset({SHORTFALL}),
 )
@@ -136,24 +130,21 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
             yield finding(
                 JY111,
                 "deputies.mode",
-                detail=f"deputy mode is {d.mode.value}",
-                detail_fi=f"varajäsenmalli on {d.mode.value}",
+                detail=Text("deputy mode is {mode}", mode=term(d.mode)),
             )
         if d.same_category is not Need.REQUIRED:
             yield finding(
                 JY111,
                 "deputies.same_category",
                 rule="FC-10",
-                detail="a deputy need not be of the member's category",
-                detail_fi="varajäsenen ei tarvitse edustaa jäsenen järjestötyyppiä",
+                detail=Text("a deputy need not be of the member's category"),
             )
         if d.different_organisation is not Need.REQUIRED:
             yield finding(
                 JY111,
                 "deputies.different_organisation",
                 rule="FC-9",
-                detail="a deputy may come from a member's organisation",
-                detail_fi="varajäsen voi tulla jäsenen järjestöstä",
+                detail=Text("a deputy may come from a member's organisation"),
             )
     elif (
         isinstance(rules, GeneralRuleSet)
@@ -164,8 +155,7 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
             JY111,
             "pairs",
             rule="KU-7",
-            detail="pair deputies but no pair policy",
-            detail_fi="työparit varajäseninä, mutta työparisääntö puuttuu",
+            detail=Text("pair deputies but no pair policy"),
         )
 
 
@@ -200,7 +190,7 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
         mode = group_mode(ctx, group)
         if mode in (DeputyMode.NONE, DeputyMode.PAIR):
             yield finding(
-                JY220, ctx.path(d), rule=_no_deputies_rule(ctx, mode), seat=d.id, mode=mode.value
+                JY220, ctx.path(d), rule=_no_deputies_rule(ctx, mode), seat=d.id, mode=term(mode)
             )
             continue
         if mode is DeputyMode.AGREED:
@@ -212,13 +202,15 @@ def validate_deputies(ctx: Context) -> Iterator[Finding]:
             near = did_you_mean(
                 d.deputy_of or "", (m.id for m in comp.seats if m.kind not in NOT_MEMBER_KINDS)
             )
-            en, fi = did_you_mean_text(near)
             yield finding(
                 JY207,
                 ctx.path(d, "deputy_of"),
                 seat=d.id,
-                detail=f"{d.deputy_of!r} is not a member seat{en}",
-                detail_fi=f"{d.deputy_of!r} ei ole jäsenpaikka{fi}",
+                detail=Text(
+                    "{member!r} is not a member seat{hint}",
+                    member=d.deputy_of,
+                    hint=did_you_mean_text(near),
+                ),
                 suggestions=near,
             )
             continue
@@ -241,8 +233,9 @@ def _personal_deputies(ctx: Context, tied: dict[str, list[Seat]]) -> Iterator[Fi
                 JY207,
                 ctx.path(ds[1], "deputy_of"),
                 seat=ds[1].id,
-                detail=f"member {s.id} already has deputy {ds[0].id}",
-                detail_fi=f"jäsenellä {s.id} on jo varajäsen {ds[0].id}",
+                detail=Text(
+                    "member {member} already has deputy {deputy}", member=s.id, deputy=ds[0].id
+                ),
             )
         wants = mode in (DeputyMode.PERSONAL, DeputyMode.OPTIONAL) and not s.vacant
         if wants and not any(ctx.counts(d) for d in ds):
@@ -298,8 +291,7 @@ def _ordered_deputies(
                 JY207,
                 ctx.path(d),
                 seat=d.id,
-                detail="an ordered deputy needs a known group and an order number from 1",
-                detail_fi="järjestyksessä olevalla varajäsenellä on oltava ryhmä ja numero 1:stä",
+                detail=Text("an ordered deputy needs a known group and an order number from 1"),
             )
             continue
         by_group[group.id].append(d)
@@ -311,8 +303,11 @@ def _ordered_deputies(
                 JY207,
                 "seats",
                 seat=", ".join(d.id for d in seats),
-                detail=f"group {group_id}: substitution order {orders} is not 1, 2, ...",
-                detail_fi=f"ryhmä {group_id}: varajärjestys {orders} ei ole 1, 2, ...",
+                detail=Text(
+                    "group {group}: substitution order {orders} is not 1, 2, ...",
+                    group=group_id,
+                    orders=str(orders),
+                ),
             )
     # "varajäsenet sijaantulojärjestyksessä": a group with ordered deputies has some. How
     # many is not stated anywhere, so only an empty order is reported (a warning).

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import SeatKind, SizeClass
 from jarjestoyhteistyo.model.rulesets import RuleSet
 from jarjestoyhteistyo.rules.base import SEVERITY, Context, E, W
@@ -30,7 +31,6 @@ JY216 = Code(
     severity=W,
     title="No volunteer-run organisation",
     en="no volunteer-run organisation takes part",
-    fi="mukana ei ole vapaaehtoisvoimin toimivaa yhdistystä",
     fix="Volunteer-run associations must be able to take part (WS-7).",
     tags=frozenset({BREAKABLE, SELECTION}),
 )
@@ -41,7 +41,6 @@ JY217 = Code(
     severity=W,
     title="Language missing",
     en="no organisation works in {language}",
-    fi="mikään järjestö ei toimi kielellä {language}",
     fix="Reach organisations working in this language.",
     tags=frozenset({BREAKABLE, SELECTION}),
 )
@@ -52,7 +51,6 @@ JY218 = Code(
     severity=W,
     title="Few organisation sizes",
     en="organisations of only {count} size class(es); wanted {wanted}",
-    fi="järjestöjä vain {count} kokoluokasta; toivottu {wanted}",
     fix="Seat organisations of different sizes (WS-4).",
     tags=frozenset({SELECTION}),
 )
@@ -63,7 +61,6 @@ JY222 = Code(
     severity=E,
     title="Municipality not represented",
     en="no seat from municipality {municipality}",
-    fi="kunnasta {municipality} ei ole paikkaa",
     fix="Seat at least one member from each required municipality.",
     tags=frozenset({SELECTION}),
 )
@@ -75,8 +72,6 @@ JY231 = Code(
     title="Municipality's seat not yet filled",
     en="municipality {municipality}: its seats {seats} are not filled yet; the composition "
     "is incomplete",
-    fi="kunta {municipality}: sen paikkoja {seats} ei ole vielä täytetty; kokoonpano on "
-    "keskeneräinen",
     fix="Ask the municipality to name its member; mark the seat pending once asked.",
     tags=frozenset({SHORTFALL}),
 )
@@ -94,8 +89,11 @@ def check_size_classes(rules: RuleSet) -> Iterator[Finding]:
             "diversity.min_size_classes",
             rule="WS-4",
             what="diversity.min_size_classes",
-            detail=f"{rules.diversity.min_size_classes} size classes wanted; there are {sizes}",
-            detail_fi=f"toivottu {rules.diversity.min_size_classes} kokoluokkaa; niitä on {sizes}",
+            detail=Text(
+                "{wanted} size classes wanted; there are {sizes}",
+                wanted=rules.diversity.min_size_classes,
+                sizes=sizes,
+            ),
         )
 
 

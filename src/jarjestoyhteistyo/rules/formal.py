@@ -26,7 +26,6 @@ JY114 = Code(
     severity=E,
     title="Statutory duties",
     en="this kind of body has no statutory duties",
-    fi="tällaisella toimielimellä ei ole lakisääteisiä tehtäviä",
     fix="Set statutory_duties to false, or write a general rule set.",
     kinds=frozenset({FC}),
     other_rules=(
@@ -41,7 +40,6 @@ JY122 = Code(
     severity=W,
     title="Mid-term changes without approval",
     en="nobody approves changes to the composition mid-term",
-    fi="kokoonpanon muutoksia kesken kauden ei hyväksy kukaan",
     fix="Name the committee or the executive board as the approver.",
     kinds=frozenset({FC}),
 )
@@ -52,7 +50,6 @@ JY123 = Code(
     severity=E,
     title="Appointing authority",
     en="appointing authority {value} is not one of the options of FC-3",
-    fi="nimeävä taho {value} ei ole mikään FC-3:n vaihtoehdoista",
     fix="Use executive_board, committee or committee_proposes_board_appoints.",
     kinds=frozenset({FC}),
 )

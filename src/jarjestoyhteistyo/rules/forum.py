@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import SeatKind
 from jarjestoyhteistyo.model.rulesets import (
     DeputyMode,
@@ -40,7 +41,6 @@ JY107 = Code(
     severity=W,
     title="Cap without criteria",
     en="cap of {cap} organisations but no criteria for oversubscription",
-    fi="enintään {cap} järjestöä, mutta valintakriteerejä ylitilanteeseen ei ole",
     fix="Draft selection criteria with the NGOs for when more register than the cap.",
     kinds=frozenset({OF, GEN}),
 )
@@ -51,7 +51,6 @@ JY113 = Code(
     severity=W,
     title="Open forum with a fee",
     en="an open forum pays no meeting fee (fee {fee})",
-    fi="vapaamuotoinen foorumi ei maksa kokouspalkkiota ({fee})",
     fix="Set fee to none.",
     kinds=frozenset({OF}),
 )
@@ -62,7 +61,6 @@ JY125 = Code(
     severity=E,
     title="Forum not open",
     en="{detail}",
-    fi="{detail_fi}",
     fix="An open forum takes open registrations; criteria apply only when oversubscribed.",
     kinds=frozenset({OF}),
 )
@@ -73,7 +71,6 @@ JY129 = Code(
     severity=I,
     title="Term or deputies fixed in a forum",
     en="{detail}",
-    fi="{detail_fi}",
     fix="In an open forum, agree term and deputies with the NGOs.",
     kinds=frozenset({OF}),
 )
@@ -84,7 +81,6 @@ JY212 = Code(
     severity=E,
     title="Over the cap",
     en="{count} organisations; the cap is {cap}",
-    fi="{count} järjestöä; enimmäismäärä on {cap}",
     fix="Apply the criteria for oversubscription (OF-3).",
     kinds=frozenset({OF, GEN}),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -103,8 +99,7 @@ def check_cap(rules: RuleSet) -> Iterator[Finding]:
                 "cap",
                 rule="OF-3",
                 what="cap",
-                detail=f"cap is {rules.cap}",
-                detail_fi=f"enimmäismäärä on {rules.cap}",
+                detail=Text("cap is {cap}", cap=rules.cap),
             )
         elif not rules.selection.criteria:
             yield finding(JY107, "selection.criteria", cap=rules.cap)
@@ -118,9 +113,11 @@ def check_cap(rules: RuleSet) -> Iterator[Finding]:
                 "cap",
                 rule="OF-3",
                 what="cap",
-                detail=f"cap {rules.cap} is below the {least} seats the open groups need",
-                detail_fi=f"enimmäismäärä {rules.cap} on pienempi kuin avointen ryhmien "
-                f"vähintään tarvitsemat {least} paikkaa",
+                detail=Text(
+                    "cap {cap} is below the {least} seats the open groups need",
+                    cap=rules.cap,
+                    least=least,
+                ),
             )
 
 
@@ -134,15 +131,13 @@ def check_forum(rules: RuleSet) -> Iterator[Finding]:
             JY125,
             "selection.open_registration",
             rule="OF-3",
-            detail="registration is not open",
-            detail_fi="ilmoittautuminen ei ole avoin",
+            detail=Text("registration is not open"),
         )
     if not sel.criteria_only_when_oversubscribed:
         yield finding(
             JY125,
             "selection.criteria_only_when_oversubscribed",
-            detail="criteria apply even when not oversubscribed",
-            detail_fi="kriteerejä sovelletaan, vaikka paikkoja riittää",
+            detail=Text("criteria apply even when not oversubscribed"),
         )
     if rules.fee is not None and rules.fee is not FeePolicy.NONE:
         yield finding(JY113, "fee", fee=rules.fee.value)
@@ -150,15 +145,13 @@ def check_forum(rules: RuleSet) -> Iterator[Finding]:
         yield finding(
             JY129,
             "term.mode",
-            detail="term is fixed, not agreed with the NGOs",
-            detail_fi="toimikausi on kiinnitetty eikä sovittu järjestöjen kanssa",
+            detail=Text("term is fixed, not agreed with the NGOs"),
         )
     if rules.deputies.mode is not DeputyMode.AGREED:
         yield finding(
             JY129,
             "deputies.mode",
-            detail="deputies are fixed, not agreed",
-            detail_fi="varajäsenkäytäntö on kiinnitetty eikä sovittu",
+            detail=Text("deputies are fixed, not agreed"),
         )
     if rules.statutory_duties:
         yield finding(JY114, "statutory_duties", rule="OF-10")

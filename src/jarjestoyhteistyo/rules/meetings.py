@@ -33,7 +33,6 @@ JY104 = Code(
     severity=E,
     title="Negative hours",
     en="{what} is negative ({value})",
-    fi="{what} on negatiivinen ({value})",
     fix="Hours and budgets are zero or more.",
 )
 
@@ -43,7 +42,6 @@ JY121 = Code(
     severity=I,
     title="Meetings outside the usual range",
     en="{value} meetings a year; the source suggests {usual}",
-    fi="{value} kokousta vuodessa; lähteen esimerkki {usual}",
     fix="Consider the suggested rhythm; more meetings at the start (WS-4).",
     kinds=frozenset({FC}),
     other_rules=((OF, "OF-6"),),
@@ -55,7 +53,6 @@ JY130 = Code(
     severity=I,
     title="Time demands not stated",
     en="no time budget: applicants cannot see what membership demands",
-    fi="aikabudjettia ei ole: hakijat eivät näe jäsenyyden aikavaatimusta",
     fix="State time_budget_hours_per_year so the demands are clear when applying.",
     kinds=frozenset({FC, OF}),
 )

@@ -31,7 +31,6 @@ JY108 = Code(
     severity=E,
     title="Party-political criterion",
     en="criterion {criterion!r} uses party-political affiliation",
-    fi="kriteeri {criterion!r} perustuu puoluepoliittiseen kytkökseen",
     fix="Remove it: party-political positions must not affect member selection.",
 )
 
@@ -41,7 +40,6 @@ JY120 = Code(
     severity=W,
     title="Party-political ties allowed",
     en="seats may be tied to party politics",
-    fi="paikat voidaan sitoa puoluepolitiikkaan",
     fix="Forbid party-political ties unless the body is meant to have them.",
     kinds=frozenset({FC, OF}),
 )
@@ -52,7 +50,6 @@ JY221 = Code(
     severity=E,
     title="Party-political nomination",
     en="seat {seat} was named by {nominated_by!r}; party-political ties are forbidden",
-    fi="paikan {seat} nimesi {nominated_by!r}; puoluepoliittiset kytkökset on kielletty",
     fix="Select members without regard to party politics (WS-1).",
     tags=frozenset({BREAKABLE, SELECTION}),
 )
@@ -63,7 +60,6 @@ JY131 = Code(
     severity=E,
     title="Seat group named by a party-political body",
     en="seat group {group} is named by {nominated_by!r}; party-political ties are forbidden",
-    fi="paikkaryhmän {group} nimeää {nominated_by!r}; puoluepoliittiset kytkökset on kielletty",
     fix="Let someone else name the group, or allow party-political ties if the body is "
     "meant to have them.",
 )

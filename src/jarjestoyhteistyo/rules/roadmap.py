@@ -70,7 +70,6 @@ JY401 = Code(
     severity=Severity.ERROR,
     title="duplicate id",
     en="{what} id {id!r} is used more than once",
-    fi="{what}-tunnus {id!r} on käytössä useammin kuin kerran",
     fix="Give every goal, action area, milestone item and measure its own id.",
 )
 
@@ -80,7 +79,6 @@ JY402 = Code(
     severity=Severity.ERROR,
     title="measure under an unknown action area",
     en="measure {measure!r} is under action area {area!r}, which the roadmap does not have",
-    fi="toimenpide {measure!r} on toimenpidekokonaisuudessa {area!r}, jota tiekartassa ei ole",
     fix="Use an action area of the roadmap: a yearly plan sets no new goals (RM-6).",
 )
 
@@ -90,7 +88,6 @@ JY403 = Code(
     severity=Severity.ERROR,
     title="milestone outside the roadmap's years",
     en="milestone year {year} is outside the roadmap's years {first}–{last}",
-    fi="välitavoitteen vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
     fix="Move the milestone into the roadmap's years or extend the roadmap.",
 )
 
@@ -100,7 +97,6 @@ JY404 = Code(
     severity=Severity.ERROR,
     title="two milestones for one year",
     en="action area {area!r} has more than one milestone for {year}",
-    fi="toimenpidekokonaisuudella {area!r} on useampi välitavoite vuodelle {year}",
     fix="Put all of the year's target states into one milestone's items.",
 )
 
@@ -110,7 +106,6 @@ JY405 = Code(
     severity=Severity.ERROR,
     title="plan outside the roadmap's years",
     en="plan year {year} is outside the roadmap's years {first}–{last}",
-    fi="toimeenpanosuunnitelman vuosi {year} on tiekartan vuosien {first}–{last} ulkopuolella",
     fix="Plan only the roadmap's years.",
 )
 
@@ -120,7 +115,6 @@ JY406 = Code(
     severity=Severity.ERROR,
     title="two plans for one year",
     en="there is more than one implementation plan for {year}",
-    fi="vuodelle {year} on useampi toimeenpanosuunnitelma",
     fix="Merge the plans of the same year.",
 )
 
@@ -131,8 +125,6 @@ JY407 = Code(
     title="unknown milestone item",
     en="measure {measure!r} names milestone item {item!r}, which action area {area!r} "
     "does not have (up to {year})",
-    fi="toimenpide {measure!r} viittaa välitavoitteeseen {item!r}, jota "
-    "toimenpidekokonaisuudella {area!r} ei ole (vuoteen {year} mennessä)",
     fix="Name an item of this action area's milestones of this year or earlier.",
 )
 
@@ -142,7 +134,6 @@ JY416 = Code(
     severity=Severity.WARNING,
     title="measure without a responsible unit",
     en="measure {measure!r} has no responsible unit",
-    fi="toimenpiteellä {measure!r} ei ole vastuutahoa",
     fix="Name the responsible unit(s) (roles or units, never persons).",
 )
 
@@ -152,7 +143,6 @@ JY417 = Code(
     severity=Severity.INFO,
     title="schedule outside the plan's year",
     en="measure {measure!r} is scheduled {start}–{end}, outside the plan year {year}",
-    fi="toimenpiteen {measure!r} aikataulu {start}–{end} on suunnitelmavuoden {year} ulkopuolella",
     fix="Check the year of the schedule phrase.",
 )
 
@@ -162,7 +152,6 @@ JY418 = Code(
     severity=Severity.WARNING,
     title="status snapshot dated before the plan year",
     en="measure {measure!r} has a status snapshot dated {on}, before its plan year {year}",
-    fi="toimenpiteen {measure!r} tilannekuva on päivätty {on}, ennen suunnitelmavuotta {year}",
     fix="Check the snapshot's date.",
 )
 
@@ -172,8 +161,6 @@ JY420 = Code(
     severity=Severity.ERROR,
     title="carried from an unknown measure",
     en="measure {measure!r} is carried from {source!r}, which no plan has",
-    fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, jota ei ole missään "
-    "suunnitelmassa",
     fix="Write the source as YEAR/MEASURE-ID of an earlier plan.",
 )
 
@@ -183,8 +170,6 @@ JY421 = Code(
     severity=Severity.ERROR,
     title="carried from a later plan",
     en="measure {measure!r} of {year} is carried from {source!r}, which is not an earlier plan",
-    fi="vuoden {year} toimenpide {measure!r} on siirretty kohteesta {source!r}, joka ei ole "
-    "aiemman vuoden suunnitelmassa",
     fix="Carry items forward only, from an earlier year's plan.",
 )
 
@@ -194,7 +179,6 @@ JY422 = Code(
     severity=Severity.WARNING,
     title="carried although achieved",
     en="measure {measure!r} is carried from {source!r}, which was achieved",
-    fi="toimenpide {measure!r} on siirretty kohteesta {source!r}, joka toteutui",
     fix="Carry over only what was not reached, or correct the source's status.",
 )
 
@@ -204,7 +188,6 @@ JY423 = Code(
     severity=Severity.WARNING,
     title="not reached but not carried over",
     en="measure {source!r} was {status} but the {year} plan does not carry it over",
-    fi="toimenpide {source!r} jäi tilaan {status}, mutta vuoden {year} suunnitelma ei siirrä sitä",
     fix="Carry it into the next plan (carried_from) or mark it dropped.",
 )
 
@@ -214,8 +197,6 @@ JY424 = Code(
     severity=Severity.INFO,
     title="carried into another action area",
     en="measure {measure!r} ({area!r}) is carried from {source!r} of action area {source_area!r}",
-    fi="toimenpide {measure!r} ({area!r}) on siirretty toimenpidekokonaisuuden "
-    "{source_area!r} kohteesta {source!r}",
     fix="Check that the carried item stays under its action area.",
 )
 
@@ -225,7 +206,6 @@ JY425 = Code(
     severity=Severity.INFO,
     title="carried over several times",
     en="measure {measure!r} has been carried over {times} times, since {origin_year}",
-    fi="toimenpide {measure!r} on siirretty {times} kertaa, vuodesta {origin_year} lähtien",
     fix="Consider re-planning or dropping an item that keeps moving on.",
 )
 
@@ -235,8 +215,6 @@ JY430 = Code(
     severity=Severity.WARNING,
     title="due milestone without a measure",
     en="action area {area!r} has a milestone for {year} but the {year} plan has no measure for it",
-    fi="toimenpidekokonaisuudella {area!r} on välitavoite vuodelle {year}, mutta vuoden "
-    "{year} suunnitelmassa ei ole sille toimenpidettä",
     fix="Add a measure under the action area in the year's plan.",
 )
 
@@ -246,8 +224,6 @@ JY431 = Code(
     severity=Severity.WARNING,
     title="milestone due and not achieved",
     en="the {year} milestone of action area {area!r} was due {due} and is {status}",
-    fi="toimenpidekokonaisuuden {area!r} vuoden {year} välitavoite erääntyi {due} ja on "
-    "tilassa {status}",
     fix="Carry the open measures over or re-plan the milestone.",
 )
 
@@ -257,7 +233,6 @@ JY432 = Code(
     severity=Severity.WARNING,
     title="measure overdue",
     en="measure {measure!r} was due {due} and is {status}",
-    fi="toimenpide {measure!r} erääntyi {due} ja on tilassa {status}",
     fix="Report its status, carry it over, or re-schedule it.",
 )
 
@@ -267,7 +242,6 @@ JY433 = Code(
     severity=Severity.INFO,
     title="no plan for a year with due milestones",
     en="there is no implementation plan for {year}; its {count} milestone(s) cannot be assessed",
-    fi="vuodelle {year} ei ole toimeenpanosuunnitelmaa; sen {count} välitavoitetta ei voi arvioida",
     fix="Add the year's plan with status snapshots.",
 )
 
@@ -277,7 +251,6 @@ JY440 = Code(
     severity=Severity.ERROR,
     title="metric without baseline or target level",
     en="metric {metric!r} has no {missing}",
-    fi="mittarilta {metric!r} puuttuu {missing}",
     fix="Give every metric a baseline and a target level.",
 )
 
@@ -287,7 +260,6 @@ JY441 = Code(
     severity=Severity.ERROR,
     title="numeric metric without a number",
     en="numeric metric {metric!r}: {what} has no value",
-    fi="numeerinen mittari {metric!r}: kohdalla {what} ei ole lukuarvoa",
     fix="Give the value, or make the metric qualitative.",
 )
 
@@ -297,7 +269,6 @@ JY442 = Code(
     severity=Severity.INFO,
     title="metric not yet measured",
     en="metric {metric!r} of binding target {target!r} has no measurement by {as_of}",
-    fi="sitovan tavoitteen {target!r} mittarilla {metric!r} ei ole mittausta {as_of} mennessä",
     fix="Record the interim-report entry (OVK1, ...).",
 )
 
@@ -307,7 +278,6 @@ JY443 = Code(
     severity=Severity.WARNING,
     title="measurement outside the target's year",
     en="metric {metric!r}: measurement dated {on} is outside the target year {year}",
-    fi="mittari {metric!r}: mittaus {on} on tavoitevuoden {year} ulkopuolella",
     fix="Check the date of the entry.",
 )
 
@@ -317,7 +287,6 @@ JY444 = Code(
     severity=Severity.WARNING,
     title="binding target not met",
     en="binding target {target!r} of {year} was not met",
-    fi="vuoden {year} sitova tavoite {target!r} ei toteutunut",
     fix="Report the reasons to the executive board and council.",
 )
 
@@ -327,7 +296,6 @@ JY445 = Code(
     severity=Severity.WARNING,
     title="target level equals baseline",
     en="numeric metric {metric!r} has the same baseline and target level ({value})",
-    fi="numeerisen mittarin {metric!r} lähtötaso ja tavoitetaso ovat samat ({value})",
     fix="Set a target level that differs from the baseline.",
 )
 

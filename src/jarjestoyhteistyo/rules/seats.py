@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import BREAKABLE, SELECTION, SHORTFALL, Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Seat, SeatKind
 from jarjestoyhteistyo.model.rulesets import (
     FormalCommittee,
@@ -48,6 +49,7 @@ from jarjestoyhteistyo.model.rulesets import (
     SeatSource,
     ThemeNetworkCouncil,
 )
+from jarjestoyhteistyo.model.vocabulary import term
 from jarjestoyhteistyo.rules.base import (
     FC,
     GEN,
@@ -79,7 +81,6 @@ JY105 = Code(
     severity=W,
     title="Members per category not 1 or 2",
     en="{value} members per category; the model has 1 or 2",
-    fi="{value} jäsentä järjestötyyppiä kohden; mallissa 1 tai 2",
     fix="Use 1 (8 members) or 2 (16 members), or write a general rule set.",
     kinds=frozenset({FC}),
 )
@@ -90,7 +91,6 @@ JY106 = Code(
     severity=W,
     title="Larger than the recommended size",
     en="the body has up to {size} seats; recommended {recommended}",
-    fi="toimielimessä on enintään {size} paikkaa; suositus {recommended}",
     fix="Reduce seats or state why a larger body is needed.",
 )
 
@@ -100,7 +100,6 @@ JY110 = Code(
     severity=W,
     title="Committee members not 1–2",
     en="committee members {value}; the model has 1–2",
-    fi="lautakunnan jäseniä {value}; mallissa 1–2",
     fix="Seat 1–2 committee members.",
     kinds=frozenset({FC}),
     other_rules=((OF, "OF-7"),),
@@ -112,7 +111,6 @@ JY126 = Code(
     severity=E,
     title="No seats",
     en="{detail}",
-    fi="{detail_fi}",
     fix="Define the categories, networks or seat groups.",
     kinds=frozenset({FC, GEN}),
     other_rules=((KU, "KU-4"),),
@@ -124,7 +122,6 @@ JY201 = Code(
     severity=W,
     title="Vacant seats",
     en="group {group}: {filled} of {wanted} seats filled",
-    fi="ryhmä {group}: {filled}/{wanted} paikkaa täytetty",
     fix="Open another call for registrations for this group.",
     kinds=frozenset({FC, GEN}),
     other_rules=((GEN, "GEN-5"),),
@@ -137,7 +134,6 @@ JY202 = Code(
     severity=E,
     title="Too many seats",
     en="group {group}: {filled} seats filled, at most {max} allowed",
-    fi="ryhmä {group}: {filled} paikkaa täytetty, enintään {max} sallittu",
     fix="Remove seats so the group keeps its quota.",
     other_rules=((GEN, "GEN-5"), (KU, "KU-4")),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -149,7 +145,6 @@ JY203 = Code(
     severity=E,
     title="Organisation outside the seat's category",
     en="seat {seat}: organisation {organisation} is not in category {group!r}",
-    fi="paikka {seat}: järjestö {organisation} ei kuulu järjestötyyppiin {group!r}",
     fix="Seat an organisation of the category, or add the category to it if it belongs.",
     kinds=frozenset({FC, GEN}),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -161,7 +156,6 @@ JY206 = Code(
     severity=E,
     title="Organisation in several seats",
     en="organisation {organisation} holds {count} {kind} seats: {seats}",
-    fi="järjestöllä {organisation} on {count} paikkaa ({kind}): {seats}",
     fix="Each organisation takes one seat; a multi-sector one counts once (WS-7).",
     other_rules=((OF, "OF-3"), (KU, "GEN-5"), (GEN, "GEN-5")),
     tags=frozenset({SELECTION}),
@@ -173,7 +167,6 @@ JY209 = Code(
     severity=E,
     title="Committee members out of bounds",
     en="{filled} committee members; the rule set requires {bounds}",
-    fi="lautakunnan jäseniä {filled}; sääntö edellyttää {bounds}",
     fix="Seat the required number of committee members.",
     kinds=frozenset({FC, GEN}),
     other_rules=((OF, "OF-7"),),
@@ -186,7 +179,6 @@ JY213 = Code(
     severity=E,
     title="Work pair incomplete",
     en="network {group}: {filled} of 2 pair members",
-    fi="verkosto {group}: {filled}/2 työparista",
     fix="Each theme network names a work pair.",
     kinds=frozenset({KU, GEN}),
     tags=frozenset({BREAKABLE, SELECTION, SHORTFALL}),
@@ -198,7 +190,6 @@ JY214 = Code(
     severity=E,
     title="Official seat missing",
     en="no {group} seat is filled",
-    fi="paikkaa {group} ei ole täytetty",
     fix="Seat the official contact persons of KU-4.",
     kinds=frozenset({KU, GEN}),
     tags=frozenset({BREAKABLE, SHORTFALL}),
@@ -210,7 +201,6 @@ JY215 = Code(
     severity=W,
     title="Size outside the recommendation",
     en="{size} seats filled; recommended {recommended}",
-    fi="{size} paikkaa täytetty; suositus {recommended}",
     fix="10–12 members is suitable (KU-12).",
     other_rules=((GEN, "GEN-5"),),
     tags=frozenset({SELECTION}),
@@ -222,7 +212,6 @@ JY223 = Code(
     severity=E,
     title="Organisation outside the network",
     en="seat {seat}: organisation {organisation} is not in network {group!r}",
-    fi="paikka {seat}: järjestö {organisation} ei kuulu verkostoon {group!r}",
     fix="Seat a member of the theme network.",
     kinds=frozenset({KU, GEN}),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -234,7 +223,6 @@ JY224 = Code(
     severity=E,
     title="Wrong role for the seat",
     en="seat {seat} is held by a {role}; group {group} needs a {needed}",
-    fi="paikalla {seat} on {role}; ryhmä {group} edellyttää: {needed}",
     fix="Seat a person of the required role.",
     tags=frozenset({SELECTION}),
 )
@@ -245,7 +233,6 @@ JY225 = Code(
     severity=W,
     title="Work pair not mixed",
     en="network {group}: pair of {roles} is not one of the wanted mixes",
-    fi="verkosto {group}: työpari {roles} ei ole toivottu yhdistelmä",
     fix="Pair e.g. an NGO employee with an experience expert (KU-7).",
     kinds=frozenset({KU, GEN}),
     tags=frozenset({BREAKABLE, SELECTION}),
@@ -257,7 +244,6 @@ JY230 = Code(
     severity=I,
     title="Holder pending",
     en="seat {seat} is vacant; a new holder has been asked for",
-    fi="paikka {seat} on avoinna; uutta haltijaa on pyydetty",
     fix="Nothing to do until the new holder is named; then fill the seat.",
     other_rules=((FC, "FC-8"),),
 )
@@ -322,8 +308,7 @@ def check_seats(rules: RuleSet) -> Iterator[Finding]:
             yield finding(
                 JY126,
                 "categories",
-                detail="no association categories",
-                detail_fi="järjestötyyppejä ei ole",
+                detail=Text("no association categories"),
             )
         if rules.members_per_category < 1:
             yield finding(
@@ -351,8 +336,7 @@ def check_seats(rules: RuleSet) -> Iterator[Finding]:
                 JY126,
                 "networks",
                 rule="KU-4",
-                detail="no theme networks",
-                detail_fi="teemaverkostoja ei ole",
+                detail=Text("no theme networks"),
             )
         for i, o in enumerate(rules.official_seats):
             yield from inconsistent_range(o.seats, f"official_seats[{i}].seats", "KU-4")
@@ -366,8 +350,7 @@ def _check_groups(rules: GeneralRuleSet) -> Iterator[Finding]:
             JY126,
             "seat_groups",
             rule="FC-4",
-            detail="no seat groups",
-            detail_fi="paikkaryhmiä ei ole",
+            detail=Text("no seat groups"),
         )
     for i, g in enumerate(rules.seat_groups):
         yield from inconsistent_range(g.seats, f"seat_groups[{i}].seats", g.rule or "FC-5")
@@ -425,9 +408,9 @@ def _holder(ctx: Context, g: SeatGroup, s: Seat) -> Iterator[Finding]:
             ctx.path(s, "person.role"),
             rule=g.rule or None,
             seat=s.id,
-            role=s.person.role.value,
+            role=term(s.person.role),
             group=g.id,
-            needed=g.role.value,
+            needed=term(g.role),
         )
     if org is None:
         return
@@ -467,7 +450,7 @@ def validate_one_seat(ctx: Context) -> Iterator[Finding]:
                     "seats",
                     organisation=org,
                     count=len(seats),
-                    kind=kind.value,
+                    kind=term(kind),
                     seats=seats,
                 )
 

@@ -34,6 +34,7 @@ from jarjestoyhteistyo.calc.terms import (
 )
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.rulesets import (
     RotatingDuty,
@@ -51,7 +52,6 @@ JY102 = Code(
     severity=E,
     title="Rotation share outside 1/100,000 … 1",
     en="rotation share {value} is outside 1/100,000 … 1",
-    fi="vaihtuvien osuus {value} ei ole välillä 1/100 000 … 1",
     fix="Give the share of members that changes at each changeover, e.g. 0.5 (a share "
     "below 1/100,000 would make more cohorts than any body has seats).",
 )
@@ -62,7 +62,6 @@ JY103 = Code(
     severity=E,
     title="Impossible term",
     en="term: {detail}",
-    fi="toimikausi: {detail_fi}",
     fix="Fix the term policy: a positive length no longer than max_months.",
 )
 
@@ -72,7 +71,6 @@ JY118 = Code(
     severity=W,
     title="First term not staggered",
     en="the first term is not staggered within the pairs",
-    fi="ensimmäistä toimikautta ei ole porrastettu työparin sisällä",
     fix="Give first_term_months, e.g. [12, 24].",
     kinds=frozenset({KU}),
 )
@@ -83,7 +81,6 @@ JY132 = Code(
     severity=E,
     title="Duty turn ends before it starts",
     en="duty {duty}: the turn of {holder} ends on {end}, before it starts on {start}",
-    fi="tehtävä {duty}: vuoron {holder} loppu {end} on ennen alkua {start}",
     fix="Give the turn an end on or after its start.",
 )
 
@@ -94,7 +91,6 @@ JY133 = Code(
     title="Duty turns overlap",
     en="duty {duty}: the turn of {holder} starts on {start}, before the previous turn"
     " ends on {previous_end}",
-    fi="tehtävä {duty}: vuoro {holder} alkaa {start}, ennen kuin edellinen päättyy {previous_end}",
     fix="List the turns in order, each starting the day after the previous one ends.",
 )
 
@@ -104,7 +100,6 @@ JY134 = Code(
     severity=W,
     title="Gap between duty turns",
     en="duty {duty}: no one holds it from {gap_start} to {gap_end}, between two listed turns",
-    fi="tehtävä {duty}: kukaan ei hoida sitä {gap_start}–{gap_end} kahden vuoron välissä",
     fix="Let the next turn start the day after the previous one ends, or list a turn for the gap.",
 )
 
@@ -114,7 +109,6 @@ JY135 = Code(
     severity=E,
     title="Duty turns cannot be read",
     en="duty {duty}: {detail}",
-    fi="tehtävä {duty}: {detail_fi}",
     fix="List turns (holder, start, end), or give start, period_months >= 1 and holders.",
 )
 
@@ -125,8 +119,6 @@ JY139 = Code(
     title="Rotation practice not stated",
     en="{share:g} of the seats change, but term.rotation_practice does not say how; "
     "plans read it as {practice}",
-    fi="{share:g} paikoista vaihtuu, mutta term.rotation_practice ei kerro miten; "
-    "suunnitelmat tulkitsevat sen näin: {practice}",
     fix="State rotation_practice: each_term (the share changes once a term) or "
     "staggered_terms (one term each, staggered first terms).",
 )
@@ -148,37 +140,34 @@ def check_term(rules: RuleSet) -> Iterator[Finding]:
             yield finding(
                 JY103,
                 "term.months",
-                detail="a fixed term needs months > 0",
-                detail_fi="kiinteä kausi tarvitsee kuukaudet > 0",
+                detail=Text("a fixed term needs months > 0"),
             )
         elif t.months > longest:
             yield finding(
                 JY103,
                 "term.months",
-                detail=f"{t.months} months is longer than {longest}",
-                detail_fi=f"{t.months} kk on pidempi kuin {longest}",
+                detail=Text(
+                    "{months} months is longer than {longest}", months=t.months, longest=longest
+                ),
             )
     if t.mode is TermMode.COUNCIL_FRACTION and not (t.fraction and 0 < t.fraction <= 1):
         yield finding(
             JY103,
             "term.fraction",
-            detail="the fraction must be in (0, 1]",
-            detail_fi="osuuden on oltava välillä (0, 1]",
+            detail=Text("the fraction must be in (0, 1]"),
         )
     if t.mode is TermMode.FIXED_DATES and (t.start is None or t.end is None or t.end <= t.start):
         yield finding(
             JY103,
             "term",
-            detail="fixed dates need a start before the end",
-            detail_fi="kiinteät päivät tarvitsevat alun ennen loppua",
+            detail=Text("fixed dates need a start before the end"),
         )
     for i, months in enumerate(t.first_term_months):
         if months <= 0 or months > longest:
             yield finding(
                 JY103,
                 f"term.first_term_months[{i}]",
-                detail=f"first term of {months} months",
-                detail_fi=f"ensimmäinen kausi {months} kk",
+                detail=Text("first term of {months} months", months=months),
             )
     if (
         0 < t.rotation < 1
@@ -191,7 +180,9 @@ def check_term(rules: RuleSet) -> Iterator[Finding]:
         value = getattr(t, name)
         if value is not None and value < 1:
             yield finding(
-                JY103, f"term.{name}", detail=f"{name} is {value}", detail_fi=f"{name} on {value}"
+                JY103,
+                f"term.{name}",
+                detail=Text("{name} is {value}", name=name, value=value),
             )
 
 
@@ -232,8 +223,12 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
             JY135,
             where,
             duty=duty.duty,
-            detail=f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
-            detail_fi=f"{day.isoformat()} ei ole vuosien {FIRST_YEAR}–{LAST_YEAR} välillä",
+            detail=Text(
+                "{day} is outside the years {first}–{last}",
+                day=day.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            ),
         )
     if outside:
         return
@@ -245,8 +240,7 @@ def _check_duty(duty: RotatingDuty, path: str) -> Iterator[Finding]:
             JY135,
             f"{path}.turns",
             duty=duty.duty,
-            detail="no turns are listed",
-            detail_fi="vuoroja ei ole lueteltu",
+            detail=Text("no turns are listed"),
         )
     previous = None
     for j, turn in enumerate(duty.turns):
@@ -280,16 +274,16 @@ def _check_period_form(duty: RotatingDuty, path: str) -> Iterator[Finding]:
             JY135,
             path,
             duty=duty.duty,
-            detail="both turns and a period (start, period_months, holders) are given",
-            detail_fi="sekä vuorot että jakso (start, period_months, holders) on annettu",
+            detail=Text("both turns and a period (start, period_months, holders) are given"),
         )
     if duty.period_months is None or duty.period_months < 1:
         yield finding(
             JY135,
             f"{path}.period_months",
             duty=duty.duty,
-            detail=f"period_months must be at least 1, got {duty.period_months}",
-            detail_fi=f"period_months on oltava vähintään 1, nyt {duty.period_months}",
+            detail=Text(
+                "period_months must be at least 1, got {months}", months=duty.period_months
+            ),
         )
     for name, missing in (("start", duty.start is None), ("holders", not duty.holders)):
         if missing:
@@ -297,6 +291,5 @@ def _check_period_form(duty: RotatingDuty, path: str) -> Iterator[Finding]:
                 JY135,
                 f"{path}.{name}",
                 duty=duty.duty,
-                detail=f"a duty by period needs {name}",
-                detail_fi=f"jaksoittain kiertävä tehtävä tarvitsee kentän {name}",
+                detail=Text("a duty by period needs {name}", name=name),
             )

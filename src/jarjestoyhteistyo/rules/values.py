@@ -39,6 +39,7 @@ from typing import Any, Final
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.rulesets import RuleSet
 from jarjestoyhteistyo.rules.base import Context, I, W
 
@@ -57,7 +58,6 @@ JY140 = Code(
     severity=W,
     title="Rule-set language misspelt",
     en="{field}: unknown language code {language!r}; did you mean {suggestions}?",
-    fi="{field}: tuntematon kielikoodi {language!r}; tarkoititko {suggestions}?",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -67,7 +67,6 @@ JY141 = Code(
     severity=W,
     title="Rule-set language unknown",
     en="{field}: {language!r} is not a known language code",
-    fi="{field}: {language!r} ei ole tunnettu kielikoodi",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -77,7 +76,6 @@ JY142 = Code(
     severity=I,
     title="Northern Sámi, not Swedish, in the rule set",
     en="{field}: se is Northern Sámi; if Swedish was meant, write sv",
-    fi="{field}: se on pohjoissaame; jos tarkoitit ruotsia, merkitse sv",
     fix="Write sv for Swedish; keep se for Northern Sámi.",
 )
 
@@ -89,10 +87,6 @@ JY240 = Code(
     en=(
         "organisation {organisation}: category {category!r} is not defined by the rule set; "
         "did you mean {suggestions}?"
-    ),
-    fi=(
-        "järjestö {organisation}: järjestötyyppiä {category!r} ei ole määritelty säännöissä; "
-        "tarkoititko {suggestions}?"
     ),
     fix="Use a category code the rule set defines.",
 )
@@ -106,7 +100,6 @@ JY241 = Code(
         "organisation {organisation}: unknown language code {language!r}; "
         "did you mean {suggestions}?"
     ),
-    fi="järjestö {organisation}: tuntematon kielikoodi {language!r}; tarkoititko {suggestions}?",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -116,7 +109,6 @@ JY242 = Code(
     severity=I,
     title="Northern Sámi, not Swedish?",
     en="organisation {organisation}: se is Northern Sámi; if Swedish was meant, write sv",
-    fi="järjestö {organisation}: se on pohjoissaame; jos tarkoitit ruotsia, merkitse sv",
     fix="Write sv for Swedish; keep se for Northern Sámi.",
 )
 
@@ -126,7 +118,6 @@ JY243 = Code(
     severity=W,
     title="Category unknown",
     en="organisation {organisation}: category {category!r} is not defined by the rule set",
-    fi="järjestö {organisation}: järjestötyyppiä {category!r} ei ole määritelty säännöissä",
     fix="Use a category code the rule set defines, or define the category.",
 )
 
@@ -136,7 +127,6 @@ JY244 = Code(
     severity=W,
     title="Language unknown",
     en="organisation {organisation}: {language!r} is not a known language code",
-    fi="järjestö {organisation}: {language!r} ei ole tunnettu kielikoodi",
     fix="Write the ISO 639 code of the language (fi, sv, se, ...).",
 )
 
@@ -208,21 +198,20 @@ def did_you_mean(value: str, known: Iterable[str]) -> list[str]:
     return [folded[m] for m in difflib.get_close_matches(value.casefold(), folded, n=3)]
 
 
-def did_you_mean_text(suggestions: list[str]) -> tuple[str, str]:
-    """The tail ``"; did you mean a, b?"`` in English and Finnish, or two empty strings.
+def did_you_mean_text(suggestions: list[str]) -> Text | str:
+    """The tail ``"; did you mean a, b?"`` in any language, or an empty string.
 
-    For the codes whose message is a pre-rendered ``detail`` (``JY207``, ``JY219``);
+    For the codes whose message is a composed ``detail`` (``JY207``, ``JY219``);
     their finding keeps the list itself in its ``suggestions`` parameter.
 
-    >>> did_you_mean_text(["m1", "m2"])
-    ('; did you mean m1, m2?', '; tarkoititko m1, m2?')
+    >>> did_you_mean_text(["m1", "m2"]).text_in("fi")
+    '; tarkoititko m1, m2?'
     >>> did_you_mean_text([])
-    ('', '')
+    ''
     """
     if not suggestions:
-        return "", ""
-    joined = ", ".join(suggestions)
-    return f"; did you mean {joined}?", f"; tarkoititko {joined}?"
+        return ""
+    return Text("; did you mean {suggestions}?", suggestions=suggestions)
 
 
 def language_suggestions(code: str) -> list[str]:

@@ -44,8 +44,6 @@ JY502 = Code(
     title="Registrations cannot fill the seats",
     en="groups {groups} have {seats} seats but only {organisations} organisations "
     "registered for any of them: {missing} more needed",
-    fi="ryhmillä {groups} on {seats} paikkaa, mutta niihin ilmoittautui vain "
-    "{organisations} järjestöä: tarvitaan {missing} lisää",
     fix="Another call for registrations in these categories (Hall's theorem: counting "
     "a multi-category organisation once).",
 )

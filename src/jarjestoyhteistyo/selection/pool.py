@@ -66,8 +66,6 @@ JY503 = Code(
     title="Applies for a category the organisation does not have",
     en="registration {index} ({organisation}) applies for {category!r}, which the "
     "organisation does not have; ignored",
-    fi="ilmoittautuminen {index} ({organisation}) hakee ryhmään {category!r}, johon "
-    "järjestö ei kuulu; ohitetaan",
     fix="Apply only for the organisation's own categories or theme networks.",
 )
 
@@ -78,8 +76,6 @@ JY504 = Code(
     title="Duplicate registration",
     en="registration {index} repeats organisation {organisation} (first at {first}); "
     "ignored: an organisation takes one seat",
-    fi="ilmoittautuminen {index} toistaa järjestön {organisation} (ensin kohdassa "
-    "{first}); ohitetaan: järjestöllä on yksi paikka",
     fix="Register each organisation once, for all of its categories.",
 )
 
@@ -90,7 +86,6 @@ JY506 = Code(
     title="No link to the wellbeing area described",
     en="registration {index} ({organisation}) does not describe how it links to the "
     "wellbeing area's work",
-    fi="ilmoittautuminen {index} ({organisation}) ei kerro kytköksestään hyvinvointialueen työhön",
     fix="Ask the registrant to describe its link (OF-3).",
 )
 
@@ -101,8 +96,6 @@ JY507 = Code(
     title="Less time than membership takes",
     en="registration {index} ({organisation}) offers {hours:g} h a year; membership "
     "takes up to {needed:g} h",
-    fi="ilmoittautuminen {index} ({organisation}) tarjoaa {hours:g} h vuodessa; "
-    "jäsenyys vie jopa {needed:g} h",
     fix="Make the time demands clear when applying (WS-9).",
 )
 
@@ -112,7 +105,6 @@ JY508 = Code(
     severity=W,
     title="Unknown criterion answered",
     en="registration {index} ({organisation}) answers unknown criterion {criterion!r}",
-    fi="ilmoittautuminen {index} ({organisation}) vastaa tuntemattomaan kriteeriin {criterion!r}",
     fix="Answer the rule set's criteria by their ids.",
 )
 
@@ -122,7 +114,6 @@ JY511 = Code(
     severity=I,
     title="Fits no seat group",
     en="registration {index} ({organisation}) fits no seat group of this body",
-    fi="ilmoittautuminen {index} ({organisation}) ei sovi mihinkään paikkaryhmään",
     fix="Check the organisation's categories or theme networks.",
 )
 

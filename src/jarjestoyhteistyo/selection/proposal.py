@@ -56,7 +56,6 @@ JY501 = Code(
     severity=W,
     title="Seats left vacant",
     en="group {group}: {vacant} of {seats} seat(s) left vacant; too few registrations",
-    fi="ryhmä {group}: {vacant}/{seats} paikkaa jää täyttämättä; ilmoittautumisia liian vähän",
     fix="Open another call for registrations in this category (see the feasibility fix).",
 )
 
@@ -67,8 +66,6 @@ JY505 = Code(
     title="Kept in reserve",
     en="organisation {organisation} fits group {group}, but no other organisation is "
     "left to complete a member–deputy pair; kept in reserve",
-    fi="järjestö {organisation} sopisi ryhmään {group}, mutta jäsen–varajäsen-pariin ei "
-    "ole toista järjestöä; varalla",
     fix="One more registration in this category completes the pair (FC-8).",
 )
 
@@ -78,7 +75,6 @@ JY509 = Code(
     severity=I,
     title="Oversubscribed: criteria applied",
     en="{count} registrations for {cap} places: selection by criteria, then lottery",
-    fi="{count} ilmoittautumista {cap} paikkaan: valinta kriteerein, sitten arvalla",
     fix="",
 )
 
@@ -88,7 +84,6 @@ JY510 = Code(
     severity=W,
     title="Oversubscribed without criteria",
     en="{count} registrations for {cap} places and no criteria: lottery only",
-    fi="{count} ilmoittautumista {cap} paikkaan eikä kriteerejä: pelkkä arvonta",
     fix="Draft selection criteria with the NGOs (OF-3).",
 )
 

@@ -76,6 +76,7 @@ from jarjestoyhteistyo.calc.terms import check_consecutive, check_proposal
 from jarjestoyhteistyo.codes import SHORTFALL, Code, finding
 from jarjestoyhteistyo.errors import SuccessionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import (
     Composition,
@@ -89,6 +90,7 @@ from jarjestoyhteistyo.model.rulesets import (
     RuleSet,
     SeatSource,
 )
+from jarjestoyhteistyo.model.vocabulary import term
 from jarjestoyhteistyo.rules.seats import JY209
 from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
 
@@ -116,7 +118,6 @@ JY340 = Code(
     severity=E,
     title="Unknown seat",
     en="{kind} event: the composition has no seat {seat!r}",
-    fi="tapahtuma {kind}: kokoonpanossa ei ole paikkaa {seat!r}",
     fix="Name a seat of the composition; events do not create seats.",
 )
 
@@ -126,7 +127,6 @@ JY341 = Code(
     severity=E,
     title="Approval missing",
     en="{kind} of seat {seat} is a mid-term change and needs the approval of {authority}",
-    fi="paikan {seat} muutos ({kind}) kesken kauden vaatii hyväksynnän: {authority}",
     fix="Record the approving authority in approved_by (FC-15).",
 )
 
@@ -136,7 +136,6 @@ JY342 = Code(
     severity=E,
     title="Wrong approver",
     en="{kind} of seat {seat} was approved by {approved_by}; the rules name {authority}",
-    fi="paikan {seat} muutoksen ({kind}) hyväksyi {approved_by}; säännön mukaan {authority}",
     fix="Have the change approved by the authority the rule set names (FC-15).",
 )
 
@@ -146,7 +145,6 @@ JY343 = Code(
     severity=E,
     title="Event breaks a rule",
     en="{kind} of seat {seat} would break {finding_code}: {detail}",
-    fi="paikan {seat} muutos ({kind}) rikkoisi säännön {finding_code}: {detail_fi}",
     fix="Choose a holder that keeps the composition's rules; the event was not applied.",
 )
 
@@ -156,7 +154,6 @@ JY344 = Code(
     severity=E,
     title="Seat already held",
     en="cannot fill seat {seat}: it is held by {holder}",
-    fi="paikkaa {seat} ei voi täyttää: sillä on jo haltija {holder}",
     fix="Use replace to change the holder, or resign/vacate the seat first.",
 )
 
@@ -166,7 +163,6 @@ JY345 = Code(
     severity=E,
     title="Seat already vacant",
     en="cannot {kind} seat {seat}: it is vacant",
-    fi="paikalle {seat} ei voi tehdä muutosta {kind}: paikka on tyhjä",
     fix="Use fill for a vacant seat.",
 )
 
@@ -176,7 +172,6 @@ JY346 = Code(
     severity=E,
     title="Event before the composition",
     en="{kind} of seat {seat} on {date} is before the composition's date {as_of}",
-    fi="paikan {seat} muutos ({kind}) {date} on ennen kokoonpanon päivää {as_of}",
     fix="Start from a composition dated on or before the event.",
 )
 
@@ -186,7 +181,6 @@ JY347 = Code(
     severity=E,
     title="Malformed event",
     en="{kind} of seat {seat}: {detail}",
-    fi="paikan {seat} muutos ({kind}): {detail_fi}",
     fix="fill and replace name a holder; resign and vacate name none.",
 )
 
@@ -196,7 +190,6 @@ JY348 = Code(
     severity=E,
     title="Conflicting organisation record",
     en="organisation {organisation} already exists with other details",
-    fi="järjestö {organisation} on jo olemassa eri tiedoin",
     fix="Use a new id, or leave new_organisation out to refer to the existing one.",
 )
 
@@ -206,7 +199,6 @@ JY349 = Code(
     severity=I,
     title="Deputy promoted",
     en="member {seat} resigned: deputy {deputy} became the member; {deputy} is vacant",
-    fi="jäsen {seat} erosi: varajäsen {deputy} tuli jäseneksi; {deputy} on tyhjä",
     fix="Name a new personal deputy (FC-8).",
 )
 
@@ -216,7 +208,6 @@ JY350 = Code(
     severity=I,
     title="Pair partner carries on",
     en="pair seat {seat} is vacant; {partner} carries on alone until it is filled",
-    fi="työparin paikka {seat} on tyhjä; {partner} jatkaa yksin, kunnes se täytetään",
     fix="The theme network names a new pair member (KU-7).",
 )
 
@@ -226,7 +217,6 @@ JY351 = Code(
     severity=W,
     title="Function left unheld",
     en="seat {seat}: {functions} left with the holder",
-    fi="paikka {seat}: tehtävä {functions} päättyi haltijan mukana",
     fix="Choose a new holder for the function (FC-7).",
 )
 
@@ -236,7 +226,6 @@ JY352 = Code(
     severity=I,
     title="No deputy to promote",
     en="member {seat} resigned with no deputy to take over; the seat is vacant",
-    fi="jäsen {seat} erosi eikä varajäsentä ollut; paikka on tyhjä",
     fix="Fill the seat and name a personal deputy (FC-8).",
 )
 
@@ -329,7 +318,7 @@ def _structural(
     authority = general.mid_term_changes
     if authority is not None:
         if event.approved_by is None and event.kind in _NEEDS_APPROVAL:
-            yield finding(JY341, base, kind=kind, seat=seat_id, authority=authority.value)
+            yield finding(JY341, base, kind=kind, seat=seat_id, authority=term(authority))
         elif event.approved_by is not None and event.approved_by is not authority:
             yield finding(
                 JY342,
@@ -356,8 +345,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
             base,
             kind=kind,
             seat=seat_id,
-            detail="no holder given (organisation or person)",
-            detail_fi="haltijaa ei annettu (järjestö tai henkilö)",
+            detail=Text("no holder given (organisation or person)"),
         )
     if (event.kind is EventKind.ASSIGN) is not bool(event.functions):
         yield finding(
@@ -365,8 +353,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
             _join(base, "functions"),
             kind=kind,
             seat=seat_id,
-            detail="an assign event names the functions, and only an assign event does",
-            detail_fi="vain tehtävien siirto nimeää tehtävät, ja sen on nimettävä ne",
+            detail=Text("an assign event names the functions, and only an assign event does"),
         )
     if event.kind not in _ARRIVALS and (event.holder_given or event.nominated_by is not None):
         yield finding(
@@ -374,8 +361,7 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
             base,
             kind=kind,
             seat=seat_id,
-            detail="a departure names no new holder",
-            detail_fi="poistumisessa ei nimetä uutta haltijaa",
+            detail=Text("a departure names no new holder"),
         )
     new = event.new_organisation
     if new is None:
@@ -386,8 +372,11 @@ def _shape(comp: Composition, event: Event, base: str) -> Iterator[Finding]:
             _join(base, "organisation"),
             kind=kind,
             seat=seat_id,
-            detail=f"organisation {event.organisation!r} is not new_organisation {new.id!r}",
-            detail_fi=f"järjestö {event.organisation!r} ei ole new_organisation {new.id!r}",
+            detail=Text(
+                "organisation {organisation!r} is not new_organisation {new!r}",
+                organisation=event.organisation,
+                new=new.id,
+            ),
         )
     known = comp.find_organisation(new.id)
     if known is not None and known != new:
@@ -547,8 +536,7 @@ def _apply(
                     seat=event.seat,
                     finding_code=f.code,
                     codes=codes,
-                    detail=f.message_en,
-                    detail_fi=f.message_fi,
+                    detail=f,
                 )
                 for f in broken
             )
