@@ -32,6 +32,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The command line speaks the language of the environment (LANG, LC_ALL, LANGUAGE):
+# the suite runs in English whatever the machine's locale, and a test that wants
+# Finnish or Swedish says so (LANG=fi_FI.UTF-8 in its environment, or --lang).
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _run_from_the_checkout() -> Iterator[None]:

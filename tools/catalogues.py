@@ -13,7 +13,8 @@ What is extracted:
 * every finding code's message (context ``JY203``), title (``JY203 title``) and fix
   (``JY203 fix``), from :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
 * every call in the package's source of ``Text("...")``, ``gettext(lang, "...")``,
-  ``ngettext(lang, "...", "...", n)`` and ``pgettext(lang, "context", "...")``, read
+  ``ngettext(lang, "...", "...", n)``, ``pgettext(lang, "context", "...")`` and the
+  command line's ``_("...")``, ``N_("...")`` and ``NP_("context", "...")``, read
   by Babel's Python extractor (a comment starting ``TRANSLATORS:`` above the call
   reaches the translator).
 
@@ -49,13 +50,21 @@ HEADER = """\
 # python tools/catalogues.py compile  (and check). See docs/howto/translate.rst."""
 #: Babel keyword specs: argument positions (1-based) of the message, ``c`` the context.
 KEYWORDS = {
+    "_": (1,),
+    "N_": (1,),
+    "NP_": ((1, "c"), 2),
     "Text": (1,),
+    # the reasons of model.bounds: Bound(low, high, reason), _either_way(high, reason)
+    "Bound": (3,),
+    "_either_way": (2,),
     "gettext": (2,),
     "ngettext": (2, 3),
     "pgettext": ((2, "c"), 3),
 }
 #: A ``str.format`` field: ``{name}``, ``{name!r}``, ``{count:d}``.
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(![rsa])?(:[^{}]*)?\}(?!\})")
+#: A printf field of argparse's texts: ``%s``, ``%(prog)s``.
+PRINTF = re.compile(r"%(?:\(\w+\))?[sdr]")
 
 
 def po_path(lang: str) -> Path:
@@ -157,7 +166,8 @@ def compile_all() -> None:
 
 def _fields(text: str) -> list[str]:
     """The distinct fields of ``text`` (a translation may use one of them twice or once)."""
-    return sorted({f"{m[1]}{m[2] or ''}{m[3] or ''}" for m in FIELD.finditer(text)})
+    fields = {f"{m[1]}{m[2] or ''}{m[3] or ''}" for m in FIELD.finditer(text)}
+    return sorted(fields | set(PRINTF.findall(text)))
 
 
 def _ids(message: Message) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ import io
 import sys
 import typing
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -45,6 +46,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Finding, Language, Report
+from jarjestoyhteistyo.i18n import LANGUAGES, gettext, language_from_env, ngettext
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 from jarjestoyhteistyo.text import escape_unsafe
 
@@ -52,6 +54,46 @@ if TYPE_CHECKING:
     from jarjestoyhteistyo.io.redact import Redactor
 
 __all__ = ["COMMANDS", "Command", "command", "main"]
+
+#: The language of this run's texts: ``--lang``, else the environment's (``LANG``).
+_LANG: ContextVar[str] = ContextVar("jarjestoyhteistyo_cli_lang", default="en")
+
+
+def _(text: str) -> str:
+    """``text`` in this run's language (:data:`_LANG`)."""
+    return gettext(_LANG.get(), text)
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogues where it is declared; :func:`_` translates it
+    where it is shown (a command's help, declared before the language is known)."""
+    return text
+
+
+def _report_lang() -> Language:
+    """The language of this run's reports."""
+    lang = _LANG.get()
+    return "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
+
+
+def _count_errors(n: int) -> str:
+    """``1 error``, ``2 virhettä``: a count of errors in this run's language."""
+    return ngettext(_LANG.get(), "{n} error", "{n} errors", n).format(n=n)
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language ``argv`` asks for (``--lang sv``, ``--lang=sv``), else the
+    environment's: read before the parser is built, since the help is in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            return value
+    return language_from_env()
+
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -86,29 +128,38 @@ class Command:
         """Add this command's parser to ``commands``; with ``full=False`` its name and
         help only (for ``--help`` and the other commands' runs: building every command's
         arguments would import what they need, such as the document table)."""
-        p = commands.add_parser(self.name, help=self.help, description=self.help)
+        p = commands.add_parser(self.name, help=_(self.help), description=_(self.help))
         p.set_defaults(handler=self.handler)
         if not full:
             return
         if self.rules:
             p.add_argument(
-                "rules", metavar="RULES", help="preset name or alias, or a YAML/JSON file"
+                "rules", metavar="RULES", help=_("preset name or alias, or a YAML/JSON file")
             )
         if self.composition:
-            p.add_argument("composition", metavar="COMPOSITION", help="composition YAML/JSON file")
+            p.add_argument(
+                "composition", metavar="COMPOSITION", help=_("composition YAML/JSON file")
+            )
         p.add_argument(
             "--format",
             choices=list(self.formats),
             default=self.formats[0],
-            help=f"output format (default {self.formats[0]})",
+            help=_("output format (default {default})").format(default=self.formats[0]),
         )
         p.add_argument(
             "-o",
             "--output",
             metavar="FILE",
-            help="write the output to FILE instead of stdout: whole or not at all",
+            help=_("write the output to FILE instead of stdout: whole or not at all"),
         )
         self.arguments(p)
+        if "--lang" not in p._option_string_actions:  # rules: a --lang of its own
+            p.add_argument(
+                "--lang",
+                choices=LANGUAGES,
+                default=_LANG.get(),
+                help=_("the language of messages and reports (default: from LANG, else English)"),
+            )
 
 
 #: Every command by name, in the order ``--help`` lists them (filled by :func:`command`).
@@ -193,14 +244,19 @@ def _rules(arg: str, *, goes_on: str | None = None) -> Any:
     rules = _any_rules(arg)
     if isinstance(rules, CooperationModel):
         raise JarjestoError(
-            f"{arg}: a cooperation model (JP-1 … JP-7) has no seats, terms or meetings; "
-            "use it with 'check' or 'show'"
+            _(
+                "{file}: a cooperation model (JP-1 … JP-7) has no seats, terms or meetings; "
+                "use it with 'check' or 'show'"
+            ).format(file=arg)
         )
     report = check(rules)
     if not report.ok:
         if goes_on is None:
             raise _Rejected(arg, report)
-        _err(f"note: {arg} does not pass 'check' ({len(report.errors)} error(s)); {goes_on}\n")
+        note = _("note: {file} does not pass 'check' ({errors}); {goes_on}")
+        _err(
+            note.format(file=arg, errors=_count_errors(len(report.errors)), goes_on=goes_on) + "\n"
+        )
     return rules
 
 
@@ -265,7 +321,7 @@ def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = No
             at = place(f)
             return None if at is None else f"{file}:{at[0]}:{at[1]}"
 
-        lang: Language = "both" if fmt == "text-both" else "en"
+        lang: Language = "both" if fmt == "text-both" else _report_lang()
         out.write(report.to_text(lang, where=where, rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -460,13 +516,17 @@ def _add_redact(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--redact",
         action="store_true",
-        help="replace names, contact details, person refs and notes with pseudonyms in the output",
+        help=_(
+            "replace names, contact details, person refs and notes with pseudonyms in the output"
+        ),
     )
     p.add_argument(
         "--redact-key-file",
         metavar="FILE",
-        help="secret key (16+ bytes) for pseudonyms that stay the same across runs "
-        "(implies --redact; default: a random key each run)",
+        help=_(
+            "secret key (16+ bytes) for pseudonyms that stay the same across runs "
+            "(implies --redact; default: a random key each run)"
+        ),
     )
 
 
@@ -480,7 +540,7 @@ def _redactor(args: argparse.Namespace) -> Redactor | None:
 
 
 # ------------------------------------------------------------ presets and rule sets
-@command("presets", "list the shipped presets", ("text", "json"))
+@command("presets", N_("list the shipped presets"), ("text", "json"))
 def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.presets import list_presets
 
@@ -503,14 +563,16 @@ def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--full",
         action="store_true",
-        help="write every field, the defaults too (categories, deputies, term, chair, ...): "
-        "the rule set as the library uses it, a start for a rule set of your own",
+        help=_(
+            "write every field, the defaults too (categories, deputies, term, chair, ...): "
+            "the rule set as the library uses it, a start for a rule set of your own"
+        ),
     )
 
 
 @command(
     "show",
-    "print a rule set (preset name or file) as YAML",
+    N_("print a rule set (preset name or file) as YAML"),
     ("yaml", "json"),
     arguments=_show_arguments,
     rules=True,
@@ -527,7 +589,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command(
-    "check", "check a rule set on its own", ("text", "json", "text-both", "github"), rules=True
+    "check", N_("check a rule set on its own"), ("text", "json", "text-both", "github"), rules=True
 )
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rules.checks import check
@@ -539,22 +601,26 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--history",
         metavar="FILE",
-        help="a succession history (with its initial composition) the composition "
-        "continues: checks the limits of consecutive terms (JY301, JY302)",
+        help=_(
+            "a succession history (with its initial composition) the composition "
+            "continues: checks the limits of consecutive terms (JY301, JY302)"
+        ),
     )
     p.add_argument(
         "--stage",
         choices=["proposal", "appointed"],
         default=None,
-        help="proposal: before the constitutive meeting, so the chair and vice-chairs the "
-        "body elects itself are info, not errors (default: the composition's stage, "
-        "else appointed)",
+        help=_(
+            "proposal: before the constitutive meeting, so the chair and vice-chairs the "
+            "body elects itself are info, not errors (default: the composition's stage, "
+            "else appointed)"
+        ),
     )
 
 
 @command(
     "validate",
-    "validate a composition against a rule set",
+    N_("validate a composition against a rule set"),
     ("text", "json", "text-both", "github"),
     arguments=_validate_arguments,
     rules=True,
@@ -584,13 +650,13 @@ def _codes_arguments(p: argparse.ArgumentParser) -> None:
         "codes",
         nargs="*",
         metavar="CODE",
-        help="only these codes, e.g. JY210 (a rule id such as FC-9 lists its codes)",
+        help=_("only these codes, e.g. JY210 (a rule id such as FC-9 lists its codes)"),
     )
 
 
 @command(
     "codes",
-    "list every finding code with its rule id",
+    N_("list every finding code with its rule id"),
     ("text", "json"),
     arguments=_codes_arguments,
 )
@@ -630,18 +696,18 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", nargs="*", metavar="ID", help="only these rules, e.g. FC-9 GEN-4")
+    p.add_argument("ids", nargs="*", metavar="ID", help=_("only these rules, e.g. FC-9 GEN-4"))
     p.add_argument(
         "--lang",
         choices=["fi", "sv", "en", "all"],
         default="all",
-        help="the language of the texts (default: all three)",
+        help=_("the language of the texts (default: all three)"),
     )
 
 
 @command(
     "rules",
-    "explain rule ids such as FC-9 in fi/sv/en",
+    N_("explain rule ids such as FC-9 in fi/sv/en"),
     ("text", "json"),
     arguments=_rules_arguments,
 )
@@ -662,13 +728,13 @@ def _categories_arguments(p: argparse.ArgumentParser) -> None:
         "rules",
         nargs="?",
         metavar="RULES",
-        help="a rule set whose categories to list (default: the eight PRH categories)",
+        help=_("a rule set whose categories to list (default: the eight PRH categories)"),
     )
 
 
 @command(
     "categories",
-    "list category codes with their fi/sv/en labels",
+    N_("list category codes with their fi/sv/en labels"),
     ("text", "json"),
     arguments=_categories_arguments,
 )
@@ -701,16 +767,16 @@ def _cmd_categories(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------------------- terms and meetings
 def _terms_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", type=_iso_date, help="the date (default today), YYYY-MM-DD")
+    p.add_argument("--date", type=_iso_date, help=_("the date (default today), YYYY-MM-DD"))
     p.add_argument("--council", choices=["regional", "municipal"], default="regional")
-    p.add_argument("--list", action="store_true", help="list terms across a span of years")
-    p.add_argument("--first-year", type=_year, help="first year of the list")
-    p.add_argument("--last-year", type=_year, help="last year of the list")
+    p.add_argument("--list", action="store_true", help=_("list terms across a span of years"))
+    p.add_argument("--first-year", type=_year, help=_("first year of the list"))
+    p.add_argument("--last-year", type=_year, help=_("last year of the list"))
 
 
 @command(
     "terms",
-    "council terms: which term contains a date",
+    N_("council terms: which term contains a date"),
     ("text", "json"),
     arguments=_terms_arguments,
 )
@@ -754,14 +820,16 @@ def _rotation_arguments(p: argparse.ArgumentParser) -> None:
         "--years",
         type=_int_in(1, 200, "the horizon in years"),
         default=8,
-        help="horizon in years, 1–200 (default 8)",
+        help=_("horizon in years, 1–200 (default 8)"),
     )
-    p.add_argument("--start", type=_iso_date, help="start date (default: the composition's as_of)")
+    p.add_argument(
+        "--start", type=_iso_date, help=_("start date (default: the composition's as_of)")
+    )
 
 
 @command(
     "rotation",
-    "renewal plan: which seats are up at each changeover",
+    N_("renewal plan: which seats are up at each changeover"),
     ("text", "json"),
     arguments=_rotation_arguments,
     rules=True,
@@ -793,28 +861,28 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
 
 def _window_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--start", type=_iso_date, required=True, help="the seat's start date, YYYY-MM-DD"
+        "--start", type=_iso_date, required=True, help=_("the seat's start date, YYYY-MM-DD")
     )
     p.add_argument(
         "--count",
         type=_int_in(1, 100, "the number of windows"),
         default=3,
-        help="how many windows, 1–100 (default 3)",
+        help=_("how many windows, 1–100 (default 3)"),
     )
     p.add_argument(
-        "--first", action="store_true", help="the seat starts with a (staggered) first term"
+        "--first", action="store_true", help=_("the seat starts with a (staggered) first term")
     )
     p.add_argument(
         "--position",
         type=_int_in(0, 100, "the position"),
         default=None,
-        help="the seat's position in the staggered group, 0–100 (with --first; default 0)",
+        help=_("the seat's position in the staggered group, 0–100 (with --first; default 0)"),
     )
 
 
 @command(
     "window",
-    "membership windows of a seat starting on a date (the term policy)",
+    N_("membership windows of a seat starting on a date (the term policy)"),
     ("text", "json"),
     arguments=_window_arguments,
     rules=True,
@@ -823,7 +891,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.calc.terms import membership_window
     from jarjestoyhteistyo.model.rulesets import TermMode
 
-    rules = _rules(args.rules, goes_on="the windows are read from its term as written")
+    rules = _rules(args.rules, goes_on=_("the windows are read from its term as written"))
     policy = rules.term
     if policy is None:
         raise JarjestoError(
@@ -873,12 +941,12 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _duties_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=_year, required=True, help="the year, 1900–2200")
+    p.add_argument("--year", type=_year, required=True, help=_("the year, 1900–2200"))
 
 
 @command(
     "duties",
-    "who holds each rotating duty in a year ('not specified' past the listed turns)",
+    N_("who holds each rotating duty in a year ('not specified' past the listed turns)"),
     ("text", "json"),
     arguments=_duties_arguments,
     rules=True,
@@ -888,7 +956,7 @@ def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.findings import Severity
     from jarjestoyhteistyo.rules.terms import check_duties
 
-    rules = _rules(args.rules, goes_on="the duties are read as written")
+    rules = _rules(args.rules, goes_on=_("the duties are read as written"))
     broken = [f for f in check_duties(rules) if f.severity is Severity.ERROR]
     if broken:  # turns that cannot be read, or overlap: the findings, not a guess
         return _emit_report(Report(subject=rules.name, findings=tuple(broken)), args.format, out)
@@ -925,39 +993,45 @@ def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _calendar_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=_year, required=True, help="the calendar year (1900–2200)")
+    p.add_argument("--year", type=_year, required=True, help=_("the calendar year (1900–2200)"))
     p.add_argument(
         "--count",
         type=_int_in(0, 12, "the number of meetings"),
-        help="number of meetings, 0–12, one a month at most (default: policy maximum)",
+        help=_("number of meetings, 0–12, one a month at most (default: policy maximum)"),
     )
     p.add_argument(
         "--weekday",
-        help="meeting day mo..su, optionally after an ordinal 1–4: 2tu = second Tuesday "
-        "(default: the rule set's meetings.weekday, else tu)",
+        help=_(
+            "meeting day mo..su, optionally after an ordinal 1–4: 2tu = second Tuesday "
+            "(default: the rule set's meetings.weekday, else tu)"
+        ),
     )
     p.add_argument(
         "--time",
         metavar="HH:MM",
-        help="local start time (default: the rule set's meetings.time, else 17:00)",
+        help=_("local start time (default: the rule set's meetings.time, else 17:00)"),
     )
     p.add_argument(
         "--ics",
         metavar="FILE",
-        help="also write an iCalendar file; '-' writes it to standard output instead of the list",
+        help=_(
+            "also write an iCalendar file; '-' writes it to standard output instead of the list"
+        ),
     )
     p.add_argument(
         "--sequence",
         type=_int_in(0, 10_000, "the sequence"),
         default=0,
-        help="iCalendar SEQUENCE, 0–10000: raise it by one each time a changed calendar "
-        "is published again (default 0)",
+        help=_(
+            "iCalendar SEQUENCE, 0–10000: raise it by one each time a changed calendar "
+            "is published again (default 0)"
+        ),
     )
 
 
 @command(
     "calendar",
-    "meeting dates for a year (Finnish holidays skipped)",
+    N_("meeting dates for a year (Finnish holidays skipped)"),
     ("text", "json"),
     arguments=_calendar_arguments,
     rules=True,
@@ -995,14 +1069,14 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------------------ roadmaps and schemas
 def _roadmap_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=["check", "evaluate"], help="what to do")
-    p.add_argument("file", metavar="FILE", help="roadmap YAML/JSON file")
-    p.add_argument("--as-of", type=_iso_date, help="evaluation date (default today)")
+    p.add_argument("action", choices=["check", "evaluate"], help=_("what to do"))
+    p.add_argument("file", metavar="FILE", help=_("roadmap YAML/JSON file"))
+    p.add_argument("--as-of", type=_iso_date, help=_("evaluation date (default today)"))
 
 
 @command(
     "roadmap",
-    "check or evaluate a roadmap and its implementation plans",
+    N_("check or evaluate a roadmap and its implementation plans"),
     ("text", "markdown", "json", "text-both"),
     arguments=_roadmap_arguments,
 )
@@ -1023,12 +1097,12 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
 def _schema_arguments(p: argparse.ArgumentParser) -> None:
     from jarjestoyhteistyo.io.serialize import DOCUMENTS
 
-    p.add_argument("document", choices=list(DOCUMENTS), help="which document")
+    p.add_argument("document", choices=list(DOCUMENTS), help=_("which document"))
 
 
 @command(
     "schema",
-    "print the JSON Schema of a YAML document kind",
+    N_("print the JSON Schema of a YAML document kind"),
     ("json",),
     arguments=_schema_arguments,
 )
@@ -1041,14 +1115,16 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------------------------ the ecosystem
 def _ecosystem_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("register", metavar="REGISTER", help="register as CSV (UTF-8 or Excel) or YAML")
-    p.add_argument("--rules", metavar="FILE", help="segment rules YAML (default: built in)")
-    p.add_argument("--as-of", type=_iso_date, help="date of the analysis (default today)")
+    p.add_argument(
+        "register", metavar="REGISTER", help=_("register as CSV (UTF-8 or Excel) or YAML")
+    )
+    p.add_argument("--rules", metavar="FILE", help=_("segment rules YAML (default: built in)"))
+    p.add_argument("--as-of", type=_iso_date, help=_("date of the analysis (default today)"))
 
 
 @command(
     "ecosystem",
-    "classify an association register (JP-4, JP-7)",
+    N_("classify an association register (JP-4, JP-7)"),
     ("text", "markdown", "json"),
     arguments=_ecosystem_arguments,
 )
@@ -1068,17 +1144,22 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
 
 # ------------------------------------------------- selection, comparison, examples
 def _select_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("registrations", metavar="REGISTRATIONS", help="registrations YAML/JSON")
+    p.add_argument("registrations", metavar="REGISTRATIONS", help=_("registrations YAML/JSON"))
     p.add_argument(
-        "--seed", type=_int_in(0, MAX_SEED, "the seed"), default=0, help="lottery seed (default 0)"
+        "--seed",
+        type=_int_in(0, MAX_SEED, "the seed"),
+        default=0,
+        help=_("lottery seed (default 0)"),
     )
-    p.add_argument("--fair", action="store_true", help="maximin-fair lottery when oversubscribed")
+    p.add_argument(
+        "--fair", action="store_true", help=_("maximin-fair lottery when oversubscribed")
+    )
     _add_redact(p)
 
 
 @command(
     "select",
-    "propose members from registrations (FC-3, OF-3, KU-7)",
+    N_("propose members from registrations (FC-3, OF-3, KU-7)"),
     ("text", "json", "yaml"),
     arguments=_select_arguments,
     rules=True,
@@ -1116,16 +1197,16 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("structures", metavar="RULES", nargs="+", help="presets or rule-set files")
-    p.add_argument("--labels", help="column labels, comma-separated")
+    p.add_argument("structures", metavar="RULES", nargs="+", help=_("presets or rule-set files"))
+    p.add_argument("--labels", help=_("column labels, comma-separated"))
     p.add_argument(
         "--fee-per-meeting",
         type=_number_in(0, MAX_AMOUNT, "the fee per meeting"),
         default=0.0,
-        help=f"fee per meeting (€, 0–{MAX_AMOUNT:,.0f})",
+        help=_("fee per meeting (€, 0–{most})").format(most=f"{MAX_AMOUNT:,.0f}"),
     )
     p.add_argument(
-        "--weight", action="append", metavar="CRITERION=W", help="scorecard weight (repeatable)"
+        "--weight", action="append", metavar="CRITERION=W", help=_("scorecard weight (repeatable)")
     )
 
 
@@ -1144,7 +1225,7 @@ def _weights(items: Sequence[str]) -> dict[str, float]:
 
 @command(
     "compare",
-    "compare structures side by side (metrics and scorecard)",
+    N_("compare structures side by side (metrics and scorecard)"),
     ("text", "markdown", "json", "html"),
     arguments=_compare_arguments,
 )
@@ -1153,7 +1234,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 
     weights = _weights(args.weight or ())
     table = compare(  # a comparison shows flawed drafts too, and says so
-        *(_rules(arg, goes_on="compared as written") for arg in args.structures),
+        *(_rules(arg, goes_on=_("compared as written")) for arg in args.structures),
         labels=tuple(args.labels.split(",")) if args.labels else None,
         fee_per_meeting=args.fee_per_meeting,
         weights=weights or None,
@@ -1173,28 +1254,30 @@ def _example_arguments(p: argparse.ArgumentParser) -> None:
         "--seed",
         type=_int_in(0, MAX_SEED, "the seed"),
         default=0,
-        help="seed (same seed, same output)",
+        help=_("seed (same seed, same output)"),
     )
-    p.add_argument("--broken", metavar="RULE_ID", help="break one rule, e.g. FC-9 or JY205")
+    p.add_argument("--broken", metavar="RULE_ID", help=_("break one rule, e.g. FC-9 or JY205"))
     p.add_argument(
         "--registrations",
         type=_int_in(0, MAX_REGISTRATIONS, "the number of registrations"),
         metavar="N",
-        help=f"also generate N registrations (more than seats; at most {MAX_REGISTRATIONS:,})",
+        help=_("also generate N registrations (more than seats; at most {most})").format(
+            most=f"{MAX_REGISTRATIONS:,}"
+        ),
     )
-    p.add_argument("--infeasible", action="store_true", help="make some registrations unusable")
+    p.add_argument("--infeasible", action="store_true", help=_("make some registrations unusable"))
     p.add_argument(
         "--registrations-file",
         metavar="FILE",
-        help="write the registrations to FILE (for 'select')",
+        help=_("write the registrations to FILE (for 'select')"),
     )
-    p.add_argument("--names", action="store_true", help="give people clearly fictional names")
+    p.add_argument("--names", action="store_true", help=_("give people clearly fictional names"))
     _add_redact(p)
 
 
 @command(
     "example",
-    "write a fictional, valid (or deliberately broken) composition",
+    N_("write a fictional, valid (or deliberately broken) composition"),
     ("yaml", "json"),
     arguments=_example_arguments,
     rules=True,
@@ -1244,13 +1327,15 @@ def _history(path: str) -> Any:
 
 
 def _succession_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("history", metavar="HISTORY", help="succession history YAML/JSON file")
-    p.add_argument("--at", type=_iso_date, required=True, help="the date, YYYY-MM-DD (1900–2200)")
+    p.add_argument("history", metavar="HISTORY", help=_("succession history YAML/JSON file"))
+    p.add_argument(
+        "--at", type=_iso_date, required=True, help=_("the date, YYYY-MM-DD (1900–2200)")
+    )
 
 
 @command(
     "succession",
-    "the composition on a date after a history's events",
+    N_("the composition on a date after a history's events"),
     ("text", "json", "yaml"),
     arguments=_succession_arguments,
     rules=True,
@@ -1276,29 +1361,29 @@ def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
             holder = " / ".join(x for x in (seat.organisation, ref) if x) or "vacant"
             out.write(f"  {seat.id}: {holder}\n")
         if report.findings:
-            out.write(report.to_text(lang="en", rules_pointer=True) + "\n")
+            out.write(report.to_text(lang=_report_lang(), rules_pointer=True) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 def _term_limits_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "history", metavar="HISTORY", help="succession history with its initial composition"
+        "history", metavar="HISTORY", help=_("succession history with its initial composition")
     )
     p.add_argument(
         "--composition",
         metavar="FILE",
-        help="a proposed composition continuing from the history (only its findings)",
+        help=_("a proposed composition continuing from the history (only its findings)"),
     )
     p.add_argument(
         "--until",
         type=_iso_date,
-        help="read the history to this date (default its last date), YYYY-MM-DD",
+        help=_("read the history to this date (default its last date), YYYY-MM-DD"),
     )
 
 
 @command(
     "term-limits",
-    "consecutive-term limits (JY301, JY302) on a succession history",
+    N_("consecutive-term limits (JY301, JY302) on a succession history"),
     ("text", "json", "text-both"),
     arguments=_term_limits_arguments,
     rules=True,
@@ -1371,21 +1456,27 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     alone = argv is not None and len(argv) > 0 and argv[0] in COMMANDS
     parser = argparse.ArgumentParser(
         prog="jarjestoyhteistyo",
-        description="NGO cooperation structures of Finnish wellbeing areas: presets, "
-        "checks of rule sets and validation of compositions.",
-        epilog="Exit status: 0 passes, 1 findings at error level, 2 unusable input or "
-        "usage, 3 internal error (a bug), 130 interrupted.",
+        description=_(
+            "NGO cooperation structures of Finnish wellbeing areas: presets, "
+            "checks of rule sets and validation of compositions."
+        ),
+        epilog=_(
+            "Exit status: 0 passes, 1 findings at error level, 2 unusable input or "
+            "usage, 3 internal error (a bug), 130 interrupted."
+        ),
     )
     parser.add_argument(
-        "--version", action=_Version, help="print the version of jarjestoyhteistyo and exit"
+        "--version", action=_Version, help=_("print the version of jarjestoyhteistyo and exit")
     )
     parser.add_argument(
         "--print-completion",
         action=_Completion,
         choices=_SHELLS,
         metavar="SHELL",
-        help=f"print a tab-completion script for SHELL ({', '.join(_SHELLS)}) and exit; "
-        "needs the 'completion' extra (shtab)",
+        help=_(
+            "print a tab-completion script for SHELL ({shells}) and exit; "
+            "needs the 'completion' extra (shtab)"
+        ).format(shells=", ".join(_SHELLS)),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for cmd in [COMMANDS[str(chosen)]] if alone else COMMANDS.values():
@@ -1487,7 +1578,14 @@ def _json_error(args: argparse.Namespace, out: TextIO, exc: JarjestoError) -> No
         "message": str(exc).split("\n", 1)[0],
         "source": getattr(exc, "source", None),
         "problems": [
-            {"path": p.path, "code": p.code, "message": p.message, "params": dict(p.params)}
+            {
+                "path": p.path,
+                "code": p.code,
+                "message": p.message,
+                "message_fi": p.message_in("fi"),
+                "message_sv": p.message_in("sv"),
+                "params": dict(p.params),
+            }
             for p in problems
         ],
     }
@@ -1502,18 +1600,70 @@ def _json_error(args: argparse.Namespace, out: TextIO, exc: JarjestoError) -> No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (see the module docstring)."""
+    """Run the command line; returns the exit status (see the module docstring).
+
+    Every text is in the language of ``--lang`` or, without it, of the environment
+    (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``fi_FI.UTF-8`` is Finnish, ``sv_FI``
+    Swedish, anything else English), argparse's own words included.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    token = _LANG.set(_language(argv))
+    own_words = argparse._  # type: ignore[attr-defined]
+    argparse._ = _argparse_words  # type: ignore[attr-defined]
+    try:
+        return _main(argv)
+    finally:
+        argparse._ = own_words  # type: ignore[attr-defined]
+        _LANG.reset(token)
+
+
+def NP_(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogues under ``context``."""
+    return text
+
+
+#: argparse's own texts (Python 3.11 to 3.13), marked for the catalogues: argparse
+#: asks for them through its module's ``_``, which :func:`main` points at
+#: :func:`_argparse_words` while it runs.
+_ARGPARSE = (
+    NP_("argparse", "usage: "),
+    NP_("argparse", "positional arguments"),
+    NP_("argparse", "options"),
+    NP_("argparse", "show this help message and exit"),
+    NP_("argparse", "the following arguments are required: %s"),
+    NP_("argparse", "unrecognized arguments: %s"),
+    NP_("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    NP_("argparse", "argument %(argument_name)s: %(message)s"),
+    NP_("argparse", "%(prog)s: error: %(message)s\n"),
+    NP_("argparse", "expected one argument"),
+    NP_("argparse", "expected at least one argument"),
+    NP_("argparse", "invalid %(type)s value: %(value)r"),
+    NP_("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    NP_("argparse", "one of the arguments %s is required"),
+    NP_("argparse", "not allowed with argument %s"),
+)
+
+
+def _argparse_words(text: str) -> str:
+    """argparse's own texts ("usage: ", "options", "the following arguments are
+    required: %s") in this run's language: they are in the catalogues under the
+    context ``argparse`` (:data:`_ARGPARSE`)."""
+    return gettext(_LANG.get(), text, context="argparse")
+
+
+def _main(argv: list[str]) -> int:
     import os
 
-    argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     except JarjestoError as exc:  # an option's own action (--print-completion)
-        _err(f"error: {exc}\n")
+        _err(_("error: {reason}").format(reason=exc) + "\n")
         return EXIT_INPUT
+    if getattr(args, "lang", None) in LANGUAGES:
+        _LANG.set(args.lang)
     handler: Handler = args.handler
     target = getattr(args, "output", None)
     target = None if target in (None, STDIN) else target
@@ -1530,22 +1680,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Rejected as exc:
         errors = exc.report.errors
         _err(
-            f"error: {exc.arg}: the rule set does not pass 'check' ({len(errors)} error(s)), "
-            f"so '{args.command}' does not act on it; fix these first "
-            f"(jarjestoyhteistyo check {exc.arg}):\n"
+            _(
+                "error: {file}: the rule set does not pass 'check' ({errors}), so "
+                "'{command}' does not act on it; fix these first ({check}):"
+            ).format(
+                file=exc.arg,
+                errors=_count_errors(len(errors)),
+                command=args.command,
+                check=f"jarjestoyhteistyo check {exc.arg}",
+            )
+            + "\n"
         )
         failed = Report(subject=exc.report.subject, findings=errors)
-        _err(failed.to_text(lang="en", rules_pointer=True) + "\n")
+        _err(failed.to_text(lang=_report_lang(), rules_pointer=True) + "\n")
         return EXIT_FINDINGS
     except LoadError as exc:
-        where = f"{exc.source}: " if exc.source else ""
-        _err(f"error: {where}cannot use this input\n")
+        if exc.source:
+            _err(_("error: {source}: cannot use this input").format(source=exc.source) + "\n")
+        else:
+            _err(_("error: cannot use this input") + "\n")
         for problem in exc.problems:
-            _err(f"  {problem.path}: {problem.message}\n")
+            _err(f"  {problem.path}: {problem.message_in(_LANG.get())}\n")
         _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except JarjestoError as exc:
-        _err(f"error: {exc}\n")
+        _err(_("error: {reason}").format(reason=exc) + "\n")
         _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except BrokenPipeError:  # piped into head: the reader has what it wanted
@@ -1553,19 +1712,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         _silence_stdout()
-        _err("interrupted\n")
+        _err(_("interrupted") + "\n")
         return EXIT_INTERRUPTED
     except OSError as exc:  # reading goes through the door; this is the output
         _silence_stdout()
-        _err(f"error: cannot write the output: {exc.strerror or exc}\n")
+        _err(
+            _("error: cannot write the output: {reason}").format(reason=exc.strerror or exc) + "\n"
+        )
         return EXIT_INPUT
     except Exception as exc:  # a bug: say so, with its own exit status
         if os.environ.get("JARJESTOYHTEISTYO_DEBUG"):
             raise
         _err(
             f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in jarjestoyhteistyo, not a problem with your input; please "
-            "report it with the command that caused it (set JARJESTOYHTEISTYO_DEBUG=1 "
-            "for the traceback).\n"
+            + _(
+                "This is a bug in jarjestoyhteistyo, not a problem with your input; please "
+                "report it with the command that caused it (set JARJESTOYHTEISTYO_DEBUG=1 "
+                "for the traceback)."
+            )
+            + "\n"
         )
         return EXIT_INTERNAL

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.findings import Params, freeze_params
+from jarjestoyhteistyo.i18n import Translatable
 
 __all__ = [
     "CatalogueError",
@@ -77,6 +78,29 @@ class Problem:
     code: str
     message: str
     params: Mapping[str, Any] = attrs.field(factory=Params, converter=freeze_params)
+    #: The message in every language (a :class:`~jarjestoyhteistyo.i18n.Text`); ``None``:
+    #: :attr:`message` is English only.
+    text: Translatable | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(
+        cls, path: str, code: str, text: Translatable, *, params: Mapping[str, Any] | None = None
+    ) -> Problem:
+        """A problem whose message is ``text`` (:attr:`message`: its English)."""
+        return cls(path=path, code=code, message=text.text_in("en"), params=params, text=text)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``fi``, ``sv``, ``en``): English where the problem
+        has no translation.
+
+        >>> from jarjestoyhteistyo.io.serialize import loads
+        >>> try:
+        ...     loads("kind: general\\nname: N\\narea: A\\ncap: lots\\n", "ruleset")
+        ... except LoadError as exc:
+        ...     print(exc.problems[0].message_in("sv"))
+        ska vara ett heltal, men är texten 'lots'
+        """
+        return self.message if self.text is None else self.text.text_in(lang)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -40,7 +40,7 @@ there were, so a file of 100,000 wrong entries costs little more to report than 
 ... except LoadError as e:
 ...     for p in e.problems:
 ...         print(p)
-hours: expected a number, got str 'two'
+hours: expected a number, got the text 'two'
 per_year.mni: unknown key 'mni'; did you mean 'min'?
 >>> try:
 ...     structure({"per_year": {"max": 100000}, "hours": float("nan")}, MeetingPolicy)
@@ -77,6 +77,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.pyyaml import make_converter
 
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem, UnsupportedTypeError
+from jarjestoyhteistyo.i18n import Joined, Text
 from jarjestoyhteistyo.io.yamldoor import join_path
 from jarjestoyhteistyo.model.bounds import (
     FIRST_YEAR,
@@ -116,20 +117,26 @@ T = TypeVar("T")
 
 
 class _TypeProblem(TypeError):
-    """A value of the wrong type; carries a precise message."""
+    """A value of the wrong type; carries a precise message in every language."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 class _RangeProblem(ValueError):
     """A value outside its bound (:mod:`jarjestoyhteistyo.model.bounds`)."""
 
-    def __init__(self, message: str, params: dict[str, Any]) -> None:
-        super().__init__(message)
+    def __init__(self, text: Text, params: dict[str, Any]) -> None:
+        super().__init__(str(text))
+        self.text = text
         self.params = params
 
 
-def _show_number(value: float) -> str:
+def _show_number(value: float) -> Text | str:
     if isinstance(value, int) and value.bit_length() > 100:  # no str() of 5,000 digits
-        return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+        digits = int(value.bit_length() * math.log10(2)) + 1
+        return Text("a whole number of about {digits} digits", digits=digits)
     return repr(value)
 
 
@@ -137,10 +144,19 @@ def _check(value: float, bound: Bound) -> None:
     """Refuse ``value`` outside ``bound``, with the bound and its reason."""
     if bound.admits(value):
         return
-    side, limit = ("more", bound.high) if value > bound.high else ("less", bound.low)
+    shown, reason = _show_number(_plain(value)), Text(bound.reason)
+    if value > bound.high:
+        limit = _show_number(_plain(bound.high))
+        text = Text(
+            "{value} is more than {limit} ({reason})", value=shown, limit=limit, reason=reason
+        )
+    else:
+        limit = _show_number(_plain(bound.low))
+        text = Text(
+            "{value} is less than {limit} ({reason})", value=shown, limit=limit, reason=reason
+        )
     raise _RangeProblem(
-        f"{_show_number(_plain(value))} is {side} than {_show_number(_plain(limit))}"
-        f" ({bound.reason})",
+        text,
         {"value": _plain(value), "min": bound.low, "max": bound.high, "reason": bound.reason},
     )
 
@@ -162,76 +178,112 @@ def _nearest(word: str, options: list[str]) -> str | None:
     return near[0] if near else None
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Text | str:
+    """``value`` in words a preparer reads: ``the text 'pieni'``, ``the number 5``."""
     text = repr(value)
     if len(text) > 40:
         text = text[:37] + "..."
-    return f"{type(value).__name__} {text}"
+    if isinstance(value, bool):
+        return Text("the value {value}", value=str(value).lower())
+    if isinstance(value, str):
+        return Text("the text {value}", value=text)
+    if isinstance(value, int | float):
+        return Text("the number {value}", value=text)
+    if value is None:
+        return Text("an empty value (null)")
+    if isinstance(value, dict):
+        return Text("a mapping {value}", value=text)
+    if isinstance(value, list | tuple):
+        return Text("a list {value}", value=text)
+    if isinstance(value, datetime):
+        return Text("the date and time {value}", value=value.isoformat())
+    if isinstance(value, date):
+        return Text("the date {value}", value=value.isoformat())
+    return text
 
 
 def _s_str(value: Any, _t: Any) -> str:
     if isinstance(value, str):
         return value
-    hint = ""
     if isinstance(value, bool):
-        hint = " (quote it: YAML reads true/false as booleans)"
-    raise _TypeProblem(f"expected a string, got {_describe(value)}{hint}")
+        raise _TypeProblem(
+            Text(
+                "expected a text, got {got} (quote it: YAML reads true/false as booleans)",
+                got=_describe(value),
+            )
+        )
+    raise _TypeProblem(Text("expected a text, got {got}", got=_describe(value)))
 
 
 def _s_int(value: Any, _t: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         _check(value, _ANY_NUMBER)
         return value
-    hint = ""
     if isinstance(value, str) and value.isdigit() and value.startswith("0"):
-        hint = " (a leading zero is not allowed)"
-    raise _TypeProblem(f"expected a whole number, got {_describe(value)}{hint}")
+        raise _TypeProblem(
+            Text(
+                "expected a whole number, got {got} (a leading zero is not allowed)",
+                got=_describe(value),
+            )
+        )
+    raise _TypeProblem(Text("expected a whole number, got {got}", got=_describe(value)))
 
 
 def _s_float(value: Any, _t: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
-            raise _RangeProblem(f"expected a finite number, got {value!r}", {"value": str(value)})
+            raise _RangeProblem(
+                Text("expected a finite number, got {got}", got=repr(value)), {"value": str(value)}
+            )
         _check(value, _ANY_NUMBER)
         return float(value)
-    raise _TypeProblem(f"expected a number, got {_describe(value)}")
+    raise _TypeProblem(Text("expected a number, got {got}", got=_describe(value)))
 
 
 def _s_bool(value: Any, _t: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise _TypeProblem(f"expected true or false, got {_describe(value)}")
+    raise _TypeProblem(Text("expected true or false, got {got}", got=_describe(value)))
 
 
 def _s_date(value: Any, _t: Any) -> date:
     if isinstance(value, datetime):
-        raise _TypeProblem(f"expected a date without a time, got {_describe(value)}")
+        raise _TypeProblem(Text("expected a date without a time, got {got}", got=_describe(value)))
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             value = date.fromisoformat(value)
     if isinstance(value, date):
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
             raise _RangeProblem(
-                f"{value.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
-                " (the years the library computes in)",
+                Text(
+                    "{day} is outside the years {first}–{last} (the years the library computes in)",
+                    day=value.isoformat(),
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                ),
                 {"value": value.isoformat(), "min": FIRST_YEAR, "max": LAST_YEAR},
             )
         return value
-    raise _TypeProblem(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+    raise _TypeProblem(Text("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
 
 
 def _s_time(value: Any, _t: Any) -> time:
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads an unquoted 17:00 as the sexagesimal number 1020
         raise _TypeProblem(
-            f'expected a time as "HH:MM", got the number {value} (quote the time: "17:00")'
+            Text(
+                'expected a time as "HH:MM", got the number {value} (quote the time: "17:00")',
+                value=value,
+            )
         )
     if isinstance(value, str) and len(value) == 5 and value[2] == ":":
         try:
             return time.fromisoformat(value)
         except ValueError:
             pass
-    raise _TypeProblem(f'expected a time as "HH:MM" (00:00-23:59), got {_describe(value)}')
+    raise _TypeProblem(
+        Text('expected a time as "HH:MM" (00:00-23:59), got {got}', got=_describe(value))
+    )
 
 
 def _register_scalars(conv: cattrs.Converter) -> None:
@@ -265,12 +317,23 @@ def _register_enums(conv: cattrs.Converter) -> None:
                 if isinstance(value, str) and (named := value_of(t, value)) is not None:
                     return named  # its Finnish or Swedish word (pieni, liten: small)
                 near = _nearest(str(value), [str(v) for v in values])
-                tip = f"; did you mean {near!r}?" if near is not None else ""
-                words = " (or their Finnish or Swedish words)" if worded else ""
-                raise _TypeProblem(
-                    f"expected one of {', '.join(map(str, values))}{words}, "
-                    f"got {_describe(value)}{tip}"
-                ) from None
+                tip = Text("; did you mean {near!r}?", near=near) if near is not None else ""
+                if worded:
+                    text = Text(
+                        "expected one of {values} (or their Finnish or Swedish words), "
+                        "got {got}{tip}",
+                        values=[str(v) for v in values],
+                        got=_describe(value),
+                        tip=tip,
+                    )
+                else:
+                    text = Text(
+                        "expected one of {values}, got {got}{tip}",
+                        values=[str(v) for v in values],
+                        got=_describe(value),
+                        tip=tip,
+                    )
+                raise _TypeProblem(text) from None
 
         return hook
 
@@ -316,10 +379,16 @@ def _register_sequences(conv: cattrs.Converter, quick: Callable[[Any, Any], Any]
             if isinstance(value, str | bytes | dict) or not isinstance(
                 value, list | tuple | set | frozenset
             ):
-                raise _TypeProblem(f"expected a list, got {_describe(value)}")
+                raise _TypeProblem(Text("expected a list, got {got}", got=_describe(value)))
             items = list(value)
             if fixed and len(items) != len(elem_types):
-                raise _TypeProblem(f"expected a list of {len(elem_types)} items, got {len(items)}")
+                raise _TypeProblem(
+                    Text(
+                        "expected a list of {wanted} items, got {count}",
+                        wanted=len(elem_types),
+                        count=len(items),
+                    )
+                )
             out: list[Any] = []
             errors: list[Exception] = []
             budget = _BUDGET.get()
@@ -368,7 +437,9 @@ def _register_rulesets(conv: cattrs.Converter) -> None:
 
     def structure_ruleset(value: Any, _t: Any) -> RuleSet:
         if not isinstance(value, dict):
-            raise _TypeProblem(f"expected a mapping with a 'kind' key, got {_describe(value)}")
+            raise _TypeProblem(
+                Text("expected a mapping with a 'kind' key, got {got}", got=_describe(value))
+            )
         problem = kind_problem(value, tuple(KINDS), tuple(KINDS), optional=False)
         if problem is not None:
             raise _KindProblem(problem)
@@ -395,6 +466,8 @@ RANGE_TEXT = re.compile(r"^\s*(\d{1,9})\s*(?:[-–—]\s*(\d{1,9})\s*)?$")
 
 #: What a range is, in the words of a load problem.
 RANGE_WORDS = "a number range such as {min: 4, max: 6}, 4-6 or 4"
+#: :data:`RANGE_WORDS` in every language (the braces doubled: a template's own).
+_RANGE = Text("a number range such as {{min: 4, max: 6}}, 4-6 or 4")
 
 
 def _register_shorthands(conv: cattrs.Converter, full: bool) -> None:
@@ -418,7 +491,11 @@ def _register_shorthand(conv: cattrs.Converter, cls: type, field: str, full: boo
             return whole({field: value}, t)
         if not isinstance(value, dict):
             raise _TypeProblem(
-                f"expected a string or a mapping with {field!r}, got {_describe(value)}"
+                Text(
+                    "expected a text or a mapping with {field!r}, got {got}",
+                    field=field,
+                    got=_describe(value),
+                )
             )
         return whole(value, t)
 
@@ -445,7 +522,9 @@ def _register_ranges(conv: cattrs.Converter) -> None:
             return whole({"min": low, "max": high}, t)
         if isinstance(value, dict):
             return whole(value, t)
-        raise _TypeProblem(f"expected {RANGE_WORDS}, got {_describe(value)}")
+        raise _TypeProblem(
+            Text("expected {expected}, got {got}", expected=_RANGE, got=_describe(value))
+        )
 
     conv.register_structure_hook(IntRange, structure)
 
@@ -526,7 +605,7 @@ def _check_parts(parts: list[tuple[str, Any]], bound: Bound) -> None:
 
 
 def _range_problem(path: str, exc: _RangeProblem) -> Problem:
-    return Problem(path=path, code="out-of-range", message=str(exc), params=exc.params)
+    return Problem.of(path, "out-of-range", exc.text, params=exc.params)
 
 
 def _quick_structure() -> Callable[[Any, Any], Any]:
@@ -571,8 +650,8 @@ def _full_converter() -> cattrs.Converter:
     return _FULL[0]
 
 
-def _one_of(tags: tuple[str, ...]) -> str:
-    return repr(tags[0]) if len(tags) == 1 else f"one of {', '.join(tags)}"
+def _one_of(tags: tuple[str, ...]) -> Text | str:
+    return repr(tags[0]) if len(tags) == 1 else Text("one of {tags}", tags=list(tags))
 
 
 def kind_problem(
@@ -587,10 +666,10 @@ def kind_problem(
     if "kind" not in data:
         if optional:
             return None
-        return Problem(
-            path="kind",
-            code="unknown-kind",
-            message=f"missing 'kind'; expected {_one_of(expected)}",
+        return Problem.of(
+            "kind",
+            "unknown-kind",
+            Text("missing 'kind'; expected {expected}", expected=_one_of(expected)),
             params={
                 "suggestion": expected[0] if len(expected) == 1 else None,
                 "kinds": list(expected),
@@ -600,11 +679,14 @@ def kind_problem(
     if isinstance(kind, str) and kind in accepted:
         return None
     near = _nearest(str(kind), list(expected))
-    tip = f"; did you mean {near!r}?" if near is not None else f"; expected {_one_of(expected)}"
-    return Problem(
-        path="kind",
-        code="unknown-kind",
-        message=f"unknown kind {kind!r}{tip}",
+    if near is not None:
+        tip = Text("; did you mean {near!r}?", near=near)
+    else:
+        tip = Text("; expected {expected}", expected=_one_of(expected))
+    return Problem.of(
+        "kind",
+        "unknown-kind",
+        Text("unknown kind {kind!r}{tip}", kind=kind, tip=tip),
         params={"suggestion": near, "kinds": list(expected)},
     )
 
@@ -630,27 +712,36 @@ def _under(path: str, inner: str) -> str:
     return f"{path}{inner}" if inner.startswith("[") else f"{path}.{inner}"
 
 
-def _type_name(t: Any) -> str:
+def _type_name(t: Any) -> Text | Joined:
+    """What a field of type ``t`` holds, in words a preparer reads: the keys of a
+    mapping, not the class's name."""
     if t is None:
-        return "a value"
+        return Text("a value")
     if t is type(None):
-        return "nothing (leave the key out)"
+        return Text("nothing (leave the key out)")
     if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
-        return " or ".join(_type_name(a) for a in typing.get_args(t))
-    if attrs.has(t):  # in words a preparer reads: the keys, not the class's name
+        return Joined([_type_name(a) for a in typing.get_args(t)])
+    if attrs.has(t):
         if t is IntRange:
-            return RANGE_WORDS
+            return _RANGE
         keys = [a.name for a in attrs.fields(t) if a.init]
         listed = ", ".join(keys[:5]) + (", ..." if len(keys) > 5 else "")
         if t in SHORTHANDS:
-            return f"a {SHORTHANDS[t]} or a mapping with the keys {listed}"
-        return f"a mapping with the keys {listed}"
-    names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
-    if t in names:
-        return names[t]
+            return Text(
+                "a {field} or a mapping with the keys {keys}", field=SHORTHANDS[t], keys=listed
+            )
+        return Text("a mapping with the keys {keys}", keys=listed)
+    if t is str:
+        return Text("a text")
+    if t is int:
+        return Text("a whole number")
+    if t is float:
+        return Text("a number")
+    if t is bool:
+        return Text("true or false")
     if typing.get_origin(t) in (tuple, frozenset):
-        return "a list"
-    return getattr(t, "__name__", repr(t))
+        return Text("a list")
+    return Text("a value of the type {name}", name=getattr(t, "__name__", repr(t)))
 
 
 def _optional_of(t: Any) -> Any:
@@ -681,12 +772,12 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         for raw_key in sorted(exc.extra_fields, key=str):
             key = str(raw_key)  # YAML keys may be numbers, dates or null
             near = _nearest(key, known)
-            tip = f"; did you mean {near!r}?" if near is not None else ""
+            tip = Text("; did you mean {near!r}?", near=near) if near is not None else ""
             out.append(
-                Problem(
-                    path=_join(path, key),
-                    code="unknown-key",
-                    message=f"unknown key {key!r}{tip}",
+                Problem.of(
+                    _join(path, key),
+                    "unknown-key",
+                    Text("unknown key {key!r}{tip}", key=key, tip=tip),
                     params={"key": key, "suggestion": near},
                 )
             )
@@ -697,35 +788,39 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
         return [attrs.evolve(p, path=_under(path, p.path)) for p in exc.problems]
     if isinstance(exc, KeyError):
         return [
-            Problem(
-                path=path,
-                code="missing-key",
-                message=f"required key missing; expected {_type_name(expected)}",
-                params={"expected": _type_name(expected)},
+            Problem.of(
+                path,
+                "missing-key",
+                Text("required key missing; expected {expected}", expected=_type_name(expected)),
+                params={"expected": str(_type_name(expected))},
             )
         ]
     if isinstance(exc, _TypeProblem):
-        return [Problem(path=path, code="wrong-type", message=str(exc))]
+        return [Problem.of(path, "wrong-type", exc.text)]
     if isinstance(exc, _RangeProblem):
         return [_range_problem(path, exc)]
     if isinstance(exc, AttributeError | TypeError) and attrs.has(_optional_of(expected)):
         return [
-            Problem(
-                path=path,
-                code="wrong-type",
-                message=f"expected {_type_name(expected)}",
-                params={"expected": _type_name(expected)},
+            Problem.of(
+                path,
+                "wrong-type",
+                Text("expected {expected}", expected=_type_name(expected)),
+                params={"expected": str(_type_name(expected))},
             )
         ]
     # attrs validators (single-field ranges) and anything else cattrs met
     return [
-        Problem(
-            path=path,
-            code="invalid-value",
-            message=f"invalid value: {exc}"
+        Problem.of(
+            path,
+            "invalid-value",
+            Text("invalid value: {reason}", reason=str(exc))
             if expected is None
-            else f"invalid value; expected {_type_name(expected)} ({exc})",
-            params={"expected": _type_name(expected)},
+            else Text(
+                "invalid value; expected {expected} ({reason})",
+                expected=_type_name(expected),
+                reason=str(exc),
+            ),
+            params={"expected": str(_type_name(expected))},
         )
     ]
 
@@ -774,11 +869,16 @@ def capped(problems: list[Problem], *, uncounted: int = 0) -> list[Problem]:
     at_least = uncounted > 0 or any(p.params["at_least"] for p in earlier)
     out = kept[:MAX_PROBLEMS]
     if more:
+        count = f"{more:,}"
+        if at_least:
+            text = Text("… and at least {count} more problems", count=count)
+        else:
+            text = Text("… and {count} more problems", count=count)
         out.append(
-            Problem(
-                path="$",
-                code="more-problems",
-                message=f"… and {'at least ' if at_least else ''}{more:,} more problems",
+            Problem.of(
+                "$",
+                "more-problems",
+                text,
                 params={"count": more, "at_least": at_least, "shown": len(out)},
             )
         )

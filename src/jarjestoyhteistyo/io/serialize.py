@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from jarjestoyhteistyo.errors import DocumentKindError, LoadError, Problem
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.converter import (
     capped,
     converter,
@@ -348,10 +349,8 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) ->
     """
     p = Path(path)
 
-    def refuse(code: str, message: str, **params: Any) -> LoadError:
-        return LoadError(
-            [Problem(path="$", code=code, message=message, params=params)], source=str(p)
-        )
+    def refuse(code: str, text: Text, **params: Any) -> LoadError:
+        return LoadError([Problem.of("$", code, text, params=params)], source=str(p))
 
     fd = open_regular(p)
     try:
@@ -364,16 +363,21 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) ->
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+        raise refuse("unreadable", _cannot_read(exc)) from None
     finally:
         os.close(fd)
     if size > max_bytes:
         raise refuse(
             "too-large",
-            f"the file is more than {max_bytes} bytes, the limit",
+            Text("the file is more than {most} bytes, the limit", most=max_bytes),
             max_bytes=max_bytes,
         )
     return b"".join(chunks)
+
+
+def _cannot_read(exc: OSError) -> Text:
+    """Why a file could not be read: the system's reason, in the system's words."""
+    return Text("cannot read the file: {reason}", reason=exc.strerror or str(exc))
 
 
 def open_regular(path: str | Path) -> int:
@@ -384,24 +388,24 @@ def open_regular(path: str | Path) -> int:
     """
     p = Path(path)
 
-    def refuse(code: str, message: str) -> LoadError:
-        return LoadError([Problem(path="$", code=code, message=message)], source=str(p))
+    def refuse(code: str, text: Text) -> LoadError:
+        return LoadError([Problem.of("$", code, text)], source=str(p))
 
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not wait; a regular file ignores it.
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+        raise refuse("unreadable", _cannot_read(exc)) from None
     try:
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
     except OSError as exc:  # pragma: no cover - fstat of an open descriptor
         os.close(fd)
-        raise refuse("unreadable", f"cannot read the file: {exc.strerror}") from None
+        raise refuse("unreadable", _cannot_read(exc)) from None
     if not regular:
         os.close(fd)
         raise refuse(
             "not-a-file",
-            "not a regular file (a device, a pipe or a folder); give the path of a file",
+            Text("not a regular file (a device, a pipe or a folder); give the path of a file"),
         )
     return fd
 

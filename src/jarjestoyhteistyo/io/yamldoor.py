@@ -32,6 +32,7 @@ import attrs
 import yaml
 
 from jarjestoyhteistyo.errors import LimitsError, LoadError, Problem
+from jarjestoyhteistyo.i18n import Text
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -124,9 +125,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 def _bad_key(key_node: Any) -> _DocError:
     """The problem of a key that is not a plain value (a list or a mapping)."""
     return _DocError(
-        Problem(
-            path=_line_path(key_node), code="bad-key", message="a mapping key must be a plain value"
-        )
+        Problem.of(_line_path(key_node), "bad-key", Text("a mapping key must be a plain value"))
     )
 
 
@@ -154,10 +153,10 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
             raise _bad_key(key_node) from exc
         if key in seen:
             raise _DocError(
-                Problem(
-                    path=str(key),
-                    code="duplicate-key",
-                    message=f"duplicate key {key!r} (first at line {seen[key]})",
+                Problem.of(
+                    str(key),
+                    "duplicate-key",
+                    Text("duplicate key {key!r} (first at line {line})", key=key, line=seen[key]),
                     params={"key": str(key), "line": key_node.start_mark.line + 1},
                 )
             )
@@ -171,10 +170,12 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:  # e.g. 2024-02-30: PyYAML raises a bare ValueError
         raise _DocError(
-            Problem(
-                path=_line_path(node),
-                code="bad-date",
-                message=f"{node.value!r} is not a calendar date ({exc})",
+            Problem.of(
+                _line_path(node),
+                "bad-date",
+                Text(
+                    "{value!r} is not a calendar date ({reason})", value=node.value, reason=str(exc)
+                ),
                 params={"value": str(node.value), "line": node.start_mark.line + 1},
             )
         ) from None
@@ -226,10 +227,10 @@ def _line_path(node: yaml.Node) -> str:
 
 def _too_deep(line: int, limits: Limits) -> _DocError:
     return _DocError(
-        Problem(
-            path=f"line {line}",
-            code="too-deep",
-            message=f"nesting deeper than {limits.max_depth} levels",
+        Problem.of(
+            f"line {line}",
+            "too-deep",
+            Text("nesting deeper than {most} levels", most=limits.max_depth),
             params={"max_depth": limits.max_depth, "line": line},
         )
     )
@@ -268,12 +269,12 @@ def _check_events(text: str, limits: Limits, loader: _LoaderClass) -> None:
         total += add
         if total > limits.max_nodes:
             raise _DocError(
-                Problem(
-                    path=f"line {event.start_mark.line + 1 if event.start_mark else 0}",
-                    code="too-many-nodes",
-                    message=(
-                        f"the document expands to more than {limits.max_nodes} nodes"
-                        " (aliases count as copies)"
+                Problem.of(
+                    f"line {event.start_mark.line + 1 if event.start_mark else 0}",
+                    "too-many-nodes",
+                    Text(
+                        "the document expands to more than {most} nodes (aliases count as copies)",
+                        most=limits.max_nodes,
                     ),
                     params={"max_nodes": limits.max_nodes},
                 )
@@ -310,10 +311,10 @@ def read_yaml(
         except UnicodeDecodeError as exc:
             raise LoadError(
                 [
-                    Problem(
-                        path="$",
-                        code="not-utf8",
-                        message=f"the file is not UTF-8 text (byte {exc.start})",
+                    Problem.of(
+                        "$",
+                        "not-utf8",
+                        Text("the file is not UTF-8 text (byte {offset})", offset=exc.start),
                         params={"offset": exc.start},
                     )
                 ],
@@ -329,10 +330,10 @@ def read_yaml(
     except RecursionError:
         # the pure-Python constructor recurses once per level; the limits are checked
         # first, so only a raised limit can reach this
-        problem = Problem(
-            path="$",
-            code="too-deep",
-            message="nesting too deep to build with the pure-Python parser",
+        problem = Problem.of(
+            "$",
+            "too-deep",
+            Text("nesting too deep to build with the pure-Python parser"),
             params={"max_depth": limits.max_depth},
         )
         raise LoadError([problem], source=source) from None
@@ -345,10 +346,10 @@ def read_yaml(
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "$"
         raise LoadError(
             [
-                Problem(
-                    path=where,
-                    code="bad-yaml",
-                    message=f"not valid YAML: {exc.problem or exc}",
+                Problem.of(
+                    where,
+                    "bad-yaml",
+                    Text("not valid YAML: {reason}", reason=str(exc.problem or exc)),
                     params={"line": mark.line + 1 if mark else None},
                 )
             ],
@@ -357,16 +358,16 @@ def read_yaml(
     except (yaml.YAMLError, ValueError) as exc:
         # PyYAML raises a plain ValueError for e.g. an invalid date such as 2024-02-30
         raise LoadError(
-            [Problem(path="$", code="bad-yaml", message=f"not valid YAML: {exc}")],
+            [Problem.of("$", "bad-yaml", Text("not valid YAML: {reason}", reason=str(exc)))],
             source=source,
         ) from None
 
 
 def _too_big(size: int, limits: Limits) -> Problem:
-    return Problem(
-        path="$",
-        code="too-large",
-        message=f"the document is {size} bytes; the limit is {limits.max_bytes}",
+    return Problem.of(
+        "$",
+        "too-large",
+        Text("the document is {size} bytes; the limit is {most}", size=size, most=limits.max_bytes),
         params={"size": size, "max_bytes": limits.max_bytes},
     )
 

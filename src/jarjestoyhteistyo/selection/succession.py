@@ -263,7 +263,7 @@ def loads_history(text: str | bytes, *, source: str | None = None) -> History:
     ...     loads_history("events: [{date: 2025-03-01, kind: resing, seat: m1}]")
     ... except LoadError as e:
     ...     print(e.problems[0])
-    events[0].kind: expected one of resign, fill, vacate, replace, assign, got str 'resing'; \
+    events[0].kind: expected one of resign, fill, vacate, replace, assign, got the text 'resing'; \
 did you mean 'resign'?
     """
     return loads(text, History, source=source)

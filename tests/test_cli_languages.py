@@ -1,0 +1,168 @@
+"""The command line in Finnish, Swedish and English (issue #16 point 1).
+
+``--lang fi|sv|en`` on every command, else the language of ``LC_ALL``/``LC_MESSAGES``/
+``LANG`` (``fi_FI`` Finnish, ``sv_FI`` Swedish, anything else English): findings,
+severity words, the summary, load errors, help texts and argparse's own words.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jarjestoyhteistyo.cli import COMMANDS, main
+
+#: English words that have no business in a Finnish or Swedish report (whole words).
+ENGLISH = re.compile(
+    r"\b(error|errors|warning|warnings|FAILED|Rules|expected|got|seat|member|deputy|"
+    r"usage|options|the|cannot|file|show this help)\b"
+)
+
+
+def _cli(*argv: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    if lang is not None:
+        env["LANG"] = lang
+    return subprocess.run(
+        [sys.executable, "-m", "jarjestoyhteistyo", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+def _broken(tmp_path: Path) -> Path:
+    """The shipped example composition with the chair's seat given a second chair."""
+    text = Path("examples/vantaa-kerava-formal.yaml").read_text(encoding="utf-8")
+    broken = re.sub(r"(functions:\s*\n\s*- )vice_chair", r"\1chair", text, count=1)
+    assert broken != text
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [("fi_FI.UTF-8", "KUNNOSSA"), ("sv_FI.UTF-8", "I ORDNING")]
+)
+def test_the_issue_command_speaks_the_language_of_LANG(lang: str, word: str) -> None:
+    done = _cli("validate", "vake", "examples/vantaa-kerava-formal.yaml", lang=lang)
+    assert done.returncode == 0, done.stderr
+    assert word in done.stdout
+    assert not ENGLISH.search(done.stdout), done.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi_FI.UTF-8", ("VIRHE", "EI KUNNOSSA", "Säännöt:", "puheenjohtaja")),
+        ("sv_FI.UTF-8", ("FEL", "INTE I ORDNING", "Regler:", "ordförande")),
+    ],
+)
+def test_findings_severity_summary_and_rules_line_follow_the_language(
+    tmp_path: Path, lang: str, words: tuple[str, ...]
+) -> None:
+    done = _cli("validate", "vake", str(_broken(tmp_path)), lang=lang)
+    assert done.returncode == 1, done.stderr
+    for word in words:
+        assert word in done.stdout, (word, done.stdout)
+    body = "\n".join(line.split(": ", 1)[-1] for line in done.stdout.splitlines())
+    assert not ENGLISH.search(body), done.stdout
+
+
+def test_lang_option_wins_over_the_environment(tmp_path: Path) -> None:
+    done = _cli("validate", "vake", str(_broken(tmp_path)), "--lang", "sv", lang="fi_FI.UTF-8")
+    assert "INTE I ORDNING" in done.stdout
+    english = _cli("validate", "vake", str(_broken(tmp_path)), "--lang=en", lang="sv_FI.UTF-8")
+    assert "FAILED" in english.stdout
+    assert "2 errors" in english.stdout
+
+
+def test_without_a_finnish_or_swedish_locale_the_command_line_is_english(tmp_path: Path) -> None:
+    for lang in (None, "C", "de_DE.UTF-8", "en_US.UTF-8"):
+        done = _cli("validate", "vake", str(_broken(tmp_path)), lang=lang)
+        assert "FAILED" in done.stdout, lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", ("käyttö:", "valitsimet:", "näytä tämä ohje")),
+        ("sv", ("användning:", "alternativ:", "visa detta hjälpmeddelande")),
+    ],
+)
+def test_help_and_argparse_words_are_translated(
+    lang: str, expected: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--help", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    for text in expected:
+        assert text in out, (text, out)
+    assert "show this help message" not in out
+    assert "output format" not in out
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_in_every_language(
+    name: str, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse %-formats each help text: a translation with a stray % would crash here."""
+    assert main([name, "--help", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert "--lang" in out
+    if lang != "en":
+        assert "show this help message" not in out
+
+
+def test_a_usage_error_is_in_the_language_too() -> None:
+    done = _cli("validte", lang="fi_FI.UTF-8")
+    assert done.returncode == 2
+    assert "virheellinen valinta" in done.stderr
+    assert "invalid choice" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi_FI.UTF-8", ("tätä syötettä ei voi käyttää", "pitäisi olla kokonaisluku")),
+        ("sv_FI.UTF-8", ("indata går inte att använda", "ska vara ett heltal")),
+    ],
+)
+def test_load_errors_are_in_the_language(tmp_path: Path, lang: str, words: tuple[str, ...]) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("kind: general\nname: N\narea: A\ncap: lots\n", encoding="utf-8")
+    done = _cli("check", str(rules), lang=lang)
+    assert done.returncode == 2
+    for word in words:
+        assert word in done.stderr, (word, done.stderr)
+    assert "expected" not in done.stderr
+
+
+def test_json_keeps_english_for_programs_and_carries_every_language(tmp_path: Path) -> None:
+    done = _cli("validate", "vake", str(_broken(tmp_path)), "--format", "json", lang="fi_FI.UTF-8")
+    data = json.loads(done.stdout)
+    first = data["findings"][0]
+    assert {"message", "message_fi", "message_sv"} <= first.keys()
+    assert first["message"] != first["message_fi"]
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("kind: general\nname: N\narea: A\ncap: lots\n", encoding="utf-8")
+    failed = json.loads(_cli("check", str(rules), "--format", "json", lang="sv_FI").stdout)
+    [problem] = failed["error"]["problems"]
+    assert problem["message"].startswith("expected a whole number")
+    assert problem["message_sv"].startswith("ska vara ett heltal")
+
+
+def test_rules_explains_a_rule_in_all_three_languages_whatever_the_locale() -> None:
+    done = _cli("rules", "FC-9", lang="fi_FI.UTF-8")
+    assert done.returncode == 0
+    assert all(
+        f"[{lang}]" in done.stdout or f"{lang}:" in done.stdout for lang in ("fi", "sv", "en")
+    )
