@@ -34,7 +34,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 import yaml
@@ -42,6 +42,7 @@ import yaml
 from jarjestoyhteistyo.catalogue import CATALOGUE
 from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.findings import rule_order
+from jarjestoyhteistyo.i18n import LANGUAGES, Lang
 from jarjestoyhteistyo.model.rulesets import KINDS
 from jarjestoyhteistyo.rules.values import did_you_mean
 
@@ -56,9 +57,6 @@ __all__ = [
     "rule",
 ]
 
-Lang = Literal["fi", "sv", "en"]
-#: The languages of every text, in the order they are shown.
-LANGUAGES: Final[tuple[Lang, ...]] = ("fi", "sv", "en")
 #: The kinds a rule may be written for: the rule-set kinds, a cooperation model and a
 #: roadmap (the ``RM`` rules are about roadmap documents, not bodies).
 RULE_KINDS: Final[tuple[str, ...]] = (
