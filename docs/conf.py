@@ -81,4 +81,6 @@ except ImportError:  # pragma: no cover - depends on the docs environment
 else:
     html_theme = "furo"
 html_title = f"jarjestoyhteistyo {release}"
-html_static_path: list[str] = []
+# jy.css: the generated reference tables fit the page, their cells wrap
+html_static_path = ["_static"]
+html_css_files = ["jy.css"]

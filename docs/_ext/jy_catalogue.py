@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import re
 import types
 import typing
 from typing import Any
@@ -41,9 +42,16 @@ def _cell(value: Cell) -> nodes.entry:
 
 
 def _table(
-    headers: list[str], widths: list[int], rows: list[list[Cell]], ids: list[str] | None = None
+    headers: list[str],
+    widths: list[int],
+    rows: list[list[Cell]],
+    ids: list[str] | None = None,
+    classes: list[str] | None = None,
 ) -> nodes.table:
-    """A docutils table; ``ids`` gives each row an anchor (e.g. ``code-JY203``)."""
+    """A docutils table; ``ids`` gives each row an anchor (e.g. ``code-JY203``).
+
+    Every table has the class ``jy-table`` (``docs/_static/jy.css``: the page's width,
+    cells that wrap), and ``classes`` besides."""
     group = nodes.tgroup(cols=len(headers))
     group += [nodes.colspec(colwidth=w) for w in widths]
     head = nodes.thead()
@@ -55,7 +63,8 @@ def _table(
             row["ids"].append(nodes.make_id(ids[i]))
         body += row
     group += [head, body]
-    table = nodes.table(classes=["jy-table"])
+    # colwidths-given: the HTML states the widths (as shares of the page's width)
+    table = nodes.table(classes=["jy-table", "colwidths-given", *(classes or [])])
     table += group
     return table
 
@@ -75,12 +84,24 @@ def _lit(text: str) -> nodes.literal:
     return nodes.literal(text=text)
 
 
+def _key(key: str) -> nodes.literal:
+    """A YAML key as code that may break after each dot and underscore: ``<wbr>`` (HTML
+    only) lets a long dotted key wrap in a narrow column and still copies as written,
+    which a zero-width space would not."""
+    key_node = nodes.literal()
+    for part in re.split(r"(?<=[._])", key):
+        if len(key_node):
+            key_node += nodes.raw("", "<wbr>", format="html")
+        key_node += nodes.Text(part)
+    return key_node
+
+
 def _literals(texts: list[str]) -> nodes.paragraph:
-    """``a``, ``b``, ``c`` as one paragraph."""
+    """``a``, ``b``, ``c`` as one paragraph, each breaking after ``_`` or ``.``."""
     para = nodes.paragraph()
     for i, text in enumerate(texts):
         para += [nodes.Text(", ")] if i else []
-        para += _lit(text)
+        para += _key(text)
     return para
 
 
@@ -119,8 +140,9 @@ class CodesDirective(SphinxDirective):
             "Kinds",
             "Tags",
         ]
-        widths = [8, 7, 8, 17, 27, 21, 7, 5]
-        return [_table(headers, widths, rows, ids=[f"code-{c.code}" for c in CATALOGUE])]
+        widths = [8, 8, 9, 14, 22, 21, 11, 7]
+        ids = [f"code-{c.code}" for c in CATALOGUE]
+        return [_table(headers, widths, rows, ids=ids, classes=["jy-codes"])]
 
 
 class RulesDirective(SphinxDirective):
@@ -261,6 +283,10 @@ def _bound(cls: type, name: str, t: Any) -> str:
 
 
 def _yaml_rows(cls: type, prefix: str, parent_default: Any, depth: int = 0) -> list[list[Cell]]:
+    """Key, meaning (:func:`jarjestoyhteistyo.model.meanings.meaning`), type, default and
+    allowed values of every field of ``cls``, nested classes as dotted keys below."""
+    from jarjestoyhteistyo.model.meanings import meaning
+
     hints = typing.get_type_hints(cls)
     rows: list[list[Cell]] = []
     for field in attrs.fields(cls):
@@ -281,7 +307,7 @@ def _yaml_rows(cls: type, prefix: str, parent_default: Any, depth: int = 0) -> l
             if not (nested and not is_list and default not in (None, attrs.NOTHING))
             else "see below"
         )
-        rows.append([_lit(key), _words(t), shown, allowed])
+        rows.append([_key(key), meaning(cls, field.name), _words(t), shown, allowed])
         if nested is not None and depth < 4:
             sub_default = None if is_list or default is None else default
             rows += _yaml_rows(
@@ -310,9 +336,14 @@ class YamlReferenceDirective(SphinxDirective):
         if kind not in known:
             raise self.error(f"unknown rule-set kind {kind!r}; known: {', '.join(known)}")
         cls = known[kind]
-        rows: list[list[Cell]] = [[_lit("kind"), "text", "required", _lit(kind)]]
+        from jarjestoyhteistyo.model.meanings import meaning
+
+        rows: list[list[Cell]] = [
+            [_key("kind"), meaning(cls, "kind"), "text", "required", _lit(kind)]
+        ]
         rows += _yaml_rows(cls, "", None)
-        return [_table(["Key", "Type", "Default", "Allowed values"], [34, 22, 22, 22], rows)]
+        headers = ["Key", "Meaning", "Type", "Default", "Allowed values"]
+        return [_table(headers, [20, 31, 14, 13, 22], rows, classes=["jy-yaml"])]
 
 
 class BoundsDirective(SphinxDirective):
@@ -323,7 +354,7 @@ class BoundsDirective(SphinxDirective):
 
         _depend_on_package(self)
         rows: list[list[Cell]] = [
-            [_lit(key.lstrip("_")), str(bound), bound.reason] for key, bound in FIELDS.items()
+            [_key(key.lstrip("_")), str(bound), bound.reason] for key, bound in FIELDS.items()
         ]
         return [_table(["Class.field", "Bound", "Why"], [40, 25, 35], rows)]
 
@@ -339,7 +370,7 @@ class VocabularyDirective(SphinxDirective):
         rows: list[list[Cell]] = [
             [
                 type(member).__name__,
-                _lit(str(member.value)),
+                _key(str(member.value)),
                 labels.fi or "",
                 labels.sv or "",
                 labels.en or "",
@@ -363,7 +394,7 @@ class PresetsDirective(SphinxDirective):
             aliases = [f"{alias} ({lang})" for alias, lang in pairs]
             towns = p.area.municipalities
             area = ", ".join(m.fi if m.sv == m.fi else f"{m.fi} ({m.sv})" for m in towns)
-            row: list[Cell] = [_lit(p.name), _lit(p.kind), p.title, p.source, _literals(aliases)]
+            row: list[Cell] = [_key(p.name), _key(p.kind), p.title, p.source, _literals(aliases)]
             rows.append([*row, f"{area} — {p.area.source}" if area else ""])
         headers = ["Name", "Kind", "Title", "Source", "Aliases", "Municipalities (source)"]
         return [_table(headers, [14, 12, 20, 16, 18, 20], rows)]
