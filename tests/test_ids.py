@@ -190,7 +190,7 @@ def test_roadmap_ids_are_compared_normalised_JY401() -> None:
         "  goals: [{id: g1, title: A}, {id: G1, title: B}, {id: g2, title: C}]}\n"
     )
     assert [(f.code, f.path) for f in check_document(doc.roadmap) if f.code == "JY401"] == [
-        ("JY401", "roadmap.goals[1]")
+        ("JY401", "roadmap.goals[1].id")
     ]
 
 
@@ -210,5 +210,7 @@ def test_cooperation_units_are_compared_normalised_JY618() -> None:
     assert {"JY602", "JY605"}.isdisjoint(check_cooperation(shouting).codes)  # still covered
     twice = attrs.evolve(model, units=(*model.units, first.upper()))
     [f] = [f for f in check_cooperation(twice) if f.code == "JY618"]
-    assert f.params["id"] == first
+    assert f.params["id"] == first.upper()  # the later one, as written
+    assert f.params["first"] == "units[0]"
+    assert f.path == f"units[{len(twice.units) - 1}]"
     assert f.params["count"] == 2

@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import ast
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,7 +25,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from jarjestoyhteistyo.i18n import ngettext, pgettext
+from jarjestoyhteistyo.i18n import Translatable, ngettext, pgettext
 
 __all__ = [
     "RULE_ID",
@@ -32,10 +33,12 @@ __all__ = [
     "Params",
     "Report",
     "Severity",
+    "entries",
     "freeze_params",
     "natural_path",
     "rule_order",
     "severity_word",
+    "shown_path",
 ]
 
 Language = Literal["en", "fi", "sv", "both"]
@@ -198,6 +201,81 @@ def natural_path(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
+#: One step of a finding's path: a key (``seats``, ``.organisation``), an index
+#: (``[15]``) or a key written in brackets (``['odd.key']``).
+_STEP = re.compile(r"\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]|\.?([^.\[\]]+)")
+
+
+def _field(node: Any, name: str) -> Any:
+    """``node``'s ``name``: a mapping's key or a model object's field, else ``None``."""
+    if isinstance(node, Mapping):
+        return node.get(name)
+    if attrs.has(type(node)) and name in attrs.fields_dict(type(node)):
+        return getattr(node, name)
+    return None
+
+
+def _id_of(node: Any) -> str | None:
+    """The id an entry is known by: its ``id``, a category's ``code``, or the ``id`` of
+    the organisation it is (a registration's)."""
+    for key in ("id", "code"):
+        value = _field(node, key)
+        if isinstance(value, str) and value:
+            return value
+    organisation = _field(node, "organisation")
+    value = None if isinstance(organisation, str) else _field(organisation, "id")
+    return value if isinstance(value, str) and value else None
+
+
+def entries(path: str, document: Any) -> tuple[tuple[str, str], ...]:
+    """The list entries that ``path`` passes through in ``document`` and that have an
+    id, each as its path and its id (issue #16 point 5: the seat's id beside its index).
+
+    ``document`` is what the findings are about — a model object (a composition, a
+    rule set) or its plain data as read from YAML. An entry's id is its ``id`` (a
+    category's ``code``, a registration's organisation's ``id``); a step that
+    ``document`` does not hold ends the walk.
+
+    >>> doc = {"seats": [{"id": "m1"}, {"id": "d1", "organisation": "o1"}]}
+    >>> entries("seats[1].organisation", doc), entries("seats[7]", doc)
+    ((('seats[1]', 'd1'),), ())
+    """
+    node, end, found = document, 0, []
+    for step in _STEP.finditer(path):
+        if step.start() != end:  # not a path as the library writes one
+            break
+        end = step.end()
+        index, quoted, key = step.groups()
+        if index is not None:
+            i = int(index)
+            items = node if isinstance(node, list | tuple) else ()
+            node = items[i] if i < len(items) else None
+            ident = _id_of(node)
+            if ident is not None:
+                found.append((path[:end], ident))
+        elif step.start() == 0 and key == "$":  # the document itself
+            continue
+        else:
+            node = _field(node, ast.literal_eval(quoted) if quoted else key)
+        if node is None:
+            break
+    return tuple(found)
+
+
+def shown_path(path: str, document: Any) -> str:
+    """``path`` with the id of each entry it passes through beside the entry's index,
+    as a report shows it: ``seats[15] (health-promotion-d2).organisation``.
+
+    >>> shown_path("seats[1].organisation", {"seats": [{"id": "m1"}, {"id": "d1"}]})
+    'seats[1] (d1).organisation'
+    """
+    parts, last = [], 0
+    for at, ident in entries(path, document):
+        parts += [path[last : len(at)], f" ({ident})"]
+        last = len(at)
+    return "".join(parts) + path[last:]
+
+
 def _sort_key(f: Finding) -> tuple[int, tuple[str | int, ...], str]:
     return (f.severity.rank, natural_path(f.path), f.code)
 
@@ -215,8 +293,19 @@ class Report:
     the same input are equal and render the same way.
     """
 
-    subject: str = ""
+    #: What was checked: a name, or a :class:`~jarjestoyhteistyo.i18n.Term` naming it in
+    #: each language (a rule set's :attr:`~jarjestoyhteistyo.model.rulesets.RuleSet.title`).
+    subject: str | Translatable = ""
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
+
+    def subject_in(self, lang: str) -> str:
+        """The subject as a reader of ``lang`` sees it.
+
+        >>> from jarjestoyhteistyo.i18n import Term
+        >>> Report(subject=Term("Council", sv="Delegationen")).subject_in("sv")
+        'Delegationen'
+        """
+        return self.subject if isinstance(self.subject, str) else self.subject.text_in(lang)
 
     @property
     def ok(self) -> bool:
@@ -248,16 +337,27 @@ class Report:
         """A report with the findings of both (the subject of this one)."""
         return Report(subject=self.subject, findings=self.findings + other.findings)
 
-    def to_dict(self) -> dict[str, Any]:
-        """``{"subject", "ok", "counts", "findings": [...]}`` — the stable JSON schema."""
+    def to_dict(self, *, document: Any = None) -> dict[str, Any]:
+        """``{"subject", "ok", "counts", "findings": [...]}`` — the stable JSON schema.
+
+        With the ``document`` the findings are about, a finding inside a list entry
+        that has an id has ``entry``: the innermost such entry's ``path`` and ``id``
+        (:func:`entries`).
+        """
         counts = {s.value: 0 for s in Severity}
         for f in self.findings:
             counts[f.severity.value] += 1
+        rows = [f.to_dict() for f in self.findings]
+        if document is not None:
+            for row, f in zip(rows, self.findings, strict=True):
+                found = entries(f.path, document)
+                if found:
+                    row["entry"] = {"path": found[-1][0], "id": found[-1][1]}
         return {
-            "subject": self.subject,
+            "subject": self.subject_in("en"),
             "ok": self.ok,
             "counts": counts,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": rows,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -276,7 +376,8 @@ class Report:
         verdict = pgettext(lang, "report", "OK") if self.ok else pgettext(lang, "report", "FAILED")
         errors = ngettext(lang, "{n} error", "{n} errors", n_err).format(n=n_err)
         warnings = ngettext(lang, "{n} warning", "{n} warnings", n_warn).format(n=n_warn)
-        head = f"{self.subject}: " if self.subject else ""
+        subject = self.subject_in(lang)
+        head = f"{subject}: " if subject else ""
         return f"{head}{verdict} — {errors}, {warnings}"
 
     def rule_ids(self) -> tuple[str, ...]:
@@ -297,6 +398,7 @@ class Report:
         *,
         where: Callable[[Finding], str | None] | None = None,
         rules_pointer: bool = False,
+        document: Any = None,
     ) -> str:
         """A human-readable listing, one finding per line, and a summary line, in
         ``lang`` (``"both"``: English words, each message in English / Finnish).
@@ -305,15 +407,19 @@ class Report:
         ``composition.yaml:12:5``), written first on its line; ``None``: no place. With
         ``rules_pointer``, a last line names the command that explains the rule ids
         cited (``jarjestoyhteistyo rules FC-9 ...``), as the command line prints it.
+        With the ``document`` the findings are about, each path shows the ids of the
+        entries it passes through (``seats[15] (health-promotion-d2).organisation``,
+        :func:`shown_path`).
         """
         words = "en" if lang == "both" else lang
         lines = []
         for f in self.findings:
             at = where(f) if where is not None else None
             head = f"{at}: " if at else ""
+            path = f.path if document is None else shown_path(f.path, document)
             lines.append(
                 f"{head}{severity_word(f.severity, words).upper():7} {f.code} [{f.rule}] "
-                f"{f.path}: {f.message(lang)}"
+                f"{path}: {f.message(lang)}"
             )
         lines.append(self.summary(words))
         ids = self.rule_ids() if rules_pointer else ()

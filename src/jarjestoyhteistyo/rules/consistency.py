@@ -13,8 +13,10 @@
   :func:`~jarjestoyhteistyo.model.ids.skeleton`), ``JY138`` — an id of invisible
   characters only; in a rule set and in a composition alike (`FC-4`).
 
-:func:`inconsistent_range`, :func:`duplicates` and :func:`id_clashes` are the helpers the
-other families use for their own ranges and ids.
+:func:`inconsistent_range`, :func:`duplicates`, :func:`repeats` and :func:`id_clashes` are
+the helpers the other families use for their own ranges and ids. An id given twice is
+reported at the *later* entry, which names the one it repeats (``first``): the first
+entry is where the id belongs, the later one is what to change (issue #16 point 5).
 
 >>> from jarjestoyhteistyo.model.rulesets import IntRange
 >>> [f.code for f in inconsistent_range(IntRange(min=3, max=1), "meetings.per_year", "FC-11")]
@@ -26,8 +28,7 @@ other families use for their own ranges and ids.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.findings import Finding
@@ -50,6 +51,7 @@ __all__ = [
     "duplicates",
     "id_clashes",
     "inconsistent_range",
+    "repeats",
     "validate_references",
 ]
 
@@ -136,20 +138,57 @@ def inconsistent_range(rng: IntRange | None, path: str, rule: str) -> Iterator[F
         )
 
 
+def repeats(
+    entries: Iterable[tuple[str, str]], *, key: Callable[[str], str] | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """Each entry whose id an earlier entry has, as ``(its path, its id, the path of the
+    first entry with the id)``; ``entries`` are ``(path, id)`` in the document's order,
+    ``key`` the form ids are compared in (:func:`~jarjestoyhteistyo.model.ids.normal_id`).
+
+    >>> list(repeats([("seats[0]", "m1"), ("seats[1]", "m2"), ("seats[2]", "m1")]))
+    [('seats[2]', 'm1', 'seats[0]')]
+    """
+    first: dict[str, str] = {}
+    for path, value in entries:
+        k = value if key is None else key(value)
+        if k in first:
+            yield path, value, first[k]
+        else:
+            first[k] = path
+
+
+def _at(entry: str, field: str) -> str:
+    return f"{entry}.{field}" if field else entry
+
+
 def duplicates(
-    ids: Iterable[str], path: str, what: str, *, rule: str | None = None
+    ids: Iterable[str], path: str, what: str, *, field: str = "", rule: str | None = None
 ) -> Iterator[Finding]:
-    """``JY119`` for each id given more than once (``rule``: the rule id it cites)."""
-    for value, n in sorted(Counter(ids).items()):
-        if n > 1:
-            yield finding(
-                JY119,
-                path,
-                rule=rule,
-                detail=Text(
-                    "{what} {value!r} defined {count} times", what=term(what), value=value, count=n
-                ),
-            )
+    """``JY119`` for each entry of the list at ``path`` whose id (its ``field``) an earlier
+    entry has, at the later one (``categories[3].code``), naming the first in ``first``
+    (``rule``: the rule id it cites)."""
+    yield from _defined_again(
+        ((f"{path}[{i}]", value) for i, value in enumerate(ids)), what, field=field, rule=rule
+    )
+
+
+def _defined_again(
+    entries: Iterable[tuple[str, str]], what: str, *, field: str, rule: str | None = None
+) -> Iterator[Finding]:
+    for entry, value, first in repeats(entries):
+        yield finding(
+            JY119,
+            _at(entry, field),
+            rule=rule,
+            detail=Text(
+                "{what} {value!r} defined again (first at {first})",
+                what=term(what),
+                value=value,
+                first=first,
+            ),
+            id=value,
+            first=first,
+        )
 
 
 #: The Finnish genitive of each kind of id :func:`id_clashes` is given ("järjestön tunnus").
@@ -212,23 +251,32 @@ def id_clashes(
 def check_references(rules: RuleSet) -> Iterator[Finding]:
     """`FC-4`: the ids of categories, networks and seat groups are unique and known."""
     categories = getattr(rules, "categories", ())
-    yield from duplicates((c.code for c in categories), "categories", "category")
+    yield from duplicates((c.code for c in categories), "categories", "category", field="code")
     yield from id_clashes((c.code for c in categories), "categories", "category", field="code")
     if isinstance(rules, ThemeNetworkCouncil):
-        yield from duplicates((n.id for n in rules.networks), "networks", "network")
+        yield from duplicates((n.id for n in rules.networks), "networks", "network", field="id")
         yield from id_clashes((n.id for n in rules.networks), "networks", "network", field="id")
         yield from id_clashes(
             (o.id for o in rules.official_seats), "official_seats", "official seat", field="id"
         )
         # networks and official seats become seat groups of one body: ids must not clash
-        yield from duplicates(
-            (*(o.id for o in rules.official_seats), *{n.id for n in rules.networks}),
-            "official_seats",
+        # (a network's own second entry is the networks' duplicate, reported above)
+        networks: dict[str, str] = {}
+        for i, n in enumerate(rules.networks):
+            networks.setdefault(n.id, f"networks[{i}]")
+        yield from _defined_again(
+            [
+                *((entry, value) for value, entry in networks.items()),
+                *((f"official_seats[{i}]", o.id) for i, o in enumerate(rules.official_seats)),
+            ],
             "seat group",
+            field="id",
         )
     yield from _required_functions(rules)
     if isinstance(rules, GeneralRuleSet):
-        yield from duplicates((g.id for g in rules.seat_groups), "seat_groups", "seat group")
+        yield from duplicates(
+            (g.id for g in rules.seat_groups), "seat_groups", "seat group", field="id"
+        )
         yield from id_clashes(
             (g.id for g in rules.seat_groups), "seat_groups", "seat group", field="id"
         )
@@ -249,6 +297,7 @@ def _required_functions(rules: RuleSet) -> Iterator[Finding]:
         (r.function for r in rules.required_functions),
         "required_functions",
         "required function",
+        field="function",
         rule="GEN-3",
     )
     if not any(r.groups for r in rules.required_functions):
@@ -279,18 +328,19 @@ def validate_references(ctx: Context) -> Iterator[Finding]:
         ("seat", [s.id for s in comp.seats], "seats"),
         ("organisation", [o.id for o in comp.organisations], "organisations"),
     ):
-        for value, n in sorted(Counter(ids).items()):
-            if n > 1:
-                yield finding(
-                    JY219,
-                    path,
-                    detail=Text(
-                        "{what} id {value!r} used {count} times",
-                        what=term(what),
-                        value=value,
-                        count=n,
-                    ),
-                )
+        for entry, value, first in repeats((f"{path}[{i}]", v) for i, v in enumerate(ids)):
+            yield finding(
+                JY219,
+                f"{entry}.id",
+                detail=Text(
+                    "{what} id {value!r} is used again (first at {first})",
+                    what=term(what),
+                    value=value,
+                    first=first,
+                ),
+                id=value,
+                first=first,
+            )
     yield from id_clashes((s.id for s in comp.seats), "seats", "seat", field="id")
     yield from id_clashes(
         (o.id for o in comp.organisations), "organisations", "organisation", field="id"
