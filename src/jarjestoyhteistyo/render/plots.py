@@ -6,7 +6,13 @@
 * :func:`plot_vacancy_risk` — vacancy risk by term length (`WS-5`).
 
 Each returns a :class:`matplotlib.figure.Figure` and, given ``path`` ending in
-``.png`` or ``.svg``, also saves it there. Figures are drawn on the Agg canvas
+``.png`` or ``.svg``, also saves it there. Each has a legend below its axes, and each
+takes ``lang="fi"``, ``"sv"`` or ``"en"`` (the default): its titles, axis labels,
+tick labels and legend are in that language — the body's name by
+:meth:`~jarjestoyhteistyo.model.rulesets.GeneralRuleSet.name_in`, the scorecard's
+criteria and verdicts in words, numbers with the decimal comma of Finnish and Swedish,
+dates as numbers (``2027``, ``7/2026``); seat ids and the names a caller gives are
+shown as written. Figures are drawn on the Agg canvas
 directly (no ``pyplot``, no global backend switch), so they work in scripts, CI and
 Jupyter alike. matplotlib is imported inside each function: ``import
 jarjestoyhteistyo.render.plots`` works without it, and a call without it raises an
@@ -17,27 +23,35 @@ jarjestoyhteistyo.render.plots`` works without it, and a call without it raises 
 >>> from jarjestoyhteistyo.analysis.scorecard import scorecard
 >>> if importlib.util.find_spec("matplotlib") is not None:
 ...     fig = plot_scorecard(scorecard(jy.load_preset("keski-uusimaa")))
-...     print(len(fig.axes))
+...     print(len(fig.axes), fig.axes[0].get_xticklabels()[0].get_text())
+...     fig = plot_scorecard(jy.load_preset("keski-uusimaa"), lang="fi")
+...     print(fig.axes[0].get_xticklabels()[0].get_text())
 ... else:
-...     print(1)
-1
+...     print(1, "weak")
+...     print("heikko")
+1 weak
+heikko
 """
 
 from __future__ import annotations
 
 import importlib
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jarjestoyhteistyo.analysis.metrics import skeleton_composition
-from jarjestoyhteistyo.analysis.scorecard import Scorecard
+from jarjestoyhteistyo.analysis.scorecard import Scorecard, ScoreLine, scorecard
 from jarjestoyhteistyo.analysis.simulate import AttritionResult
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.errors import MissingDependencyError, RenderError
+from jarjestoyhteistyo.i18n import Lang, ngettext, pgettext
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
-from jarjestoyhteistyo.model.rulesets import RuleSet
+from jarjestoyhteistyo.model.rulesets import RuleSet, TermMode
+from jarjestoyhteistyo.model.vocabulary import label as vocabulary_label
+from jarjestoyhteistyo.model.vocabulary import term
 
 __all__ = ["SAVE_FORMATS", "plot_rotation", "plot_scorecard", "plot_vacancy_risk"]
 
@@ -76,6 +90,44 @@ def _save(fig: Any, target: Path | None) -> Any:
     return fig
 
 
+def _wrapped(title: str, width: int = 80) -> str:
+    """A title in lines of at most ``width`` characters, to stay within the figure."""
+    return "\n".join(textwrap.wrap(title, width=width, break_on_hyphens=False)) or title
+
+
+def _legend(fig: Any, handles: Sequence[Any] | None = None, *, columns: int = 4) -> None:
+    """The figure's legend below the axes (every plot has one)."""
+    if handles is None:
+        handles = [h for ax in fig.axes for h in ax.get_legend_handles_labels()[0]]
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=max(1, min(columns, len(handles))),
+        fontsize=8,
+        frameon=False,
+    )
+
+
+def _date_axis(ax: Any, first: date, last: date) -> None:
+    """Year ticks (``2027``), or month/year ticks (``7/2026``) on a short span: no
+    month names, which read the same in every language only as numbers."""
+    dates = importlib.import_module("matplotlib.dates")
+    ticker = importlib.import_module("matplotlib.ticker")
+    ax.xaxis_date()
+    span = (last - first).days / 365.25
+    if span >= 3:
+        ax.xaxis.set_major_locator(dates.YearLocator(base=max(1, round(span / 10))))
+        ax.xaxis.set_major_formatter(dates.DateFormatter("%Y"))
+        return
+    ax.xaxis.set_major_locator(dates.MonthLocator(bymonth=(1, 7) if span > 1.5 else (1, 4, 7, 10)))
+
+    def month_year(x: float, _pos: int | None = None) -> str:
+        day = dates.num2date(x)
+        return f"{day.month}/{day.year}"
+
+    ax.xaxis.set_major_formatter(ticker.FuncFormatter(month_year))
+
+
 def plot_rotation(
     rules: RuleSet,
     composition: Composition | None = None,
@@ -83,14 +135,18 @@ def plot_rotation(
     start: date | None = None,
     years: int = 8,
     path: str | Path | None = None,
+    lang: Lang = "en",
 ) -> Any:
     """The rotation plan as a timeline: one row per member seat, one bar per tenure.
 
     Bars are coloured by cohort (`FC-13`: half change each term; `KU-5`: one of each
-    pair at a time); without a composition the
+    pair at a time), and the legend names each cohort and its seats' number and the
+    changeovers (dotted lines); without a composition the
     :func:`~jarjestoyhteistyo.analysis.metrics.skeleton_composition` is planned from
     ``start`` (default 1 June 2025). An agreed term (`OF-8`) has no plan
-    (:class:`~jarjestoyhteistyo.errors.RotationError`).
+    (:class:`~jarjestoyhteistyo.errors.RotationError`). The title (the body's name
+    by :meth:`~jarjestoyhteistyo.model.rulesets.GeneralRuleSet.name_in`), the axes and
+    the legend are in ``lang``; the seats are their ids.
     """
     target = _check_path(path)
     comp = composition if composition is not None else skeleton_composition(rules)
@@ -98,13 +154,17 @@ def plot_rotation(
     plan = rotation_plan(rules, comp, start=begin, years=years)
     members = {s.id for s in comp.seats_of(SeatKind.MEMBER)}
     seats = sorted({t.seat for t in plan.tenures if t.seat in members})
-    fig = _figure(10, max(2.5, 0.28 * len(seats) + 1.5))
+    fig = _figure(10, max(2.5, 0.28 * len(seats) + 2.0))
     dates = importlib.import_module("matplotlib.dates")
+    patches = importlib.import_module("matplotlib.patches")
+    lines = importlib.import_module("matplotlib.lines")
     ax = fig.add_subplot()
     row = {seat: i for i, seat in enumerate(seats)}
+    cohort_seats: dict[int, set[str]] = {}
     for t in plan.tenures:
         if t.seat not in row:
             continue
+        cohort_seats.setdefault(t.cohort, set()).add(t.seat)
         left = dates.date2num(t.start)
         width = dates.date2num(t.end) + 1 - left
         ax.broken_barh(
@@ -117,39 +177,123 @@ def plot_rotation(
         ax.axvline(dates.date2num(change.date), color="#555555", linewidth=0.6, linestyle=":")
     ax.set_yticks(range(len(seats)), labels=seats, fontsize=7)
     ax.invert_yaxis()
-    ax.xaxis_date()
-    ax.set_xlabel("date")
+    if plan.tenures:
+        _date_axis(ax, min(t.start for t in plan.tenures), max(t.end for t in plan.tenures))
+    ax.set_xlabel(pgettext(lang, "plot", "date"))
+    ax.set_ylabel(term("seat").text_in(lang))
+    cohorts = ngettext(lang, "{n} cohort", "{n} cohorts", plan.cohorts).format(n=plan.cohorts)
+    title = pgettext(lang, "plot", "{name}: rotation plan ({months}-month term, {cohorts})")
     ax.set_title(
-        f"{rules.name}: rotation plan ({plan.term_months}-month term, {plan.cohorts} cohort(s))"
+        _wrapped(title.format(name=rules.name_in(lang), months=plan.term_months, cohorts=cohorts))
     )
+    handles: list[Any] = [
+        patches.Patch(
+            facecolor=_COLOURS[cohort % len(_COLOURS)],
+            label=ngettext(
+                lang, "cohort {cohort}: {n} seat", "cohort {cohort}: {n} seats", len(held)
+            ).format(cohort=cohort + 1, n=len(held)),
+        )
+        for cohort, held in sorted(cohort_seats.items())
+    ]
+    handles.append(
+        lines.Line2D(
+            [],
+            [],
+            color="#555555",
+            linewidth=0.6,
+            linestyle=":",
+            label=pgettext(lang, "plot", "changeover"),
+        )
+    )
+    _legend(fig, handles)
     return _save(fig, target)
 
 
-def plot_scorecard(*cards: Scorecard, path: str | Path | None = None) -> Any:
+def _criterion_labels(lang: str) -> dict[str, str]:
+    """The scorecard's criteria (:data:`~jarjestoyhteistyo.analysis.scorecard.CRITERIA`)
+    in ``lang``, by id."""
+    return {
+        "decision_link": pgettext(lang, "scorecard criterion", "link to decision-making"),
+        "openness": pgettext(lang, "scorecard criterion", "openness"),
+        "equality": pgettext(lang, "scorecard criterion", "equality"),
+        "workload": pgettext(lang, "scorecard criterion", "realistic workload"),
+        "continuity": pgettext(lang, "scorecard criterion", "continuity"),
+        "diversity": pgettext(lang, "scorecard criterion", "diversity"),
+        "party_independence": pgettext(
+            lang, "scorecard criterion", "independence from party politics"
+        ),
+        "agility": pgettext(lang, "scorecard criterion", "agility"),
+        "concrete_results": pgettext(lang, "scorecard criterion", "concrete results"),
+    }
+
+
+def _line_label(line: ScoreLine, lang: str) -> str:
+    """A line's criterion in ``lang``: the library's own criterion in words, one of a
+    caller's own as labelled."""
+    english = _criterion_labels("en").get(line.criterion)
+    if english is not None and line.label == english:
+        return _criterion_labels(lang)[line.criterion]
+    return line.label
+
+
+def _decimal(text: str, lang: str) -> str:
+    """A number's text with the decimal comma of Finnish and Swedish."""
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def _decimal_axis(axis: Any, lang: str) -> None:
+    """Decimal commas on a Finnish or Swedish axis of fractions (``0,25``)."""
+    if lang in ("fi", "sv"):
+        ticker = importlib.import_module("matplotlib.ticker")
+        axis.set_major_formatter(ticker.FuncFormatter(lambda x, _pos: _decimal(f"{x:g}", lang)))
+
+
+def plot_scorecard(
+    *cards: Scorecard | RuleSet, path: str | Path | None = None, lang: Lang = "en"
+) -> Any:
     """Scorecards side by side: one bar per criterion and structure (0 weak … 1 good);
-    the legend gives each structure's weighted total (`WS-1`, `WS-2`)."""
+    the legend gives each structure's weighted total (`WS-1`, `WS-2`).
+
+    A card is a :class:`~jarjestoyhteistyo.analysis.scorecard.Scorecard`, named in the
+    legend as it names itself, or a rule set, scored with the default weights and
+    named by :meth:`~jarjestoyhteistyo.model.rulesets.GeneralRuleSet.name_in`. The
+    criteria, the verdicts, the title and the legend are in ``lang``.
+    """
     if not cards:
         raise RenderError("plot_scorecard() needs at least one scorecard")
     target = _check_path(path)
-    labels = [line.label for line in cards[0].lines]
-    fig = _figure(9, 0.3 * len(labels) * max(1, len(cards)) ** 0.5 + 2.0)
+    named = [
+        (card.name, card) if isinstance(card, Scorecard) else (card.name_in(lang), scorecard(card))
+        for card in cards
+    ]
+    labels = [_line_label(line, lang) for line in named[0][1].lines]
+    fig = _figure(9, 0.3 * len(labels) * max(1, len(named)) ** 0.5 + 2.3)
     ax = fig.add_subplot()
-    height = 0.8 / len(cards)
-    for k, card in enumerate(cards):
-        ys = [i + (k - (len(cards) - 1) / 2) * height for i in range(len(card.lines))]
+    height = 0.8 / len(named)
+    total = pgettext(lang, "plot", "{name} (total {total})")
+    for k, (name, card) in enumerate(named):
+        ys = [i + (k - (len(named) - 1) / 2) * height for i in range(len(card.lines))]
         ax.barh(
             ys,
             [line.verdict for line in card.lines],
             height=height,
             color=_COLOURS[k % len(_COLOURS)],
-            label=f"{card.name} (total {card.total:.2f})",
+            label=total.format(name=name, total=_decimal(f"{card.total:.2f}", lang)),
         )
     ax.set_yticks(range(len(labels)), labels=labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xticks([0, 0.5, 1], labels=["weak", "partial", "good"])
-    ax.set_title("Scorecard against the workshops' criteria (WS-1, WS-2)")
-    fig.legend(loc="outside lower center", fontsize=8)
+    ax.set_xticks(
+        [0, 0.5, 1],
+        labels=[
+            pgettext(lang, "verdict", "weak"),
+            pgettext(lang, "verdict", "partial"),
+            pgettext(lang, "verdict", "good"),
+        ],
+    )
+    title = pgettext(lang, "plot", "Scorecard against the workshops' criteria (WS-1, WS-2)")
+    ax.set_title(_wrapped(title, 70))
+    _legend(fig, columns=2)
     return _save(fig, target)
 
 
@@ -157,55 +301,69 @@ def plot_vacancy_risk(
     results: Mapping[str, Sequence[AttritionResult]] | Sequence[AttritionResult],
     *,
     path: str | Path | None = None,
+    lang: Lang = "en",
 ) -> Any:
     """Vacancy risk by term length (`WS-5`): the probability that a seat is vacant
     at some point, and the expected vacant seat-months, per term length.
 
     ``results`` is a sequence from :func:`~jarjestoyhteistyo.analysis.simulate.compare_terms`,
-    or a mapping from a structure's label to such a sequence.
+    or a mapping from a structure's label to such a sequence. The legend names each
+    structure by its label (a sequence by its number of seats); the titles, the axes
+    and the term lengths are in ``lang``.
     """
     target = _check_path(path)
     groups: Mapping[str, Sequence[AttritionResult]] = (
         results if isinstance(results, Mapping) else {"": results}
     )
     terms = sorted({r.term_months or 0 for rs in groups.values() for r in rs})
-    fig = _figure(10, 4)
+    fig = _figure(10, 4.3)
     left, right = fig.subplots(1, 2)
     width = 0.8 / max(1, len(groups))
     for k, (label, rs) in enumerate(groups.items()):
         by_term = {r.term_months or 0: r for r in rs}
         xs = [i + (k - (len(groups) - 1) / 2) * width for i in range(len(terms))]
         colour = _COLOURS[k % len(_COLOURS)]
+        if not label:
+            n = max((len(r.seats) for r in rs), default=0)
+            label = ngettext(lang, "structure with {n} seat", "structure with {n} seats", n).format(
+                n=n
+            )
         left.bar(
             xs,
             [by_term[t].p_seat_vacant if t in by_term else 0.0 for t in terms],
             width=width,
             color=colour,
-            label=label or None,
+            label=label,
         )
         right.bar(
             xs,
             [by_term[t].expected_vacant_seat_months if t in by_term else 0.0 for t in terms],
             width=width,
             color=colour,
-            label=label or None,
         )
-    names = [f"{t} months" if t else "agreed" for t in terms]
+    names = [
+        ngettext(lang, "{n} month", "{n} months", t).format(n=t)
+        if t
+        else vocabulary_label(TermMode.AGREED, lang)
+        for t in terms
+    ]
     for ax, title in (
-        (left, "probability a seat is vacant at some point"),
-        (right, "expected vacant seat-months"),
+        (left, pgettext(lang, "plot", "probability a seat is vacant at some point")),
+        (right, pgettext(lang, "plot", "expected vacant seat-months")),
     ):
         ax.set_xticks(range(len(terms)), labels=names)
-        ax.set_xlabel("term length")
-        ax.set_title(title, fontsize=10)
-    if any(groups):
-        left.legend(fontsize=8)
+        ax.set_xlabel(pgettext(lang, "plot", "term length"))
+        ax.set_title(_wrapped(title, 55), fontsize=10)
+        _decimal_axis(ax.yaxis, lang)
+    _legend(fig)
     some = next((r for rs in groups.values() for r in rs), None)
     if some is not None:
-        refill = (
-            "no mid-term refill"
-            if some.refill_months is None
-            else (f"refill after {some.refill_months} months")
-        )
-        fig.suptitle(f"Vacancy risk over {some.months} months ({refill}; WS-5)")
+        if some.refill_months is None:
+            refill = pgettext(lang, "plot", "no mid-term refill")
+        else:
+            refill = ngettext(
+                lang, "refill after {n} month", "refill after {n} months", some.refill_months
+            ).format(n=some.refill_months)
+        title = pgettext(lang, "plot", "Vacancy risk over {months} months ({refill}; WS-5)")
+        fig.suptitle(_wrapped(title.format(months=some.months, refill=refill)))
     return _save(fig, target)
