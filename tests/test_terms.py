@@ -561,7 +561,7 @@ def test_cohorts_and_impossible_staggers() -> None:
     """FC-13: a share outside (0, 1] or a term too short to stagger is a TermError."""
     assert terms.cohorts(TermPolicy(rotation=1 / 3)) == 3
     assert terms.cohorts(TermPolicy(mode=TermMode.AGREED, rotation=0.5)) == 1
-    with pytest.raises(TermError, match="outside"):
+    with pytest.raises(TermError, match="above 0 and at most 1"):
         terms.cohorts(TermPolicy(rotation=0.0))
     with pytest.raises(TermError, match="cannot be staggered"):
         membership_window(TermPolicy(months=1, rotation=0.5), date(2026, 1, 1), first=True)

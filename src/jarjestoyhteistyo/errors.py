@@ -107,7 +107,33 @@ class Problem:
 
 
 class JarjestoError(Exception):
-    """Base class of every exception that the library raises on purpose."""
+    """Base class of every exception that the library raises on purpose.
+
+    Raised with a :class:`~jarjestoyhteistyo.i18n.Text`, the error says its reason in
+    every language (:meth:`message_in`); ``str()`` of it is the English, as for any
+    exception. Raised with a plain string, that string is the message in every language.
+
+    >>> from jarjestoyhteistyo.i18n import Text
+    >>> exc = JarjestoError(Text("only one input can be read from stdin ('-')"))
+    >>> print(exc)
+    only one input can be read from stdin ('-')
+    >>> print(exc.message_in("sv"))
+    bara en indata kan läsas från standardinmatningen ('-')
+    """
+
+    def __init__(self, *args: object) -> None:
+        first = args[0] if args else None
+        #: The reason in every language; ``None``: the message is the string given.
+        self.text: Translatable | None = first if isinstance(first, Translatable) else None
+        if self.text is not None:
+            args = (self.text.text_in("en"), *args[1:])
+        super().__init__(*args)
+
+    def message_in(self, lang: str) -> str:
+        """The reason in ``lang`` (English where the error has no translation)."""
+        if self.text is not None:
+            return self.text.text_in(lang)
+        return str(self.args[0]) if self.args else ""
 
 
 class LoadError(JarjestoError, ValueError):

@@ -58,6 +58,7 @@ from jarjestoyhteistyo.analysis.scorecard import (
     scorecard,
 )
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.tables import dataframe, html_table, markdown_table
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.rulesets import RuleSet
@@ -216,7 +217,7 @@ def compare(
     | metric | unit | formal | forum | KU |
     """
     if not structures:
-        raise ComparisonError("compare() needs at least one structure")
+        raise ComparisonError(Text("compare() needs at least one structure"))
     pairs: list[tuple[RuleSet, Composition | None]] = []
     for s in structures:
         if isinstance(s, tuple):
@@ -227,9 +228,17 @@ def compare(
         names = [r.name for r, _ in pairs]
         labels = [n if names.count(n) == 1 else f"{n} ({i + 1})" for i, n in enumerate(names)]
     if len(labels) != len(pairs):
-        raise ComparisonError(f"{len(labels)} label(s) for {len(pairs)} structure(s)")
+        raise ComparisonError(
+            Text(
+                "{labels} label(s) for {structures} structure(s): give one label for each",
+                labels=len(labels),
+                structures=len(pairs),
+            )
+        )
     if len(set(labels)) != len(labels):
-        raise ComparisonError(f"labels must be unique: {list(labels)}")
+        raise ComparisonError(
+            Text("the labels must differ from each other: {labels}", labels=", ".join(labels))
+        )
     measured = [metrics(r, c, fee_per_meeting=fee_per_meeting).values() for r, c in pairs]
     cards = [scorecard(r, weights=weights) for r, _ in pairs]
     rows = [

@@ -51,6 +51,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError, MissingDependencyError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Text, Translatable, pgettext
 from jarjestoyhteistyo.io.register import (
     COLUMN_ALIASES,
     MAX_CELL_CHARS,
@@ -240,7 +241,12 @@ def _cutoffs(as_of: date, rules: SegmentRules) -> _Cutoffs:
     # the as-of date within the bounds keeps every cutoff a date (months <= MAX_MONTHS)
     if not FIRST_YEAR <= as_of.year <= LAST_YEAR:
         raise InvalidValueError(
-            f"as_of {as_of.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+            Text(
+                "the as-of date {as_of} is outside the years {first}–{last}",
+                as_of=as_of.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
         )
     return _Cutoffs(
         active_contact=as_of - relativedelta(months=rules.active_contact_months),
@@ -336,17 +342,23 @@ class Action:
     about: str
     count: int
     text: str
+    #: :attr:`text` in every language (:meth:`text_in`; ``None``: English only); not
+    #: compared, not in ``repr`` or the JSON form.
+    translated: Translatable | None = attrs.field(default=None, eq=False, repr=False)
+
+    def text_in(self, lang: str) -> str:
+        """The action in ``lang`` (``fi``, ``sv``, ``en``)."""
+        return self.text if self.translated is None else self.translated.text_in(lang)
 
 
-_SPOT_LABELS = {
-    BlindSpotKind.NEW_NOT_REACHED: "new associations not yet reached",
-    BlindSpotKind.NO_RECENT_CONTACT: "no contact in {months} months",
-    BlindSpotKind.WEAKER_WITHOUT_SUPPORT: "weaker-position associations without support",
-}
-
-
-def _spot_label(kind: BlindSpotKind, rules: SegmentRules) -> str:
-    return _SPOT_LABELS[kind].format(months=rules.stale_contact_months)
+def _spot_label(kind: BlindSpotKind, rules: SegmentRules, lang: str = "en") -> str:
+    if kind is BlindSpotKind.NEW_NOT_REACHED:
+        label = Text("new associations not yet reached")
+    elif kind is BlindSpotKind.NO_RECENT_CONTACT:
+        label = Text("no contact in {months} months", months=rules.stale_contact_months)
+    else:
+        label = Text("weaker-position associations without support")
+    return label.text_in(lang)
 
 
 #: The columns of :meth:`EcosystemReport.to_records`, in order.
@@ -416,9 +428,15 @@ class EcosystemReport:
                 }
                 for b in self.blind_spots
             ],
-            "actions": [attrs.asdict(a) for a in self.actions],
+            "actions": [
+                {"rule": a.rule, "about": a.about, "count": a.count, "text": a.text}
+                for a in self.actions
+            ],
             "findings": self.findings.to_dict(),
-            "register_problems": [attrs.asdict(p) for p in self.problems],
+            "register_problems": [
+                {"line": p.line, "message": p.message, "column": p.column, "value": p.value}
+                for p in self.problems
+            ],
         }
         if associations:
             out["associations"] = self.to_records()
@@ -462,24 +480,37 @@ class EcosystemReport:
             self.to_records(), _RECORD_COLUMNS, caller="EcosystemReport.to_dataframe()"
         )
 
-    def to_text(self) -> str:
-        """A plain-text report."""
-        return _render_text(self)
+    def to_text(self, lang: str = "en") -> str:
+        """A plain-text report in ``lang`` (``fi``, ``sv``, ``en``)."""
+        return _render_text(self, lang)
 
-    def to_markdown(self) -> str:
-        """A Markdown report."""
-        return _render_markdown(self)
+    def to_markdown(self, lang: str = "en") -> str:
+        """A Markdown report in ``lang`` (``fi``, ``sv``, ``en``)."""
+        return _render_markdown(self, lang)
 
-    def render(self, fmt: Format = "text") -> str:
-        """The report as ``"text"``, ``"markdown"`` or ``"json"``."""
+    def render(self, fmt: Format = "text", lang: str = "en") -> str:
+        """The report as ``"text"``, ``"markdown"`` (in ``lang``) or ``"json"`` (the
+        stable form: English labels)."""
         if fmt == "json":
             return self.to_json()
-        return self.to_markdown() if fmt == "markdown" else self.to_text()
+        return self.to_markdown(lang) if fmt == "markdown" else self.to_text(lang)
 
 
-def _short_ids(ids: tuple[str, ...], n: int = 10) -> str:
+def _short_ids(ids: tuple[str, ...], n: int = 10, lang: str = "en") -> str:
     head = ", ".join(ids[:n])
-    return head if len(ids) <= n else f"{head} … and {len(ids) - n} more"
+    if len(ids) <= n:
+        return head
+    return Text("{ids} … and {more} more", ids=head, more=len(ids) - n).text_in(lang)
+
+
+def _row_problem(p: RowProblem, lang: str) -> str:
+    """A row that could not be read, as the report lists it: its line, column and why."""
+    message = p.message_in(lang)
+    if p.column:
+        return Text(
+            "line {line}, {column}: {message}", line=p.line, column=p.column, message=message
+        ).text_in(lang)
+    return Text("line {line}: {message}", line=p.line, message=message).text_in(lang)
 
 
 def _actions(
@@ -487,64 +518,99 @@ def _actions(
 ) -> tuple[Action, ...]:
     out: list[Action] = []
 
-    def add(rule: str, about: str, n: int, text: str) -> None:
+    def add(rule: str, about: str, n: int, text: Text) -> None:
         if n:
-            out.append(Action(rule=rule, about=about, count=n, text=text.format(n=n)))
+            out.append(
+                Action(rule=rule, about=about, count=n, text=text.text_in("en"), translated=text)
+            )
 
+    n = spots.get(BlindSpotKind.NEW_NOT_REACHED, 0)
     add(
         "JP-7",
         BlindSpotKind.NEW_NOT_REACHED.value,
-        spots.get(BlindSpotKind.NEW_NOT_REACHED, 0),
-        "Welcome the {n} new association(s) not yet reached: invite them to the next "
-        "info event and tell them about premises, grants and the register.",
+        n,
+        Text(
+            "Welcome the {n} new association(s) not yet reached: invite them to the next "
+            "info event and tell them about premises, grants and the register.",
+            n=n,
+        ),
     )
+    n = spots.get(BlindSpotKind.NO_RECENT_CONTACT, 0)
     add(
         "JP-7",
         BlindSpotKind.NO_RECENT_CONTACT.value,
-        spots.get(BlindSpotKind.NO_RECENT_CONTACT, 0),
-        f"Contact the {{n}} association(s) with no contact in {rules.stale_contact_months}"
-        " months: ask what they do now and what they need.",
+        n,
+        Text(
+            "Contact the {n} association(s) with no contact in {months} months: ask what"
+            " they do now and what they need.",
+            n=n,
+            months=rules.stale_contact_months,
+        ),
     )
+    n = spots.get(BlindSpotKind.WEAKER_WITHOUT_SUPPORT, 0)
     add(
         "JP-4, JP-7",
         BlindSpotKind.WEAKER_WITHOUT_SUPPORT.value,
-        spots.get(BlindSpotKind.WEAKER_WITHOUT_SUPPORT, 0),
-        "Reach the {n} weaker-position association(s) without support: tell them about "
-        "grants and premises and lower the threshold to take part.",
+        n,
+        Text(
+            "Reach the {n} weaker-position association(s) without support: tell them about "
+            "grants and premises and lower the threshold to take part.",
+            n=n,
+        ),
     )
+    n = counts[Segment.UNAWARE]
     add(
         "JP-7",
         Segment.UNAWARE.value,
-        counts[Segment.UNAWARE],
-        "Find the potential: tell the {n} association(s) unaware of the opportunities "
-        "about the cooperation model and its web page of links (JP-5).",
+        n,
+        Text(
+            "Find the potential: tell the {n} association(s) unaware of the opportunities "
+            "about the cooperation model and its web page of links (JP-5).",
+            n=n,
+        ),
     )
+    n = counts[Segment.USING]
     add(
         "JP-2, JP-7",
         Segment.USING.value,
-        counts[Segment.USING],
-        "Invite the {n} association(s) that use city resources without cooperating into "
-        "the channels of JP-2: strategy, service network planning, wellbeing plan.",
+        n,
+        Text(
+            "Invite the {n} association(s) that use city resources without cooperating into "
+            "the channels of JP-2: strategy, service network planning, wellbeing plan.",
+            n=n,
+        ),
     )
+    n = counts[Segment.LITTLE]
     add(
         "JP-7",
         Segment.LITTLE.value,
-        counts[Segment.LITTLE],
-        "Ask the {n} little-active association(s) what would help them take part; use "
-        "participatory methods at meetings.",
+        n,
+        Text(
+            "Ask the {n} little-active association(s) what would help them take part; use "
+            "participatory methods at meetings.",
+            n=n,
+        ),
     )
+    n = counts[Segment.DEPENDENT]
     add(
         "JP-5",
         Segment.DEPENDENT.value,
-        counts[Segment.DEPENDENT],
-        "Keep the grant and premises processes predictable for the {n} dependent "
-        "association(s): documented steps, who decides, dates in the annual clock.",
+        n,
+        Text(
+            "Keep the grant and premises processes predictable for the {n} dependent "
+            "association(s): documented steps, who decides, dates in the annual clock.",
+            n=n,
+        ),
     )
+    n = sum(counts[s] for s in _PRIMARY)
     add(
         "JP-5, JP-7",
         "annual_clock",
-        sum(counts[s] for s in _PRIMARY),
-        "Put this review of the {n} association(s) in the annual clock and repeat it yearly.",
+        n,
+        Text(
+            "Put this review of the {n} association(s) in the annual clock and repeat it yearly.",
+            n=n,
+        ),
     )
     return tuple(out)
 
@@ -610,7 +676,9 @@ def analyse(
         segments=segments,
         blind_spots=blind,
         actions=actions,
-        findings=Report(subject=f"ecosystem on {as_of.isoformat()}", findings=tuple(found)),
+        findings=Report(
+            subject=Text("ecosystem on {date}", date=as_of.isoformat()), findings=tuple(found)
+        ),
         problems=tuple(problems),
     )
 
@@ -620,54 +688,74 @@ def _pct(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-def _render_text(r: EcosystemReport) -> str:
-    lines = [f"Actor ecosystem (JP-4): {r.total} association(s) on {r.as_of.isoformat()}", ""]
-    width = max(len(s.labels.get("en")) for s in Segment) + 2
-    lines.append(f"{'segment':<{width}} {'count':>6} {'share':>6}")
+def _render_text(r: EcosystemReport, lang: str = "en") -> str:
+    def t(text: Text) -> str:
+        return text.text_in(lang)
+
+    head = Text(
+        "Actor ecosystem (JP-4): {total} association(s) on {date}",
+        total=r.total,
+        date=r.as_of.isoformat(),
+    )
+    lines = [t(head), ""]
+    width = max(len(s.labels.get(lang)) for s in Segment) + 2
+    segment, count, share = t(Text("segment")), t(Text("count")), t(Text("share"))
+    lines.append(f"{segment:<{width}} {count:>6} {share:>6}")
     for s in r.segments:
-        label = s.segment.labels.get("en") + (" *" if s.segment is Segment.WEAKER else "")
+        label = s.segment.labels.get(lang) + (" *" if s.segment is Segment.WEAKER else "")
         lines.append(f"{label:<{width}} {s.count:>6} {_pct(s.share):>6}")
-    lines.append("* overlaps the other segments")
-    lines += ["", "Blind spots (JP-7)"]
+    lines.append(t(Text("* overlaps the other segments")))
+    none = "  " + pgettext(lang, "list", "none")
+    lines += ["", t(Text("Blind spots (JP-7)"))]
     if not r.blind_spots:
-        lines.append("  none")
+        lines.append(none)
     for b in r.blind_spots:
-        lines.append(f"  {_spot_label(b.kind, r.rules)}: {len(b.ids)} — {_short_ids(b.ids)}")
-    lines += ["", "Suggested actions"]
+        label, ids = _spot_label(b.kind, r.rules, lang), _short_ids(b.ids, lang=lang)
+        lines.append(f"  {label}: {len(b.ids)} — {ids}")
+    lines += ["", t(Text("Suggested actions"))]
     if not r.actions:
-        lines.append("  none")
-    lines += [f"  [{a.rule}] {a.text}" for a in r.actions]
+        lines.append(none)
+    lines += [f"  [{a.rule}] {a.text_in(lang)}" for a in r.actions]
     if r.problems:
-        lines += ["", f"Rows not read ({len({p.line for p in r.problems})})"]
-        lines += [f"  {p}" for p in r.problems]
+        rows = len({p.line for p in r.problems})
+        lines += ["", t(Text("Rows not read ({rows})", rows=rows))]
+        lines += [f"  {_row_problem(p, lang)}" for p in r.problems]
     return "\n".join(lines)
 
 
-def _render_markdown(r: EcosystemReport) -> str:
+def _render_markdown(r: EcosystemReport, lang: str = "en") -> str:
+    def t(text: Text) -> str:
+        return text.text_in(lang)
+
+    segment, count, share = t(Text("segment")), t(Text("count")), t(Text("share"))
     lines = [
-        f"# Actor ecosystem on {r.as_of.isoformat()}",
+        t(Text("# Actor ecosystem on {date}", date=r.as_of.isoformat())),
         "",
-        f"{r.total} association(s), classified by the segments of JP-4.",
+        t(Text("{total} association(s), classified by the segments of JP-4.", total=r.total)),
         "",
-        "| segment | count | share |",
+        f"| {segment} | {count} | {share} |",
         "|---|---:|---:|",
     ]
+    overlaps = t(Text(" (overlaps)"))
     for s in r.segments:
-        label = s.segment.labels.get("en") + (" (overlaps)" if s.segment is Segment.WEAKER else "")
+        label = s.segment.labels.get(lang) + (overlaps if s.segment is Segment.WEAKER else "")
         lines.append(f"| {markdown_escape(label)} | {s.count} | {_pct(s.share)} |")
-    lines += ["", "## Blind spots (JP-7)", ""]
+    lines += ["", t(Text("## Blind spots (JP-7)")), ""]
     if not r.blind_spots:
-        lines.append("None.")
+        lines.append(t(Text("None.")))
     for b in r.blind_spots:
-        ids = markdown_escape(_short_ids(b.ids))
-        lines.append(f"- **{markdown_escape(_spot_label(b.kind, r.rules))}**: {len(b.ids)} — {ids}")
-    lines += ["", "## Suggested actions", ""]
+        ids = markdown_escape(_short_ids(b.ids, lang=lang))
+        label = markdown_escape(_spot_label(b.kind, r.rules, lang))
+        lines.append(f"- **{label}**: {len(b.ids)} — {ids}")
+    lines += ["", t(Text("## Suggested actions")), ""]
     if not r.actions:
-        lines.append("None.")
-    lines += [f"- **{markdown_escape(a.rule)}** — {markdown_escape(a.text)}" for a in r.actions]
+        lines.append(t(Text("None.")))
+    lines += [
+        f"- **{markdown_escape(a.rule)}** — {markdown_escape(a.text_in(lang))}" for a in r.actions
+    ]
     if r.problems:
-        lines += ["", "## Rows not read", ""]
-        lines += [f"- {markdown_escape(str(p))}" for p in r.problems]
+        lines += ["", t(Text("## Rows not read")), ""]
+        lines += [f"- {markdown_escape(_row_problem(p, lang))}" for p in r.problems]
     return "\n".join(lines) + "\n"
 
 
@@ -683,7 +771,7 @@ def plot_segments(
         figure = importlib.import_module("matplotlib.figure")
     except ImportError as exc:
         raise MissingDependencyError(
-            "plot_segments() needs matplotlib: pip install 'jarjestoyhteistyo[plot]'"
+            Text("plot_segments() needs matplotlib: pip install 'jarjestoyhteistyo[plot]'")
         ) from exc
     fig = figure.Figure(figsize=(8, 4), layout="constrained")
     ax = fig.subplots()

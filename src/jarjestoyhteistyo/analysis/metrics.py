@@ -24,6 +24,7 @@ import attrs
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.errors import ComparisonError, RotationError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Composition, Role, SeatKind
 from jarjestoyhteistyo.model.planner import skeleton
 from jarjestoyhteistyo.model.rulesets import (
@@ -362,7 +363,10 @@ def metrics(
     """
     if fee_per_meeting < 0 or not math.isfinite(fee_per_meeting):
         raise ComparisonError(
-            f"fee_per_meeting must be a finite number >= 0, not {fee_per_meeting}"
+            Text(
+                "the fee per meeting (fee_per_meeting) must be a number of zero or more, not {fee}",
+                fee=fee_per_meeting,
+            )
         )
     general = rules.as_general()
     counts, coverage = _seat_counts(general)

@@ -66,6 +66,7 @@ from jarjestoyhteistyo.calc.schedule import DEFAULT_SEASONS, Seasons, parse_sche
 from jarjestoyhteistyo.codes import finding
 from jarjestoyhteistyo.errors import RenderError
 from jarjestoyhteistyo.findings import Finding, Report
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
@@ -643,4 +644,6 @@ def render(evaluation: Evaluation, fmt: Format = "text") -> str:
         return evaluation.to_json()
     if fmt == "text":
         return evaluation.to_text()
-    raise RenderError(f"unknown format {fmt!r}; expected text, markdown or json")
+    raise RenderError(
+        Text("unknown format {format!r}; expected text, markdown or json", format=fmt)
+    )

@@ -32,6 +32,7 @@ from jarjestoyhteistyo.analysis.metrics import (
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.tables import Markdown, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
@@ -391,12 +392,22 @@ def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     for key, value in (weights or {}).items():
         if key not in merged:
             known = ", ".join(merged)
-            raise ComparisonError(f"unknown scorecard criterion {key!r} (criteria: {known})")
+            raise ComparisonError(
+                Text(
+                    "unknown scorecard criterion {key!r} (criteria: {known})", key=key, known=known
+                )
+            )
         if not math.isfinite(value) or value < 0:
-            raise ComparisonError(f"the weight of {key} must be a finite number >= 0, not {value}")
+            raise ComparisonError(
+                Text(
+                    "the weight of {key} must be a number of zero or more, not {value}",
+                    key=key,
+                    value=value,
+                )
+            )
         merged[key] = float(value)
     if not any(merged.values()):
-        raise ComparisonError("at least one scorecard weight must be above zero")
+        raise ComparisonError(Text("at least one scorecard weight must be above zero"))
     return merged
 
 

@@ -65,9 +65,11 @@ from jarjestoyhteistyo.analysis.metrics import skeleton_composition
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.calc.terms import COUNCIL_TERM_MONTHS, LATER_TERMS_START
 from jarjestoyhteistyo.errors import RotationError, SimulationError
+from jarjestoyhteistyo.i18n import Text, Translatable
 from jarjestoyhteistyo.model.bounds import MAX_COUNT, MAX_HORIZON_YEARS, MAX_MONTHS
 from jarjestoyhteistyo.model.composition import Composition, Role, Seat, SeatKind
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, TermMode, TermPolicy
+from jarjestoyhteistyo.model.vocabulary import term
 
 __all__ = [
     "COUNCIL_TERM_MONTHS",
@@ -94,15 +96,17 @@ def monthly_hazard(per_year: float) -> float:
     >>> monthly_hazard(0.0), monthly_hazard(1.0)
     (0.0, 1.0)
     """
-    _check_probability(per_year, "a drop-out probability")
+    _check_probability(per_year, Text("a drop-out probability"))
     if per_year >= 1.0:
         return 1.0
     return 1.0 - math.pow(1.0 - per_year, 1.0 / 12.0)
 
 
-def _check_probability(p: float, what: str) -> None:
+def _check_probability(p: float, what: str | Translatable) -> None:
     if not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
-        raise SimulationError(f"{what} must be in [0, 1], not {p!r}")
+        raise SimulationError(
+            Text("{what} must be between 0 and 1, not {value}", what=what, value=repr(p))
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -197,10 +201,21 @@ def _hazard_of(
         return monthly_hazard(dropout[role])
     if default is not None:
         return monthly_hazard(default)
-    what = f"role {role.value!r}" if role is not None else "no person role"
+    if role is None:
+        raise SimulationError(
+            Text(
+                "the seat {seat} has no person with a role, and dropout_per_year gives a"
+                " drop-out probability by role only; give default_dropout",
+                seat=seat.id,
+            )
+        )
     raise SimulationError(
-        f"seat {seat.id} has {what} and dropout_per_year gives no rate for it; "
-        "add the role or give default_dropout"
+        Text(
+            "the seat {seat} has the role {role}, and dropout_per_year gives no drop-out"
+            " probability for it; add the role or give default_dropout",
+            seat=seat.id,
+            role=term(role),
+        )
     )
 
 
@@ -485,17 +500,34 @@ def _check_arguments(
 ) -> None:
     if isinstance(dropout_per_year, Mapping):
         for role, p in dropout_per_year.items():
-            _check_probability(p, f"the drop-out probability of {role}")
+            _check_probability(
+                p, Text("the drop-out probability of the role {role}", role=term(role))
+            )
     else:
-        _check_probability(dropout_per_year, "dropout_per_year")
+        _check_probability(
+            dropout_per_year, Text("the drop-out probability a year (dropout_per_year)")
+        )
     if default_dropout is not None:
-        _check_probability(default_dropout, "default_dropout")
+        _check_probability(
+            default_dropout, Text("the default drop-out probability (default_dropout)")
+        )
     if refill_months is not None and not 0 <= refill_months <= MAX_MONTHS:
         raise SimulationError(
-            f"refill_months must be 0 to {MAX_MONTHS} or None, not {refill_months}"
+            Text(
+                "the months to fill a vacant seat (refill_months) must be 0 to {most}, or"
+                " nothing, not {months}",
+                most=MAX_MONTHS,
+                months=refill_months,
+            )
         )
     if not 1 <= runs <= MAX_COUNT:  # the work is in proportion: bounded like any count
-        raise SimulationError(f"runs must be 1 to {MAX_COUNT}, not {runs}")
+        raise SimulationError(
+            Text(
+                "the number of simulation runs must be 1 to {most}, not {runs}",
+                most=MAX_COUNT,
+                runs=runs,
+            )
+        )
 
 
 def _horizon(rules: RuleSet, years: float | None) -> int:
@@ -504,11 +536,23 @@ def _horizon(rules: RuleSet, years: float | None) -> int:
         try:
             return term_months(rules.term)
         except RotationError as exc:
-            what = "not stated" if rules.term is None else rules.term.mode.value
-            raise SimulationError(f"the term is {what} (OF-8): give the horizon in years") from exc
+            if rules.term is None:
+                raise SimulationError(
+                    Text("the rule set states no term: give the horizon in years")
+                ) from exc
+            raise SimulationError(
+                Text(
+                    "a term of the kind '{mode}' has no length (OF-8): give the horizon in years",
+                    mode=term(rules.term.mode),
+                )
+            ) from exc
     if not (math.isfinite(years) and 0 < years <= MAX_HORIZON_YEARS):
         raise SimulationError(
-            f"years must be a positive number up to {MAX_HORIZON_YEARS}, not {years}"
+            Text(
+                "the horizon must be more than 0 and at most {most} years, not {years}",
+                most=MAX_HORIZON_YEARS,
+                years=years,
+            )
         )
     return max(1, round(years * 12))
 
@@ -544,9 +588,12 @@ def _check_work(specs: Sequence[_Spec], months: int, refill: int | None, runs: i
     monte_carlo = runs * sum(1 + line.hazard * months for spec in specs for line in spec.lines)
     if exact + monte_carlo > MAX_WORK:
         raise SimulationError(
-            f"this simulation would take about {int(exact + monte_carlo):,} steps, more "
-            f"than the {MAX_WORK:,} it takes on (minutes): give fewer runs, fewer years "
-            "or a shorter refill_months"
+            Text(
+                "this simulation would take about {steps} steps, more than the {most} it takes"
+                " on (minutes): give fewer runs, fewer years or a shorter refill_months",
+                steps=int(exact + monte_carlo),
+                most=MAX_WORK,
+            )
         )
 
 
@@ -670,7 +717,9 @@ def compare_terms(
     out = []
     for months in terms:
         if months < 1:
-            raise SimulationError(f"a term must be at least one month, not {months}")
+            raise SimulationError(
+                Text("a term lasts at least one month, not {months}", months=months)
+            )
         term = attrs.evolve(
             rules.term or TermPolicy(),
             mode=TermMode.FIXED,

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.calc.terms import Window, fixed_span
 from jarjestoyhteistyo.errors import TermError
+from jarjestoyhteistyo.i18n import Term, Text
 from jarjestoyhteistyo.model.rulesets import RotatingDuty
+from jarjestoyhteistyo.model.vocabulary import function_term
 
 __all__ = ["DutyPeriod", "duty_holder", "duty_periods", "duty_turn", "rotating_duty"]
 
@@ -46,6 +49,13 @@ class DutyPeriod:
         return self.holder is not None
 
 
+def _duty(name: str) -> Term:
+    """The duty as a text names it: as written in English (``vice_chair``, the rule
+    set's own name), in words in Finnish and Swedish (*varapuheenjohtaja*)."""
+    word = function_term(name)
+    return Term(name, fi=word.text_in("fi"), sv=word.text_in("sv"))
+
+
 def duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     """Turn ``k`` (0-based) of ``duty``, or ``None`` past the last stated turn of a list
     that does not repeat.
@@ -63,39 +73,66 @@ def duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     ('org-a', None)
     """
     if k < 0:
-        raise TermError(f"turns count from 0, not {k}")
+        raise TermError(Text("turns are counted from 0, not {k}", k=k))
     try:
         return _duty_turn(duty, k)
     except TermError:
         raise
     except (OverflowError, ValueError):  # a date past the year 9999
-        raise TermError(f"duty {duty.duty}: turn {k + 1} falls outside the calendar") from None
+        raise TermError(
+            Text(
+                "the rotating duty {duty}: turn {turn} falls outside the calendar",
+                duty=_duty(duty.duty),
+                turn=k + 1,
+            )
+        ) from None
 
 
 def _duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     if duty.by_period:
         if duty.start is None or duty.period_months is None or not duty.holders:
             raise TermError(
-                f"duty {duty.duty}: a duty by period needs start, period_months and holders"
+                Text(
+                    "the rotating duty {duty} goes by period and needs its start, its period"
+                    " in months (period_months) and its holders",
+                    duty=_duty(duty.duty),
+                )
             )
         m = _period(duty)
         n = len(duty.holders)
         if k >= n and not duty.repeats:
             return None
         w_start, w_end = fixed_span(duty.start, m, k)
+        words: dict[str, Any] = {
+            "duty": _duty(duty.duty),
+            "turn": k + 1,
+            "months": m,
+            "offset": m * k,
+            "start": duty.start.isoformat(),
+            "holder": k % n + 1,
+            "holders": n,
+        }
         rule = (
-            f"rotating duty {duty.duty}: turn {k + 1}, {m} months from start +"
-            f" {m * k} months ({duty.start.isoformat()}); holders in turn ({k % n + 1} of {n})"
-            + (", the list repeats" if k >= n else "")
+            Text(
+                "rotating duty {duty}: turn {turn}, {months} months from start + {offset}"
+                " months ({start}); holders in turn ({holder} of {holders}), the list repeats",
+                **words,
+            )
+            if k >= n
+            else Text(
+                "rotating duty {duty}: turn {turn}, {months} months from start + {offset}"
+                " months ({start}); holders in turn ({holder} of {holders})",
+                **words,
+            )
         )
         return DutyPeriod(
             duty=duty.duty,
             holder=duty.holders[k % n],
-            window=Window(start=w_start, end=w_end, rule=rule),
+            window=Window.of(w_start, w_end, rule),
             turn=k,
         )
     if not duty.turns:
-        raise TermError(f"duty {duty.duty}: states no turns")
+        raise TermError(Text("the rotating duty {duty} states no turns", duty=_duty(duty.duty)))
     n = len(duty.turns)
     cycle, i = divmod(k, n)
     if cycle and not duty.repeats:
@@ -106,30 +143,49 @@ def _duty_turn(duty: RotatingDuty, k: int) -> DutyPeriod | None:
     shift = relativedelta(
         years=span.years * cycle, months=span.months * cycle, days=span.days * cycle
     )
-    rule = f"rotating duty {duty.duty}: listed turn {i + 1} of {n}" + (
-        f", the list repeated {cycle} time(s)" if cycle else ""
+    rule = (
+        Text(
+            "rotating duty {duty}: listed turn {turn} of {n}, the list repeated {cycle} time(s)",
+            duty=_duty(duty.duty),
+            turn=i + 1,
+            n=n,
+            cycle=cycle,
+        )
+        if cycle
+        else Text(
+            "rotating duty {duty}: listed turn {turn} of {n}",
+            duty=_duty(duty.duty),
+            turn=i + 1,
+            n=n,
+        )
     )
     return DutyPeriod(
         duty=duty.duty,
         holder=turn.holder,
-        window=Window(
-            start=turn.start + shift, end=turn.end + _ONE_DAY + shift - _ONE_DAY, rule=rule
-        ),
+        window=Window.of(turn.start + shift, turn.end + _ONE_DAY + shift - _ONE_DAY, rule),
         turn=k,
     )
 
 
 def _period(duty: RotatingDuty) -> int:
     if duty.period_months is None or duty.period_months < 1:
-        raise TermError(f"duty {duty.duty}: period_months must be >= 1, got {duty.period_months!r}")
+        raise TermError(
+            Text(
+                "the period of the rotating duty {duty} (period_months) must be at least one"
+                " month, not {months}",
+                duty=_duty(duty.duty),
+                months=repr(duty.period_months),
+            )
+        )
     return duty.period_months
 
 
 def _unspecified(duty: RotatingDuty, start: date, end: date | None) -> DutyPeriod:
-    rule = f"rotating duty {duty.duty}: not specified (the rule set states no turn here)"
-    return DutyPeriod(
-        duty=duty.duty, holder=None, window=Window(start=start, end=end, rule=rule), turn=None
+    rule = Text(
+        "rotating duty {duty}: not specified (the rule set states no turn here)",
+        duty=_duty(duty.duty),
     )
+    return DutyPeriod(duty=duty.duty, holder=None, window=Window.of(start, end, rule), turn=None)
 
 
 def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeriod, ...]:
@@ -146,13 +202,24 @@ def duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPerio
     [(2026, 'org-a'), (2027, 'org-b'), (2028, None)]
     """
     if last < first:
-        raise TermError(f"{last.isoformat()} is before {first.isoformat()}")
+        raise TermError(
+            Text(
+                "the last day {last} is before the first day {first}",
+                last=last.isoformat(),
+                first=first.isoformat(),
+            )
+        )
     try:
         return _duty_periods(duty, first, last)
     except TermError:
         raise
     except (OverflowError, ValueError):  # a date past the year 9999
-        raise TermError(f"duty {duty.duty}: a turn falls outside the calendar") from None
+        raise TermError(
+            Text(
+                "the rotating duty {duty}: a turn falls outside the calendar",
+                duty=_duty(duty.duty),
+            )
+        ) from None
 
 
 def _duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeriod, ...]:
@@ -176,7 +243,15 @@ def _duty_periods(duty: RotatingDuty, first: date, last: date) -> tuple[DutyPeri
             out.append(_unspecified(duty, cursor, w_start - _ONE_DAY))
         out.append(p)
         cursor = max(cursor, w_end + _ONE_DAY)
-    raise TermError(f"duty {duty.duty}: more than {_MAX_TURNS} turns before {last.isoformat()}")
+    raise TermError(
+        Text(
+            "the rotating duty {duty} has more than {most} turns before {last}; ask for a"
+            " shorter time",
+            duty=_duty(duty.duty),
+            most=_MAX_TURNS,
+            last=last.isoformat(),
+        )
+    )
 
 
 def duty_holder(duty: RotatingDuty, day: date) -> DutyPeriod:
@@ -213,9 +288,11 @@ def rotating_duty(
     [('2025-01-31', 'o1'), ('2025-02-28', 'o2'), ('2025-03-31', 'o1')]
     """
     if not organisations:
-        raise TermError("a rotating duty needs at least one organisation")
+        raise TermError(Text("a rotating duty needs at least one organisation"))
     if periods < 0:
-        raise TermError(f"periods must be >= 0, got {periods}")
+        raise TermError(
+            Text("the number of periods must be zero or more, not {periods}", periods=periods)
+        )
     duty = RotatingDuty(
         duty="duty",
         start=start,

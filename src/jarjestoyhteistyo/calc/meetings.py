@@ -33,6 +33,7 @@ from jarjestoyhteistyo.calc.terms import check_year, council_term_on
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import MeetingError, TermError
 from jarjestoyhteistyo.findings import Report, Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.bounds import LAST_YEAR, MAX_HOURS_PER_MEETING
 from jarjestoyhteistyo.model.rulesets import WEEKDAY_PATTERN, IntRange, MeetingPolicy
 from jarjestoyhteistyo.text import drop_unsafe
@@ -76,7 +77,7 @@ CODES: tuple[Code, ...] = (JY109,)
 
 
 # ---------------------------------------------------------------- meeting dates
-_NOT_STATED = (
+_NOT_STATED = Text(
     "the rule set states no number of meetings a year (meetings.per_year): "
     "state it, or give the count"
 )
@@ -101,16 +102,30 @@ def _meeting_count(policy: MeetingPolicy, count: int | None, available: int) -> 
         count = min(upper, available)
         if not rng.contains(count):
             raise MeetingError(
-                f"the policy asks for {rng} meetings a year but only {available} months"
-                " are available"
+                Text(
+                    "the rule set asks for {range} meetings a year, but only {available}"
+                    " months are available (one meeting a month)",
+                    range=str(rng),
+                    available=available,
+                )
             )
         return count
     if not rng.contains(count):
-        raise MeetingError(f"{count} meetings a year is outside the policy's range {rng}")
+        raise MeetingError(
+            Text(
+                "{count} meetings a year is outside the rule set's range {range}",
+                count=count,
+                range=str(rng),
+            )
+        )
     if count > available:
         raise MeetingError(
-            f"{count} meetings a year do not fit in the {available} months available"
-            " (one meeting a month)"
+            Text(
+                "{count} meetings a year do not fit in the {available} months available"
+                " (one meeting a month)",
+                count=count,
+                available=available,
+            )
         )
     return count
 
@@ -131,8 +146,11 @@ def parse_weekday(text: str) -> weekday:
     key = text.strip().lower()
     if not re.fullmatch(WEEKDAY_PATTERN, key):
         raise MeetingError(
-            "expected a weekday mo..su, optionally after an ordinal 1-4 "
-            f"(2tu = second Tuesday), got {text!r}"
+            Text(
+                "expected a weekday mo..su, optionally after an ordinal 1-4 "
+                "(2tu = second Tuesday), got {text!r}",
+                text=text,
+            )
         )
     import dateutil.rrule as rr  # on first use; dateutil < 2.9 loads no submodule itself
 
@@ -159,7 +177,7 @@ def parse_time(text: str) -> time:
             return time.fromisoformat(text)
     except ValueError:
         pass
-    raise MeetingError(f"expected a time as HH:MM (00:00-23:59), got {text!r}")
+    raise MeetingError(Text("expected a time as HH:MM (00:00-23:59), got {text!r}", text=text))
 
 
 def meeting_dates(
@@ -203,11 +221,17 @@ def meeting_dates(
     try:
         check_year(year)
     except TermError as exc:
-        raise MeetingError(str(exc)) from exc
+        raise MeetingError(exc.text or str(exc)) from exc
     try:
         public = holidays.country_holidays(holidays_country, years=year)
     except NotImplementedError as exc:
-        raise MeetingError(f"no public holidays known for country {holidays_country!r}") from exc
+        raise MeetingError(
+            Text(
+                "no public holidays are known for the country {country!r}; give a country"
+                " code such as FI",
+                country=holidays_country,
+            )
+        ) from exc
     skipped = frozenset(skip_months)
     months = tuple(m for m in range(1, 13) if m not in skipped)
     n = _meeting_count(policy, count, len(months))
@@ -239,7 +263,12 @@ def meeting_dates(
             options.exdate(datetime.combine(day, at))
         moved = options.after(first, inc=True)
         if moved is None:
-            raise MeetingError(f"no suitable day left in {first:%Y-%m} for a meeting")
+            raise MeetingError(
+                Text(
+                    "no suitable day for a meeting is left in the month {month}",
+                    month=first.strftime("%Y-%m"),
+                )
+            )
         out.append(moved)
     return tuple(out)
 
@@ -328,10 +357,12 @@ def to_ics(
 
     if tz != "Europe/Helsinki":
         raise MeetingError(
-            f"the iCalendar export knows the rules of Europe/Helsinki only, not {tz}"
+            Text("the iCalendar export knows the rules of Europe/Helsinki only, not {tz}", tz=tz)
         )
     if sequence < 0:
-        raise MeetingError(f"sequence must be >= 0, got {sequence}")
+        raise MeetingError(
+            Text("the sequence number must be zero or more, not {sequence}", sequence=sequence)
+        )
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(tz)
@@ -340,14 +371,28 @@ def to_ics(
     )
     if starts and starts[0].year < ICS_FIRST_YEAR:
         raise MeetingError(
-            f"the iCalendar export writes the Europe/Helsinki rules in force since "
-            f"{ICS_FIRST_YEAR}; {starts[0].year} is earlier"
+            Text(
+                "the iCalendar export writes the Europe/Helsinki rules in force since {first};"
+                " a meeting in {year} is earlier",
+                first=ICS_FIRST_YEAR,
+                year=starts[0].year,
+            )
         )
     if starts and starts[-1].year > LAST_YEAR:
-        raise MeetingError(f"a meeting in {starts[-1].year} is after {LAST_YEAR}")
+        raise MeetingError(
+            Text(
+                "a meeting in {year} is after {last}, the last year the library handles",
+                year=starts[-1].year,
+                last=LAST_YEAR,
+            )
+        )
     if not 0 <= duration_hours <= MAX_HOURS_PER_MEETING:  # NaN fails too
         raise MeetingError(
-            f"duration_hours must be 0–{MAX_HOURS_PER_MEETING:g}, not {duration_hours!r}"
+            Text(
+                "a meeting lasts 0–{most} hours (duration_hours), not {hours}",
+                most=format(MAX_HOURS_PER_MEETING, "g"),
+                hours=repr(duration_hours),
+            )
         )
     minutes = round(duration_hours * 60)
     name = _ics_text(name)
@@ -461,7 +506,9 @@ def workload(
             raise MeetingError(_NOT_STATED)
         count = policy.per_year.upper
     if count < 0:
-        raise MeetingError(f"count must be >= 0, got {count}")
+        raise MeetingError(
+            Text("the number of meetings must be zero or more, not {count}", count=count)
+        )
     return Workload(
         meetings=count * float(policy.hours),
         preparation=count * float(policy.preparation_hours),
@@ -497,9 +544,9 @@ def check_workload(
     """
     w = workload(policy, count=count, budget=budget_hours)
     if not w.over_budget:
-        return Report(subject="workload")
+        return Report(subject=Text("workload"))
     f = finding(JY109, path, hours=round(w.total, 1), budget=budget_hours)
-    return Report(subject="workload", findings=(f,))
+    return Report(subject=Text("workload"), findings=(f,))
 
 
 # ------------------------------------------------------------------ annual clock
@@ -525,7 +572,14 @@ def occurs_in(activity: AnnualActivity, year: int) -> date | None:
             return None
         return when if when - delta(years=1) < term.start else None
     if activity.every_years > 1 and activity.anchor_year is None:
-        raise MeetingError(f"activity {activity.id}: every_years > 1 needs an anchor_year")
+        raise MeetingError(
+            Text(
+                "the annual activity {id} repeats every {years} years (every_years) and needs"
+                " the year to count from (anchor_year)",
+                id=activity.id,
+                years=activity.every_years,
+            )
+        )
     anchor = activity.anchor_year
     if anchor is not None and (year < anchor or (year - anchor) % activity.every_years):
         return None

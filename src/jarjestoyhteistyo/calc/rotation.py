@@ -62,8 +62,10 @@ from jarjestoyhteistyo.calc.terms import (
     membership_window,
 )
 from jarjestoyhteistyo.errors import RotationError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.rulesets import RuleSet, SeatSource, TermMode, TermPolicy
+from jarjestoyhteistyo.model.vocabulary import term
 
 __all__ = ["Changeover", "RotationError", "RotationPlan", "rotation_plan", "term_months"]
 
@@ -120,7 +122,7 @@ def term_months(policy: TermPolicy | None) -> int:
     24
     """
     if policy is None:
-        raise RotationError("the rule set states no term (term:); state it to plan terms")
+        raise RotationError(Text("the rule set states no term (term:); state it to plan the terms"))
     if policy.mode is TermMode.FIXED and policy.months:
         return policy.months
     if policy.mode is TermMode.COUNCIL:
@@ -131,8 +133,11 @@ def term_months(policy: TermPolicy | None) -> int:
         delta = relativedelta(policy.end, policy.start)
         return max(1, delta.years * 12 + delta.months + (1 if delta.days else 0))
     raise RotationError(
-        f"a {policy.mode.value} term has no length to plan rotation with; "
-        "give the term in months or as the council term"
+        Text(
+            "a term of the kind '{mode}' has no length to plan the rotation with; give the"
+            " term in months or as the council term",
+            mode=term(policy.mode),
+        )
     )
 
 
@@ -198,13 +203,17 @@ def rotation_plan(
     """
     begin = start or composition.as_of
     if begin is None:
-        raise RotationError("give a start date or a composition with as_of")
+        raise RotationError(
+            Text("give a start date, or a composition with its date (as_of), to plan from")
+        )
     if not 1 <= years <= MAX_HORIZON_YEARS:
-        raise RotationError(f"the horizon must be 1–{MAX_HORIZON_YEARS} years, not {years}")
+        raise RotationError(
+            Text("the plan covers 1–{most} years, not {years}", most=MAX_HORIZON_YEARS, years=years)
+        )
     try:
-        check_day(begin, "start")
+        check_day(begin, Text("the start date"))
     except TermError as exc:
-        raise RotationError(str(exc)) from exc
+        raise RotationError(exc.text or str(exc)) from exc
     policy = rules.term
     months = term_months(policy)  # RotationError when the rule set states no term
     assert policy is not None
@@ -213,7 +222,7 @@ def rotation_plan(
         k = cohorts(policy)
         schedules = {c: _schedule(policy, begin, horizon, c) for c in range(k)}
     except TermError as exc:
-        raise RotationError(str(exc)) from exc
+        raise RotationError(exc.text or str(exc)) from exc
 
     cohort_of, deputies_of = _deal(rules, composition, k)
     tenures: list[Tenure] = []

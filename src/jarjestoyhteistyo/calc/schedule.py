@@ -68,6 +68,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError
 from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.serialize import json_data
 
 __all__ = [
@@ -155,12 +156,20 @@ class Season(enum.Enum):
 
 def _month(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 12:
-        raise InvalidValueError(f"{attribute.name} must be a month 1..12, not {value}")
+        raise InvalidValueError(
+            Text("{field} must be a month 1–12, not {value}", field=attribute.name, value=value)
+        )
 
 
 def _day(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 31:
-        raise InvalidValueError(f"{attribute.name} must be a day 1..31, not {value}")
+        raise InvalidValueError(
+            Text(
+                "{field} must be a day of the month 1–31, not {value}",
+                field=attribute.name,
+                value=value,
+            )
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -275,8 +284,8 @@ class Recurrence:
     >>> r.dates(date(2023, 1, 1), date(2023, 6, 30))
     (datetime.date(2023, 1, 1), datetime.date(2023, 2, 16), datetime.date(2023, 4, 1), \
 datetime.date(2023, 5, 16))
-    >>> r.describe()
-    '1 time(s) every 1.5 month(s)'
+    >>> r.describe(), r.describe("fi"), r.describe("sv")
+    ('1 time(s) every 1.5 month(s)', '1 krt / 1,5 kk', '1 gång(er) per 1,5 mån')
     """
 
     times: int = 1
@@ -325,11 +334,24 @@ datetime.date(2023, 5, 16))
         """
         return self.times * len(self.dates(start, end))
 
-    def describe(self) -> str:
-        """A short English description."""
+    def describe(self, lang: str = "en") -> str:
+        """A short description in ``lang`` (``fi``, ``sv``, ``en``): in Finnish and
+        Swedish as plans write a rhythm (``1 krt / 1,5 kk``, decimal comma)."""
         every = str(float(self.every)) if self.every.denominator != 1 else str(self.every)
-        head = "at least " if self.at_least else ""
-        return f"{head}{self.times} time(s) every {every} {self.unit.value}(s)"
+        if lang in ("fi", "sv"):
+            every = every.replace(".", ",")
+        words: dict[str, Any] = {"times": self.times, "every": every}
+        if self.unit is Unit.DAY:
+            rhythm = Text("{times} time(s) every {every} day(s)", **words)
+        elif self.unit is Unit.WEEK:
+            rhythm = Text("{times} time(s) every {every} week(s)", **words)
+        elif self.unit is Unit.YEAR:
+            rhythm = Text("{times} time(s) every {every} year(s)", **words)
+        else:
+            rhythm = Text("{times} time(s) every {every} month(s)", **words)
+        if self.at_least:
+            rhythm = Text("at least {rhythm}", rhythm=rhythm)
+        return rhythm.text_in(lang)
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON, a view on purpose: ``every`` as a number (a fraction is
@@ -481,13 +503,13 @@ def _parse_recurrence(text: str, label: str) -> Recurrence | None:
     if unit is Unit.YEAR and every.denominator != 1:
         every, unit = every * 12, Unit.MONTH
     if times < 1 or every <= 0:
-        raise _PartError(JY414, reason="the count and the period must be positive")
+        raise _PartError(JY414, reason=Text("the count and the period must be positive"))
     if unit is Unit.MONTH and (every * 2).denominator != 1:
-        raise _PartError(JY414, reason="months must be whole or half")
+        raise _PartError(JY414, reason=Text("months must be whole or half"))
     if unit in (Unit.DAY, Unit.WEEK) and every.denominator != 1:
-        raise _PartError(JY414, reason="days and weeks must be whole")
+        raise _PartError(JY414, reason=Text("days and weeks must be whole"))
     if every > 1000:
-        raise _PartError(JY414, reason="the period is too long")
+        raise _PartError(JY414, reason=Text("the period is too long"))
     return Recurrence(
         times=times, every=every, unit=unit, at_least=m["min"] is not None, label=label
     )

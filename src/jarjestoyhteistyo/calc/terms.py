@@ -49,6 +49,7 @@ import attrs
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import TermError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Term, Text, Translatable
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_HORIZON_YEARS
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.ids import normal_id
@@ -58,6 +59,7 @@ from jarjestoyhteistyo.model.rulesets import (
     TermMode,
     TermPolicy,
 )
+from jarjestoyhteistyo.model.vocabulary import term as _word
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -118,22 +120,47 @@ JY302 = Code(
 CODES: tuple[Code, ...] = (JY301, JY302)
 
 
-def check_year(year: int, what: str = "year") -> None:
-    """:class:`TermError` unless ``FIRST_YEAR <= year <= LAST_YEAR``.
+#: What :func:`check_year` and :func:`check_day` call the value they check by default.
+_THE_YEAR: Translatable = Text("the year")
+_THE_DATE: Translatable = Text("the date")
+
+
+def check_year(year: int, what: str | Translatable = _THE_YEAR) -> None:
+    """:class:`TermError` unless ``FIRST_YEAR <= year <= LAST_YEAR``; ``what`` names the
+    value in the message (a :class:`~jarjestoyhteistyo.i18n.Text` says it in every
+    language).
 
     >>> check_year(2026)
-    >>> check_year(10000)  # doctest: +IGNORE_EXCEPTION_DETAIL
-    Traceback (most recent call last):
-    TermError: year 10000 is outside 1900–2200
+    >>> try:
+    ...     check_year(10000)
+    ... except TermError as exc:
+    ...     print(exc, "/", exc.message_in("fi"))
+    the year 10000 is outside 1900–2200 / vuosi 10000 ei osu vuosille 1900–2200
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise TermError(f"{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+        raise TermError(
+            Text(
+                "{what} {year} is outside {first}–{last}",
+                what=what,
+                year=year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
 
 
-def check_day(day: date, what: str = "date") -> None:
+def check_day(day: date, what: str | Translatable = _THE_DATE) -> None:
     """:class:`TermError` unless ``day`` falls in the years :func:`check_year` accepts."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise TermError(f"{what} {day.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}")
+        raise TermError(
+            Text(
+                "{what} {day} is outside {first}–{last}",
+                what=what,
+                day=day.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
 
 
 #: Length of a council term after the first one, in years.
@@ -187,13 +214,19 @@ class CouncilTerm:
 def _term_by_number(council: Council, number: int) -> CouncilTerm:
     """The ``number``-th known term of ``council`` (1 = the first)."""
     if number < 1:
-        raise TermError(f"council term numbers start at 1, not {number}")
+        raise TermError(Text("council terms are numbered from 1, not {number}", number=number))
     if number == 1:
         start, end = FIRST_TERMS[council]
         return CouncilTerm(council=council, start=start, end=end, number=1)
     k = number - 2
     if LATER_TERMS_START.year + TERM_YEARS * (k + 1) >= MAXYEAR:
-        raise TermError(f"council term {number} ends after the year {MAXYEAR}")
+        raise TermError(
+            Text(
+                "council term {number} would end after the year {year}, past the calendar",
+                number=number,
+                year=MAXYEAR,
+            )
+        )
     return CouncilTerm(
         council=council,
         start=LATER_TERMS_START + _delta(years=TERM_YEARS * k),
@@ -219,8 +252,12 @@ def council_term_on(day: date, council: Council = Council.REGIONAL) -> CouncilTe
     first_start, first_end = FIRST_TERMS[council]
     if day < first_start:
         raise TermError(
-            f"no {council.value} council term is known before {first_start.isoformat()}"
-            f" (asked for {day.isoformat()})"
+            Text(
+                "no {council} council term is known before {first} (asked for {day})",
+                council=_council_of(council),
+                first=first_start.isoformat(),
+                day=day.isoformat(),
+            )
         )
     check_day(day)
     if day <= first_end:
@@ -243,12 +280,22 @@ def council_terms(
     first_start, _ = FIRST_TERMS[council]
     if first_year < first_start.year:
         raise TermError(
-            f"no {council.value} council term is known before {first_start.isoformat()}"
-            f" (asked for {first_year})"
+            Text(
+                "no {council} council term is known before {first} (asked for the year {year})",
+                council=_council_of(council),
+                first=first_start.isoformat(),
+                year=first_year,
+            )
         )
     if last_year < first_year:
-        raise TermError(f"last_year {last_year} is before first_year {first_year}")
-    check_year(last_year, "last_year")
+        raise TermError(
+            Text(
+                "the last year {last} is before the first year {first}",
+                last=last_year,
+                first=first_year,
+            )
+        )
+    check_year(last_year, Text("the last year"))
     period_start = max(date(first_year, 1, 1), first_start)
     term = council_term_on(period_start, council)
     last_day = date(last_year, 12, 31)
@@ -259,20 +306,48 @@ def council_terms(
     return tuple(out)
 
 
+def _council_of(council: Council) -> Term:
+    """The council as a text names it before "council term": ``regional`` in English,
+    the council's genitive in Finnish and Swedish (*aluevaltuuston*,
+    *välfärdsområdesfullmäktiges*)."""
+    if council is Council.MUNICIPAL:
+        return Term(council.value, fi="kunnanvaltuuston", sv="kommunfullmäktiges")
+    return Term(council.value, fi="aluevaltuuston", sv="välfärdsområdesfullmäktiges")
+
+
 # ---------------------------------------------------------------------- windows
 @attrs.frozen(kw_only=True)
 class Window:
     """A period of membership or duty; ``end=None`` means open-ended.
 
-    ``rule`` is a one-line English statement of the rule that produced the window.
+    ``rule`` is a one-line English statement of the rule that produced the window, and
+    ``text`` the same statement in every language (:meth:`rule_in`; ``None``: the
+    window was made with an English ``rule`` only). :meth:`of` makes a window from its
+    :class:`~jarjestoyhteistyo.i18n.Text`.
 
     >>> Window(start=date(2025, 1, 1), end=None, rule="agreed (OF-8)").contains(date(2099, 1, 1))
     True
+    >>> w = membership_window(TermPolicy(mode=TermMode.AGREED), date(2026, 1, 1))
+    >>> w.rule, w.rule_in("sv")
+    ('agreed with the NGOs (OF-8): open-ended', 'enligt överenskommelse med organisationerna \
+(OF-8): tills vidare')
     """
 
     start: date
     end: date | None
     rule: str
+    #: The rule in every language; not compared, not shown in ``repr``.
+    text: Translatable | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, start: date, end: date | None, text: Translatable) -> Window:
+        """A window whose :attr:`rule` is ``text`` (in English)."""
+        return cls(start=start, end=end, rule=text.text_in("en"), text=text)
+
+    def rule_in(self, lang: str) -> str:
+        """The rule that produced the window in ``lang`` (``fi``, ``sv``, ``en``):
+        :attr:`rule` where the window has no translation."""
+        return self.rule if self.text is None else self.text.text_in(lang)
 
     def contains(self, day: date) -> bool:
         """True when ``day`` falls inside the window (both ends inclusive).
@@ -306,8 +381,15 @@ def fixed_span(start: date, months: int, k: int) -> tuple[date, date]:
         year = (start.year * 12 + start.month - 1 + n) // 12
         if not MINYEAR < year < MAXYEAR:  # one year's margin for the day before
             raise TermError(
-                f"window {k} of {months} months from {start.isoformat()}"
-                f" falls outside the calendar (years {MINYEAR}–{MAXYEAR})"
+                Text(
+                    "window {k} of {months} months from {start} falls outside the calendar"
+                    " (years {first}–{last})",
+                    k=k,
+                    months=months,
+                    start=start.isoformat(),
+                    first=MINYEAR,
+                    last=MAXYEAR,
+                )
             )
     return (
         start + _delta(months=months * k),
@@ -316,11 +398,27 @@ def fixed_span(start: date, months: int, k: int) -> tuple[date, date]:
 
 
 def _parts(fraction: float | None) -> int:
-    if fraction is None or not 0 < fraction <= 1:
-        raise TermError(f"council_fraction needs a fraction in (0, 1], got {fraction!r}")
+    if fraction is None:
+        raise TermError(
+            Text("a term that is a part of the council term needs the part (fraction, e.g. 0.5)")
+        )
+    if not 1e-5 <= fraction <= 1:  # a smaller part: 1 / fraction overflows
+        raise TermError(
+            Text(
+                "the part of the council term (fraction) must be above 0 and at most 1,"
+                " such as 0.5; it is {fraction}",
+                fraction=fraction,
+            )
+        )
     n = round(1 / fraction)
     if abs(n * fraction - 1) > 1e-9:
-        raise TermError(f"fraction {fraction} does not split a council term into whole parts")
+        raise TermError(
+            Text(
+                "the part {fraction} does not split a council term into equal parts;"
+                " give 1/2, 1/3, 1/4 and so on (0.5, 0.25)",
+                fraction=fraction,
+            )
+        )
     return n
 
 
@@ -329,8 +427,14 @@ def _part(term: CouncilTerm, n: int, p: int) -> tuple[date, date]:
     total = _months_between(term.start, term.end + _delta(days=1))
     if total < n:
         raise TermError(
-            f"the {total}-month council term {term.start.isoformat()}–{term.end.isoformat()}"
-            f" cannot be split into {n} parts of whole months"
+            Text(
+                "the council term {start}–{end} has {months} months and cannot be split into"
+                " {parts} parts of whole months",
+                start=term.start.isoformat(),
+                end=term.end.isoformat(),
+                months=total,
+                parts=n,
+            )
         )
     return (
         term.start + _delta(months=(total * p) // n),
@@ -340,7 +444,7 @@ def _part(term: CouncilTerm, n: int, p: int) -> tuple[date, date]:
 
 def _check_index(index: int, name: str = "index") -> None:
     if index < 0:
-        raise TermError(f"{name} must be >= 0, got {index}")
+        raise TermError(Text("{name} must be zero or more, not {index}", name=name, index=index))
 
 
 def longest_term_months(policy: TermPolicy) -> int:
@@ -385,11 +489,21 @@ def cohorts(policy: TermPolicy) -> int:
     if policy.first_term_months:
         return len(policy.first_term_months)
     if not 0 < policy.rotation <= 1:
-        raise TermError(f"the rotation share {policy.rotation} is outside (0, 1]")
+        raise TermError(
+            Text(
+                "the share of seats that change at once (rotation) must be above 0 and at"
+                " most 1, such as 0.5; it is {share}",
+                share=policy.rotation,
+            )
+        )
     if policy.rotation * MAX_COUNT < 1:  # 1 / 2.2e-313 is infinity: no body has as many
         raise TermError(
-            f"the rotation share {policy.rotation} would make more than {MAX_COUNT:,} "
-            "cohorts; give a share of at least 1/100,000"
+            Text(
+                "the rotation share {share} would make more than {most} cohorts; give a share"
+                " of at least 1/{most}",
+                share=policy.rotation,
+                most=MAX_COUNT,
+            )
         )
     return max(1, math.ceil(1 / policy.rotation - 1e-9))
 
@@ -461,12 +575,25 @@ def membership_window(
     """
     _check_index(index)
     _check_index(position, "position")
-    check_day(start, "start")
+    check_day(start, Text("the start date"))
     if end is not None and policy.mode is not TermMode.AGREED:
-        raise TermError(f"end= applies only to agreed terms, not {policy.mode.value}")
+        raise TermError(
+            Text(
+                "an agreed end date applies only to a term agreed with the NGOs, not to a"
+                " term of the kind '{mode}'",
+                mode=_word(policy.mode),
+            )
+        )
     if policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED):
         if index != 0:
-            raise TermError(f"{policy.mode.value} terms give a single window: index must be 0")
+            raise TermError(
+                Text(
+                    "a term of the kind '{mode}' gives a single window (window 0), not window"
+                    " {index}",
+                    mode=_word(policy.mode),
+                    index=index,
+                )
+            )
         window = _single(policy, start, end)
         return _transitional(policy, start, window) if first else window
     if not first:
@@ -479,13 +606,16 @@ def _plain(policy: TermPolicy, start: date, k: int) -> Window:
     if policy.mode is TermMode.FIXED:
         m = _months(policy.months)
         w_start, w_end = fixed_span(start, m, k)
-        return Window(
-            start=w_start,
-            end=w_end,
-            rule=(
-                f"fixed {m}-month term (FC-12), term {k} from {start.isoformat()}: ends the day"
-                f" before start + {m * (k + 1)} months; month ends clip (31 Jan + 1 month ="
-                " 28/29 Feb)"
+        return Window.of(
+            w_start,
+            w_end,
+            Text(
+                "fixed {months}-month term (FC-12), term {k} from {start}: ends the day before"
+                " start + {until} months; month ends clip (31 Jan + 1 month = 28/29 Feb)",
+                months=m,
+                k=k,
+                start=start.isoformat(),
+                until=m * (k + 1),
             ),
         )
     return _council(policy, start, 1, 0, k)
@@ -495,27 +625,37 @@ def _single(policy: TermPolicy, start: date, end: date | None) -> Window:
     """The one window of a ``fixed_dates`` or ``agreed`` term."""
     if policy.mode is TermMode.FIXED_DATES:
         if policy.end is None:
-            raise TermError("fixed_dates needs an end date")
+            raise TermError(Text("a term on fixed dates needs its end date (end)"))
         lo = policy.start or start
         if not lo <= start <= policy.end:
             raise TermError(
-                f"start {start.isoformat()} is outside the fixed dates"
-                f" {lo.isoformat()}–{policy.end.isoformat()}"
+                Text(
+                    "the start {start} is outside the fixed dates {first}–{last} of the term",
+                    start=start.isoformat(),
+                    first=lo.isoformat(),
+                    last=policy.end.isoformat(),
+                )
             )
-        return Window(
-            start=start,
-            end=policy.end,
-            rule=f"fixed dates (FC-12): ends on {policy.end.isoformat()}",
+        return Window.of(
+            start,
+            policy.end,
+            Text("fixed dates (FC-12): ends on {end}", end=policy.end.isoformat()),
         )
     if end is not None and end < start:
-        raise TermError(f"agreed end {end.isoformat()} is before start {start.isoformat()}")
-    return Window(
-        start=start,
-        end=end,
-        rule=(
-            "agreed with the NGOs (OF-8): open-ended"
-            if end is None
-            else f"agreed with the NGOs (OF-8): ends on the agreed date {end.isoformat()}"
+        raise TermError(
+            Text(
+                "the agreed end {end} is before the start {start}",
+                end=end.isoformat(),
+                start=start.isoformat(),
+            )
+        )
+    return Window.of(
+        start,
+        end,
+        Text("agreed with the NGOs (OF-8): open-ended")
+        if end is None
+        else Text(
+            "agreed with the NGOs (OF-8): ends on the agreed date {end}", end=end.isoformat()
         ),
     )
 
@@ -544,31 +684,59 @@ def _council(
     term, (_, w_end) = slot(last)
     w_start = start if j == 0 else slot(last - k + 1)[1][0]
     span = f"{term.start.isoformat()}–{term.end.isoformat()}"
-    council = policy.council.value
-    if n == 1 and k == 1:
-        rule = f"council term (FC-12, WS-5): ends with the {council} council term {span}" + (
-            " in force on the start date; a mid-term start is not extended"
-            if j == 0
-            else f", the {j}. term after the one in force on {start.isoformat()}"
+    council = _council_of(policy.council)
+    rule: Text
+    if n == 1 and k == 1 and j == 0:
+        rule = Text(
+            "council term (FC-12, WS-5): ends with the {council} council term {span} in force"
+            " on the start date; a mid-term start is not extended",
+            council=council,
+            span=span,
+        )
+    elif n == 1 and k == 1:
+        rule = Text(
+            "council term (FC-12, WS-5): ends with the {council} council term {span}, the {j}."
+            " term after the one in force on {start}",
+            council=council,
+            span=span,
+            j=j,
+            start=start.isoformat(),
         )
     elif k == 1:
-        rule = (
-            f"1/{n} of a {council} council term (FC-12): part {last % n + 1} of {n} of the"
-            f" term {span}, split into equal whole months (earlier parts rounded down)"
+        rule = Text(
+            "1/{n} of a {council} council term (FC-12): part {part} of {n} of the term {span},"
+            " split into equal whole months (earlier parts rounded down)",
+            n=n,
+            council=council,
+            part=last % n + 1,
+            span=span,
         )
     elif not split:
-        rule = (
-            f"cohort {c + 1} of {k} (FC-13, each_term) on the {council} council calendar:"
-            f" ends with part {last % slots + 1} of {slots} of the term {span}; a seat"
-            f" serves {k} parts, and the cohorts change over in turn"
+        rule = Text(
+            "cohort {c} of {k} (FC-13, each_term) on the {council} council calendar: ends with"
+            " part {part} of {slots} of the term {span}; a seat serves {k} parts, and the"
+            " cohorts change over in turn",
+            c=c + 1,
+            k=k,
+            council=council,
+            part=last % slots + 1,
+            slots=slots,
+            span=span,
         )
     else:
-        rule = (
-            f"cohort {c + 1} of {k} (FC-13) on the {council} council calendar: ends after"
-            f" slot {last % slots + 1} of {slots} of the term {span} (1/{n} of the term per"
-            f" window, split into {k} slots of whole months, earlier slots rounded down)"
+        rule = Text(
+            "cohort {c} of {k} (FC-13) on the {council} council calendar: ends after slot"
+            " {slot} of {slots} of the term {span} (1/{n} of the term per window, split into"
+            " {k} slots of whole months, earlier slots rounded down)",
+            c=c + 1,
+            k=k,
+            council=council,
+            slot=last % slots + 1,
+            slots=slots,
+            span=span,
+            n=n,
         )
-    return Window(start=w_start, end=w_end, rule=rule)
+    return Window.of(w_start, w_end, rule)
 
 
 def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
@@ -581,13 +749,19 @@ def _each_term(policy: TermPolicy, start: date, c: int, index: int) -> Window:
     m = _months(policy.months)
     lo = 0 if index == 0 else m * (c + 1) + k * m * (index - 1)
     hi = m * (c + 1) + k * m * index
-    rule = (
-        f"each_term (FC-13): cohort {c + 1} of {k}, window {index + 1}, from start +"
-        f" {lo} months to the day before start + {hi} months; a seat serves {k} terms of"
-        f" {m} months, and the cohorts change over one term apart"
+    rule = Text(
+        "each_term (FC-13): cohort {c} of {k}, window {window}, from start + {lo} months to"
+        " the day before start + {hi} months; a seat serves {k} terms of {months} months, and"
+        " the cohorts change over one term apart",
+        c=c + 1,
+        k=k,
+        window=index + 1,
+        lo=lo,
+        hi=hi,
+        months=m,
     )
     end = fixed_span(start, hi, 0)[1]  # TermError past the years a date holds (lo <= hi)
-    return Window(start=start + _delta(months=lo), end=end, rule=rule)
+    return Window.of(start + _delta(months=lo), end, rule)
 
 
 def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
@@ -603,33 +777,53 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
     k = cohorts(policy)
     if policy.mode is TermMode.FIXED:
         m = _months(policy.months)
+        rule: Text
         if policy.first_term_months:
             first_months = _months(policy.first_term_months[c])
-            rule = (
-                f"staggered first term (KU-5): {first_months} months for position {c + 1}"
-                f" of {k}, ending the day before start + {first_months} months"
+            rule = Text(
+                "staggered first term (KU-5): {first} months for position {position} of {k},"
+                " ending the day before start + {first} months",
+                first=first_months,
+                position=c + 1,
+                k=k,
             )
         else:
             if m < k:
                 raise TermError(
-                    f"a term of {m} month(s) cannot be staggered into {k} cohorts in whole "
-                    f"months, so no more than {policy.rotation:g} of the seats changing at"
-                    " once is impossible; lengthen the term or raise the share"
+                    Text(
+                        "a term of {months} month(s) cannot be staggered into {k} cohorts of"
+                        " whole months, so changing no more than {share} of the seats at once"
+                        " is impossible; lengthen the term or raise the share",
+                        months=m,
+                        k=k,
+                        share=format(policy.rotation, "g"),
+                    )
                 )
             first_months = m * (c + 1) // k
-            rule = (
-                f"staggered first term (FC-13): {first_months} of {m} months for cohort"
-                f" {c + 1} of {k}, ending the day before start + {first_months} months"
+            rule = Text(
+                "staggered first term (FC-13): {first} of {months} months for cohort {c} of"
+                " {k}, ending the day before start + {first} months",
+                first=first_months,
+                months=m,
+                c=c + 1,
+                k=k,
             )
-        first = Window(start=start, end=fixed_span(start, first_months, 0)[1], rule=rule)
+        first = Window.of(start, fixed_span(start, first_months, 0)[1], rule)
     else:
         first = _council(policy, start, k, c, 0)
         if policy.first_term_months:
             months = _months(policy.first_term_months[c])
             capped = fixed_span(start, months, 0)[1]
             if first.end is not None and capped < first.end:
-                rule = f"staggered first term (KU-5): {months} months for position {c + 1}"
-                first = Window(start=start, end=capped, rule=rule)
+                first = Window.of(
+                    start,
+                    capped,
+                    Text(
+                        "staggered first term (KU-5): {months} months for position {position}",
+                        months=months,
+                        position=c + 1,
+                    ),
+                )
     window0 = _transitional(policy, start, first)
     if index == 0:
         return window0
@@ -641,14 +835,26 @@ def _staggered(policy: TermPolicy, start: date, c: int, index: int) -> Window:
         offset = first_months + m * (index - 1)
         w_end = fixed_span(start, offset + m, 0)[1]  # TermError past the years a date holds
         w_start = start + _delta(months=offset)
-        rule = (
-            f"fixed {m}-month term (FC-12), term {index} of cohort {c + 1} from"
-            f" {start.isoformat()}: from start + {offset} months to the day before start +"
-            f" {offset + m} months; month ends clip"
+        rule = Text(
+            "fixed {months}-month term (FC-12), term {index} of cohort {c} from {start}: from"
+            " start + {offset} months to the day before start + {until} months; month ends clip",
+            months=m,
+            index=index,
+            c=c + 1,
+            start=start.isoformat(),
+            offset=offset,
+            until=offset + m,
         )
-        return Window(start=w_start, end=w_end, rule=rule)
+        return Window.of(w_start, w_end, rule)
     later = _plain(policy, after, index - 1)
-    return attrs.evolve(later, rule=f"after the transitional first term: {later.rule}")
+    return Window.of(
+        later.start,
+        later.end,
+        Text(
+            "after the transitional first term: {rule}",
+            rule=later.text if later.text is not None else later.rule,
+        ),
+    )
 
 
 def _transitional(policy: TermPolicy, start: date, window: Window) -> Window:
@@ -657,15 +863,26 @@ def _transitional(policy: TermPolicy, start: date, window: Window) -> Window:
     if fte is None:
         return window
     if fte < start:
-        raise TermError(f"first_term_end {fte.isoformat()} is before start {start.isoformat()}")
+        raise TermError(
+            Text(
+                "the transitional first term ends (first_term_end) on {end}, before the start"
+                " {start}",
+                end=fte.isoformat(),
+                start=start.isoformat(),
+            )
+        )
     if window.end is not None and window.end <= fte:
         return window
-    return Window(start=start, end=fte, rule=f"transitional first term: ends on {fte.isoformat()}")
+    return Window.of(
+        start, fte, Text("transitional first term: ends on {end}", end=fte.isoformat())
+    )
 
 
 def _months(months: int | None) -> int:
-    if months is None or months < 1:
-        raise TermError(f"a fixed term needs months >= 1, got {months!r}")
+    if months is None:
+        raise TermError(Text("a fixed term needs its length in months (months), 1 or more"))
+    if months < 1:
+        raise TermError(Text("a term lasts at least one month, not {months}", months=months))
     return months
 
 
@@ -790,7 +1007,7 @@ def check_consecutive(history: Sequence[Tenure], policy: TermPolicy) -> Report:
                 "end": s.end.isoformat(),
             }
             found.append(finding(code, f"history[{over}]", **params))
-    return Report(subject="consecutive terms", findings=tuple(found))
+    return Report(subject=Text("consecutive terms"), findings=tuple(found))
 
 
 def _first_over(history: Sequence[Tenure], streak: Streak, limit: int) -> int:
@@ -861,8 +1078,12 @@ def check_proposal(
     late = [t for t in history if t.end >= start]
     if late:
         raise TermError(
-            f"the proposal starts on {start.isoformat()}, but the history runs to"
-            f" {max(t.end for t in late).isoformat()}"
+            Text(
+                "the proposal starts on {start}, but the history runs to {end}: a proposal"
+                " starts after the history",
+                start=start.isoformat(),
+                end=max(t.end for t in late).isoformat(),
+            )
         )
     proposed = _proposed(policy, proposal, start)
     seat_index = {s.id: j for j, s in enumerate(proposal.seats)}

@@ -27,6 +27,7 @@ from jarjestoyhteistyo.codes import BREAKABLE, Code
 from jarjestoyhteistyo.errors import GenerateError
 from jarjestoyhteistyo.fictional.furnish import PRH_CODES
 from jarjestoyhteistyo.findings import Finding, Severity, rule_order
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Composition, Function, Seat, SeatKind
 from jarjestoyhteistyo.model.planner import (
     KIND_OF_SOURCE,
@@ -185,19 +186,35 @@ def resolve_broken(rules: RuleSet, broken: str) -> tuple[str, tuple[str, ...]]:
     if key in BROKEN_RULES:
         if rules.kind not in _APPLIES[key]:
             raise GenerateError(
-                f"rule {key} does not apply to rule sets of kind {rules.kind}; rules that do:"
-                f" {', '.join(r for r, kinds in _APPLIES.items() if rules.kind in kinds)}"
+                Text(
+                    "rule {rule} does not apply to rule sets of kind {kind}; rules that do:"
+                    " {rules}",
+                    rule=key,
+                    kind=rules.kind,
+                    rules=", ".join(r for r, kinds in _APPLIES.items() if rules.kind in kinds),
+                )
             )
         return key, BROKEN_RULES[key]
     owners = [r for r, codes in BROKEN_RULES.items() if key in codes]
     if not owners:
         known = ", ".join(BROKEN_RULES)
-        raise GenerateError(f"cannot break {broken!r}: give one of {known} or one of their codes")
+        raise GenerateError(
+            Text(
+                "cannot break {broken!r}: give one of {known} or one of their codes",
+                broken=broken,
+                known=known,
+            )
+        )
     for rule in owners:
         if rules.kind in _APPLIES[rule]:
             return rule, (key,)
     raise GenerateError(
-        f"code {key} ({', '.join(owners)}) does not apply to rule sets of kind {rules.kind}"
+        Text(
+            "code {code} ({rules}) does not apply to rule sets of kind {kind}",
+            code=key,
+            rules=", ".join(owners),
+            kind=rules.kind,
+        )
     )
 
 

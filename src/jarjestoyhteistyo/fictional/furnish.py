@@ -20,6 +20,7 @@ import random
 from collections.abc import Mapping
 
 from jarjestoyhteistyo.errors import GenerateError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Organisation, Person, Role, SizeClass
 from jarjestoyhteistyo.model.rulesets import RuleSet, SeatGroup, SeatSource
 from jarjestoyhteistyo.presets import Municipality, PresetArea, area_for
@@ -106,7 +107,9 @@ def _municipalities(area: PresetArea | None) -> tuple[Municipality, ...]:
 def share(value: float, name: str) -> float:
     """``value`` when it is a share (0 … 1); else :class:`GenerateError`."""
     if not 0.0 <= value <= 1.0:
-        raise GenerateError(f"{name} must be between 0 and 1, not {value}")
+        raise GenerateError(
+            Text("{name} must be between 0 and 1, not {value}", name=name, value=value)
+        )
     return value
 
 

@@ -103,6 +103,7 @@ from jarjestoyhteistyo.fictional.furnish import Furnisher, share
 from jarjestoyhteistyo.fictional.registrations import GeneratedRegistration
 from jarjestoyhteistyo.fictional.registrations import registrations as registrations_for
 from jarjestoyhteistyo.findings import Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.planner import Planner, RandomChooser
@@ -191,10 +192,28 @@ def generate(
     """
     rules, label = rules_of(rules_or_preset)
     if organisations is not None and organisations < 0:
-        raise GenerateError(f"organisations must not be negative, not {organisations}")
-    for what, n in (("organisations", organisations or 0), ("registrations", registrations)):
-        if not 0 <= n <= _MAX_GENERATED:  # the work is in proportion: bound it first
-            raise GenerateError(f"{what} must be 0–{_MAX_GENERATED}, not {n}")
+        raise GenerateError(
+            Text(
+                "the number of organisations must not be negative, not {count}",
+                count=organisations,
+            )
+        )
+    if not 0 <= (organisations or 0) <= _MAX_GENERATED:  # the work is in proportion
+        raise GenerateError(
+            Text(
+                "the number of organisations must be 0–{most}, not {count}",
+                most=_MAX_GENERATED,
+                count=organisations,
+            )
+        )
+    if not 0 <= registrations <= _MAX_GENERATED:
+        raise GenerateError(
+            Text(
+                "the number of registrations must be 0–{most}, not {count}",
+                most=_MAX_GENERATED,
+                count=registrations,
+            )
+        )
     rng = random.Random(seed)
     furnisher = Furnisher(
         rules,
@@ -221,8 +240,13 @@ def _broken(ex: Example, planner: Planner, rng: random.Random, broken: str) -> E
     hit = break_rule(planner, rng, ex.composition, codes)
     if hit is None:
         raise GenerateError(
-            f"cannot break {broken} in the rule set {rules.name!r}: it gives no room for"
-            f" it ({', '.join(codes)}); see breakable()"
+            Text(
+                "cannot break {broken} in the rule set {name!r}: it gives no room for it"
+                " ({codes}); see breakable()",
+                broken=broken,
+                name=rules.name,
+                codes=", ".join(codes),
+            )
         )
     comp, code, severity = hit
     return attrs.evolve(
@@ -238,13 +262,17 @@ def _with_calendar(
         try:
             plan = rotation_plan(rules, ex.composition, start=as_of, years=rotation_years)
         except RotationError as exc:
-            raise GenerateError(f"no rotation plan: {exc}") from exc
+            raise GenerateError(
+                Text("no rotation plan: {reason}", reason=exc.text or str(exc))
+            ) from exc
     meetings: tuple[datetime, ...] | None = None
     if calendar_year is not None:
         try:
             meetings = meeting_dates(rules.meetings, calendar_year)
         except MeetingError as exc:
-            raise GenerateError(f"no meeting calendar: {exc}") from exc
+            raise GenerateError(
+                Text("no meeting calendar: {reason}", reason=exc.text or str(exc))
+            ) from exc
     return attrs.evolve(ex, plan=plan, meetings=meetings)
 
 

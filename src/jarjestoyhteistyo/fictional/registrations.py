@@ -18,6 +18,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import GenerateError
 from jarjestoyhteistyo.fictional.furnish import LINKS
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Composition, Organisation, Person, Role, SeatKind
 from jarjestoyhteistyo.model.planner import Planner
 from jarjestoyhteistyo.model.rulesets import SeatSource
@@ -64,7 +65,7 @@ def registrations(
     orgs = {o.id: o for o in comp.organisations}
     ngo_groups = [g for g in rules.seat_groups if g.source in NGO_SOURCES]
     if not ngo_groups:
-        raise GenerateError("the rule set has no NGO seat group to register for")
+        raise GenerateError(Text("the rule set has no NGO seat group to register for"))
     seated = [
         (orgs[s.organisation], s.group or "")
         for s in comp.seats
@@ -72,13 +73,17 @@ def registrations(
     ]
     if count < len(seated):
         raise GenerateError(
-            f"{count} registrations are fewer than the {len(seated)} seated organisations,"
-            " which all registered"
+            Text(
+                "{count} registrations are fewer than the {seated} seated organisations,"
+                " which all registered",
+                count=count,
+                seated=len(seated),
+            )
         )
     extra = count - len(seated)
     bad = max(1, extra // 4) if infeasible else 0
     if bad > extra:
-        raise GenerateError("infeasible registrations need more registrations than seats")
+        raise GenerateError(Text("infeasible registrations need more registrations than seats"))
 
     groups = {g.id: g for g in rules.seat_groups}
     people = {

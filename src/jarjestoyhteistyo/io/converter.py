@@ -87,7 +87,7 @@ from jarjestoyhteistyo.model.bounds import (
     Bound,
     bound_of,
 )
-from jarjestoyhteistyo.model.composition import Seat
+from jarjestoyhteistyo.model.composition import Function, Seat
 from jarjestoyhteistyo.model.rulesets import (
     KINDS,
     DeputyPolicy,
@@ -530,9 +530,10 @@ def _register_ranges(conv: cattrs.Converter) -> None:
 
 
 def _register_function_words(conv: cattrs.Converter) -> None:
-    """A seat's functions and a required function in their Finnish or Swedish words
-    too (``puheenjohtaja``, ``ordförande``: ``chair``); a rule set's own stay as
-    written. Registered last: around whatever hook the class has."""
+    """A seat's functions, a required function and the functions of a history's event
+    in their Finnish or Swedish words too (``puheenjohtaja``, ``ordförande``:
+    ``chair``); a rule set's own stay as written. Registered last: around whatever hook
+    the class has."""
     for cls, field in ((Seat, "functions"), (RequiredFunction, "function")):
         base = conv.get_structure_hook(cls)
 
@@ -549,6 +550,16 @@ def _register_function_words(conv: cattrs.Converter) -> None:
             return base(value, t)
 
         conv.register_structure_hook(cls, hook)
+    # the functions a history's event assigns (``kind: assign``): a set of functions
+    functions = frozenset[Function]
+    base_set = conv.get_structure_hook(functions)
+
+    def set_hook(value: Any, t: Any) -> Any:
+        if isinstance(value, list):
+            value = [function_name(v) if isinstance(v, str) else v for v in value]
+        return base_set(value, t)
+
+    conv.register_structure_hook_func(lambda t: t == functions, set_hook)
 
 
 def _register_bounds(conv: cattrs.Converter, detailed: bool) -> None:

@@ -66,6 +66,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from jarjestoyhteistyo.errors import RedactionKeyError
+from jarjestoyhteistyo.i18n import Text
 
 __all__ = [
     "KINDS",
@@ -104,10 +105,16 @@ _DIGITS: Final = 10  # hex digits of a pseudonym: 40 bits
 
 def _checked(key: bytes) -> bytes:
     if not isinstance(key, bytes | bytearray):
-        raise RedactionKeyError(f"a redaction key is bytes, not {type(key).__name__}")
+        raise RedactionKeyError(
+            Text("a redaction key is bytes, not {type}", type=type(key).__name__)
+        )
     if len(key) < MIN_KEY_BYTES:
         raise RedactionKeyError(
-            f"a redaction key needs at least {MIN_KEY_BYTES} bytes, this one has {len(key)}"
+            Text(
+                "a redaction key needs at least {least} bytes, this one has {count}",
+                least=MIN_KEY_BYTES,
+                count=len(key),
+            )
         )
     return bytes(key)
 
@@ -148,21 +155,33 @@ def load_key(path: str | os.PathLike[str]) -> bytes:
     """
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise RedactionKeyError(f"key file {os.fspath(path)}: not a regular file")
+            raise RedactionKeyError(
+                Text("key file {path}: not a regular file", path=os.fspath(path))
+            )
         with Path(path).open("rb") as f:
             data = f.read(MAX_KEY_BYTES + 1)
     except OSError as exc:
         raise RedactionKeyError(
-            f"key file {os.fspath(path)}: cannot read it ({exc.strerror or exc})"
+            Text(
+                "key file {path}: cannot read it ({reason})",
+                path=os.fspath(path),
+                reason=exc.strerror or str(exc),
+            )
         ) from None
     if len(data) > MAX_KEY_BYTES:
         raise RedactionKeyError(
-            f"key file {os.fspath(path)}: longer than {MAX_KEY_BYTES} bytes, not a key"
+            Text(
+                "key file {path}: longer than {most} bytes, not a key",
+                path=os.fspath(path),
+                most=MAX_KEY_BYTES,
+            )
         )
     try:
         return _checked(data.strip())
     except RedactionKeyError as exc:
-        raise RedactionKeyError(f"key file {os.fspath(path)}: {exc}") from None
+        raise RedactionKeyError(
+            Text("key file {path}: {reason}", path=os.fspath(path), reason=exc.text or str(exc))
+        ) from None
 
 
 def pseudonym(
@@ -184,7 +203,7 @@ def pseudonym(
     """
     if key is None:
         if salt is None:
-            raise RedactionKeyError("pseudonym() needs a key (see Redactor for a random one)")
+            raise RedactionKeyError(Text("pseudonym() needs a key (see Redactor for a random one)"))
         key = _salt_key(salt)
     mac = hmac.new(_checked(key), value.encode("utf-8", "surrogatepass"), hashlib.sha256)
     return f"{prefix}-{mac.hexdigest()[:_DIGITS]}"

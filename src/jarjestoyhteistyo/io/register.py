@@ -40,6 +40,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem
+from jarjestoyhteistyo.i18n import Text, Translatable
 from jarjestoyhteistyo.io.serialize import loads, open_regular, read_file
 from jarjestoyhteistyo.model.associations import Association, Register
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT
@@ -65,6 +66,22 @@ class RowProblem:
     message: str
     column: str = ""
     value: str = ""
+    #: The message in every language (:meth:`message_in`); ``None``: :attr:`message` is
+    #: English only. Not compared, not in ``repr``.
+    text: Translatable | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, text: Translatable, *, column: str = "", value: str = "") -> RowProblem:
+        """A row problem whose :attr:`message` is ``text`` (in English)."""
+        return cls(line=line, message=text.text_in("en"), column=column, value=value, text=text)
+
+    def message_in(self, lang: str) -> str:
+        """Why the row was not read, in ``lang`` (``fi``, ``sv``, ``en``).
+
+        >>> read_register("id;tapahtumat\\na1;paljon\\n").problems[0].message_in("fi")
+        "'paljon' ei ole kokonaisluku, joka on nolla tai enemmän"
+        """
+        return self.message if self.text is None else self.text.text_in(lang)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", {self.column}" if self.column else "")
@@ -189,7 +206,23 @@ _BY_ALIAS = {_norm_header(a): f for f, aliases in COLUMN_ALIASES.items() for a i
 
 
 class _CellError(ValueError):
-    """A cell that cannot be read."""
+    """A cell that cannot be read; ``text`` says why in every language."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.text_in("en"))
+        self.text = text
+
+
+@attrs.frozen
+class _Grouped:
+    """A whole number with its digits grouped as the reader's language writes them:
+    ``100,000`` in English, ``100 000`` (a no-break space) in Finnish and Swedish."""
+
+    number: int
+
+    def text_in(self, lang: str) -> str:
+        grouped = f"{self.number:,}"
+        return grouped.replace(",", "\u00a0") if lang in ("fi", "sv") else grouped
 
 
 def _s_str(cell: str) -> str:
@@ -212,16 +245,23 @@ def _s_date(cell: str) -> date | None:
         return None
     m = _FI_DATE.fullmatch(text) or _ISO_DATE.fullmatch(text)
     if m is None:
-        raise _CellError(f"{_clip(text)!r} is not a date (27.5.2024 or 2024-05-27)")
+        raise _CellError(Text("{cell!r} is not a date (27.5.2024 or 2024-05-27)", cell=_clip(text)))
     groups = m.groups()
     a, b, c = map(int, groups)
     y, mo, d = (a, b, c) if len(groups[0]) == 4 else (c, b, a)
     if not FIRST_YEAR <= y <= LAST_YEAR:
-        raise _CellError(f"{text!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+        raise _CellError(
+            Text(
+                "{cell!r} is outside the years {first}–{last}",
+                cell=text,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
     try:
         return date(y, mo, d)
     except ValueError:
-        raise _CellError(f"{text!r} is not a calendar date") from None
+        raise _CellError(Text("{cell!r} is not a calendar date", cell=text)) from None
 
 
 def _s_number(cell: str) -> float:
@@ -239,13 +279,21 @@ def _s_number(cell: str) -> float:
     elif "," in text:  # Finnish decimal comma
         text = text.replace(",", ".")
     if not _DECIMAL.fullmatch(text):
-        raise _CellError(f"{_clip(cell)!r} is not a number of zero or more (e.g. 1 234,50)")
+        raise _CellError(
+            Text("{cell!r} is not a number of zero or more (e.g. 1 234,50)", cell=_clip(cell))
+        )
     return _amount(float(text) if len(text) <= _MAX_NUMBER_CHARS else math.inf, cell)
 
 
 def _amount(value: float, cell: str) -> float:
     if not (math.isfinite(value) and value <= MAX_AMOUNT):
-        raise _CellError(f"{_clip(cell)!r} is more than {MAX_AMOUNT:,.0f}, the largest amount")
+        raise _CellError(
+            Text(
+                "{cell!r} is more than {most}, the largest amount",
+                cell=_clip(cell),
+                most=_Grouped(int(MAX_AMOUNT)),
+            )
+        )
     return value
 
 
@@ -257,10 +305,18 @@ def _s_int(cell: str) -> int:
         if not text:
             return 0
         if not _WHOLE.fullmatch(text):
-            raise _CellError(f"{_clip(cell)!r} is not a whole number of zero or more")
+            raise _CellError(
+                Text("{cell!r} is not a whole number of zero or more", cell=_clip(cell))
+            )
         value = int(text) if len(text) <= _MAX_NUMBER_CHARS else MAX_COUNT + 1
     if value > MAX_COUNT:
-        raise _CellError(f"{_clip(cell)!r} is more than {MAX_COUNT:,}, the largest count")
+        raise _CellError(
+            Text(
+                "{cell!r} is more than {most}, the largest count",
+                cell=_clip(cell),
+                most=_Grouped(MAX_COUNT),
+            )
+        )
     return value
 
 
@@ -276,7 +332,9 @@ def _s_bool(cell: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _CellError(f"{_clip(cell)!r} is not yes or no (kyllä/ei, yes/no, true/false, 1/0)")
+    raise _CellError(
+        Text("{cell!r} is not yes or no (kyllä/ei, yes/no, true/false, 1/0)", cell=_clip(cell))
+    )
 
 
 def _s_list(cell: str) -> frozenset[str]:
@@ -314,17 +372,11 @@ def _decode(raw: bytes, source: str | None) -> tuple[str, str]:
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    path="$",
-                    code="not-text",
-                    message=f"the file is neither UTF-8 nor Windows-1252 text (byte {exc.start})",
-                    params={"offset": exc.start},
-                )
-            ],
-            source=source,
-        ) from None
+        raise _not_text(_neither(exc.start), exc.start, source) from None
+
+
+def _neither(offset: int) -> Text:
+    return Text("the file is neither UTF-8 nor Windows-1252 text (byte {offset})", offset=offset)
 
 
 def _first_record(text: str, delimiter: str) -> list[str]:
@@ -368,22 +420,27 @@ def _header_map(header: list[str], extra_columns: str, source: str | None) -> li
             if not name or extra_columns == "ignore":
                 continue
             near = difflib.get_close_matches(name, list(_BY_ALIAS), n=1)
-            tip = f"; did you mean {near[0]!r}?" if near else ""
+            tip = Text("; did you mean {near!r}?", near=near[0]) if near else ""
             problems.append(
-                Problem(
-                    path=f"line 1, column {i + 1}",
-                    code="unknown-column",
-                    message=f"unknown column {cell.strip()!r}{tip}",
+                Problem.of(
+                    f"line 1, column {i + 1}",
+                    "unknown-column",
+                    Text("unknown column {column!r}{tip}", column=cell.strip(), tip=tip),
                     params={"column": cell.strip(), "suggestion": near[0] if near else None},
                 )
             )
             continue
         if field in used:
             problems.append(
-                Problem(
-                    path=f"line 1, column {i + 1}",
-                    code="duplicate-column",
-                    message=f"column {cell.strip()!r} repeats {field!r} (column {used[field] + 1})",
+                Problem.of(
+                    f"line 1, column {i + 1}",
+                    "duplicate-column",
+                    Text(
+                        "column {column!r} repeats {field!r} (column {first})",
+                        column=cell.strip(),
+                        field=field,
+                        first=used[field] + 1,
+                    ),
                     params={"field": field},
                 )
             )
@@ -392,10 +449,10 @@ def _header_map(header: list[str], extra_columns: str, source: str | None) -> li
         columns.append((i, field))
     if "id" not in used:
         problems.append(
-            Problem(
-                path="line 1",
-                code="missing-column",
-                message="no id column (id, tunnus, ...); the header is the first line",
+            Problem.of(
+                "line 1",
+                "missing-column",
+                Text("no id column (id, tunnus, ...); the header is the first line"),
                 params={"field": "id"},
             )
         )
@@ -416,20 +473,23 @@ def _blank(cells: list[str]) -> bool:
 
 
 #: What csv's strict mode says, in the reader's words (the start of its message, ours).
-_CSV_ERRORS = (
-    ("unexpected end of data", 'a quote (") that is never closed'),
-    ("field larger than field limit", f"a cell longer than {MAX_CELL_CHARS:,} characters"),
+_CSV_ERRORS: tuple[tuple[str, Text], ...] = (
+    ("unexpected end of data", Text('a quote (") that is never closed')),
+    (
+        "field larger than field limit",
+        Text("a cell longer than {most} characters", most=_Grouped(MAX_CELL_CHARS)),
+    ),
 )
 
 
-def _csv_error(exc: csv.Error) -> str:
+def _csv_error(exc: csv.Error) -> Text:
     text = str(exc)
     for start, ours in _CSV_ERRORS:
         if text.startswith(start):
             return ours
     if text.endswith("expected after '\"'"):
-        return 'a quoted cell goes on after its closing quote (")'
-    return f"not readable as CSV: {text}"  # pragma: no cover - csv's other messages
+        return Text('a quoted cell goes on after its closing quote (")')
+    return Text("not readable as CSV: {reason}", reason=text)  # pragma: no cover - csv's other
 
 
 _SEP_LINE = re.compile(r"(?i)sep=(.)[ \t]*(\r\n|\n|\r)")  # Excel's "sep=;" first line
@@ -449,18 +509,21 @@ def _header(text: str, delimiter: str, source: str | None) -> tuple[list[str], i
     one first, is a ``LoadError``."""
     sample = text[:_HEADER_CHARS]
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
-    message = "no header row"
+    message = Text("no header row")
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
                 if len(text) == len(sample) or _ends_within(sample, reader.line_num):
                     return cells, reader.line_num
-                message = f"no header row within the first {_HEADER_CHARS:,} characters"
+                message = Text(
+                    "no header row within the first {most} characters",
+                    most=_Grouped(_HEADER_CHARS),
+                )
                 break
     except csv.Error as exc:
-        message = f"the header row is not readable: {_csv_error(exc)}"
+        message = Text("the header row is not readable: {reason}", reason=_csv_error(exc))
     raise LoadError(
-        [Problem(path=f"line {max(reader.line_num, 1)}", code="no-header", message=message)],
+        [Problem.of(f"line {max(reader.line_num, 1)}", "no-header", message)],
         source=source,
     )
 
@@ -573,19 +636,29 @@ def _row_values(
     problems: list[RowProblem] = []
     if len(cells) < cols.width:
         problems.append(
-            RowProblem(
-                line=line,
-                message=f"{len(cells)} cells but the header has {cols.width}"
-                f" (a missing {cols.delimiter!r}, or a row cut short?)",
+            RowProblem.of(
+                line,
+                Text(
+                    "{cells} cells but the header has {width}"
+                    " (a missing {delimiter!r}, or a row cut short?)",
+                    cells=len(cells),
+                    width=cols.width,
+                    delimiter=cols.delimiter,
+                ),
             )
         )
         cells = cells + [""] * (cols.width - len(cells))  # its cells are still checked
     elif len(cells) > cols.width and any(c.strip() for c in cells[cols.width :]):
         problems.append(
-            RowProblem(
-                line=line,
-                message=f"{len(cells)} cells but the header has {cols.width}"
-                f" (a {cols.delimiter!r} inside an unquoted value?)",
+            RowProblem.of(
+                line,
+                Text(
+                    "{cells} cells but the header has {width}"
+                    " (a {delimiter!r} inside an unquoted value?)",
+                    cells=len(cells),
+                    width=cols.width,
+                    delimiter=cols.delimiter,
+                ),
             )
         )
     try:  # the common case: every cell reads
@@ -598,7 +671,7 @@ def _row_values(
         try:
             values[field] = parse(cell)
         except _CellError as exc:
-            problems.append(RowProblem(line=line, message=str(exc), column=field, value=cell))
+            problems.append(RowProblem.of(line, exc.text, column=field, value=cell))
     return values, problems
 
 
@@ -608,12 +681,12 @@ def _id_problems(
     """An empty id (unless its cell is already reported) or one seen on an earlier row."""
     ident = values.get("id", "")
     if not ident and not any(p.column == "id" for p in problems):
-        return [RowProblem(line=line, message="the id is empty", column="id")]
+        return [RowProblem.of(line, Text("the id is empty"), column="id")]
     if ident in seen:
         return [
-            RowProblem(
-                line=line,
-                message=f"duplicate id {ident!r} (first at line {seen[ident]})",
+            RowProblem.of(
+                line,
+                Text("duplicate id {id!r} (first at line {first})", id=ident, first=seen[ident]),
                 column="id",
                 value=ident,
             )
@@ -632,9 +705,13 @@ def _date_problems(
         when = values.get(field)
         if when is not None and when > cols.as_of:
             out.append(
-                RowProblem(
-                    line=line,
-                    message=f"{when.isoformat()} is after the as-of date {cols.as_of}",
+                RowProblem.of(
+                    line,
+                    Text(
+                        "{day} is after the as-of date {as_of}",
+                        day=when.isoformat(),
+                        as_of=cols.as_of.isoformat(),
+                    ),
                     column=field,
                     value=cells[cols.index_of[field]],
                 )
@@ -643,21 +720,29 @@ def _date_problems(
 
 
 def _row(
-    line: int, cells: list[str] | None, error: str, cols: _Columns, seen: dict[str, int]
+    line: int,
+    cells: list[str] | None,
+    error: Translatable | None,
+    cols: _Columns,
+    seen: dict[str, int],
 ) -> list[Association | RowProblem]:
     """One record read the long way: its association, or its problems (none for a blank
     row); ``cells`` None is a record that is not read, ``error`` says why."""
     if cells is None:
-        return [RowProblem(line=line, message=error)]
+        return [RowProblem.of(line, error or Text("not readable as CSV"))]
     joined = "".join(cells)
     if not joined or joined.isspace():
         return []
     if len(joined) > MAX_CELL_CHARS and max(map(len, cells)) > MAX_CELL_CHARS:
         longest = max(map(len, cells))
         return [
-            RowProblem(
-                line=line,
-                message=f"a cell of {longest:,} characters; the most is {MAX_CELL_CHARS:,}",
+            RowProblem.of(
+                line,
+                Text(
+                    "a cell of {longest} characters; the most is {most}",
+                    longest=_Grouped(longest),
+                    most=_Grouped(MAX_CELL_CHARS),
+                ),
             )
         ]
     values, row_problems = _row_values(line, cells, cols)
@@ -667,7 +752,7 @@ def _row(
         try:
             association = Association(**values)
         except InvalidValueError as exc:  # a bound the model keeps and the cells do not
-            row_problems.append(RowProblem(line=line, message=str(exc)))
+            row_problems.append(RowProblem(line=line, message=str(exc), text=exc.text))
     if row_problems:
         out: list[Association | RowProblem] = [*row_problems]
         return out
@@ -709,7 +794,7 @@ def _items(src: Iterator[str], cols: _Columns, base: int) -> Iterator[Associatio
     reader = csv.reader(tape(src), delimiter=delimiter, strict=True)
     last = 0  # reader.line_num after the previous record
     while True:
-        problem = ""
+        problem: Text | None = None
         try:
             cells: list[str] | None = next(reader)
         except StopIteration:
@@ -735,27 +820,38 @@ def _items(src: Iterator[str], cols: _Columns, base: int) -> Iterator[Associatio
         lines = kept.copy()
         kept.clear()
         if cells is not None and (_fits(cells, width) or _blank(cells)):
-            yield from _row(start, cells, "", cols, seen)
+            yield from _row(start, cells, None, cols, seen)
             continue
         # A quote ran over line breaks into a record that does not fit: a stray quote.
         if cells is not None:
-            problem = (
-                f"a quoted cell runs over {span} lines into a row of {len(cells)} cells,"
-                f" the header has {width}"
+            problem = Text(
+                "a quoted cell runs over {span} lines into a row of {cells} cells,"
+                " the header has {width}",
+                span=span,
+                cells=len(cells),
+                width=width,
             )
-        elif not problem.startswith('a quote (")'):
-            problem = f'a quote (") that runs on to line {start + span - 1} and does not end there'
-        yield RowProblem(
-            line=start, message=f"{problem}: a stray quote? the next line is read as a row"
+        elif problem is None or not str(problem).startswith('a quote (")'):
+            problem = Text(
+                'a quote (") that runs on to line {line} and does not end there',
+                line=start + span - 1,
+            )
+        yield RowProblem.of(
+            start,
+            Text("{problem}: a stray quote? the next line is read as a row", problem=problem),
         )
         for k in range(1, span - 1):  # the lines it ran over, one record each
             try:
                 one = next(csv.reader((lines[k],), delimiter=delimiter, strict=True), [])
             except csv.Error as exc:
-                why = f"{_csv_error(exc)} on its line (after the stray quote of line {start})"
-                yield RowProblem(line=start + k, message=why)
+                why = Text(
+                    "{problem} on its line (after the stray quote of line {line})",
+                    problem=_csv_error(exc),
+                    line=start,
+                )
+                yield RowProblem.of(start + k, why)
                 continue
-            yield from _row(start + k, one, "", cols, seen)
+            yield from _row(start + k, one, None, cols, seen)
         # From the line where the quote was found broken on, as usual.
         reader = csv.reader(
             tape(itertools.chain(lines[span - 1 :], src)), delimiter=delimiter, strict=True
@@ -847,10 +943,10 @@ def _stream_lines(
         if offset + len(chunk) > max_bytes:
             raise LoadError(
                 [
-                    Problem(
-                        path="$",
-                        code="too-large",
-                        message=f"the file is more than {max_bytes} bytes, the limit",
+                    Problem.of(
+                        "$",
+                        "too-large",
+                        Text("the file is more than {most} bytes, the limit", most=max_bytes),
                         params={"max_bytes": max_bytes},
                     )
                 ],
@@ -866,7 +962,9 @@ def _stream_lines(
                 where = offset - len(pending) + exc.start
                 if not ascii_so_far or first.startswith(codecs.BOM_UTF8):
                     raise _not_text(
-                        f"the file is UTF-8 up to byte {where}, then not", where, source
+                        Text("the file is UTF-8 up to byte {offset}, then not", offset=where),
+                        where,
+                        source,
                     ) from None
                 utf8 = False  # all before was ASCII: Windows-1252 from the start
                 decoder = codecs.getincrementaldecoder("cp1252")()
@@ -878,11 +976,7 @@ def _stream_lines(
             try:
                 text = decoder.decode(chunk, final)
             except UnicodeDecodeError as exc:
-                raise _not_text(
-                    f"the file is neither UTF-8 nor Windows-1252 text (byte {offset + exc.start})",
-                    offset + exc.start,
-                    source,
-                ) from None
+                raise _not_text(_neither(offset + exc.start), offset + exc.start, source) from None
         offset += len(chunk)
         if not final and "\n" not in text and "\r" not in text:
             parts.append(text)  # a long line: kept in parts, joined once
@@ -897,9 +991,9 @@ def _stream_lines(
             return
 
 
-def _not_text(message: str, offset: int, source: str | None) -> LoadError:
+def _not_text(message: Text, offset: int, source: str | None) -> LoadError:
     return LoadError(
-        [Problem(path="$", code="not-text", message=message, params={"offset": offset})],
+        [Problem.of("$", "not-text", message, params={"offset": offset})],
         source=source,
     )
 
@@ -1074,9 +1168,9 @@ def _read_csv_items(
 
 
 def _too_big(size: int, max_bytes: int) -> Problem:
-    return Problem(
-        path="$",
-        code="too-large",
-        message=f"the register is {size} bytes; the limit is {max_bytes}",
+    return Problem.of(
+        "$",
+        "too-large",
+        Text("the register is {size} bytes; the limit is {most}", size=size, most=max_bytes),
         params={"size": size, "max_bytes": max_bytes},
     )

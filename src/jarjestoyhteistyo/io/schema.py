@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.errors import UnsupportedTypeError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.converter import RANGE_TEXT, SHORTHANDS
 from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_MAGNITUDE, Bound, bound_of
@@ -191,7 +192,9 @@ class _Builder:
             return self.ref(t)
         if typing.get_origin(t) in (dict, typing.Mapping) or t is typing.Any:
             return {"type": "object"}
-        raise UnsupportedTypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - a model bug
+        raise UnsupportedTypeError(  # pragma: no cover - a model bug
+            Text("no JSON Schema can be written for the type {type}", type=repr(t))
+        )
 
 
 def json_schema(name: str) -> dict[str, Any]:

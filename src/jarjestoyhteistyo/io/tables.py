@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from jarjestoyhteistyo.errors import MissingDependencyError
+from jarjestoyhteistyo.i18n import Text
 
 __all__ = ["Markdown", "dataframe", "html_table", "markdown_escape", "markdown_table"]
 
@@ -102,7 +103,7 @@ def dataframe(
         pd = importlib.import_module("pandas")
     except ImportError as exc:
         raise MissingDependencyError(
-            f"{caller} needs pandas: pip install 'jarjestoyhteistyo[pandas]'"
+            Text("{caller} needs pandas: pip install 'jarjestoyhteistyo[pandas]'", caller=caller)
         ) from exc
     frame = pd.DataFrame.from_records(list(records), columns=list(columns))
     return frame if index is None else frame.set_index(index)

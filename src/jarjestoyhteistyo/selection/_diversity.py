@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
+from jarjestoyhteistyo.i18n import Term, Text, Translatable
 from jarjestoyhteistyo.model.composition import Organisation, SizeClass
 from jarjestoyhteistyo.model.rulesets import SeatSource
+from jarjestoyhteistyo.model.vocabulary import term
 from jarjestoyhteistyo.selection._flow import Num, TypeNetwork
 from jarjestoyhteistyo.selection.explanation import Reason
 from jarjestoyhteistyo.selection.pool import Group, Pool
@@ -269,7 +271,9 @@ class _Levels:
             else:
                 heapq.heappop(heap)
 
-    def first(self, field: str, test: Callable[[Any], bool], reason: str, rule: str) -> bool:
+    def first(
+        self, field: str, test: Callable[[Any], bool], reason: Translatable, rule: str
+    ) -> bool:
         """Accept the first registration in lottery order whose organisation's ``field``
         passes ``test``."""
         pool, sel = self.pool, self.sel
@@ -315,8 +319,26 @@ class _Levels:
                 value = get(regs[i].organisation)
                 new = ({value} if single else set(value)) - have
                 have |= new
-                names = ", ".join(sorted(str(getattr(v, "value", v)) for v in new))
-                self.why[i] = (f"brings a new {what}: {names}", rule)
+                self.why[i] = (_brings_new(what, new), rule)
+
+
+def _word(value: Any) -> Term | str:
+    """A value as a reason names it: as written in English (``small``, a municipality),
+    an enum value in words in Finnish and Swedish."""
+    if not isinstance(value, enum.Enum):
+        return str(value)
+    word = term(value)
+    return Term(str(value.value), fi=word.text_in("fi"), sv=word.text_in("sv"))
+
+
+def _brings_new(what: str, new: set[Any]) -> Text:
+    """The reason of a registration that brings new values of a level (``what``)."""
+    names = sorted((_word(v) for v in new), key=str)
+    if what == "size class":
+        return Text("brings a new size class: {names}", names=names)
+    if what == "municipality":
+        return Text("brings a new municipality: {names}", names=names)
+    return Text("brings a new under-represented group: {names}", names=names)
 
 
 def _has(value: str) -> Callable[[frozenset[str]], bool]:
@@ -333,7 +355,7 @@ def diversity_levels(pool: Pool, sel: Selector, order: list[int], why: dict[int,
             levels.first(
                 "municipalities",
                 _has(m),
-                f"covers the required municipality {m}",
+                Text("covers the required municipality {municipality}", municipality=m),
                 "GEN-1",
             )
     # 1. work pairs of a wanted role mix in each theme network (KU-7)
@@ -344,14 +366,14 @@ def diversity_levels(pool: Pool, sel: Selector, order: list[int], why: dict[int,
     div = rules.diversity
     # 2. a volunteer-run organisation (WS-7)
     if div.volunteer_run and not any(o.volunteer_run for o in levels.chosen_orgs()):
-        levels.first("volunteer_run", bool, "brings a volunteer-run association", "WS-7")
+        levels.first("volunteer_run", bool, Text("brings a volunteer-run association"), "WS-7")
     # 3. the wanted languages (WS-7)
     for lang in sorted(div.languages):
         if not any(lang in o.languages for o in levels.chosen_orgs()):
             levels.first(
                 "languages",
                 _has(lang),
-                f"brings the language {lang!r}",
+                Text("brings the language {language!r}", language=lang),
                 "WS-7",
             )
     # 4.-6. new size classes (WS-4), municipalities, under-represented groups (WS-7)
@@ -389,7 +411,12 @@ def work_pair(
                     continue
                 tried += 1
                 if sel.try_add([(a, bit), (b, bit)], remember=False):
-                    text = f"work pair {mix[0].value} + {mix[1].value} for network {g.id}"
+                    text = Text(
+                        "work pair {first} + {second} for network {network}",
+                        first=_word(mix[0]),
+                        second=_word(mix[1]),
+                        network=g.id,
+                    )
                     why[a] = why[b] = (text, "KU-7")
                     return
                 if tried >= 64:

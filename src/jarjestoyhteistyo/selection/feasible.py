@@ -28,6 +28,7 @@ import attrs
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.registrations import Registration
 from jarjestoyhteistyo.model.rulesets import Need, RuleSet
 from jarjestoyhteistyo.selection._flow import TypeNetwork, max_flow_of_types
@@ -101,24 +102,46 @@ class Feasibility:
         """How many organisations are missing in all."""
         return self.seats - self.fillable
 
-    def explain(self) -> str:
-        """A preparer's explanation in English."""
+    def explain(self, lang: str = "en") -> str:
+        """A preparer's explanation in ``lang`` (``fi``, ``sv``, ``en``); group ids as
+        written.
+
+        >>> Feasibility(seats=4, fillable=4).explain("fi")
+        'Kaikki 4 paikkaa voidaan täyttää ilmoittautuneista.'
+        """
         if self.feasible:
-            return f"All {self.seats} seats can be filled from the registrations."
-        lines = [f"Only {self.fillable} of {self.seats} seats can be filled."]
+            return Text(
+                "All {seats} seats can be filled from the registrations.", seats=self.seats
+            ).text_in(lang)
+        lines = [
+            Text(
+                "Only {fillable} of {seats} seats can be filled.",
+                fillable=self.fillable,
+                seats=self.seats,
+            )
+        ]
         v = self.violator
         if v is not None:
             lines.append(
-                f"Groups {', '.join(v.groups)} have {v.seats} seats, but only "
-                f"{v.organisations} organisations registered for any of them "
-                "(an organisation counts once, FC-9, WS-7)."
+                Text(
+                    "Groups {groups} have {seats} seats, but only {organisations} organisations"
+                    " registered for any of them (an organisation counts once, FC-9, WS-7).",
+                    groups=", ".join(v.groups),
+                    seats=v.seats,
+                    organisations=v.organisations,
+                )
             )
         need = ", ".join(f"{g} {n}" for g, n in self.call_for.items())
         lines.append(
-            f"Fix: another call for registrations in {', '.join(self.call_for)}: "
-            f"{self.missing} more organisation(s) ({need})."
+            Text(
+                "Fix: another call for registrations in {groups}: {missing} more"
+                " organisation(s) ({need}).",
+                groups=", ".join(self.call_for),
+                missing=self.missing,
+                need=need,
+            )
         )
-        return " ".join(lines)
+        return " ".join(line.text_in(lang) for line in lines)
 
 
 def hall_violator(pool: Pool) -> Shortage | None:

@@ -43,6 +43,7 @@ from typing import TypeAlias
 import attrs
 
 from jarjestoyhteistyo.errors import SelectionError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.registrations import Registration
 from jarjestoyhteistyo.model.rulesets import RuleSet
 from jarjestoyhteistyo.selection._flow import TypeNetwork
@@ -361,7 +362,9 @@ def selection_probabilities(
     True
     """
     if runs < 0:
-        raise SelectionError(f"runs must be >= 0, got {runs}")
+        raise SelectionError(
+            Text("the number of lottery runs must be zero or more, not {runs}", runs=runs)
+        )
     pool = Pool(rules, registrations)
     fillable = feasibility_of(pool)[1]
     q = FairQuotas(pool, fillable)

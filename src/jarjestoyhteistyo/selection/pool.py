@@ -40,6 +40,7 @@ from jarjestoyhteistyo.calc.meetings import hours_per_member
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import SelectionError
 from jarjestoyhteistyo.findings import Finding, Severity
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.composition import Organisation
 from jarjestoyhteistyo.model.ids import normal_id
@@ -192,7 +193,13 @@ def ngo_groups(general: GeneralRuleSet) -> tuple[Group, ...]:
     deputies = general.deputies.mode in _DEPUTY_MODES
     ngo = [g for g in general.seat_groups if g.source in NGO_SOURCES]
     if len(ngo) > _MAX_GROUPS:
-        raise SelectionError(f"{len(ngo)} NGO seat groups; selection handles up to 24")
+        raise SelectionError(
+            Text(
+                "the rule set has {groups} NGO seat groups; selection handles up to {most}",
+                groups=len(ngo),
+                most=_MAX_GROUPS,
+            )
+        )
     return tuple(
         Group(index=i, seat_group=g, members=wanted(g), deputies=wanted(g) if deputies else 0)
         for i, g in enumerate(ngo)

@@ -25,6 +25,7 @@ import attrs
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Lang, Text
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
@@ -38,6 +39,7 @@ from jarjestoyhteistyo.selection.explanation import (
     Outcome,
     Placed,
     Reason,
+    Shared,
     crowded_out,
     explain,
     rejected,
@@ -140,17 +142,21 @@ class Proposal:
                 return x
         raise NotFoundError(organisation)
 
-    def to_text(self, *, rules_pointer: bool = False) -> str:
-        """Seats, explanations and findings as text (``rules_pointer``: as
-        :meth:`~jarjestoyhteistyo.findings.Report.to_text`)."""
-        out = [f"Proposal (seed {self.seed}): {self.feasibility.explain()}"]
+    def to_text(self, lang: Lang = "en", *, rules_pointer: bool = False) -> str:
+        """Seats, explanations and findings as text in ``lang`` (``fi``, ``sv``, ``en``;
+        ``rules_pointer``: as :meth:`~jarjestoyhteistyo.findings.Report.to_text`). Ids
+        and role values stay as written."""
+        feasible = self.feasibility.explain(lang)  # already in ``lang``
+        head = Text("Proposal (seed {seed}): {feasibility}", seed=self.seed, feasibility=feasible)
+        out = [head.text_in(lang)]
+        vacant = Text("VACANT").text_in(lang)
         for s in self.composition.seats:
-            holder = s.organisation or "VACANT"
+            holder = s.organisation or vacant
             role = f" [{s.person.role.value}]" if s.person else ""
             out.append(f"  {s.id:<28} {holder}{role}")
-        out.append("Explanations:")
-        out += [f"  {x.text()}" for x in self.explanations]
-        out.append(self.report.to_text(rules_pointer=rules_pointer))
+        out.append(Text("Explanations:").text_in(lang))
+        out += [f"  {x.text(lang)}" for x in self.explanations]
+        out.append(self.report.to_text(lang, rules_pointer=rules_pointer))
         return "\n".join(out)
 
     def to_dict(self) -> dict[str, Any]:
@@ -308,7 +314,8 @@ def _forum(pool: Pool, feas: Feasibility, rank: Sequence[int], seed: int) -> Pro
     crit = bool(rules.selection.criteria)
     if len(eligible) <= cap:
         admitted = sorted(eligible, key=lambda i: rank[i])
-        why = dict.fromkeys(eligible, ("registrations fit the cap: everyone admitted", "OF-3"))
+        fit: Reason = (Text("registrations fit the cap: everyone admitted"), "OF-3")
+        why = dict.fromkeys(eligible, fit)
     else:
         extra.append(
             finding(JY509 if crit else JY510, "registrations", count=len(eligible), cap=cap)
@@ -317,8 +324,12 @@ def _forum(pool: Pool, feas: Feasibility, rank: Sequence[int], seed: int) -> Pro
         admitted = ordered[:cap]
         why = {
             i: (
-                f"meets {pool.criteria_met[i]} criteria; place {n + 1} by criteria, then "
-                f"lottery rank {rank[i] + 1}",
+                Text(
+                    "meets {met} criteria; place {place} by criteria, then lottery rank {rank}",
+                    met=pool.criteria_met[i],
+                    place=n + 1,
+                    rank=rank[i] + 1,
+                ),
                 "OF-3, OF-4",
             )
             for n, i in enumerate(admitted)
@@ -332,16 +343,26 @@ def _forum(pool: Pool, feas: Feasibility, rank: Sequence[int], seed: int) -> Pro
     own = rules.deputies.mode is DeputyMode.AGREED
     comp, placed = build(pool, seated, own_deputies=own)
     last = admitted[-1] if admitted else None
-    bar = (
-        f"{cap} places went to registrations meeting more criteria or drawn earlier "
-        f"(last admitted: {pool.criteria_met[last]} criteria, lottery rank {rank[last] + 1})"
+    bar = Shared(
+        Text(
+            "{cap} places went to registrations meeting more criteria or drawn earlier"
+            " (last admitted: {met} criteria, lottery rank {rank})",
+            cap=cap,
+            met=pool.criteria_met[last],
+            rank=rank[last] + 1,
+        )
         if last is not None
-        else "no places"
+        else Text("no places")
     )
 
-    def not_selected(i: int) -> tuple[str, str]:
+    def not_selected(i: int) -> Reason:
         return (
-            f"meets {pool.criteria_met[i]} criteria, lottery rank {rank[i] + 1}; {bar}",
+            Text(
+                "meets {met} criteria, lottery rank {rank}; {bar}",
+                met=pool.criteria_met[i],
+                rank=rank[i] + 1,
+                bar=bar,
+            ),
             "OF-3, OF-4",
         )
 
@@ -449,7 +470,10 @@ def _draw_fair(pool: Pool, sel: Selector, fillable: int, seed: int, why: dict[in
         sel.accepted.append((i, 1 << j))
         sel.taken.add(i)
         why[i] = (
-            f"drawn by the fair lottery (probability {float(lottery.p[pool.masks[i]]):.3f})",
+            Text(
+                "drawn by the fair lottery (probability {probability})",
+                probability=format(float(lottery.p[pool.masks[i]]), ".3f"),
+            ),
             "OF-4",
         )
 
@@ -472,5 +496,9 @@ def _choose(
             break
         if i not in sel.taken and sel.try_add([(i, masks[i])]):
             met = pool.criteria_met[i]
-            text = f"lottery rank {rank[i] + 1}"
-            why[i] = (f"meets {met} criteria; {text}" if met else f"drawn at {text}", "FC-3")
+            why[i] = (
+                Text("meets {met} criteria; lottery rank {rank}", met=met, rank=rank[i] + 1)
+                if met
+                else Text("drawn at lottery rank {rank}", rank=rank[i] + 1),
+                "FC-3",
+            )

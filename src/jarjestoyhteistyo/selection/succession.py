@@ -263,8 +263,8 @@ def loads_history(text: str | bytes, *, source: str | None = None) -> History:
     ...     loads_history("events: [{date: 2025-03-01, kind: resing, seat: m1}]")
     ... except LoadError as e:
     ...     print(e.problems[0])
-    events[0].kind: expected one of resign, fill, vacate, replace, assign, got the text 'resing'; \
-did you mean 'resign'?
+    events[0].kind: expected one of resign, fill, vacate, replace, assign (or their Finnish or \
+Swedish words), got the text 'resing'; did you mean 'resign'?
     """
     return loads(text, History, source=source)
 
@@ -580,7 +580,7 @@ def apply_event(
     """
     general = rules.as_general()
     after, found = _apply(general, composition, event, "$", rules.kind)
-    return after, Report(subject=composition.name or rules.name, findings=found)
+    return after, Report(subject=composition.name or rules.title, findings=found)
 
 
 def _replay(
@@ -614,8 +614,11 @@ def composition_at(
     """
     if initial.as_of is not None and day < initial.as_of:
         raise SuccessionError(
-            f"no composition is known on {day.isoformat()}: the initial composition is"
-            f" dated {initial.as_of.isoformat()}"
+            Text(
+                "no composition is known on {day}: the initial composition is dated {as_of}",
+                day=day.isoformat(),
+                as_of=initial.as_of.isoformat(),
+            )
         )
     general = rules.as_general()
     indexed = sorted(
@@ -624,7 +627,7 @@ def composition_at(
     comp, found = _replay(general, initial, indexed, rules.kind)
     return (
         attrs.evolve(comp, as_of=day),
-        Report(subject=initial.name or rules.name, findings=tuple(found)),
+        Report(subject=initial.name or rules.title, findings=tuple(found)),
     )
 
 
@@ -715,8 +718,18 @@ def tenures(
     start = initial.as_of
     if start is None or until < start:
         raise SuccessionError(
-            "tenures need an initial composition with as_of on or before"
-            f" {until.isoformat()}, not {start.isoformat() if start else 'none'}"
+            Text(
+                "tenures need an initial composition dated (as_of) on or before {until}, not"
+                " {as_of}",
+                until=until.isoformat(),
+                as_of=start.isoformat(),
+            )
+            if start is not None
+            else Text(
+                "tenures need an initial composition dated (as_of) on or before {until}; it"
+                " has no date",
+                until=until.isoformat(),
+            )
         )
     terms_of = _planned(rules, initial, start, until)
     out: list[Tenure] = []
@@ -757,7 +770,7 @@ def _last_day(initial: Composition, history: History) -> dt.date:
     if initial.as_of is not None:
         days.append(initial.as_of)
     if not days:
-        raise SuccessionError("term limits need a dated initial composition (as_of)")
+        raise SuccessionError(Text("term limits need a dated initial composition (as_of)"))
     return max(days)
 
 
@@ -810,7 +823,7 @@ def term_limits(
     if policy is None or (
         policy.max_consecutive_person is None and policy.max_consecutive_organisation is None
     ):
-        return Report(subject="consecutive terms")
+        return Report(subject=Text("consecutive terms"))
     if proposal is None:
         start_comp = _initial(history, initial)
         last = until if until is not None else _last_day(start_comp, history)
@@ -818,15 +831,17 @@ def term_limits(
     served = served_before(rules, history, proposal, initial=initial, until=until)
     begin = proposal.as_of if proposal.as_of is not None else _served_end(served)
     found = check_proposal(served, proposal, policy, start=begin)
-    return Report(subject=proposal.name or rules.name, findings=found)
+    return Report(subject=proposal.name or rules.title, findings=found)
 
 
 def _initial(history: History, initial: Composition | None) -> Composition:
     start_comp = initial if initial is not None else history.initial
     if start_comp is None:
         raise SuccessionError(
-            "term limits need the composition the history starts from: give the history"
-            " an 'initial' composition"
+            Text(
+                "term limits need the composition the history starts from: give the history"
+                " an 'initial' composition"
+            )
         )
     return start_comp
 
@@ -856,7 +871,10 @@ def served_before(
     begin = proposal.as_of if proposal.as_of is not None else last + _ONE_DAY
     if begin <= last:
         raise SuccessionError(
-            f"the proposal starts on {begin.isoformat()}, not after the history's last"
-            f" date {last.isoformat()}"
+            Text(
+                "the proposal starts on {start}, not after the history's last date {last}",
+                start=begin.isoformat(),
+                last=last.isoformat(),
+            )
         )
     return tenures(rules, start_comp, history, begin - _ONE_DAY)
