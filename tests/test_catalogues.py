@@ -189,3 +189,16 @@ def test_a_term_keeps_its_value_for_programs() -> None:
     assert (str(t), t.text_in("sv"), t.text_in("en")) == ("chair", "ordförande", "chair")
     assert t == Term("chair")
     assert hash(t) == hash(Term("chair"))
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel reads an f-string as one token: ``f"{_('aliases')}"`` is never extracted,
+    so the text would stay English in every language. The package marks none there."""
+    hidden = re.compile(r"""\{\s*(?:_|N_|gettext|pgettext|ngettext|Text)\(""")
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted((ROOT / "src" / "jarjestoyhteistyo").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"""\bf["']""", line) and hidden.search(line)
+    ]
+    assert found == []

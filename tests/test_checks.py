@@ -404,23 +404,31 @@ def test_fc4_duplicate_category_is_error_JY119() -> None:
     cats = (*formal().categories, formal().categories[0])
     f = assert_finding(attrs.evolve(formal(), categories=cats), "JY119", E, "FC-4")
     assert formal().categories[0].code in f.message_en
+    # the later entry is named, with the one it repeats (issue #16 point 5)
+    assert f.path == f"categories[{len(cats) - 1}].code"
+    assert f.params["first"] == "categories[0]"
+    assert "(first at categories[0])" in f.message_en
 
 
 def test_fc4_duplicate_network_is_error_JY119() -> None:
     nets = (*council().networks, ThemeNetwork(id=council().networks[0].id))
-    assert_finding(attrs.evolve(council(), networks=nets), "JY119", E, "FC-4", "networks")
+    path = f"networks[{len(nets) - 1}].id"
+    f = assert_finding(attrs.evolve(council(), networks=nets), "JY119", E, "FC-4", path)
+    assert (f.params["id"], f.params["first"]) == (nets[0].id, "networks[0]")
 
 
 def test_fc4_duplicate_official_seat_is_error_JY119() -> None:
     seats = (*council().official_seats, council().official_seats[0])
     rules = attrs.evolve(council(), official_seats=seats)
-    assert_finding(rules, "JY119", E, "FC-4", "official_seats")
+    f = assert_finding(rules, "JY119", E, "FC-4", f"official_seats[{len(seats) - 1}].id")
+    assert f.params["first"] == "official_seats[0]"
 
 
 def test_fc4_duplicate_seat_group_is_error_JY119() -> None:
     groups = (*general().seat_groups, general().seat_groups[0])
     rules = attrs.evolve(general(), seat_groups=groups)
-    assert_finding(rules, "JY119", E, "FC-4", "seat_groups")
+    f = assert_finding(rules, "JY119", E, "FC-4", f"seat_groups[{len(groups) - 1}].id")
+    assert f.params["first"] == "seat_groups[0]"
 
 
 def test_fc4_seat_group_with_unknown_category_is_error_JY119() -> None:
@@ -436,6 +444,8 @@ def test_fc4_network_and_official_seat_sharing_an_id_is_error_JY119() -> None:
     ids = [g.id for g in rules.as_general().seat_groups]
     assert len(ids) != len(set(ids))  # the general form really is ambiguous
     assert "JY119" in check(rules).codes
+    f = only(check(rules), "JY119", f"official_seats[{len(rules.official_seats) - 1}].id")
+    assert f.params["first"] == "networks[0]"
 
 
 # ------------------------------------------------------------------- JY120

@@ -166,3 +166,80 @@ def test_rules_explains_a_rule_in_all_three_languages_whatever_the_locale() -> N
     assert all(
         f"[{lang}]" in done.stdout or f"{lang}:" in done.stdout for lang in ("fi", "sv", "en")
     )
+
+
+def _cli_phrases() -> list[str]:
+    """The English phrases of the command line's own messages: each msgid of the
+    catalogue found in ``cli.py``, cut at its ``{placeholders}``, pieces of two words
+    or more. A Finnish or Swedish output holding one was not translated."""
+    from babel.messages.pofile import read_po
+
+    po = Path("src/jarjestoyhteistyo/locale/fi/LC_MESSAGES/jarjestoyhteistyo.po")
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    phrases: set[str] = set()
+    for message in catalog:
+        if not message.id or not any(p.endswith("cli.py") for p, _ in message.locations):
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else message.id
+        for text in ids:
+            for piece in re.split(r"\{[^}]*\}|%\(?\w*\)?s|[():;'`]", text):
+                piece = piece.strip(" ,.-–")
+                if len(piece.split()) >= 2 and "jarjestoyhteistyo" not in piece:
+                    phrases.add(piece)  # a command quoted is the same in every language
+    return sorted(phrases)
+
+
+#: Commands whose every line is the command line's own (their outputs, not a report).
+_OUTPUTS = (
+    ("presets",),
+    ("terms", "--date", "2026-05-01", "--list"),
+    ("rotation", "vake", "examples/vantaa-kerava-formal.yaml"),
+    ("window", "vake", "--start", "2026-01-01"),
+    ("window", "vake", "--start", "2026-01-01", "--first"),
+    ("duties", "ku", "--year", "2027"),
+    ("calendar", "vake", "--year", "2027"),
+    ("codes", "JY210"),
+    ("example", "vake", "--broken", "FC-9"),
+    ("window", "ku", "--start", "2026-01-01", "--position", "2"),
+    ("codes", "JY999"),
+    ("rotation", "vake", "examples/vantaa-kerava-formal.yaml", "--years", "500"),
+)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("argv", _OUTPUTS, ids=" ".join)
+def test_command_outputs_have_no_english_phrase_left(
+    argv: tuple[str, ...], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    phrases = _cli_phrases()
+    assert "membership windows of a seat from" in phrases  # the catalogue was read
+    main([*argv, "--lang", lang])
+    done = capsys.readouterr()
+    text = done.out + done.err
+    assert text.strip()
+    left = [p for p in phrases if p in text]
+    assert left == [], text
+
+
+@pytest.mark.parametrize(("lang", "day"), [("fi", "ti 2027-01-05"), ("sv", "tis 2027-01-05")])
+def test_the_calendar_names_weekdays_in_the_language(
+    lang: str, day: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["calendar", "vake", "--year", "2027", "--lang", lang]) == 0
+    assert day in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("fi", "Järjestöyhteistyön neuvottelukunta"),
+        ("sv", "Delegationen för organisationssamarbete"),
+        ("en", "NGO advisory council (formal cooperation body)"),
+    ],
+)
+def test_the_body_is_named_in_the_language_of_the_report(
+    lang: str, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "vake", "--lang", lang]) == 0
+    assert capsys.readouterr().out.splitlines()[-2].startswith(f"{name}: ")

@@ -274,7 +274,12 @@ def test_jp5_duplicate_ids() -> None:
     )
     report = check_cooperation(model)
     assert report.codes == {"JY618"}
-    assert sorted(f.path for f in report) == ["annual_clock", "processes"]
+    n, m = len(_clean().processes), len(_clean().annual_clock)
+    # each later entry, at its id, naming the first entry with the id
+    assert sorted(f.path for f in report) == sorted(
+        [f"processes[{n}].id", *(f"annual_clock[{m + i}].id" for i in range(m))]
+    )
+    assert {f.params["first"] for f in report if f.path.startswith("processes")} == {"processes[0]"}
 
 
 def test_jp5_annual_activity_every_other_year_needs_an_anchor() -> None:

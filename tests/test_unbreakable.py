@@ -347,6 +347,8 @@ def test_the_caches_are_known() -> None:
         "jarjestoyhteistyo.calc.schedule._parse_cached",
         # a message catalogue: read by gettext(), never handed to a caller
         "jarjestoyhteistyo.i18n._catalogue",
+        # the diagrams' own words in a language: private, never handed to a caller
+        "jarjestoyhteistyo.render.diagrams._own_words",
         "jarjestoyhteistyo.rulebook._book",  # frozen rules and read-only mappings
     ]
 

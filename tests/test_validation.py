@@ -629,7 +629,11 @@ def test_ws4_organisations_of_one_size_is_warning_JY218() -> None:
 def test_fc4_duplicate_seat_id_is_error_JY219() -> None:
     comp = formal_comp()
     comp = attrs.evolve(comp, seats=(*comp.seats, comp.seats[-1]))
-    assert any(f.path == "seats" for f in findings(validate(formal_rules(), comp), "JY219"))
+    # the later entry, naming the one it repeats (issue #16 point 5)
+    [f] = [f for f in findings(validate(formal_rules(), comp), "JY219") if "first" in f.params]
+    assert f.path == f"seats[{len(comp.seats) - 1}].id"
+    assert f.params["first"] == f"seats[{len(comp.seats) - 2}]"
+    assert f.params["id"] == comp.seats[-1].id
     assert_finding(formal_rules(), comp, "JY219", E, "FC-4", alone=False)
 
 
@@ -637,7 +641,9 @@ def test_fc4_duplicate_organisation_id_is_error_JY219() -> None:
     comp = formal_comp()
     comp = attrs.evolve(comp, organisations=(*comp.organisations, comp.organisations[0]))
     f = assert_finding(formal_rules(), comp, "JY219", E, "FC-4")
-    assert f.path == "organisations"
+    assert f.path == f"organisations[{len(comp.organisations) - 1}].id"
+    assert f.params["first"] == "organisations[0]"
+    assert f.message_fi != f.message_en  # the sentence is translated
 
 
 def test_fc4_unknown_organisation_is_error_JY219() -> None:

@@ -16,7 +16,9 @@ What is extracted:
   ``ngettext(lang, "...", "...", n)``, ``pgettext(lang, "context", "...")`` and the
   command line's ``_("...")``, ``N_("...")`` and ``NP_("context", "...")``, read
   by Babel's Python extractor (a comment starting ``TRANSLATORS:`` above the call
-  reaches the translator).
+  reaches the translator);
+* every YAML key's meaning, ``_meaning("Class.field", "...")`` in
+  ``model/meanings.py``, under its key as context (``FormalCommittee.deputies``).
 
 A new message gets an empty translation in each ``.po`` (``check`` fails until it is
 filled in); a message gone from the code is dropped; a changed one is a new message.
@@ -57,6 +59,8 @@ KEYWORDS = {
     # the reasons of model.bounds: Bound(low, high, reason), _either_way(high, reason)
     "Bound": (3,),
     "_either_way": (2,),
+    # the meanings of the YAML keys (model.meanings): _meaning("Class.field", text)
+    "_meaning": ((1, "c"), 2),
     "gettext": (2,),
     "ngettext": (2, 3),
     "pgettext": ((2, "c"), 3),

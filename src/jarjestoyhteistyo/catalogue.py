@@ -65,6 +65,7 @@ from jarjestoyhteistyo.analysis import ecosystem
 from jarjestoyhteistyo.calc import meetings, schedule, terms
 from jarjestoyhteistyo.codes import Code
 from jarjestoyhteistyo.errors import CatalogueError, NotFoundError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.rules import (
     chair,
     consistency,
@@ -102,7 +103,7 @@ def build_catalogue(*families: tuple[Code, ...]) -> tuple[Code, ...]:
     for family in families:
         for code in family:
             if code.code in seen:
-                raise CatalogueError(f"finding code {code.code} is declared twice")
+                raise CatalogueError(Text("finding code {code} is declared twice", code=code.code))
             seen[code.code] = code
     return tuple(sorted(seen.values(), key=lambda c: c.code))
 

@@ -22,7 +22,7 @@ table :func:`main` builds its parser from, in the order ``--help`` lists them:
 >>> list(COMMANDS)[:4]
 ['presets', 'show', 'check', 'validate']
 >>> COMMANDS["validate"].formats
-('text', 'json', 'text-both', 'github')
+('text', 'json', 'text-both', 'github', 'sarif')
 
 A handler imports the heavy modules it needs itself, so that ``--help`` and the light
 commands start fast (no pandas, matplotlib, hypothesis or icalendar). Files are read
@@ -46,7 +46,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import JarjestoError, LoadError
 from jarjestoyhteistyo.findings import Finding, Language, Report
-from jarjestoyhteistyo.i18n import LANGUAGES, gettext, language_from_env, ngettext
+from jarjestoyhteistyo.i18n import LANGUAGES, Lang, Text, gettext, language_from_env, ngettext
 from jarjestoyhteistyo.model.bounds import MAX_AMOUNT
 from jarjestoyhteistyo.text import escape_unsafe
 
@@ -79,6 +79,16 @@ def _report_lang() -> Language:
 def _count_errors(n: int) -> str:
     """``1 error``, ``2 virhettä``: a count of errors in this run's language."""
     return ngettext(_LANG.get(), "{n} error", "{n} errors", n).format(n=n)
+
+
+#: The weekdays' short names, Monday first (``calendar``'s lines).
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def _weekday(index: int) -> str:
+    """The short name of weekday ``index`` (0 Monday) in this run's language: not the
+    C locale's ``%a``, which is English whatever the language."""
+    return _(_WEEKDAYS[index])
 
 
 def _language(argv: Sequence[str]) -> str:
@@ -279,33 +289,25 @@ def _places(file: str | None) -> Callable[[Finding], tuple[int, int] | None]:
 _DOCUMENT_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
 
-def _github(report: Report, file: str | None, place: Callable[[Finding], Any]) -> str:
-    """GitHub Actions workflow commands, one annotation a finding (``--format github``)."""
-
-    def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def prop(text: str) -> str:
-        return data(text).replace(":", "%3A").replace(",", "%2C")
-
-    level = {"error": "error", "warning": "warning", "info": "notice"}
-    lines = []
-    for f in report.findings:
-        props = []
-        at = place(f)
-        if file is not None and at is not None:
-            props += [f"file={prop(file)}", f"line={at[0]}", f"col={at[1]}"]
-        props.append(f"title={prop(f'{f.code} [{f.rule}] {f.path}')}")
-        lines.append(f"::{level[f.severity.value]} {','.join(props)}::{data(f.message_en)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+#: The CI formats of ``check`` and ``validate`` (:mod:`jarjestoyhteistyo.render.annotations`).
+_CI_FORMATS = ("github", "sarif")
 
 
-def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = None) -> int:
+def _emit_report(
+    report: Report, fmt: str, out: TextIO, *, file: str | None = None, document: Any = None
+) -> int:
     """The report in ``fmt``; ``file`` is the file the findings are about: their places
-    in it lead each text line (``file:line:column``) and are in JSON as ``location``."""
+    in it lead each text line (``file:line:column``) and are in JSON as ``location``;
+    ``document`` is what they are about: a path shows its entries' ids beside their
+    indexes (``seats[15] (d2).organisation``), in JSON as ``entry``."""
     place = _places(file)
-    if fmt == "json":
-        data = report.to_dict()
+    if fmt in _CI_FORMATS:
+        from jarjestoyhteistyo.render.annotations import github, sarif
+
+        render = github if fmt == "github" else sarif
+        out.write(render(report, file, place, lang=_report_lang(), document=document))
+    elif fmt == "json":
+        data = report.to_dict(document=document)
         for row, f in zip(data["findings"], report.findings, strict=True):
             at = place(f)
             if at is not None:
@@ -313,8 +315,6 @@ def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = No
         import json
 
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "github":
-        out.write(_github(report, file, place))
     else:
 
         def where(f: Finding) -> str | None:
@@ -322,7 +322,7 @@ def _emit_report(report: Report, fmt: str, out: TextIO, *, file: str | None = No
             return None if at is None else f"{file}:{at[0]}:{at[1]}"
 
         lang: Language = "both" if fmt == "text-both" else _report_lang()
-        out.write(report.to_text(lang, where=where, rules_pointer=True) + "\n")
+        out.write(report.to_text(lang, where=where, rules_pointer=True, document=document) + "\n")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -345,10 +345,14 @@ def _iso_date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a date as YYYY-MM-DD, such as 2026-01-31, got '{text}'").format(text=text)
+        ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
-            f"{text} is outside the years {FIRST_YEAR}–{LAST_YEAR} the library computes in"
+            _("{text} is outside the years {first}–{last} the library computes in").format(
+                text=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
         )
     return day
 
@@ -361,10 +365,14 @@ def _int_in(low: int, high: int, what: str) -> Callable[[str], int]:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"{what}: expected a whole number, got {text!r}"
+                _("{what}: expected a whole number, got '{text}'").format(what=_(what), text=text)
             ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be {low}–{high}, not {value}")
+            raise argparse.ArgumentTypeError(
+                _("{what} must be {low}–{high}, not {value}").format(
+                    what=_(what), low=low, high=high, value=value
+                )
+            )
         return value
 
     return parse
@@ -378,14 +386,18 @@ def _number_in(low: float, high: float, what: str) -> Callable[[str], float]:
         try:
             value = float(text.replace(",", "."))
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{what}: expected a number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                _("{what}: expected a number, got '{text}'").format(what=_(what), text=text)
+            ) from None
         if not low <= value <= high:  # also false for nan
 
             def shown(x: float) -> str:
                 return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
 
             raise argparse.ArgumentTypeError(
-                f"{what} must be {shown(low)}–{shown(high)}, not {text}"
+                _("{what} must be {low}–{high}, not {value}").format(
+                    what=_(what), low=shown(low), high=shown(high), value=text
+                )
             )
         return value
 
@@ -396,7 +408,7 @@ def _year(text: str) -> int:
     """A ``--year``-like option, in the years the library computes in."""
     from jarjestoyhteistyo.calc.terms import FIRST_YEAR, LAST_YEAR
 
-    return _int_in(FIRST_YEAR, LAST_YEAR, "year")(text)
+    return _int_in(FIRST_YEAR, LAST_YEAR, N_("year"))(text)
 
 
 #: The most registrations ``example`` generates (a national call is about 100,000).
@@ -436,6 +448,7 @@ def _stdin_bytes() -> bytes:
                     path="$",
                     code="too-large",
                     message=f"the input is more than {limit} bytes, the limit",
+                    text=Text("the input is more than {limit} bytes, the limit", limit=limit),
                     params={"limit": limit},
                 )
             ],
@@ -456,7 +469,7 @@ def _load(arg: str | Path, what: str) -> Any:
 def _one_stdin(args: argparse.Namespace) -> None:
     """Stdin can be read once: two inputs given as ``-`` are a usage error."""
     if sum(1 for a in _inputs(args) if a == STDIN) > 1:
-        raise JarjestoError("only one input can be read from stdin ('-')")
+        raise JarjestoError(Text("only one input can be read from stdin ('-')"))
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:
@@ -486,20 +499,28 @@ def _write_file(
 
     target = Path(path)
     if target.is_symlink():
-        raise JarjestoError(f"{path} is a symbolic link; give the path of a file, not a link")
+        raise JarjestoError(
+            Text("{path} is a symbolic link; give the path of a file, not a link", path=path)
+        )
     if target.exists() and not target.is_file():  # a rename would replace a device node
-        raise JarjestoError(f"{path} is not a regular file (a device, a pipe or a folder)")
+        raise JarjestoError(
+            Text("{path} is not a regular file (a device, a pipe or a folder)", path=path)
+        )
     for source in inputs:
         try:
             same = target.exists() and os.path.samefile(target, source)
         except OSError:
             same = False
         if same:
-            raise JarjestoError(f"{path} is one of this command's inputs; write elsewhere")
+            raise JarjestoError(
+                Text("{path} is one of this command's inputs; write elsewhere", path=path)
+            )
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
+        raise JarjestoError(
+            Text("cannot write {path}: {reason}", path=path, reason=exc.strerror or str(exc))
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
             f.write(text)
@@ -509,7 +530,9 @@ def _write_file(
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise JarjestoError(f"cannot write {path}: {exc.strerror}") from None
+        raise JarjestoError(
+            Text("cannot write {path}: {reason}", path=path, reason=exc.strerror or str(exc))
+        ) from None
 
 
 def _add_redact(p: argparse.ArgumentParser) -> None:
@@ -553,9 +576,11 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
         _dump_view(rows, out)
     else:
         width = max(len(p.name) for p in presets)
+        lang = _LANG.get()
+        aliases = _("aliases")
         for p in presets:
-            out.write(f"{p.name:<{width}}  {p.kind:<22}  {p.title}\n")
-            out.write(f"{'':<{width}}  aliases: {', '.join(p.aliases)}\n")
+            out.write(f"{p.name:<{width}}  {p.kind:<22}  {p.title_in(lang)}\n")
+            out.write(f"{'':<{width}}  {aliases}: {', '.join(p.aliases)}\n")
     return EXIT_OK
 
 
@@ -589,12 +614,16 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command(
-    "check", N_("check a rule set on its own"), ("text", "json", "text-both", "github"), rules=True
+    "check",
+    N_("check a rule set on its own"),
+    ("text", "json", "text-both", *_CI_FORMATS),
+    rules=True,
 )
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rules.checks import check
 
-    return _emit_report(check(_any_rules(args.rules)), args.format, out, file=args.rules)
+    rules = _any_rules(args.rules)
+    return _emit_report(check(rules), args.format, out, file=args.rules, document=rules)
 
 
 def _validate_arguments(p: argparse.ArgumentParser) -> None:
@@ -621,7 +650,7 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
 @command(
     "validate",
     N_("validate a composition against a rule set"),
-    ("text", "json", "text-both", "github"),
+    ("text", "json", "text-both", *_CI_FORMATS),
     arguments=_validate_arguments,
     rules=True,
     composition=True,
@@ -631,7 +660,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.render.progress import Stages
     from jarjestoyhteistyo.rules.validation import validate
 
-    with Stages(("reading the composition", "validating")) as stages:
+    with Stages((_("reading the composition"), _("validating"))) as stages:
         rules = _rules(args.rules)
         composition = _load(args.composition, "composition")
         stage = None if args.stage is None else Stage(args.stage)
@@ -642,7 +671,31 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             served = served_before(rules, _load(args.history, "history"), composition)
         stages.next()
         report = validate(rules, composition, stage=stage, history=served)
-    return _emit_report(report, args.format, out, file=args.composition)
+    return _emit_report(report, args.format, out, file=args.composition, document=composition)
+
+
+def _init_arguments(p: argparse.ArgumentParser) -> None:
+    from jarjestoyhteistyo.io.starter import STARTER_KINDS
+
+    p.add_argument(
+        "kind",
+        metavar="KIND",
+        help=_("the kind of file: {kinds}").format(kinds=", ".join(STARTER_KINDS)),
+    )
+
+
+@command(
+    "init",
+    N_("write a commented starter YAML file of a kind, each key with its meaning"),
+    ("yaml",),
+    arguments=_init_arguments,
+)
+def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.starter import starter
+
+    lang = _LANG.get()
+    out.write(starter(args.kind, "fi" if lang == "fi" else "sv" if lang == "sv" else "en"))
+    return EXIT_OK
 
 
 def _codes_arguments(p: argparse.ArgumentParser) -> None:
@@ -671,10 +724,20 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
             from jarjestoyhteistyo.rules.values import did_you_mean
 
             close = did_you_mean(unknown[0], [c.code for c in codes])
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            if close:
+                raise JarjestoError(
+                    Text(
+                        "no finding code {codes}; did you mean {close}? "
+                        "('jarjestoyhteistyo codes' lists them all)",
+                        codes=", ".join(unknown),
+                        close=", ".join(close),
+                    )
+                )
             raise JarjestoError(
-                f"no finding code {', '.join(unknown)}{hint} "
-                "('jarjestoyhteistyo codes' lists them all)"
+                Text(
+                    "no finding code {codes} ('jarjestoyhteistyo codes' lists them all)",
+                    codes=", ".join(unknown),
+                )
             )
         codes = [c for c in codes if c.code in wanted or c.rule.upper() in wanted]
     if args.format == "json":  # a view: the listing's columns, the severity as its value
@@ -690,8 +753,17 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO) -> int:
         ]
         _dump_view(rows, out)
     else:
+        from jarjestoyhteistyo.findings import severity_word
+
+        lang = _report_lang()
+        words = {c.severity: severity_word(c.severity, lang) for c in codes}
+        width = max((len(w) for w in words.values()), default=7)
+        fix = _("fix")
         for c in codes:
-            out.write(f"{c.code}  {c.rule:<6} {c.severity.value:<7} {c.title}\n")
+            word = words[c.severity]
+            out.write(f"{c.code}  {c.rule:<6} {word:<{width}} {c.title_in(lang)}\n")
+            if len(codes) <= 3:  # a few codes asked for by name: what to do as well
+                out.write(f"       {fix}: {c.fix_in(lang)}\n")
     return EXIT_OK
 
 
@@ -747,8 +819,11 @@ def _cmd_categories(args: argparse.Namespace, out: TextIO) -> int:
         categories = getattr(rules, "categories", None) or ()
         if not categories:
             raise JarjestoError(
-                f"{args.rules} has no list of categories of its own; "
-                "'jarjestoyhteistyo categories' lists the eight PRH ones"
+                Text(
+                    "{file} has no list of categories of its own; "
+                    "'jarjestoyhteistyo categories' lists the eight PRH ones",
+                    file=args.rules,
+                )
             )
     if args.format == "json":
         rows = [
@@ -807,10 +882,15 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _dump_view({"date": day.isoformat(), "terms": rows}, out)
     else:
+        line = {
+            "regional": _("regional council term {number}: {start} – {end}"),
+            "municipal": _("municipal council term {number}: {start} – {end}"),
+        }
         for r in rows:
             mark = "  <- " + day.isoformat() if r["contains_date"] else ""
             out.write(
-                f"{r['council']} council term {r['number']}: {r['start']} – {r['end']}{mark}\n"
+                line[str(r["council"])].format(number=r["number"], start=r["start"], end=r["end"])
+                + f"{mark}\n"
             )
     return EXIT_OK
 
@@ -818,7 +898,7 @@ def _cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 def _rotation_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--years",
-        type=_int_in(1, 200, "the horizon in years"),
+        type=_int_in(1, 200, N_("the horizon in years")),
         default=8,
         help=_("horizon in years, 1–200 (default 8)"),
     )
@@ -849,13 +929,27 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
             {k: v for k, v in data.items() if k not in last} | {k: data[k] for k in last}, out
         )
     else:
+        lang = _LANG.get()
+        cohorts = ngettext(lang, "{n} cohort", "{n} cohorts", plan.cohorts)
+        most = ngettext(
+            lang,
+            "at most {n} seat changes at once",
+            "at most {n} seats change at once",
+            plan.max_per_changeover,
+        )
         out.write(
-            f"Rotation plan {plan.start} – {plan.end}: term {plan.term_months} months, "
-            f"{plan.cohorts} cohort(s), at most {plan.max_per_changeover} seats change at "
-            "once\n"
+            _("Rotation plan {start} – {end}: term {months} months, {cohorts}, {most}").format(
+                start=plan.start,
+                end=plan.end,
+                months=plan.term_months,
+                cohorts=cohorts.format(n=plan.cohorts),
+                most=most.format(n=plan.max_per_changeover),
+            )
+            + "\n"
         )
         for c in plan.changeovers:
-            out.write(f"{c.date}: {len(c.seats)} seat(s) up: {', '.join(c.seats)}\n")
+            up = ngettext(lang, "{n} seat up", "{n} seats up", len(c.seats))
+            out.write(f"{c.date}: {up.format(n=len(c.seats))}: {', '.join(c.seats)}\n")
     return EXIT_OK
 
 
@@ -865,7 +959,7 @@ def _window_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--count",
-        type=_int_in(1, 100, "the number of windows"),
+        type=_int_in(1, 100, N_("the number of windows")),
         default=3,
         help=_("how many windows, 1–100 (default 3)"),
     )
@@ -874,7 +968,7 @@ def _window_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--position",
-        type=_int_in(0, 100, "the position"),
+        type=_int_in(0, 100, N_("the position")),
         default=None,
         help=_("the seat's position in the staggered group, 0–100 (with --first; default 0)"),
     )
@@ -895,10 +989,13 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     policy = rules.term
     if policy is None:
         raise JarjestoError(
-            f"{rules.name}: the rule set states no term, so there are no membership windows"
+            Text(
+                "{name}: the rule set states no term, so there are no membership windows",
+                name=rules.title,
+            )
         )
     if args.position is not None and not args.first:
-        raise JarjestoError("--position is the place in a staggered first term: use --first")
+        raise JarjestoError(Text("--position is the place in a staggered first term: use --first"))
     position = args.position or 0
     single = policy.mode in (TermMode.FIXED_DATES, TermMode.AGREED)
     count = 1 if single else args.count
@@ -928,16 +1025,29 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
         return EXIT_OK
-    out.write(
-        f"{rules.name}: membership windows of a seat from {args.start.isoformat()}"
-        f" ({policy.mode.value} term{', first term' if args.first else ''})\n"
+    from jarjestoyhteistyo.model.vocabulary import term
+
+    lang = _LANG.get()
+    mode = term(policy.mode).text_in(lang)
+    head = (
+        _("{name}: membership windows of a seat from {start} ({mode}, first term)")
+        if args.first
+        else _("{name}: membership windows of a seat from {start} ({mode})")
     )
+    out.write(head.format(name=rules.name_in(lang), start=args.start.isoformat(), mode=mode))
+    out.write("\n")
     for k, w in enumerate(windows):
-        end = "open" if w.end is None else w.end.isoformat()
-        out.write(f"  {k + 1}. {w.start.isoformat()} – {end}: {w.rule}\n")
+        end = _("open") if w.end is None else w.end.isoformat()
+        out.write(f"  {k + 1}. {w.start.isoformat()} – {end}: {_window_rule(w, lang)}\n")
     if single and args.count > 1:
-        out.write(f"  ({policy.mode.value} terms give a single window)\n")
+        out.write("  (" + _("{mode}: a single window").format(mode=mode) + ")\n")
     return EXIT_OK
+
+
+def _window_rule(window: Any, lang: str) -> str:
+    """How ``window`` was computed, in ``lang`` where the window can say it."""
+    rule_in = getattr(window, "rule_in", None)
+    return str(rule_in(lang)) if callable(rule_in) else str(window.rule)
 
 
 def _duties_arguments(p: argparse.ArgumentParser) -> None:
@@ -959,7 +1069,7 @@ def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
     rules = _rules(args.rules, goes_on=_("the duties are read as written"))
     broken = [f for f in check_duties(rules) if f.severity is Severity.ERROR]
     if broken:  # turns that cannot be read, or overlap: the findings, not a guess
-        return _emit_report(Report(subject=rules.name, findings=tuple(broken)), args.format, out)
+        return _emit_report(Report(subject=rules.title, findings=tuple(broken)), args.format, out)
     first, last = date(args.year, 1, 1), date(args.year, 12, 31)
     duties = [  # a view: each duty's periods overlapping the year
         {
@@ -981,13 +1091,19 @@ def _cmd_duties(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _dump_view({"name": rules.name, "year": args.year, "duties": duties}, out)
         return EXIT_OK
-    out.write(f"{rules.name}: rotating duties in {args.year}\n")
+    lang = _LANG.get()
+    out.write(
+        _("{name}: rotating duties in {year}").format(name=rules.name_in(lang), year=args.year)
+        + "\n"
+    )
     if not duties:
-        out.write("  (the rule set states no rotating duties)\n")
+        out.write("  (" + _("the rule set states no rotating duties") + ")\n")
     for d in duties:
-        out.write(f"{d['duty']}:\n")
+        from jarjestoyhteistyo.model.vocabulary import function_term
+
+        out.write(f"{function_term(d['duty']).text_in(lang)}:\n")
         for p in d["periods"]:
-            who = p["holder"] if p["specified"] else "not specified"
+            who = p["holder"] if p["specified"] else _("not specified")
             out.write(f"  {p['start']} – {p['end'] or '…':<10}  {who}\n")
     return EXIT_OK
 
@@ -996,7 +1112,7 @@ def _calendar_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=_year, required=True, help=_("the calendar year (1900–2200)"))
     p.add_argument(
         "--count",
-        type=_int_in(0, 12, "the number of meetings"),
+        type=_int_in(0, 12, N_("the number of meetings")),
         help=_("number of meetings, 0–12, one a month at most (default: policy maximum)"),
     )
     p.add_argument(
@@ -1020,7 +1136,7 @@ def _calendar_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--sequence",
-        type=_int_in(0, 10_000, "the sequence"),
+        type=_int_in(0, 10_000, N_("the sequence")),
         default=0,
         help=_(
             "iCalendar SEQUENCE, 0–10000: raise it by one each time a changed calendar "
@@ -1061,9 +1177,11 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
         meetings = [d.isoformat(timespec="minutes") for d in dates]
         _dump_view({"name": rules.name, "year": args.year, "meetings": meetings}, out)
     else:
-        out.write(f"{rules.name}: {len(dates)} meetings in {args.year}\n")
+        lang = _LANG.get()
+        count = ngettext(lang, "{n} meeting in {year}", "{n} meetings in {year}", len(dates))
+        out.write(f"{rules.name_in(lang)}: {count.format(n=len(dates), year=args.year)}\n")
         for d in dates:
-            out.write(f"  {d:%a %Y-%m-%d %H:%M}\n")
+            out.write(f"  {_weekday(d.weekday())} {d:%Y-%m-%d %H:%M}\n")
     return EXIT_OK
 
 
@@ -1084,9 +1202,10 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.analysis.roadmap import evaluate, render, roadmap_check
 
     if args.action == "check":
-        return _emit_report(roadmap_check(_load(Path(args.file), "roadmap")), args.format, out)
+        doc = _load(Path(args.file), "roadmap")
+        return _emit_report(roadmap_check(doc), args.format, out, file=args.file, document=doc)
     if args.format == "text-both":
-        raise JarjestoError("--format text-both is for check; use text, markdown or json")
+        raise JarjestoError(Text("--format text-both is for check; use text, markdown or json"))
     as_of: date = args.as_of or date.today()
     doc = _load(Path(args.file), "roadmap")
     evaluation = evaluate(doc.roadmap, doc.plans, as_of=as_of)
@@ -1136,9 +1255,10 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     result = read_register(source, as_of=as_of)  # the CSV reader, or the door
     rules = _load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
     report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
-    _write(report.render(args.format), out)
+    _write(report.render(args.format, _report_lang()), out)
     for problem in result.problems:  # rows that could not be read, by line (none lost)
-        _err(f"line {problem.line}: {problem.message}\n")
+        message = problem.message_in(_LANG.get())
+        _err(_("line {line}: {message}").format(line=problem.line, message=message) + "\n")
     return EXIT_FINDINGS if result.problems else EXIT_OK
 
 
@@ -1147,7 +1267,7 @@ def _select_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("registrations", metavar="REGISTRATIONS", help=_("registrations YAML/JSON"))
     p.add_argument(
         "--seed",
-        type=_int_in(0, MAX_SEED, "the seed"),
+        type=_int_in(0, MAX_SEED, N_("the seed")),
         default=0,
         help=_("lottery seed (default 0)"),
     )
@@ -1171,7 +1291,7 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.selection import propose
 
     redactor = _redactor(args)
-    with Stages(("reading the registrations", "proposing members")) as stages:
+    with Stages((_("reading the registrations"), _("proposing members"))) as stages:
         rules = _rules(args.rules)
         pool = _load(args.registrations, "registrations")
         stages.next()
@@ -1182,18 +1302,36 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":  # the proposal's report view, with the composition's own form
         _dump_view({**proposal.to_dict(), "composition": unstructure(composition)}, out)
     elif args.format == "yaml":  # a composition file that `validate` accepts
+        from jarjestoyhteistyo.findings import severity_word
+
+        lang = _report_lang()
         out.write(
-            "# Selection does not choose committee members, the chair, the vice-chair or the\n"
-            "# secretary (FC-6, FC-7, WS-8): assign them before `jarjestoyhteistyo validate`.\n"
+            yaml_comment(
+                _(
+                    "Selection does not choose committee members, the chair, the vice-chair "
+                    "or the secretary (FC-6, FC-7, WS-8): assign them before "
+                    "`jarjestoyhteistyo validate`."
+                )
+            )
         )
         for explanation in proposal.explanations:  # data in comments: through the emitter
-            out.write(yaml_comment(explanation.text()))
+            out.write(yaml_comment(_explained(explanation, lang)))
         for f in proposal.report:
-            out.write(yaml_comment(f"{f.severity.value} {f.code} [{f.rule}]: {f.message_en}"))
+            word = severity_word(f.severity, lang)
+            out.write(yaml_comment(f"{word} {f.code} [{f.rule}]: {f.message(lang)}"))
         out.write(dump_yaml(composition))
     else:
-        out.write(proposal.to_text(rules_pointer=True) + "\n")
+        lang = typing.cast("Lang", _report_lang())
+        out.write(proposal.to_text(lang, rules_pointer=True) + "\n")
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
+
+
+def _explained(explanation: Any, lang: str) -> str:
+    """An organisation's explanation in ``lang`` where it can say it, else its text."""
+    try:
+        return str(explanation.text(lang=lang))
+    except TypeError:  # an explanation with no language of its own
+        return str(explanation.text())
 
 
 def _compare_arguments(p: argparse.ArgumentParser) -> None:
@@ -1201,7 +1339,7 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--labels", help=_("column labels, comma-separated"))
     p.add_argument(
         "--fee-per-meeting",
-        type=_number_in(0, MAX_AMOUNT, "the fee per meeting"),
+        type=_number_in(0, MAX_AMOUNT, N_("the fee per meeting")),
         default=0.0,
         help=_("fee per meeting (€, 0–{most})").format(most=f"{MAX_AMOUNT:,.0f}"),
     )
@@ -1213,13 +1351,19 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
 def _weights(items: Sequence[str]) -> dict[str, float]:
     """``--weight CRITERION=NUMBER`` options as a mapping."""
     weights: dict[str, float] = {}
-    number = _number_in(0, MAX_WEIGHT, "the weight")
+    number = _number_in(0, MAX_WEIGHT, N_("the weight"))
     for item in items:
         key, _, value = item.partition("=")
         try:
             weights[key.strip()] = number(value)
         except argparse.ArgumentTypeError as exc:
-            raise JarjestoError(f"--weight {item!r}: expected CRITERION=NUMBER; {exc}") from None
+            raise JarjestoError(
+                Text(
+                    "--weight '{item}': expected CRITERION=NUMBER; {reason}",
+                    item=item,
+                    reason=str(exc),
+                )
+            ) from None
     return weights
 
 
@@ -1252,14 +1396,14 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 def _example_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--seed",
-        type=_int_in(0, MAX_SEED, "the seed"),
+        type=_int_in(0, MAX_SEED, N_("the seed")),
         default=0,
         help=_("seed (same seed, same output)"),
     )
     p.add_argument("--broken", metavar="RULE_ID", help=_("break one rule, e.g. FC-9 or JY205"))
     p.add_argument(
         "--registrations",
-        type=_int_in(0, MAX_REGISTRATIONS, "the number of registrations"),
+        type=_int_in(0, MAX_REGISTRATIONS, N_("the number of registrations")),
         metavar="N",
         help=_("also generate N registrations (more than seats; at most {most})").format(
             most=f"{MAX_REGISTRATIONS:,}"
@@ -1290,7 +1434,7 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
 
     redactor = _redactor(args)
     rules = _rules(args.rules)
-    with Stages(("generating the example", "writing it out")) as stages:
+    with Stages((_("generating the example"), _("writing it out"))) as stages:
         example = generate(
             rules,
             seed=args.seed,
@@ -1306,12 +1450,24 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
         text = dump(example.composition)
         registrations = dump(to_registrations(example)) if args.registrations_file else None
     if args.format == "yaml":
-        head = yaml_comment(f"Fictional example for {rules.name} (seed {args.seed}); roles only.")
+        from jarjestoyhteistyo.findings import severity_word
+
+        lang = _report_lang()
+        head = yaml_comment(
+            _("Fictional example for {name} (seed {seed}); roles only.").format(
+                name=rules.name_in(lang), seed=args.seed
+            )
+        )
         if example.expected_code:
-            sev = example.expected_severity.value if example.expected_severity else "?"
+            sev = (
+                severity_word(example.expected_severity, lang).lower()
+                if example.expected_severity
+                else "?"
+            )
             head += yaml_comment(
-                f"Broken on purpose: {example.broken_rule} -> validate reports "
-                f"{example.expected_code} ({sev})."
+                _("Broken on purpose: {rule} -> validate reports {code} ({severity}).").format(
+                    rule=example.broken_rule, code=example.expected_code, severity=sev
+                )
             )
         text = head + text
     _write(text, out)
@@ -1355,10 +1511,12 @@ def _cmd_succession(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "yaml":
         out.write(dump_yaml(comp))
     else:
-        out.write(f"{comp.name or rules.name} on {args.at.isoformat()}:\n")
+        lang = _LANG.get()
+        name = comp.name or rules.name_in(lang)
+        out.write(_("{name} on {date}:").format(name=name, date=args.at.isoformat()) + "\n")
         for seat in comp.seats:
             ref = seat.person.ref if seat.person is not None and seat.person.ref else None
-            holder = " / ".join(x for x in (seat.organisation, ref) if x) or "vacant"
+            holder = " / ".join(x for x in (seat.organisation, ref) if x) or _("vacant")
             out.write(f"  {seat.id}: {holder}\n")
         if report.findings:
             out.write(report.to_text(lang=_report_lang(), rules_pointer=True) + "\n")
@@ -1439,7 +1597,7 @@ class _Completion(argparse.Action):
             from jarjestoyhteistyo.errors import MissingDependencyError
 
             raise MissingDependencyError(
-                "tab completion needs shtab: pip install 'jarjestoyhteistyo[completion]'"
+                Text("tab completion needs shtab: pip install 'jarjestoyhteistyo[completion]'")
             ) from None
         sys.stdout.write(shtab.complete(_parser(None), shell=str(values)))
         parser.exit(0)
@@ -1494,7 +1652,7 @@ class _SafeOut:
     def __init__(self, stream: TextIO, fmt: str) -> None:
         self._stream = stream
         self._fix: Callable[[str], str] | None = None
-        if fmt in ("json", "yaml"):  # inside a (double-quoted) string, where \\u escapes
+        if fmt in ("json", "yaml", "sarif"):  # inside a (double-quoted) string: \\u escapes
             self._fix = lambda text: escape_unsafe(text, json=True)
         elif fmt != "ics":  # the calendar drops them itself
             self._fix = escape_unsafe
@@ -1506,7 +1664,7 @@ class _SafeOut:
         self._encoding = None if _writes_everything(encoding) else encoding
         self._utf8 = (
             self._encoding is not None
-            and fmt in ("json", "yaml", "ics")
+            and fmt in ("json", "yaml", "sarif", "ics")
             and hasattr(stream, "buffer")
         )
         self._fmt = fmt
@@ -1576,6 +1734,8 @@ def _json_error(args: argparse.Namespace, out: TextIO, exc: JarjestoError) -> No
     error = {
         "kind": type(exc).__name__,
         "message": str(exc).split("\n", 1)[0],
+        "message_fi": exc.message_in("fi").split("\n", 1)[0],
+        "message_sv": exc.message_in("sv").split("\n", 1)[0],
         "source": getattr(exc, "source", None),
         "problems": [
             {
@@ -1660,7 +1820,7 @@ def _main(argv: list[str]) -> int:
     except SystemExit as exc:  # argparse: --help gives 0, usage errors 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     except JarjestoError as exc:  # an option's own action (--print-completion)
-        _err(_("error: {reason}").format(reason=exc) + "\n")
+        _err(_("error: {reason}").format(reason=exc.message_in(_LANG.get())) + "\n")
         return EXIT_INPUT
     if getattr(args, "lang", None) in LANGUAGES:
         _LANG.set(args.lang)
@@ -1704,7 +1864,7 @@ def _main(argv: list[str]) -> int:
         _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except JarjestoError as exc:
-        _err(_("error: {reason}").format(reason=exc) + "\n")
+        _err(_("error: {reason}").format(reason=exc.message_in(_LANG.get())) + "\n")
         _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except BrokenPipeError:  # piped into head: the reader has what it wanted

@@ -223,6 +223,9 @@ class Joined:
 
     >>> Joined(["a", "b", "c"]).text_in("sv"), Joined(["a", "b"], "and").text_in("fi")
     ('a, b eller c', 'a ja b')
+    >>> Joined([]).text_in("fi")
+    'ei yhtään'
+
     """
 
     __slots__ = ("conjunction", "items")
@@ -234,6 +237,8 @@ class Joined:
     def text_in(self, lang: str) -> str:
         """The phrase in ``lang``."""
         words = [str(shown(v, lang)) for v in self.items]
+        if not words:  # TRANSLATORS: an empty list in a message
+            return pgettext(lang, "list", "none")
         if len(words) < 2:
             return "".join(words)
         if self.conjunction == "and":
@@ -259,6 +264,8 @@ def shown(value: Any, lang: str) -> Any:
     if isinstance(value, str | int | float) or value is None:
         return value
     if isinstance(value, list | tuple):
+        if not value:  # "wanted 1: none", not "wanted 1: "
+            return pgettext(lang, "list", "none")
         return ", ".join(str(shown(v, lang)) for v in value)
     text_in = getattr(value, "text_in", None)
     return text_in(lang) if callable(text_in) else value

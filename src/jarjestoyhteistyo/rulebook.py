@@ -39,6 +39,7 @@ from typing import Any, Final
 import attrs
 import yaml
 
+from jarjestoyhteistyo import i18n
 from jarjestoyhteistyo.catalogue import CATALOGUE
 from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.findings import rule_order
@@ -252,8 +253,14 @@ def rule(rule_id: str) -> Rule:
     found = by_id.get(key)
     if found is None:
         close = did_you_mean(key, by_id)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise NotFoundError(f"no rule {rule_id}{hint} ('jarjestoyhteistyo rules' lists them all)")
+        hint = i18n.Text("; did you mean {names}?", names=", ".join(close)) if close else ""
+        raise NotFoundError(
+            i18n.Text(
+                "no rule {rule}{hint} ('jarjestoyhteistyo rules' lists them all)",
+                rule=rule_id,
+                hint=hint,
+            )
+        )
     return found
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Organisation, SizeClass
 
 __all__ = ["SHARED_FIELDS", "Association", "Register", "SegmentRules"]
@@ -39,7 +40,9 @@ SHARED_FIELDS: tuple[str, ...] = ("id", "name", "languages", "networks", "volunt
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if value < 0:
-        raise InvalidValueError(f"{attribute.name} must be zero or more, got {value}")
+        raise InvalidValueError(
+            Text("{field} must be zero or more, not {value}", field=attribute.name, value=value)
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -121,10 +124,14 @@ def _unique_ids(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[An
     for i, a in enumerate(value):
         if a.id in first:
             problems.append(
-                Problem(
-                    path=f"associations[{i}].id",
-                    code="duplicate-id",
-                    message=f"duplicate id {a.id!r} (first at associations[{first[a.id]}])",
+                Problem.of(
+                    f"associations[{i}].id",
+                    "duplicate-id",
+                    Text(
+                        "duplicate id {id!r} (first at associations[{first}])",
+                        id=a.id,
+                        first=first[a.id],
+                    ),
                     params={"id": a.id},
                 )
             )
@@ -151,7 +158,14 @@ class Register:
 def _ge(n: int) -> Callable[[object, attrs.Attribute[Any], float], None]:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
         if value < n:
-            raise InvalidValueError(f"{attribute.name} must be {n} or more, got {value}")
+            raise InvalidValueError(
+                Text(
+                    "{field} must be {least} or more, not {value}",
+                    field=attribute.name,
+                    least=n,
+                    value=value,
+                )
+            )
 
     return check
 

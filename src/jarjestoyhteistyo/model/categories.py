@@ -18,18 +18,19 @@ from __future__ import annotations
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
+from jarjestoyhteistyo.i18n import Term, Text
 
-__all__ = ["FALLBACK", "PRH_CATEGORIES", "Category", "Labels", "category_by_code"]
+__all__ = ["FALLBACK", "PRH_CATEGORIES", "Category", "Labels", "category_by_code", "name_term"]
 
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise InvalidValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(Text("{field} must not be empty", field=attribute.name))
 
 
 def _nonempty_or_none(_inst: object, attribute: attrs.Attribute[str], value: str | None) -> None:
     if value is not None and not value.strip():
-        raise InvalidValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(Text("{field} must not be empty", field=attribute.name))
 
 
 #: The order a label falls back in when the language asked for is not given.
@@ -56,7 +57,7 @@ class Labels:
 
     def __attrs_post_init__(self) -> None:
         if self.fi is None and self.sv is None and self.en is None:
-            raise InvalidValueError("a label needs at least one of fi, sv and en")
+            raise InvalidValueError(Text("a label needs at least one of fi, sv and en"))
 
     def get(self, lang: str) -> str:
         """The label in ``lang`` (``fi``, ``sv`` or ``en``), else the first given of
@@ -68,6 +69,20 @@ class Labels:
     def text_in(self, lang: str) -> str:
         """The label in ``lang`` as a message shows it (:func:`jarjestoyhteistyo.i18n.shown`)."""
         return self.get(lang)
+
+
+def name_term(name: str, names: Labels | None) -> Term:
+    """A body's ``name`` with its ``names`` in other languages, as a
+    :class:`~jarjestoyhteistyo.i18n.Term`: a language ``names`` leaves out shows
+    ``name`` (not a fallback to another language: the name written is the name).
+
+    >>> t = name_term("Vanhusneuvosto", Labels(sv="Äldrerådet"))
+    >>> t.text_in("sv"), t.text_in("en"), str(t)
+    ('Äldrerådet', 'Vanhusneuvosto', 'Vanhusneuvosto')
+    """
+    if names is None:
+        return Term(name)
+    return Term(name, fi=names.fi, sv=names.sv, en=names.en)
 
 
 @attrs.frozen(kw_only=True)

@@ -24,6 +24,7 @@ from functools import cached_property
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
+from jarjestoyhteistyo.i18n import Text
 
 __all__ = [
     "Composition",
@@ -105,7 +106,7 @@ class Stage(enum.Enum):
 
 def _nonempty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise InvalidValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(Text("{field} must not be empty", field=attribute.name))
 
 
 @attrs.frozen(kw_only=True)
@@ -138,7 +139,7 @@ class Organisation:
 
 def _optional_id(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not value.strip():
-        raise InvalidValueError(f"{attribute.name} must not be empty")
+        raise InvalidValueError(Text("{field} must not be empty", field=attribute.name))
 
 
 @attrs.frozen(kw_only=True)

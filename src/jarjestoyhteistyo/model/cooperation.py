@@ -16,7 +16,9 @@ from typing import ClassVar, Final
 
 import attrs
 
+from jarjestoyhteistyo.i18n import Term
 from jarjestoyhteistyo.model import COOPERATION_KIND
+from jarjestoyhteistyo.model.categories import Labels, name_term
 from jarjestoyhteistyo.model.rulesets import Council
 
 __all__ = [
@@ -183,6 +185,8 @@ class CooperationModel:
     kind: ClassVar[str] = KIND
     name: str
     area: str
+    #: The model's name in other languages (:meth:`name_in`).
+    names: Labels | None = None
     description: str = ""
     responsible: str = attrs.field(default="", metadata={"personal": "role"})
     units: tuple[str, ...] = ()
@@ -194,3 +198,12 @@ class CooperationModel:
     annual_clock: tuple[AnnualActivity, ...] = ()
     register: bool = False
     web_page: str = ""
+
+    def name_in(self, lang: str) -> str:
+        """The model's name in ``lang`` when ``names`` gives it, else ``name``."""
+        return self.title.text_in(lang)
+
+    @property
+    def title(self) -> Term:
+        """The model's name as a :class:`~jarjestoyhteistyo.i18n.Term` (a report's subject)."""
+        return name_term(self.name, self.names)

@@ -41,6 +41,7 @@ from typing import Final, Protocol, TypeVar
 import attrs
 
 from jarjestoyhteistyo.errors import GenerateError, JarjestoError
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.bounds import MAX_COUNT
 from jarjestoyhteistyo.model.composition import (
     Composition,
@@ -68,6 +69,7 @@ from jarjestoyhteistyo.model.seats import (
     NOT_MEMBER_KINDS,
     deputy_mode_of,
 )
+from jarjestoyhteistyo.model.vocabulary import function_term
 
 __all__ = [
     "KIND_OF_SOURCE",
@@ -308,7 +310,12 @@ def _ensure_municipalities(
                 if h.municipality not in rules.required_municipalities and h.id not in seats
             ]
         if not takers:
-            raise GenerateError(f"no seat can represent the required municipality {m} (GEN-1)")
+            raise GenerateError(
+                Text(
+                    "no seat can represent the required municipality {municipality} (GEN-1)",
+                    municipality=m,
+                )
+            )
         h = chooser.choice(takers)
         if h.organisation in orgs and not h.municipality:
             o = orgs[h.organisation or ""]
@@ -463,7 +470,12 @@ class Planner:
         for i, g in enumerate(groups):
             if (r := self.room(counts, i)) is not None and r < 0:
                 raise GenerateError(
-                    f"seat group {g.id!r} needs {g.seats.min} holders, more than its room"
+                    Text(
+                        "the seat group {group!r} needs {least} holders, more seats than the"
+                        " body has room for",
+                        group=g.id,
+                        least=g.seats.min,
+                    )
                 )
         ngo = [i for i, g in enumerate(groups) if g.source in NGO_SOURCES]
         if organisations is None:
@@ -481,7 +493,9 @@ class Planner:
         while (short := wanted - sum(counts)) > 0:
             free = self._free(counts, order)
             if not free:
-                raise GenerateError("the seat groups leave no room for a chair and vice-chair")
+                raise GenerateError(
+                    Text("the seat groups leave no room for a chair and a vice-chair")
+                )
             # the first free group takes what it has room for (not one seat a round:
             # a body with 100,000 vice-chairs would take 100,000 rounds)
             room = self.room(counts, free[0])
@@ -538,7 +552,7 @@ class Planner:
                 free = self._free(counts, ngo)
                 if not free:
                     raise GenerateError(
-                        "the NGO seat groups have no room for the required diversity"
+                        Text("the NGO seat groups have no room for the required diversity")
                     )
                 counts[free[0]] += 1
         # required municipalities need someone to speak for them (GEN-1): an NGO seat
@@ -694,7 +708,7 @@ class Planner:
             if len(picked) < len(wanted):
                 picked += self.chooser.sample(tier, min(len(tier), len(wanted) - len(picked)))
         if len(picked) < len(wanted):
-            raise GenerateError("no seat can hold the chair and vice-chair (FC-7)")
+            raise GenerateError(Text("no seat can hold the chair and the vice-chair (FC-7)"))
         out = list(seats)
         for i, f in zip(picked, wanted, strict=True):
             out[i] = attrs.evolve(out[i], functions=out[i].functions | {f})
@@ -732,7 +746,12 @@ class Planner:
                 )
                 continue
             if not able:
-                raise GenerateError(f"no seat can hold the {req.function} function (GEN-3)")
+                raise GenerateError(
+                    Text(
+                        "no seat can hold the function {function} (GEN-3)",
+                        function=function_term(str(req.function)),
+                    )
+                )
             i = min(
                 able,
                 key=lambda i: (
@@ -791,7 +810,13 @@ def _check_seats(n: int, error: type[JarjestoError] = GenerateError) -> None:
     (no body has more, :mod:`~jarjestoyhteistyo.model.bounds`) at once, where laying
     them out would take time and memory in proportion."""
     if n > MAX_COUNT:
-        raise error(f"a body of {n} seats is larger than the {MAX_COUNT} a plan lays out")
+        raise error(
+            Text(
+                "a body of {seats} seats is larger than the {most} a plan lays out",
+                seats=n,
+                most=MAX_COUNT,
+            )
+        )
 
 
 def laid_out_seats(rules: RuleSet) -> int:

@@ -244,11 +244,19 @@ class Level:
         """True when neither text nor value is given."""
         return not self.text.strip() and self.value is None
 
-    def describe(self) -> str:
-        """``value (text)``, or whichever is given."""
+    def describe(self, lang: str = "en") -> str:
+        """``value (text)``, or whichever is given; the value with a decimal comma in
+        Finnish and Swedish (``lang``), the text as written.
+
+        >>> Level(text="kysely", value=2.5).describe(), Level(value=2.5).describe("fi")
+        ('2.5 (kysely)', '2,5')
+        """
         if self.value is None:
             return self.text
-        return f"{self.value:g}" + (f" ({self.text})" if self.text else "")
+        value = f"{self.value:g}"
+        if lang in ("fi", "sv"):
+            value = value.replace(".", ",")
+        return value + (f" ({self.text})" if self.text else "")
 
 
 @attrs.frozen(kw_only=True)

@@ -32,7 +32,8 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels
+from jarjestoyhteistyo.i18n import Term
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels, name_term
 from jarjestoyhteistyo.model.composition import Role
 
 __all__ = [
@@ -620,8 +621,19 @@ class _Common:
         >>> rs.name_in("sv"), rs.name_in("en")
         ('Äldrerådet', 'Vanhusneuvosto')
         """
-        given = None if self.names is None else getattr(self.names, lang, None)
-        return given if isinstance(given, str) else self.name
+        return self.title.text_in(lang)
+
+    @property
+    def title(self) -> Term:
+        """The body's name as a :class:`~jarjestoyhteistyo.i18n.Term`: ``name`` for a
+        program, :meth:`name_in` for a reader (a report's subject).
+
+        >>> rs = GeneralRuleSet(name="Vanhusneuvosto", area="X",
+        ...                     names=Labels(sv="Äldrerådet"))
+        >>> rs.title.text_in("sv"), str(rs.title)
+        ('Äldrerådet', 'Vanhusneuvosto')
+        """
+        return name_term(self.name, self.names)
 
 
 @attrs.frozen(kw_only=True)

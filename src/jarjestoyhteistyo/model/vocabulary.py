@@ -3,13 +3,18 @@
 A preparer writes ``size: pieni`` or ``functions: [ordförande]``; the documents take
 each value's Finnish and Swedish word as well as its own (``small``, ``chair``) and
 write the value back in its own form. :data:`VOCABULARY` is the one table: for each
-value of the enums a document holds, and for the functions the library knows, its
-label in the three languages. Aliases are compared as a reader sees them — case,
-spaces, hyphens and underscores do not count (``Vice chair``, ``vice-chair``).
+value of the enums a document holds — a rule set, a composition, a roadmap and its
+plans (``status: osittain toteutunut``), a cooperation model (``channels:
+[osallisuusohjelma]``), a succession history (``kind: ero``) — and for the functions
+the library knows, its label in the three languages. Aliases are compared as a reader
+sees them — case, spaces, hyphens and underscores do not count (``Vice chair``,
+``vice-chair``).
 
-The table is the library's own translation of its values, not a source's wording
-(the sources are Finnish; the Swedish follows the terms of Finnish public
-administration: *välfärdsområde*, *nämnd*, *ledamot*, *ersättare*).
+The table is the library's own translation of its values; where a Finnish source
+names a value, its word is the source's (a roadmap's *toteutunut*, *käynnissä*; a
+cooperation model's *palveluverkkosuunnittelu*, *toiminta-avustus*); the Swedish
+follows the terms of Finnish public administration: *välfärdsområde*, *nämnd*,
+*ledamot*, *ersättare*, *verksamhetsunderstöd*.
 
 >>> from jarjestoyhteistyo.model.composition import SizeClass
 >>> value_of(SizeClass, "pieni"), value_of(SizeClass, "Liten"), value_of(SizeClass, "huge")
@@ -23,9 +28,10 @@ administration: *välfärdsområde*, *nämnd*, *ledamot*, *ersättare*).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final, TypeVar
 
+from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.i18n import Term
 from jarjestoyhteistyo.model.categories import Labels
 from jarjestoyhteistyo.model.composition import Function, Role, SeatKind, SizeClass, Stage
@@ -61,8 +67,8 @@ def _l(fi: str, sv: str, en: str) -> Labels:
     return Labels(fi=fi, sv=sv, en=en)
 
 
-#: Each value's label in Finnish, Swedish and English, by enum member.
-VOCABULARY: Final[Mapping[enum.Enum, Labels]] = {
+#: The words of the enums of rule sets and compositions, by enum member.
+_WORDS: Final[Mapping[enum.Enum, Labels]] = {
     SizeClass.SMALL: _l("pieni", "liten", "small"),
     SizeClass.MEDIUM: _l("keskikokoinen", "medelstor", "medium"),
     SizeClass.LARGE: _l("suuri", "stor", "large"),
@@ -167,6 +173,109 @@ VOCABULARY: Final[Mapping[enum.Enum, Labels]] = {
 }
 
 
+#: The words of the enums of the other documents — a roadmap and its plans, a
+#: cooperation model, a succession history — by the enum's ``module:class`` and the
+#: value. Named, not imported: reading a rule set loads none of those models (a value
+#: of one exists only once its module is loaded); :data:`VOCABULARY` finds them.
+_WORDS_BY_NAME: Final[Mapping[str, Mapping[str, Labels]]] = {
+    # a roadmap's measures and binding targets (RM-4, RM-5, RM-7)
+    "jarjestoyhteistyo.model.roadmap:Status": {
+        "achieved": _l("toteutunut", "genomförd", "achieved"),
+        "partly_achieved": _l("osittain toteutunut", "delvis genomförd", "partly achieved"),
+        "in_progress": _l("käynnissä", "pågående", "in progress"),
+        "not_achieved": _l("ei toteutunut", "inte genomförd", "not achieved"),
+        "not_started": _l("ei aloitettu", "inte påbörjad", "not started"),
+        "dropped": _l("luovuttu", "slopad", "dropped"),
+    },
+    "jarjestoyhteistyo.model.roadmap:MetricKind": {
+        "qualitative": _l("laadullinen", "kvalitativ", "qualitative"),
+        "numeric": _l("määrällinen", "kvantitativ", "numeric"),
+    },
+    # a city's cooperation model (JP-2, JP-3, JP-5), in the words of its source
+    "jarjestoyhteistyo.model.cooperation:Channel": {
+        "strategy": _l("strategian päivitys", "uppdatering av strategin", "strategy"),
+        "service_network_planning": _l(
+            "palveluverkkosuunnittelu", "servicenätsplanering", "service network planning"
+        ),
+        "participation_programme": _l(
+            "osallisuusohjelma", "delaktighetsprogram", "participation programme"
+        ),
+        "wellbeing_plan": _l("hyvinvointisuunnitelma", "välfärdsplan", "wellbeing plan"),
+        "grants_development": _l(
+            "avustuskäytäntöjen kehittäminen",
+            "utveckling av understödspraxis",
+            "developing grant practices",
+        ),
+        "cooperation_development": _l(
+            "yhteistoiminnan kehittäminen", "utveckling av samverkan", "developing cooperation"
+        ),
+        "other": _l("muu", "annat", "other"),
+    },
+    "jarjestoyhteistyo.model.cooperation:GrantType": {
+        "operating": _l("toiminta-avustus", "verksamhetsunderstöd", "operating grant"),
+        "targeted": _l("kohdeavustus", "riktat understöd", "targeted grant"),
+        "premises": _l("tila-avustus", "lokalunderstöd", "premises grant"),
+    },
+    "jarjestoyhteistyo.model.cooperation:Subject": {
+        "operating_grant": _l("toiminta-avustus", "verksamhetsunderstöd", "operating grant"),
+        "targeted_grant": _l("kohdeavustus", "riktat understöd", "targeted grant"),
+        "premises_grant": _l("tila-avustus", "lokalunderstöd", "premises grant"),
+        "premises": _l("tilat", "lokaler", "premises"),
+        "other": _l("muu", "annat", "other"),
+    },
+    # a succession history's events (FC-7, FC-8, FC-15)
+    "jarjestoyhteistyo.model.history:EventKind": {
+        "resign": _l("ero", "avgång", "resignation"),
+        "fill": _l("täyttö", "tillsättning", "fill"),
+        "vacate": _l("vapauttaminen", "entledigande", "vacate"),
+        "replace": _l("vaihto", "byte", "replace"),
+        "assign": _l("tehtävien siirto", "överföring av uppdrag", "assign"),
+    },
+}
+
+
+def _enum_name(enum_type: type) -> str:
+    return f"{enum_type.__module__}:{enum_type.__qualname__}"
+
+
+class _Vocabulary(Mapping[enum.Enum, Labels]):
+    """Every value's words: those of :data:`_WORDS`, and those of
+    :data:`_WORDS_BY_NAME` found by the value's enum's name (its module already loaded,
+    since the value exists). Iterating imports the other documents' models."""
+
+    def __getitem__(self, member: enum.Enum) -> Labels:
+        found = _WORDS.get(member)
+        if found is not None:
+            return found
+        words = _WORDS_BY_NAME.get(_enum_name(type(member)), {})
+        value = getattr(member, "value", None)
+        if isinstance(member, enum.Enum) and isinstance(value, str) and value in words:
+            return words[value]
+        raise NotFoundError(str(member))
+
+    def _members(self) -> list[enum.Enum]:
+        import importlib
+
+        members = list(_WORDS)
+        for name, words in _WORDS_BY_NAME.items():
+            module, _, cls = name.partition(":")
+            enum_type = getattr(importlib.import_module(module), cls)
+            members += [enum_type(value) for value in words]
+        return members
+
+    def __iter__(self) -> Iterator[enum.Enum]:
+        return iter(self._members())
+
+    def __len__(self) -> int:
+        return len(_WORDS) + sum(len(words) for words in _WORDS_BY_NAME.values())
+
+
+#: Each value's label in Finnish, Swedish and English, by enum member: the values of
+#: rule sets and compositions, of roadmaps and their plans, of cooperation models and
+#: of succession histories.
+VOCABULARY: Final[Mapping[enum.Enum, Labels]] = _Vocabulary()
+
+
 #: The nouns a message names a thing by (``organisation`` id, ``seat`` group), in the
 #: three languages: the words of :func:`term` for a plain string.
 NOUNS: Final[Mapping[str, Labels]] = {
@@ -185,7 +294,9 @@ NOUNS: Final[Mapping[str, Labels]] = {
     "activity": _l("tehtävä", "aktivitet", "activity"),
     "goal": _l("tavoite", "mål", "goal"),
     "milestone item": _l("välitavoitteen kohta", "delmålspunkt", "milestone item"),
-    "action area": _l("toimenpidealue", "åtgärdsområde", "action area"),
+    "action area": _l("toimenpidekokonaisuus", "åtgärdshelhet", "action area"),
+    "measure": _l("toimenpide", "åtgärd", "measure"),
+    "metric": _l("mittari", "mätare", "metric"),
 }
 
 

@@ -72,8 +72,10 @@ from jarjestoyhteistyo.errors import (
     PresetNotFoundError,
     Problem,
 )
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.io.serialize import loads, loads_ruleset
 from jarjestoyhteistyo.model import COOPERATION_KIND
+from jarjestoyhteistyo.model.categories import Labels
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 if TYPE_CHECKING:
@@ -145,6 +147,7 @@ class _AreaBlock(PresetArea):
 class _Header:
     title: str
     source: str
+    titles: Labels | None = None
     aliases: dict[str, str] = attrs.field(factory=dict)
     area: _AreaBlock = _AreaBlock()
 
@@ -156,7 +159,7 @@ class _Document:
 
 def _same_length(instance: PresetInfo, _attribute: Any, value: tuple[str, ...]) -> None:
     if value and len(value) != len(instance.aliases):
-        raise InvalidValueError("alias_languages must give one language per alias (or none)")
+        raise InvalidValueError(Text("alias_languages must give one language per alias (or none)"))
 
 
 @attrs.frozen(kw_only=True)
@@ -164,13 +167,15 @@ class PresetInfo:
     """What the registry knows of a preset without parsing it (read from its header).
 
     ``aliases`` are in the header's order; ``alias_languages`` gives the language of
-    each (``fi``, ``sv`` or ``en``; empty when not known).
+    each (``fi``, ``sv`` or ``en``; empty when not known). ``title`` is English and
+    ``titles`` the title in other languages (:meth:`title_in`).
     """
 
     name: str
     kind: str
     title: str
     source: str
+    titles: Labels | None = None
     aliases: tuple[str, ...] = ()
     alias_languages: tuple[str, ...] = attrs.field(default=(), validator=_same_length)
     area: PresetArea = PresetArea()
@@ -179,6 +184,15 @@ class PresetInfo:
     def filename(self) -> str:
         """The YAML file in the registry's folder."""
         return f"{self.name}.yaml"
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language`` (``fi``, ``sv`` or ``en``), else the English.
+
+        >>> REGISTRY.resolve("ku").title_in("fi")
+        'Keski-Uusimaa: teemaverkostojen varaan rakentuva järjestöneuvottelukunta'
+        """
+        given = None if self.titles is None else getattr(self.titles, language, None)
+        return given if isinstance(given, str) else self.title
 
     def aliases_in(self, language: str) -> tuple[str, ...]:
         """The aliases in ``language`` (``fi``, ``sv`` or ``en``)."""
@@ -223,6 +237,7 @@ def _read_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[PresetIn
         name=name,
         kind=kind,
         title=header.title,
+        titles=header.titles,
         source=header.source,
         aliases=tuple(a.strip().lower() for a in header.aliases),
         alias_languages=tuple(header.aliases.values()),
@@ -296,9 +311,11 @@ class PresetRegistry:
             import difflib  # only for the message
 
             near = difflib.get_close_matches(key, list(by_name), n=3)
-            tip = f"; did you mean {', '.join(near)}?" if near else ""
+            tip = Text("; did you mean {names}?", names=", ".join(near)) if near else ""
             known = ", ".join(p.name for p in self.presets())
-            raise PresetNotFoundError(f"no preset {name!r}{tip} (presets: {known})")
+            raise PresetNotFoundError(
+                Text("no preset {name!r}{tip} (presets: {known})", name=name, tip=tip, known=known)
+            )
         return by_name[key]
 
     def bodies(self) -> tuple[PresetInfo, ...]:
@@ -323,8 +340,11 @@ class PresetRegistry:
         info = self.resolve(name)
         if info.kind == COOPERATION_KIND:
             raise PresetKindError(
-                f"preset {info.name!r} is a cooperation model, not a body: "
-                "use load_cooperation_preset()"
+                Text(
+                    "the preset {name!r} is a cooperation model, not a body: use"
+                    " load_cooperation_preset()",
+                    name=info.name,
+                )
             )
         rules: RuleSet = self._parsed(info)
         return rules
@@ -333,7 +353,9 @@ class PresetRegistry:
         """Parse and return a cooperation-model preset (cached; immutable)."""
         info = self.resolve(name)
         if info.kind != COOPERATION_KIND:
-            raise PresetKindError(f"preset {info.name!r} is a body: use load_preset()")
+            raise PresetKindError(
+                Text("the preset {name!r} is a body: use load_preset()", name=info.name)
+            )
         model: CooperationModel = self._parsed(info)
         return model
 

@@ -52,7 +52,13 @@ class Context:
         self.kind = kind
         self.stage = stage
         self.groups = {g.id: g for g in rules.seat_groups}
-        self.index = {s.id: i for i, s in enumerate(comp.seats)}
+        # by id, the first seat of an id; by object, each seat itself, so that a
+        # finding on the second of two seats with one id names the second (issue #16)
+        self.index: dict[str, int] = {}
+        self._at: dict[int, int] = {}
+        for i, s in enumerate(comp.seats):
+            self.index.setdefault(s.id, i)
+            self._at.setdefault(id(s), i)
         self.members_by_group: dict[str, list[Seat]] = defaultdict(list)
         for s in comp.seats:
             if s.kind is not SeatKind.DEPUTY and s.group is not None:
@@ -87,5 +93,6 @@ class Context:
 
     def path(self, seat: Seat, field: str = "") -> str:
         """The path of ``seat`` (and of one of its fields) in the composition."""
-        base = f"seats[{self.index[seat.id]}]"
+        at = self._at.get(id(seat))
+        base = f"seats[{self.index[seat.id] if at is None else at}]"
         return f"{base}.{field}" if field else base

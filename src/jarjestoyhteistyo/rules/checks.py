@@ -87,7 +87,7 @@ def check(rules: RuleSet | CooperationModel) -> Report:
     """
     if isinstance(rules, _RULE_SET_CLASSES):
         found = [f for part in RULE_SET_CHECKS for f in part(rules)]
-        return Report(subject=rules.name, findings=tuple(found))
+        return Report(subject=rules.title, findings=tuple(found))
     # JP-1 … JP-7: a city's cooperation model, no seats; its family is imported only now
     from jarjestoyhteistyo.rules.cooperation import check_cooperation
 

@@ -59,6 +59,7 @@ from jarjestoyhteistyo.model.cooperation import (
 )
 from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.vocabulary import term
+from jarjestoyhteistyo.rules.consistency import repeats
 
 __all__ = [
     "KIND",
@@ -256,7 +257,7 @@ JY618 = Code(
     rule="JP-5",
     severity=E,
     title="Duplicate id",
-    en="{what} id {id!r} is used {count} times",
+    en="{what} id {id!r} is used again (first at {first})",
     fix="Use each id once.",
     kinds=frozenset({KIND}),
 )
@@ -311,15 +312,17 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-def _duplicates(ids: list[str], what: str, path: str) -> Iterator[Finding]:
-    """``JY618`` for each id used more than once, compared in normal form (``Unit`` is
-    ``unit``), named as first written."""
-    first: dict[str, str] = {}
-    for i in ids:
-        first.setdefault(normal_id(i), i)
-    for key, n in sorted(Counter(normal_id(i) for i in ids).items()):
-        if n > 1:
-            yield finding(JY618, path, what=term(what), id=first[key], count=n)
+def _duplicates(ids: list[str], what: str, path: str, field: str = "id") -> Iterator[Finding]:
+    """``JY618`` at each entry of ``path`` (its ``field``) whose id an earlier entry has,
+    compared in normal form (``Unit`` is ``unit``), naming the first in ``first``;
+    ``count`` is how many entries have the id."""
+    counts = Counter(normal_id(i) for i in ids)
+    entries = ((f"{path}[{n}]", i) for n, i in enumerate(ids))
+    for entry, value, first in repeats(entries, key=normal_id):
+        at = f"{entry}.{field}" if field else entry
+        yield finding(
+            JY618, at, what=term(what), id=value, first=first, count=counts[normal_id(value)]
+        )
 
 
 def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
@@ -341,7 +344,7 @@ def _check_jp1(m: CooperationModel) -> Iterator[Finding]:
         for i, unit in enumerate(m.units):
             if normal_id(unit) not in covered:
                 yield finding(JY602, f"units[{i}]", unit=unit)
-    yield from _duplicates(list(m.units), "unit", "units")
+    yield from _duplicates(list(m.units), "unit", "units", field="")
     if not m.published and (m.contact_persons or not _blank(m.responsible)):
         yield finding(JY606, "published")
 
@@ -424,7 +427,7 @@ def check_cooperation(model: CooperationModel) -> Report:
         *_check_processes(model),
         *_check_jp5(model),
     ]
-    return Report(subject=model.name, findings=tuple(found))
+    return Report(subject=model.title, findings=tuple(found))
 
 
 # ------------------------------------------------------------------------ YAML door

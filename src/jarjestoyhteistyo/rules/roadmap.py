@@ -54,6 +54,8 @@ from jarjestoyhteistyo.model.roadmap import (
     Status,
     measure_ref,
 )
+from jarjestoyhteistyo.model.vocabulary import term
+from jarjestoyhteistyo.rules.consistency import repeats
 
 __all__ = [
     "CODES",
@@ -69,7 +71,7 @@ JY401 = Code(
     rule="RM-2",
     severity=Severity.ERROR,
     title="duplicate id",
-    en="{what} id {id!r} is used more than once",
+    en="{what} id {id!r} is used again (first at {first})",
     fix="Give every goal, action area, milestone item and measure its own id.",
 )
 
@@ -430,15 +432,12 @@ class RoadmapIndex:
 
 
 def _duplicates(ids: Iterable[tuple[str, str]], what: str) -> list[Finding]:
-    """``JY401`` for each id met before, compared in normal form (``M1`` is ``m1``)."""
-    seen: set[str] = set()
-    out: list[Finding] = []
-    for path, id_ in ids:
-        key = normal_id(id_)
-        if key in seen:
-            out.append(finding(JY401, path, what=what, id=id_))
-        seen.add(key)
-    return out
+    """``JY401`` at the ``id`` of each entry whose id an earlier entry has, compared in
+    normal form (``M1`` is ``m1``), naming the first entry in ``first``."""
+    return [
+        finding(JY401, f"{path}.id", what=term(what), id=id_, first=first)
+        for path, id_, first in repeats(ids, key=normal_id)
+    ]
 
 
 def _check_roadmap(roadmap: Roadmap) -> list[Finding]:

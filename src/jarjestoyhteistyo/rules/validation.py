@@ -121,7 +121,7 @@ def validate(
     policy = ctx.rules.term
     if history is not None and policy is not None:
         found.extend(check_proposal(history, composition, policy))
-    return Report(subject=composition.name or rules.name, findings=tuple(found))
+    return Report(subject=composition.name or rules.title, findings=tuple(found))
 
 
 _BY_CODE: Final = {c.code: c for c in VALIDATION_CODES}
