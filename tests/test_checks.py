@@ -312,6 +312,14 @@ def test_fc9_deputy_organisation_only_wanted_is_warning_JY111() -> None:
     assert_finding(rules, "JY111", W, "FC-9", "deputies.different_organisation")
 
 
+def test_fc9_fc10_unstated_in_a_formal_body_are_its_own_rules_no_JY111() -> None:
+    """``deputies: {mode: personal}`` leaves both needs unstated: the formal body's
+    rules FC-9 and FC-10 apply (as validation enforces them), nothing to warn of."""
+    rules = attrs.evolve(formal(), deputies=DeputyPolicy(mode=DeputyMode.PERSONAL))
+    assert "JY111" not in check(rules).codes
+    assert check(load_preset("vantaa-kerava-formal")).findings == ()
+
+
 def test_ku7_pair_deputies_without_pair_policy_is_warning_JY111() -> None:
     rules = attrs.evolve(general(), deputies=DeputyPolicy(mode=DeputyMode.PAIR), pairs=None)
     assert_finding(rules, "JY111", W, "KU-7", "pairs")

@@ -132,14 +132,15 @@ def check_deputies(rules: RuleSet) -> Iterator[Finding]:
                 "deputies.mode",
                 detail=Text("deputy mode is {mode}", mode=term(d.mode)),
             )
-        if d.same_category is not Need.REQUIRED:
+        # unstated (None) is the formal body's own rule, REQUIRED (FormalCommittee.as_general)
+        if d.same_category not in (None, Need.REQUIRED):
             yield finding(
                 JY111,
                 "deputies.same_category",
                 rule="FC-10",
                 detail=Text("a deputy need not be of the member's category"),
             )
-        if d.different_organisation is not Need.REQUIRED:
+        if d.different_organisation not in (None, Need.REQUIRED):
             yield finding(
                 JY111,
                 "deputies.different_organisation",
