@@ -168,6 +168,17 @@ def test_rules_explains_a_rule_in_all_three_languages_whatever_the_locale() -> N
     )
 
 
+@pytest.mark.parametrize(("lang", "label"), [("fi", "lähde:"), ("sv", "källa:")])
+def test_rules_labels_its_parts_in_the_language_asked_for(
+    lang: str, label: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rules", "FC-9", "--lang", lang]) == 0
+    text = capsys.readouterr().out
+    assert label in text
+    english = ("source:", "written for:", "codes:", "also:", "elsewhere", "chooses the rule")
+    assert [w for w in english if w in text] == [], text
+
+
 def _cli_phrases() -> list[str]:
     """The English phrases of the command line's own messages: each msgid of the
     catalogue found in ``cli.py``, cut at its ``{placeholders}``, pieces of two words

@@ -791,7 +791,8 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _dump_view([r.to_dict(langs) for r in chosen], out)
     else:
-        out.write("\n\n".join(r.to_text(langs) for r in chosen) + "\n")
+        ui = _report_lang()
+        out.write("\n\n".join(r.to_text(langs, ui=ui) for r in chosen) + "\n")
     return EXIT_OK
 
 

@@ -133,30 +133,46 @@ class Rule:
         cited = {c for codes in self.cited_in.values() for c in codes}
         return tuple(sorted(cited | set(self.chosen_by)))
 
-    def to_text(self, langs: Iterable[Lang] = LANGUAGES, *, width: int = 88) -> str:
-        """The rule as the ``rules`` command prints it: its texts in ``langs``."""
+    def to_text(
+        self, langs: Iterable[Lang] = LANGUAGES, *, width: int = 88, ui: Lang | None = None
+    ) -> str:
+        """The rule as the ``rules`` command prints it: its texts in ``langs``, its
+        labels (``source:``, ``codes:``) in ``ui`` (default: the first of ``langs``,
+        English when all three are asked for).
+
+        >>> print(rule("FC-9").to_text(["fi"]).splitlines()[0])
+        FC-9  Jäsen ja varajäsen eri järjestöistä
+        """
         langs = tuple(langs)
-        first = self.title.in_lang("en" if "en" in langs else langs[0])
+        if ui is None:
+            ui = "en" if "en" in langs and len(langs) > 1 else langs[0]
+        first = self.title.in_lang(ui if ui in langs else langs[0])
         lines = [f"{self.id}  {first}"]
-
-        def para(label: str, body: str) -> None:
-            lines.extend(
-                textwrap.wrap(
-                    body, width, initial_indent=f"  {label:<14}", subsequent_indent=" " * 16
-                )
-            )
-
+        rows: list[tuple[str, str]] = []
         for lang in langs:
-            para(f"{lang}:", f"{self.title.in_lang(lang)}. {self.text.in_lang(lang)}")
-        para("source:", self.source.cite())
-        para("written for:", ", ".join(self.kinds))
+            rows.append((f"{lang}:", f"{self.title.in_lang(lang)}. {self.text.in_lang(lang)}"))
+        rows.append((i18n.gettext(ui, "source:"), self.source.cite()))
+        rows.append((i18n.gettext(ui, "written for:"), ", ".join(self.kinds)))
         cited = "; ".join(f"{k}: {' '.join(v)}" for k, v in self.cited_in.items())
-        para("codes:", cited or "none (the library cites it in its docs only)")
+        none = i18n.gettext(ui, "none (the library cites it in its docs only)")
+        rows.append((i18n.gettext(ui, "codes:"), cited or none))
         if self.chosen_by:
-            para("also:", f"{' '.join(self.chosen_by)} (the check chooses the rule)")
+            chooses = i18n.gettext(ui, "the check chooses the rule")
+            rows.append((i18n.gettext(ui, "also:"), f"{' '.join(self.chosen_by)} ({chooses})"))
         if self.elsewhere is not None:
             for lang in langs:
-                para(f"elsewhere {lang}:", self.elsewhere.in_lang(lang))
+                label = i18n.gettext(ui, "elsewhere {lang}:").format(lang=lang)
+                rows.append((label, self.elsewhere.in_lang(lang)))
+        pad = max(14, *(len(label) + 1 for label, _ in rows))
+        for label, body in rows:
+            lines.extend(
+                textwrap.wrap(
+                    body,
+                    width,
+                    initial_indent=f"  {label:<{pad}}",
+                    subsequent_indent=" " * (pad + 2),
+                )
+            )
         return "\n".join(lines)
 
     def to_dict(self, langs: Iterable[Lang] = LANGUAGES) -> dict[str, Any]:
