@@ -1,7 +1,8 @@
 """``jarjestoyhteistyo init KIND`` (issue #16 point 4): a commented starter file.
 
-Every kind's starter, in every language, loads as written and ``check`` (or
-``validate``) runs on it without a load problem; every key of the kind is in it with
+Every kind's starter, in every language, names each placeholder left in it when
+loaded as written, loads once they are replaced, and ``check`` (or ``validate``) then
+runs on it without a load problem; every key of the kind is in it with
 its meaning in the reader's language; what is commented out is YAML once uncommented.
 """
 
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from jarjestoyhteistyo.cli import main
+from jarjestoyhteistyo.errors import LoadError
 from jarjestoyhteistyo.i18n import LANGUAGES, Lang
 from jarjestoyhteistyo.io.serialize import loads_any
 from jarjestoyhteistyo.io.starter import _CLASSES, STARTER_KINDS, starter
@@ -43,12 +45,30 @@ def test_the_kinds_are_the_tagged_documents_and_a_composition() -> None:
     )
 
 
+def _filled(text: str) -> str:
+    """``text`` with each required key's placeholder replaced, as the reader would."""
+    return text.replace(': "..."', ": Example")
+
+
 @pytest.mark.parametrize(("kind", "lang"), CASES)
-def test_a_starter_loads_as_written(kind: str, lang: Lang) -> None:
-    text = starter(kind, lang)
-    _, value = loads_any(text, ("ruleset", "cooperation", "composition"))
+def test_a_starter_loads_once_its_placeholders_are_replaced(kind: str, lang: Lang) -> None:
+    _, value = loads_any(_filled(starter(kind, lang)), ("ruleset", "cooperation", "composition"))
     assert type(value) is _CLASSES[kind]
-    assert getattr(value, "name", "...") in ("...", "")
+    assert getattr(value, "name", "Example") in ("Example", "")
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_a_placeholder_left_is_named_not_taken_for_a_value(kind: str, lang: Lang) -> None:
+    text = starter(kind, lang)
+    left = [m.group(1) for m in re.finditer(r'^(\w+): "\.\.\."$', text, re.M)]
+    kinds = ("ruleset", "cooperation", "composition")
+    if not left:  # a composition has no required key of its own
+        loads_any(text, kinds)
+        return
+    with pytest.raises(LoadError) as caught:
+        loads_any(text, kinds)
+    assert sorted(p.path for p in caught.value.problems) == sorted(left)
+    assert all("placeholder" in str(p) for p in caught.value.problems)
 
 
 @pytest.mark.parametrize(("kind", "lang"), CASES)
@@ -57,6 +77,7 @@ def test_check_runs_on_a_starter_without_a_load_problem(
 ) -> None:
     path = tmp_path / f"{kind}.yaml"
     assert main(["init", kind, "--lang", lang, "-o", str(path)]) == 0
+    path.write_text(_filled(path.read_text(encoding="utf-8")), encoding="utf-8")
     argv = ["validate", "vake", str(path)] if kind == "composition" else ["check", str(path)]
     status = main([*argv, "--lang", lang])
     err = capsys.readouterr().err

@@ -203,6 +203,10 @@ def _describe(value: Any) -> Text | str:
 
 
 def _s_str(value: Any, _t: Any) -> str:
+    if value == "...":  # what ``init`` writes for a required key
+        raise _TypeProblem(
+            Text('the placeholder "..." of the starter file is still here: write your own value')
+        )
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
