@@ -26,7 +26,12 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "jy_catalogue",
+    "sphinx_copybutton",
 ]
+
+# -- copy button: a console block copies its commands, not their output ---------
+# (Pygments marks a console block's prompts .gp and its output .go)
+copybutton_exclude = ".linenos, .gp, .go"
 
 exclude_patterns = ["_build", "examples", "Thumbs.db", ".DS_Store"]
 source_suffix = {".rst": "restructuredtext"}
