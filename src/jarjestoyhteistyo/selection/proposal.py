@@ -29,6 +29,7 @@ from jarjestoyhteistyo.i18n import Lang, Text
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
+from jarjestoyhteistyo.model.vocabulary import label
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, SeatSource
 from jarjestoyhteistyo.rules.seats import JY201
 from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
@@ -145,14 +146,14 @@ class Proposal:
     def to_text(self, lang: Lang = "en", *, rules_pointer: bool = False) -> str:
         """Seats, explanations and findings as text in ``lang`` (``fi``, ``sv``, ``en``;
         ``rules_pointer``: as :meth:`~jarjestoyhteistyo.findings.Report.to_text`). Ids
-        and role values stay as written."""
+        stay as written; roles are shown by their label in ``lang``."""
         feasible = self.feasibility.explain(lang)  # already in ``lang``
         head = Text("Proposal (seed {seed}): {feasibility}", seed=self.seed, feasibility=feasible)
         out = [head.text_in(lang)]
         vacant = Text("VACANT").text_in(lang)
         for s in self.composition.seats:
             holder = s.organisation or vacant
-            role = f" [{s.person.role.value}]" if s.person else ""
+            role = f" [{label(s.person.role, lang)}]" if s.person else ""
             out.append(f"  {s.id:<28} {holder}{role}")
         out.append(Text("Explanations:").text_in(lang))
         out += [f"  {x.text(lang)}" for x in self.explanations]
