@@ -38,6 +38,7 @@ from jarjestoyhteistyo.io.converter import RANGE_TEXT, SHORTHANDS
 from jarjestoyhteistyo.io.serialize import DOCUMENTS, document
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_MAGNITUDE, Bound, bound_of
 from jarjestoyhteistyo.model.rulesets import IntRange
+from jarjestoyhteistyo.model.vocabulary import words_of
 
 __all__ = ["SCHEMA_KINDS", "json_schema", "schema_json"]
 
@@ -106,8 +107,13 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        """The values first (what an editor offers), then their Finnish, Swedish and
+        English words as the vocabulary writes them and in lower case: the converter
+        takes those too (it also ignores case and spacing, which a schema cannot)."""
+        values = [m.value for m in cls]
+        words = [w for m in cls for w in words_of(m)]
         return {
-            "enum": [m.value for m in cls],
+            "enum": list(dict.fromkeys([*values, *words, *(w.lower() for w in words)])),
             "description": (cls.__doc__ or "").strip().splitlines()[0],
         }
 

@@ -343,6 +343,17 @@ def _words(member: enum.Enum) -> Iterable[str]:
         yield from (w for w in (labels.fi, labels.sv, labels.en) if w is not None)
 
 
+def words_of(member: enum.Enum) -> tuple[str, ...]:
+    """Every word that names ``member``: its own value, then its Finnish, Swedish and
+    English labels, as written.
+
+    >>> from jarjestoyhteistyo.model.composition import SizeClass
+    >>> words_of(SizeClass.SMALL)
+    ('small', 'pieni', 'liten')
+    """
+    return tuple(dict.fromkeys(_words(member)))
+
+
 _ALIASES: dict[type[enum.Enum], dict[str, enum.Enum]] = {}
 
 
