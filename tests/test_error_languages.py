@@ -418,3 +418,17 @@ def test_a_plain_string_message_still_works() -> None:
     assert specific.message_in("sv") == "a term of no length"
     with pytest.raises(ValueError, match="no length"):
         raise specific
+
+
+def test_a_models_own_check_reaches_the_load_problem_in_the_language() -> None:
+    """A value a model class refuses itself (an empty label) is a load problem whose
+    reason is in the reader's language, not the English of the exception."""
+    text = "kind: formal_committee\nname: X\narea: Y\ncategories:\n  - code: a\n    labels: {}\n"
+    with pytest.raises(LoadError) as caught:
+        jy.loads_ruleset(text)
+    [problem] = caught.value.problems
+    assert problem.path == "categories[0].labels"
+    english = problem.message_in("en")
+    assert "at least one of fi, sv and en" in english
+    assert "vähintään yhden" in problem.message_in("fi")
+    assert "at least one" not in problem.message_in("sv")

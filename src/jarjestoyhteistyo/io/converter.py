@@ -823,17 +823,19 @@ def _problems(exc: BaseException, path: str, expected: Any = None) -> list[Probl
                 params={"expected": str(_type_name(expected))},
             )
         ]
-    # attrs validators (single-field ranges) and anything else cattrs met
+    # attrs validators (single-field ranges) and anything else cattrs met; a library
+    # error raised by a model's own check carries its message in every language
+    reason: Any = getattr(exc, "text", None) or str(exc)
     return [
         Problem.of(
             path,
             "invalid-value",
-            Text("invalid value: {reason}", reason=str(exc))
+            Text("invalid value: {reason}", reason=reason)
             if expected is None
             else Text(
                 "invalid value; expected {expected} ({reason})",
                 expected=_type_name(expected),
-                reason=str(exc),
+                reason=reason,
             ),
             params={"expected": str(_type_name(expected))},
         )
