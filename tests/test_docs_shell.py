@@ -15,8 +15,10 @@ the page's order,
   status of the command before it, as a shell does.
 
 ``files=examples`` copies ``docs/examples`` into the folder first (the pages offer
-those files for download). The command is the ``jarjestoyhteistyo`` of this Python:
-a shim earlier on ``PATH`` runs ``python -m jarjestoyhteistyo``.
+those files for download); ``files=repo`` copies ``docs/examples`` and ``examples`` to
+the same paths under the folder, for pages whose commands run from a checkout's root.
+The command is the ``jarjestoyhteistyo`` of this Python: a shim earlier on ``PATH``
+runs ``python -m jarjestoyhteistyo``.
 """
 
 from __future__ import annotations
@@ -148,6 +150,13 @@ def test_the_page_runs_as_written(page: Path, tmp_path: Path) -> None:
         for f in (DOCS / "examples").iterdir():
             if f.is_file():
                 shutil.copy(f, work / f.name)
+    if "files=repo" in options["options"]:  # the paths as from the repository's root
+        for folder in (DOCS / "examples", DOCS.parent / "examples"):
+            target = work / folder.relative_to(DOCS.parent)
+            target.mkdir(parents=True)
+            for f in folder.iterdir():
+                if f.is_file():
+                    shutil.copy(f, target / f.name)
     env = _environment(options["options"], _shim(tmp_path))
     steps = _steps(text[options.end() :])  # what comes before (installing) is not run
     assert any(s.command for s in steps), "a page with a shell session runs something"
@@ -175,13 +184,14 @@ def test_the_page_runs_as_written(page: Path, tmp_path: Path) -> None:
         got = "\n".join(row.rstrip() for row in got.splitlines())
         want = step.expected.strip("\n")
         ok = CHECKER.check_output(want + "\n", got + "\n", doctest.ELLIPSIS)
-        where = f"{page.relative_to(DOCS)}:{step.line}: $ {step.command}"
+        line = step.line + text[: options.end()].count("\n")
+        where = f"{page.relative_to(DOCS)}:{line}: $ {step.command}"
         assert ok, f"{where}\n--- expected\n{want}\n--- got\n{got}"
 
 
 def test_the_sessions_are_found_and_every_shell_page_opts_in() -> None:
     pages = {str(p.relative_to(DOCS)) for p in _pages()}
-    shell_only = ("tutorial.rst", "fi/tutorial.rst")
+    shell_only = ("tutorial.rst", "fi/tutorial.rst", "howto/cli.rst")
     assert {*shell_only, "fi/index.rst", "sv/index.rst"} <= pages
     for name in shell_only:
         text = (DOCS / name).read_text(encoding="utf-8")
