@@ -344,6 +344,8 @@ def _cached_functions() -> list[Any]:
 def test_the_caches_are_known() -> None:
     names = sorted(f"{f.__module__}.{f.__qualname__}" for f in _cached_functions())
     assert names == [
+        # the comparison's unit words in a language: private, read by unit_label() only
+        "jarjestoyhteistyo.analysis.metrics._unit_words",
         "jarjestoyhteistyo.calc.schedule._parse_cached",
         # a message catalogue: read by gettext(), never handed to a caller
         "jarjestoyhteistyo.i18n._catalogue",

@@ -70,7 +70,7 @@ def N_(text: str) -> str:
     return text
 
 
-def _report_lang() -> Language:
+def _report_lang() -> Lang:
     """The language of this run's reports."""
     lang = _LANG.get()
     return "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
@@ -1210,7 +1210,7 @@ def _cmd_roadmap(args: argparse.Namespace, out: TextIO) -> int:
     as_of: date = args.as_of or date.today()
     doc = _load(Path(args.file), "roadmap")
     evaluation = evaluate(doc.roadmap, doc.plans, as_of=as_of)
-    _write(render(evaluation, args.format), out)
+    _write(render(evaluation, args.format, lang=_report_lang()), out)
     return EXIT_OK if evaluation.report.ok else EXIT_FINDINGS
 
 
@@ -1322,7 +1322,7 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
             out.write(yaml_comment(f"{word} {f.code} [{f.rule}]: {f.message(lang)}"))
         out.write(dump_yaml(composition))
     else:
-        lang = typing.cast("Lang", _report_lang())
+        lang = _report_lang()
         out.write(proposal.to_text(lang, rules_pointer=True) + "\n")
     return EXIT_OK if proposal.ok else EXIT_FINDINGS
 
@@ -1384,13 +1384,15 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         fee_per_meeting=args.fee_per_meeting,
         weights=weights or None,
     )
-    render = {
-        "text": table.to_text,
-        "markdown": table.to_markdown,
-        "json": table.to_json,
-        "html": table._repr_html_,
-    }[args.format]
-    _write(render(), out)
+    lang = _report_lang()  # JSON stays English: metric ids and codes
+    if args.format == "json":
+        _write(table.to_json(), out)
+    elif args.format == "markdown":
+        _write(table.to_markdown(lang=lang), out)
+    elif args.format == "html":
+        _write(table._repr_html_(lang=lang), out)
+    else:
+        _write(table.to_text(lang=lang), out)
     return EXIT_OK
 
 

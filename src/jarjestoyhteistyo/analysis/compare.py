@@ -41,12 +41,17 @@ import attrs
 
 from jarjestoyhteistyo.analysis.metrics import (
     METRIC_DEFINITIONS,
+    METRIC_LABELS,
     NGO_SOURCES,
     Metrics,
     Value,
+    _SwotWords,
     format_value,
+    metric_label,
     metrics,
+    shown_value,
     skeleton_composition,
+    unit_label,
 )
 from jarjestoyhteistyo.analysis.scorecard import (
     AGILE_MAX_SIZE,
@@ -55,10 +60,11 @@ from jarjestoyhteistyo.analysis.scorecard import (
     Scorecard,
     ScoreCriterion,
     ScoreLine,
+    criterion_label,
     scorecard,
 )
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Lang, Term, Text, Translatable, pgettext
 from jarjestoyhteistyo.io.tables import dataframe, html_table, markdown_table
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.rulesets import RuleSet
@@ -68,6 +74,7 @@ __all__ = [
     "CRITERIA",
     "DEFAULT_WEIGHTS",
     "METRIC_DEFINITIONS",
+    "METRIC_LABELS",
     "NGO_SOURCES",
     "ComparisonRow",
     "ComparisonTable",
@@ -77,21 +84,50 @@ __all__ = [
     "Scorecard",
     "Value",
     "compare",
+    "criterion_label",
     "format_value",
+    "metric_label",
     "metrics",
     "scorecard",
+    "shown_value",
     "skeleton_composition",
+    "unit_label",
 ]
 
 
 @attrs.frozen(kw_only=True)
 class ComparisonRow:
-    """One row of a :class:`ComparisonTable`: a metric or a score, one value per structure."""
+    """One row of a :class:`ComparisonTable`: a metric or a score, one value per structure.
+
+    ``words`` are values a reader sees in words of their own in each language (a rule
+    set's name, a SWOT), by column; ``None`` where :func:`shown_value` shows the value.
+    """
 
     metric: str
     unit: str
     definition: str
     values: tuple[Value, ...]
+    words: tuple[Translatable | None, ...] = attrs.field(default=(), eq=False)
+
+    def label_in(self, lang: str) -> str:
+        """The row's first column in ``lang``: the metric id in English (what programs
+        read), the metric or the score in words in Finnish and Swedish."""
+        if lang not in ("fi", "sv") or not self.metric.startswith("score:"):
+            return metric_label(self.metric, lang)
+        criterion = self.metric.removeprefix("score:")
+        if criterion == "total":
+            return Text("score: weighted total").text_in(lang)
+        return Text("score: {criterion}", criterion=criterion_label(criterion, lang)).text_in(lang)
+
+    def cells_in(self, lang: str) -> tuple[str, ...]:
+        """The row as text in ``lang``: its label, its unit and one cell per structure."""
+        shown = [
+            word.text_in(lang)
+            if lang in ("fi", "sv") and i < len(self.words) and (word := self.words[i]) is not None
+            else shown_value(self.metric, v, lang)
+            for i, v in enumerate(self.values)
+        ]
+        return (self.label_in(lang), unit_label(self.unit, lang), *shown)
 
 
 _SCHEMA = "jarjestoyhteistyo.analysis.compare/1"
@@ -107,6 +143,25 @@ class ComparisonTable:
 
     labels: tuple[str, ...]
     rows: tuple[ComparisonRow, ...]
+    #: The columns' headings in each language: the rule sets' names
+    #: (:meth:`~jarjestoyhteistyo.model.rulesets.GeneralRuleSet.name_in`) when the labels
+    #: are those names, else the labels as given; empty: the labels.
+    headings: tuple[Term, ...] = attrs.field(default=(), eq=False)
+
+    def header_in(self, lang: str) -> tuple[str, ...]:
+        """The header row in ``lang``: metric, unit and one heading per structure."""
+        labels = (
+            [h.text_in(lang) for h in self.headings]
+            if len(self.headings) == len(self.labels)
+            else list(self.labels)
+        )
+        if lang not in ("fi", "sv"):
+            return ("metric", "unit", *labels)
+        return (  # TRANSLATORS: the first two columns of a comparison of structures
+            pgettext(lang, "comparison column", "metric"),
+            pgettext(lang, "comparison column", "unit"),
+            *labels,
+        )
 
     def row(self, metric: str) -> ComparisonRow:
         """The row of one metric.
@@ -133,17 +188,23 @@ class ComparisonTable:
             out.append(record)
         return out
 
-    def to_markdown(self) -> str:
-        """A Markdown table (for a committee paper or a notebook)."""
-        header = ("metric", "unit", *self.labels)
-        return markdown_table(
-            header, ((r.metric, r.unit, *(format_value(v) for v in r.values)) for r in self.rows)
-        )
+    def to_markdown(self, *, lang: Lang = "en") -> str:
+        """A Markdown table (for a committee paper or a notebook), in ``lang``.
 
-    def to_text(self) -> str:
-        """Plain aligned columns for a terminal."""
-        header = ("metric", "unit", *self.labels)
-        body = [(r.metric, r.unit, *(format_value(v) for v in r.values)) for r in self.rows]
+        English shows the metric ids and codes programs read; Finnish and Swedish the
+        metrics, units, codes and the rule sets' names in words.
+
+        >>> import jarjestoyhteistyo as jy
+        >>> t = compare(jy.load_preset("vake"), jy.load_preset("ku"))
+        >>> print(t.to_markdown(lang="fi").splitlines()[4])
+        | järjestöjen jäsenpaikat | paikkaa | 16 | 10 |
+        """
+        return markdown_table(self.header_in(lang), (r.cells_in(lang) for r in self.rows))
+
+    def to_text(self, *, lang: Lang = "en") -> str:
+        """Plain aligned columns for a terminal, in ``lang`` (see :meth:`to_markdown`)."""
+        header = self.header_in(lang)
+        body = [r.cells_in(lang) for r in self.rows]
         widths = [min(48, max(len(row[i]) for row in (header, *body))) for i in range(len(header))]
 
         def line(cells: Sequence[str]) -> str:
@@ -178,10 +239,11 @@ class ComparisonTable:
         }
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
-    def _repr_html_(self) -> str:
-        header = ("metric", "unit", *self.labels)
-        rows = [(r.metric, r.unit, *(format_value(v) for v in r.values)) for r in self.rows]
-        return html_table("Comparison of structures", header, rows)
+    def _repr_html_(self, *, lang: Lang = "en") -> str:
+        """An HTML table (Jupyter), in ``lang`` (see :meth:`to_markdown`)."""
+        rows = [r.cells_in(lang) for r in self.rows]
+        caption = pgettext(lang, "comparison", "Comparison of structures")
+        return html_table(caption, self.header_in(lang), rows)
 
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame`` indexed by metric (needs the ``pandas`` extra)."""
@@ -224,9 +286,11 @@ def compare(
             pairs.append((s[0], s[1]))
         else:
             pairs.append((s, None))
+    headings: list[Term] | None = None
     if labels is None:
         names = [r.name for r, _ in pairs]
         labels = [n if names.count(n) == 1 else f"{n} ({i + 1})" for i, n in enumerate(names)]
+        headings = [_heading(label, r) for label, (r, _) in zip(labels, pairs, strict=True)]
     if len(labels) != len(pairs):
         raise ComparisonError(
             Text(
@@ -241,12 +305,17 @@ def compare(
         )
     measured = [metrics(r, c, fee_per_meeting=fee_per_meeting).values() for r, c in pairs]
     cards = [scorecard(r, weights=weights) for r, _ in pairs]
+    words: dict[str, tuple[Translatable | None, ...]] = {
+        "name": tuple(r.title for r, _ in pairs),
+        "swot": tuple(_SwotWords(r.swot) for r, _ in pairs),
+    }
     rows = [
         ComparisonRow(
             metric=name,
             unit=unit,
             definition=definition,
             values=tuple(m[name] for m in measured),
+            words=words.get(name, ()),
         )
         for name, unit, definition in METRIC_DEFINITIONS
     ]
@@ -269,4 +338,15 @@ def compare(
             values=tuple(round(card.total, 4) for card in cards),
         )
     )
-    return ComparisonTable(labels=tuple(labels), rows=tuple(rows))
+    return ComparisonTable(
+        labels=tuple(labels),
+        rows=tuple(rows),
+        headings=tuple(headings) if headings is not None else tuple(Term(x) for x in labels),
+    )
+
+
+def _heading(label: str, rules: RuleSet) -> Term:
+    """A column's heading: ``label`` (a rule set's name, numbered when names clash) in
+    English, the rule set's name in Finnish and Swedish, numbered alike."""
+    suffix = label.removeprefix(rules.name)
+    return Term(label, fi=rules.name_in("fi") + suffix, sv=rules.name_in("sv") + suffix)

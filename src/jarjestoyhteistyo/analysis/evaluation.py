@@ -28,11 +28,13 @@ from typing import Any, Literal
 
 import attrs
 
-from jarjestoyhteistyo.findings import Report
+from jarjestoyhteistyo.findings import Language, Report, Severity, severity_word
+from jarjestoyhteistyo.i18n import Lang, Term, Text, gettext, ngettext, pgettext
 from jarjestoyhteistyo.io.serialize import json_data
 from jarjestoyhteistyo.io.tables import dataframe
 from jarjestoyhteistyo.io.tables import markdown_escape as _md
 from jarjestoyhteistyo.model.roadmap import Level, Measurement, MetricKind, Plan, Status
+from jarjestoyhteistyo.model.vocabulary import label
 
 __all__ = [
     "AreaResult",
@@ -45,7 +47,9 @@ __all__ = [
     "Table",
     "TargetResult",
     "TargetState",
+    "state_label",
     "status_label",
+    "status_term",
 ]
 
 
@@ -360,13 +364,14 @@ class Evaluation:
             ),
         )
 
-    def to_text(self) -> str:
-        """A plain-text report."""
-        return _render_text(self)
+    def to_text(self, *, lang: Lang = "en") -> str:
+        """A plain-text report in ``lang``: its words, statuses and findings; the
+        roadmap's own titles as written."""
+        return _render_text(self, lang)
 
-    def to_markdown(self) -> str:
-        """A Markdown report."""
-        return _render_markdown(self)
+    def to_markdown(self, *, lang: Lang = "en") -> str:
+        """A Markdown report in ``lang`` (see :meth:`to_text`)."""
+        return _render_markdown(self, lang)
 
 
 # -------------------------------------------------------------------- rendering
@@ -376,19 +381,57 @@ def _pct(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)} %"
 
 
-def status_label(status: Status | None) -> str:
-    """A status as words; ``not reported`` for none.
+def status_label(status: Status | None, lang: str = "en") -> str:
+    """A status as words in ``lang`` (the roadmap's words of the vocabulary);
+    ``not reported`` for none.
 
     >>> status_label(Status.PARTLY_ACHIEVED), status_label(None)
     ('partly achieved', 'not reported')
+    >>> status_label(Status.PARTLY_ACHIEVED, "fi"), status_label(None, "sv")
+    ('osittain toteutunut', 'inte rapporterad')
     """
-    return "not reported" if status is None else status.label
+    if status is None:
+        return pgettext(lang, "roadmap status", "not reported")
+    if lang not in ("fi", "sv"):
+        return status.label
+    return label(status, lang)
 
 
-def _render_text(ev: Evaluation) -> str:
+def status_term(status: Status | None) -> Term:
+    """A status as a finding's message names it: its English words (:func:`status_label`)
+    in the finding's parameters, its words in each language in the message.
+
+    >>> t = status_term(None)
+    >>> str(t), t.text_in("fi")
+    ('not reported', 'ei raportoitu')
+    """
+    return Term(status_label(status), fi=status_label(status, "fi"), sv=status_label(status, "sv"))
+
+
+def state_label(state: TargetState, lang: str = "en") -> str:
+    """A binding target's or a metric's state in words in ``lang`` (`RM-7`).
+
+    >>> state_label(TargetState.NOT_MET), state_label(TargetState.NOT_MET, "fi")
+    ('not met', 'ei saavutettu')
+    """
+    if state is TargetState.MET:
+        return pgettext(lang, "target state", "met")
+    if state is TargetState.IN_PROGRESS:
+        return pgettext(lang, "target state", "in progress")
+    if state is TargetState.NOT_MET:
+        return pgettext(lang, "target state", "not met")
+    return pgettext(lang, "target state", "no data")
+
+
+def _render_text(ev: Evaluation, lang: str = "en") -> str:
     lines = [
-        f"{ev.title} ({ev.roadmap}) — evaluation as of {ev.as_of.isoformat()}",
-        f"Completion of due milestones: {_pct(ev.completion)}",
+        Text(
+            "{title} ({roadmap}) — evaluation as of {date}",
+            title=ev.title,
+            roadmap=ev.roadmap,
+            date=ev.as_of.isoformat(),
+        ).text_in(lang),
+        Text("Completion of due milestones: {share}", share=_pct(ev.completion)).text_in(lang),
     ]
     for g in ev.goals:
         lines.append("")
@@ -396,63 +439,104 @@ def _render_text(ev: Evaluation) -> str:
         for a in g.areas:
             lines.append(f"  {a.id}: {a.title} — {_pct(a.completion)}")
             for ms in a.milestones:
-                refs = ", ".join(ms.measures) or ("no measure" if ms.planned else "no plan")
-                lines.append(f"    {ms.year} milestone: {status_label(ms.status)} [{refs}]")
+                refs = ", ".join(ms.measures) or (
+                    gettext(lang, "no measure") if ms.planned else gettext(lang, "no plan")
+                )
+                milestone = Text(
+                    "{year} milestone: {status} [{refs}]",
+                    year=str(ms.year),
+                    status=status_label(ms.status, lang),
+                    refs=refs,
+                )
+                lines.append("    " + milestone.text_in(lang))
             for m in a.measures:
                 if m.overdue:
                     onward = f" → {', '.join(m.carried_to)}" if m.carried_to else ""
-                    lines.append(f"    overdue: {m.ref} (due {m.due.isoformat()}){onward}")
+                    overdue = Text("overdue: {ref} (due {due})", ref=m.ref, due=m.due.isoformat())
+                    lines.append("    " + overdue.text_in(lang) + onward)
             for ref in a.unassigned:
-                lines.append(f"    no responsible unit: {ref}")
+                lines.append("    " + Text("no responsible unit: {ref}", ref=ref).text_in(lang))
             for year in a.missing_years:
-                lines.append(f"    no measure in the {year} plan for a due milestone")
-    lines += ["", "Carried over (* in the plans):"]
+                missing = Text("no measure in the {year} plan for a due milestone", year=str(year))
+                lines.append("    " + missing.text_in(lang))
+    lines += ["", gettext(lang, "Carried over (* in the plans):")]
     lines += [
-        f"  * {c.ref}: {c.title} — from {c.origin_year}, carried {c.times}× ({' → '.join(c.path)})"
+        "  * "
+        + Text(
+            "{ref}: {title} — from {year}, carried {times}× ({path})",
+            ref=c.ref,
+            title=c.title,
+            year=str(c.origin_year),
+            times=c.times,
+            path=" → ".join(c.path),
+        ).text_in(lang)
         for c in ev.chains
-    ] or ["  none"]
-    lines += ["", "Binding targets:"]
+    ] or ["  " + pgettext(lang, "list", "none")]
+    lines += ["", gettext(lang, "Binding targets:")]
     for t in ev.targets:
-        lines.append(f"  {t.year} {t.id}: {t.title} — {t.state.value.replace('_', ' ')}")
+        lines.append(f"  {t.year} {t.id}: {t.title} — {state_label(t.state, lang)}")
         for mr in t.metrics:
-            latest = (
-                "no measurement"
-                if mr.latest is None
-                else f"{mr.latest.report or 'entry'} {mr.latest.on.isoformat()}"
+            if mr.latest is None:
+                latest = gettext(lang, "no measurement")
+            else:  # TRANSLATORS: a measurement that names no report
+                report = mr.latest.report or pgettext(lang, "measurement", "entry")
+                latest = f"{report} {mr.latest.on.isoformat()}"
+            metric = Text(
+                "{id}: {state} ({latest}); baseline: {baseline}; target: {target}",
+                id=mr.id,
+                state=state_label(mr.state, lang),
+                latest=latest,
+                baseline=mr.baseline.describe(lang),
+                target=mr.target.describe(lang),
             )
-            lines.append(
-                f"    {mr.id}: {mr.state.value.replace('_', ' ')} ({latest}); baseline: "
-                f"{mr.baseline.describe()}; target: {mr.target.describe()}"
-            )
+            lines.append("    " + metric.text_in(lang))
     if not ev.targets:
-        lines.append("  none")
+        lines.append("  " + pgettext(lang, "list", "none"))
     if ev.draft is not None:
         n_carried = sum(m.is_carried for m in ev.draft.measures)
-        lines += [
-            "",
-            f"Draft plan {ev.draft.year}: {len(ev.draft.measures)} measures, "
-            f"{n_carried} carried over (*)",
-        ]
+        n = len(ev.draft.measures)
+        measures = ngettext(lang, "{n} measure", "{n} measures", n).format(n=n)
+        draft = Text(
+            "Draft plan {year}: {measures}, {carried} carried over (*)",
+            year=str(ev.draft.year),
+            measures=measures,
+            carried=n_carried,
+        )
+        lines += ["", draft.text_in(lang)]
         lines += [
             f"  {'*' if m.is_carried else '-'} {m.action_area}: {m.title}"
             for m in ev.draft.measures
         ]
-    lines += ["", ev.report.to_text()]
+    lines += ["", ev.report.to_text(_report_lang(lang))]
     return "\n".join(lines)
 
 
-def _render_markdown(ev: Evaluation) -> str:
+def _report_lang(lang: str) -> Language:
+    return "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
+
+
+def _render_markdown(ev: Evaluation, lang: str = "en") -> str:
+    none = gettext(lang, "None.")
+    share = "**" + _pct(ev.completion) + "**"
     out = [
-        f"# {_md(ev.title)} — evaluation as of {ev.as_of.isoformat()}",
+        "# "
+        + Text(
+            "{title} — evaluation as of {date}", title=_md(ev.title), date=ev.as_of.isoformat()
+        ).text_in(lang),
         "",
-        f"Completion of due milestones: **{_pct(ev.completion)}**",
+        Text("Completion of due milestones: {share}", share=share).text_in(lang),
     ]
+    area_header = (  # TRANSLATORS: the columns of a roadmap evaluation's table
+        pgettext(lang, "roadmap column", "Action area"),
+        pgettext(lang, "roadmap column", "Year"),
+        pgettext(lang, "roadmap column", "Milestone status"),
+        pgettext(lang, "roadmap column", "Measures"),
+        pgettext(lang, "roadmap column", "Overdue"),
+        pgettext(lang, "roadmap column", "No responsible unit"),
+    )
     for g in ev.goals:
         out += ["", f"## {_md(g.title)} ({_md(g.id)}) — {_pct(g.completion)}", ""]
-        out += [
-            "| Action area | Year | Milestone status | Measures | Overdue | No responsible unit |",
-            "|---|---|---|---|---|---|",
-        ]
+        out += [_md_row(area_header), "|---|---|---|---|---|---|"]
         for a in g.areas:
             rows = a.milestones or ()
             if not rows:
@@ -461,44 +545,74 @@ def _render_markdown(ev: Evaluation) -> str:
                 overdue = [m.ref for m in a.measures if m.overdue and m.year == ms.year]
                 unassigned = [m.ref for m in a.measures if not m.responsible and m.year == ms.year]
                 measures = ", ".join(_md(x) for x in ms.measures) or (
-                    "**none**" if ms.year in a.missing_years else "–"
+                    "**" + pgettext(lang, "list", "none") + "**"
+                    if ms.year in a.missing_years
+                    else "–"
                 )
+                status = status_label(ms.status, lang)
                 out.append(
-                    f"| {_md(a.title)} | {ms.year} | {status_label(ms.status)} | {measures} | "
+                    f"| {_md(a.title)} | {ms.year} | {status} | {measures} | "
                     f"{_md(', '.join(overdue)) or '–'} | {_md(', '.join(unassigned)) or '–'} |"
                 )
-    out += ["", "## Carried over", ""]
+    out += ["", "## " + gettext(lang, "Carried over"), ""]
     if ev.chains:
-        out += ["| Measure | From | Times | Path |", "|---|---|---|---|"]
+        chain_header = (
+            pgettext(lang, "roadmap column", "Measure"),
+            pgettext(lang, "roadmap column", "From"),
+            pgettext(lang, "roadmap column", "Times"),
+            pgettext(lang, "roadmap column", "Path"),
+        )
+        out += [_md_row(chain_header), "|---|---|---|---|"]
         out += [
             f"| {_md(c.title)} \\* | {c.origin_year} | {c.times} | {_md(' → '.join(c.path))} |"
             for c in ev.chains
         ]
     else:
-        out.append("None.")
-    out += ["", "## Binding targets", ""]
+        out.append(none)
+    out += ["", "## " + gettext(lang, "Binding targets"), ""]
+    metric_header = (
+        pgettext(lang, "roadmap column", "Metric"),
+        pgettext(lang, "roadmap column", "Baseline"),
+        pgettext(lang, "roadmap column", "Target"),
+        pgettext(lang, "roadmap column", "Latest"),
+        pgettext(lang, "roadmap column", "State"),
+    )
     for t in ev.targets:
-        out += [f"### {_md(t.title)} ({t.year}): {t.state.value.replace('_', ' ')}", ""]
-        out += ["| Metric | Baseline | Target | Latest | State |", "|---|---|---|---|---|"]
+        out += [f"### {_md(t.title)} ({t.year}): {state_label(t.state, lang)}", ""]
+        out += [_md_row(metric_header), "|---|---|---|---|---|"]
         for m in t.metrics:
             latest = "–" if m.latest is None else f"{m.latest.report} {m.latest.on.isoformat()}"
             out.append(
-                f"| {_md(m.title)} | {_md(m.baseline.describe())} | {_md(m.target.describe())} "
-                f"| {_md(latest.strip())} | {m.state.value.replace('_', ' ')} |"
+                f"| {_md(m.title)} | {_md(m.baseline.describe(lang))} "
+                f"| {_md(m.target.describe(lang))} "
+                f"| {_md(latest.strip())} | {state_label(m.state, lang)} |"
             )
         out.append("")
     if not ev.targets:
-        out.append("None.")
+        out.append(none)
     if ev.draft is not None:
-        out += ["", f"## Draft plan {ev.draft.year}", ""]
+        draft = Text("Draft plan {year}", year=str(ev.draft.year)).text_in(lang)
+        out += ["", "## " + draft, ""]
         star = " \\*"
         out += [
             f"- {_md(m.title)}{star if m.is_carried else ''} ({_md(m.action_area)})"
             for m in ev.draft.measures
         ]
-    out += ["", "## Findings", ""]
+    out += ["", "## " + gettext(lang, "Findings"), ""]
+    report_lang = _report_lang(lang)
     out += [
-        f"- **{f.severity.value}** `{f.code}` [{_md(f.rule)}] {_md(f.path)}: {_md(f.message_en)}"
+        f"- **{_severity(f.severity, lang)}** `{f.code}` [{_md(f.rule)}] {_md(f.path)}: "
+        f"{_md(f.message(report_lang))}"
         for f in ev.report
-    ] or ["None."]
+    ] or [none]
     return "\n".join(out) + "\n"
+
+
+def _severity(severity: Severity, lang: str) -> str:
+    """The severity as the Markdown report writes it: its value in English, its word
+    in Finnish and Swedish."""
+    return severity_word(severity, lang) if lang in ("fi", "sv") else severity.value
+
+
+def _md_row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(_md(c) for c in cells) + " |"

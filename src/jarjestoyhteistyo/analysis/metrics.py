@@ -15,8 +15,12 @@ comparison table (:mod:`jarjestoyhteistyo.analysis.compare`) are built on these.
 
 from __future__ import annotations
 
+import enum
+import functools
 import math
+from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import TypeAlias
 
 import attrs
@@ -24,10 +28,12 @@ import attrs
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import rotation_plan, term_months
 from jarjestoyhteistyo.errors import ComparisonError, RotationError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Text, pgettext
+from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
 from jarjestoyhteistyo.model.composition import Composition, Role, SeatKind
 from jarjestoyhteistyo.model.planner import skeleton
 from jarjestoyhteistyo.model.rulesets import (
+    Authority,
     ChairMode,
     DeputyMode,
     FeePolicy,
@@ -37,15 +43,20 @@ from jarjestoyhteistyo.model.rulesets import (
     Swot,
 )
 from jarjestoyhteistyo.model.seats import NGO_SOURCES
+from jarjestoyhteistyo.model.vocabulary import label
 
 __all__ = [
     "METRIC_DEFINITIONS",
+    "METRIC_LABELS",
     "NGO_SOURCES",
     "Metrics",
     "Value",
     "format_value",
+    "metric_label",
     "metrics",
+    "shown_value",
     "skeleton_composition",
+    "unit_label",
 ]
 
 Value: TypeAlias = str | int | float | bool | None
@@ -182,6 +193,91 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
     ("organisations", "count", "With a composition: distinct organisations holding a seat."),
 )
 
+#: The name of every metric of :data:`METRIC_DEFINITIONS` as a reader sees it: the
+#: first column of a comparison in Finnish and Swedish (:func:`metric_label`). The
+#: English tables keep the metric ids, which programs read (``to_records``, JSON).
+METRIC_LABELS: Mapping[str, Text] = MappingProxyType(
+    {
+        "name": Text("name of the body"),
+        "kind": Text("kind of rule set"),
+        "ngo_seats": Text("NGO member seats"),
+        "deputy_seats": Text("deputy seats"),
+        "official_seats": Text("seats for officials"),
+        "elected_seats": Text("seats for elected members"),
+        "other_seats": Text("other fixed seats"),
+        "headcount": Text("people at a meeting"),
+        "coverage": Text("categories or networks with seats"),
+        "coverage_count": Text("number of categories or networks with seats"),
+        "open_registration": Text("open registration"),
+        "continuous_joining": Text("joining at any time"),
+        "appointing_authority": Text("who appoints the members"),
+        "parent_organ": Text("attached to the organ"),
+        "statutory_duties": Text("statutory duties"),
+        "mid_term_changes": Text("who approves mid-term changes"),
+        "chair": Text("how the chair is chosen"),
+        "vice_chairs": Text("number of vice-chairs"),
+        "meetings_per_year": Text("meetings a year"),
+        "hours_per_member": Text("hours a member gives a year"),
+        "person_hours_per_year": Text("person-hours a year"),
+        "time_budget_hours_per_year": Text("time budget told to applicants"),
+        "fee_policy": Text("meeting fees"),
+        "fee_seats": Text("seats paid a meeting fee"),
+        "annual_fee_cost": Text("meeting fee cost a year"),
+        "term_months": Text("length of a term"),
+        "continuity": Text("continuity after a changeover"),
+        "swot": Text("strengths, weaknesses, opportunities, threats"),
+        "seated": Text("seats held"),
+        "vacant": Text("vacant seats"),
+        "organisations": Text("organisations holding a seat"),
+    }
+)
+
+
+def metric_label(metric: str, lang: str = "en") -> str:
+    """The first column of a comparison row in ``lang``: the metric's words of
+    :data:`METRIC_LABELS` in Finnish and Swedish, its id in English (the name a program
+    knows it by); an unknown metric as it is.
+
+    >>> metric_label("ngo_seats", "fi"), metric_label("ngo_seats", "sv")
+    ('järjestöjen jäsenpaikat', 'organisationernas ledamotsplatser')
+    >>> metric_label("ngo_seats")
+    'ngo_seats'
+    """
+    words = METRIC_LABELS.get(metric)
+    if words is None or lang not in ("fi", "sv"):
+        return metric
+    return words.text_in(lang)
+
+
+@functools.cache
+def _unit_words(lang: str) -> Mapping[str, str]:
+    """The units of :data:`METRIC_DEFINITIONS` in ``lang``, by unit."""
+    return {  # TRANSLATORS: the unit column of a comparison of structures
+        "text": pgettext(lang, "unit", "text"),
+        "seats": pgettext(lang, "unit", "seats"),
+        "persons": pgettext(lang, "unit", "persons"),
+        "codes": pgettext(lang, "unit", "codes"),
+        "count": pgettext(lang, "unit", "count"),
+        "yes/no": pgettext(lang, "unit", "yes/no"),
+        "code": pgettext(lang, "unit", "code"),
+        "meetings/year": pgettext(lang, "unit", "meetings/year"),
+        "hours/year": pgettext(lang, "unit", "hours/year"),
+        "person-hours/year": pgettext(lang, "unit", "person-hours/year"),
+        "currency/year": pgettext(lang, "unit", "currency/year"),
+        "months": pgettext(lang, "unit", "months"),
+        "share": pgettext(lang, "unit", "share"),
+        "lists": pgettext(lang, "unit", "lists"),
+    }
+
+
+def unit_label(unit: str, lang: str = "en") -> str:
+    """A unit of :data:`METRIC_DEFINITIONS` in ``lang``; another unit (``0–1``) as it is.
+
+    >>> unit_label("seats", "fi"), unit_label("seats"), unit_label("0–1", "sv")
+    ('paikkaa', 'seats', '0–1')
+    """
+    return _unit_words(lang).get(unit, unit)
+
 
 @attrs.frozen(kw_only=True)
 class Metrics:
@@ -241,14 +337,38 @@ class Metrics:
         return out
 
 
-def _swot_text(swot: Swot) -> str:
-    parts = (
-        ("S", swot.strengths),
-        ("W", swot.weaknesses),
-        ("O", swot.opportunities),
-        ("T", swot.threats),
+def _swot_text(swot: Swot, lang: str = "en") -> str:
+    """The SWOT as one line: ``S: ... | W: ...`` in English, each part named in words
+    in Finnish and Swedish; the items as the rule set writes them."""
+    parts = (  # TRANSLATORS: the parts of a SWOT: strengths, weaknesses, opportunities, threats
+        (pgettext(lang, "SWOT", "S"), swot.strengths),
+        (pgettext(lang, "SWOT", "W"), swot.weaknesses),
+        (pgettext(lang, "SWOT", "O"), swot.opportunities),
+        (pgettext(lang, "SWOT", "T"), swot.threats),
     )
     return " | ".join(f"{k}: {'; '.join(v)}" for k, v in parts if v)
+
+
+class _SwotWords:
+    """A SWOT as a reader of each language sees it (:class:`~jarjestoyhteistyo.i18n.Text`
+    alike): ``str()`` is the English of :meth:`Metrics.values`.
+
+    >>> from jarjestoyhteistyo.model.rulesets import Swot
+    >>> _SwotWords(Swot(strengths=("a",), threats=("b",))).text_in("fi")
+    'vahvuudet: a | uhat: b'
+    """
+
+    __slots__ = ("swot",)
+
+    def __init__(self, swot: Swot) -> None:
+        self.swot = swot
+
+    def text_in(self, lang: str) -> str:
+        """The SWOT in ``lang``."""
+        return _swot_text(self.swot, lang)
+
+    def __str__(self) -> str:
+        return self.text_in("en")
 
 
 def skeleton_composition(rules: RuleSet, *, role: Role = Role.VOLUNTEER) -> Composition:
@@ -416,18 +536,76 @@ def metrics(
     )
 
 
-def format_value(value: Value) -> str:
-    """A metric's or a fact's value as table text: ``—`` for none, yes/no, trimmed decimals.
+def format_value(value: Value, lang: str = "en") -> str:
+    """A metric's or a fact's value as table text: ``—`` for none, yes/no, trimmed
+    decimals; in Finnish and Swedish (``lang``) the yes/no in words and a decimal comma.
 
     >>> format_value(None), format_value(True), format_value(0.5), format_value(48.0)
     ('—', 'yes', '0.5', '48')
+    >>> format_value(True, "fi"), format_value(False, "sv"), format_value(0.5, "fi")
+    ('kyllä', 'nej', '0,5')
     """
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext(lang, "answer", "yes") if value else pgettext(lang, "answer", "no")
     if isinstance(value, float):
         if not math.isfinite(value):  # nothing that loads gives one; still text, not a crash
             return str(value)
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+        text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+        return text.replace(".", ",") if lang in ("fi", "sv") else text
     return str(value)
+
+
+#: The metrics whose values are codes of an enum, shown in its words of the vocabulary.
+_CODED: Mapping[str, type[enum.Enum]] = MappingProxyType(
+    {
+        "appointing_authority": Authority,
+        "mid_term_changes": Authority,
+        "chair": ChairMode,
+        "fee_policy": FeePolicy,
+    }
+)
+
+
+def _code_words(enum_type: type[enum.Enum], code: str, lang: str) -> str:
+    if enum_type is ChairMode and code == "not_stated":
+        return pgettext(lang, "chair", "not stated")
+    try:
+        member = enum_type(code)
+    except ValueError:  # a code of the rule set's own
+        return code
+    return label(member, lang)
+
+
+def _coverage_words(codes: str, lang: str) -> str:
+    """Association categories in words (`FC-4`); a network or a category of the rule
+    set's own as its code."""
+    words = {c.code: c.labels.get(lang) for c in PRH_CATEGORIES}
+    return "; ".join(words.get(c, c) for c in codes.split("; ")) if codes else codes
+
+
+#: How a metric's value is shown in Finnish and Swedish, beyond :func:`format_value`.
+_SHOWN: Mapping[str, Callable[[str, str], str]] = MappingProxyType(
+    {
+        **{m: functools.partial(_code_words, e) for m, e in _CODED.items()},
+        "coverage": _coverage_words,
+    }
+)
+
+
+def shown_value(metric: str, value: Value, lang: str = "en") -> str:
+    """The value of ``metric`` as a comparison shows it in ``lang``: in English as
+    :func:`format_value` writes it (codes as programs know them), in Finnish and
+    Swedish yes/no, codes of the vocabulary and association categories in words.
+
+    >>> shown_value("appointing_authority", "committee", "fi"), shown_value("chair", "none", "sv")
+    ('lautakunta', 'ingen ordförande')
+    >>> shown_value("appointing_authority", "committee"), shown_value("continuity", 0.5, "sv")
+    ('committee', '0,5')
+    """
+    if lang in ("fi", "sv") and isinstance(value, str):
+        words = _SHOWN.get(metric)
+        if words is not None:
+            return words(value, lang)
+    return format_value(value, lang)

@@ -60,13 +60,13 @@ from jarjestoyhteistyo.analysis.evaluation import (
     Table,
     TargetResult,
     TargetState,
-    status_label,
+    status_term,
 )
 from jarjestoyhteistyo.calc.schedule import DEFAULT_SEASONS, Seasons, parse_schedule
 from jarjestoyhteistyo.codes import finding
 from jarjestoyhteistyo.errors import RenderError
 from jarjestoyhteistyo.findings import Finding, Report
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Lang, Text
 from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
@@ -269,7 +269,7 @@ def _measure_results(p: _Progress) -> tuple[_Measures, list[Finding]]:
                         f"plans[{pi}].measures[{mi}]",
                         measure=ref,
                         due=due.isoformat(),
-                        status=status_label(st),
+                        status=status_term(st),
                     )
                 )
             per_area[m.action_area].append(
@@ -322,7 +322,7 @@ def _area_result(
                     area=area.id,
                     year=ms.year,
                     due=due.isoformat(),
-                    status=status_label(agg),
+                    status=status_term(agg),
                 )
             )
         milestones.append(
@@ -627,8 +627,9 @@ def evaluate(
 # -------------------------------------------------------------------- rendering
 
 
-def render(evaluation: Evaluation, fmt: Format = "text") -> str:
-    """Render an evaluation as ``"text"``, ``"markdown"`` or ``"json"``.
+def render(evaluation: Evaluation, fmt: Format = "text", *, lang: Lang = "en") -> str:
+    """Render an evaluation as ``"text"``, ``"markdown"`` or ``"json"``; the text and
+    the Markdown in ``lang``, the JSON in English (its keys and values are data).
 
     >>> doc = load_example()
     >>> ev = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
@@ -639,11 +640,11 @@ def render(evaluation: Evaluation, fmt: Format = "text") -> str:
     '2024-05-27'
     """
     if fmt == "markdown":
-        return evaluation.to_markdown()
+        return evaluation.to_markdown(lang=lang)
     if fmt == "json":
         return evaluation.to_json()
     if fmt == "text":
-        return evaluation.to_text()
+        return evaluation.to_text(lang=lang)
     raise RenderError(
         Text("unknown format {format!r}; expected text, markdown or json", format=fmt)
     )

@@ -32,7 +32,7 @@ from jarjestoyhteistyo.analysis.metrics import (
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Lang, Text, pgettext
 from jarjestoyhteistyo.io.tables import Markdown, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
@@ -51,6 +51,7 @@ __all__ = [
     "ScoreCriterion",
     "ScoreLine",
     "Scorecard",
+    "criterion_label",
     "scorecard",
 ]
 
@@ -456,41 +457,128 @@ class Scorecard:
             for line in self.lines
         ]
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, *, lang: Lang = "en") -> str:
         """A Markdown table: criterion, verdict, weight, why, facts; then the total.
+
+        In Finnish and Swedish (``lang``) the columns, criteria and verdicts are in
+        words; the reasons and the facts' keys are in English.
 
         >>> import jarjestoyhteistyo as jy
         >>> print(scorecard(jy.load_preset("keski-uusimaa")).to_markdown().splitlines()[0])
         | criterion | rules | verdict | weight | why | facts |
+        >>> print(scorecard(jy.load_preset("ku")).to_markdown(lang="fi").splitlines()[0])
+        | kriteeri | säännöt | arvio | paino | perustelu | tosiasiat |
         """
-        return markdown_table(_HEADER, self._rows(Markdown("**total** (weighted mean)")))
+        total = Markdown(f"**{_total_word(lang)}** ({_mean_word(lang)})")
+        return markdown_table(_header(lang), self._rows(total, lang))
 
-    def _repr_html_(self) -> str:
-        return html_table(f"Scorecard: {self.name}", _HEADER, self._rows("total (weighted mean)"))
+    def _repr_html_(self, *, lang: Lang = "en") -> str:
+        caption = pgettext(lang, "scorecard", "Scorecard: {name}").format(name=self.name)
+        total = f"{_total_word(lang)} ({_mean_word(lang)})"
+        return html_table(caption, _header(lang), self._rows(total, lang))
 
-    def _rows(self, total_label: str) -> list[tuple[str, str, str, str, str, str]]:
+    def _rows(
+        self, total_label: str, lang: str = "en"
+    ) -> list[tuple[str, str, str, str, str, str]]:
         """One row a criterion, then the total: the table of Markdown and HTML alike."""
         rows = [
             (
-                line.label,
+                _line_label(line, lang),
                 ", ".join(line.rules),
-                f"{line.word} ({line.verdict:g})",
-                f"{line.weight:g}",
+                f"{_verdict_word(line, lang)} ({_g(line.verdict, lang)})",
+                _g(line.weight, lang),
                 line.why,
-                _facts_text(line.facts),
+                _facts_text(line.facts, lang),
             )
             for line in self.lines
         ]
-        rows.append((total_label, "", f"{self.total:.2f}", "", "", ""))
+        rows.append((total_label, "", _decimals(self.total, lang), "", "", ""))
         return rows
+
+
+def _decimals(value: float, lang: str) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def _g(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def _total_word(lang: str) -> str:
+    return pgettext(lang, "scorecard", "total")
+
+
+def _mean_word(lang: str) -> str:
+    return pgettext(lang, "scorecard", "weighted mean")
+
+
+def _verdict_word(line: ScoreLine, lang: str) -> str:
+    """The verdict in words in ``lang`` (the words of :attr:`ScoreLine.word`)."""
+    if line.verdict == GOOD:
+        return pgettext(lang, "verdict", "good")
+    if line.verdict == PARTIAL:
+        return pgettext(lang, "verdict", "partial")
+    if line.verdict == WEAK:
+        return pgettext(lang, "verdict", "weak")
+    return line.word
+
+
+def _criterion_words(lang: str) -> dict[str, str]:
+    """The criteria of :data:`CRITERIA` in ``lang``, by id."""
+    return {
+        "decision_link": pgettext(lang, "scorecard criterion", "link to decision-making"),
+        "openness": pgettext(lang, "scorecard criterion", "openness"),
+        "equality": pgettext(lang, "scorecard criterion", "equality"),
+        "workload": pgettext(lang, "scorecard criterion", "realistic workload"),
+        "continuity": pgettext(lang, "scorecard criterion", "continuity"),
+        "diversity": pgettext(lang, "scorecard criterion", "diversity"),
+        "party_independence": pgettext(
+            lang, "scorecard criterion", "independence from party politics"
+        ),
+        "agility": pgettext(lang, "scorecard criterion", "agility"),
+        "concrete_results": pgettext(lang, "scorecard criterion", "concrete results"),
+    }
+
+
+def criterion_label(criterion: str, lang: str = "en") -> str:
+    """A criterion of :data:`CRITERIA` in ``lang``, by its id; another id as it is.
+
+    >>> criterion_label("openness", "fi"), criterion_label("openness", "sv")
+    ('avoimuus', 'öppenhet')
+    >>> criterion_label("decision_link")
+    'link to decision-making'
+    """
+    return _criterion_words(lang).get(criterion, criterion)
+
+
+def _line_label(line: ScoreLine, lang: str) -> str:
+    """A line's criterion in ``lang``: the library's own in words, another as labelled."""
+    english = _criterion_words("en").get(line.criterion)
+    return criterion_label(line.criterion, lang) if line.label == english else line.label
+
+
+def _header(lang: str) -> tuple[str, ...]:
+    """The columns of the scorecard's tables in ``lang``."""
+    if lang not in ("fi", "sv"):
+        return _HEADER
+    return (  # TRANSLATORS: the columns of a scorecard's table
+        pgettext(lang, "scorecard column", "criterion"),
+        pgettext(lang, "scorecard column", "rules"),
+        pgettext(lang, "scorecard column", "verdict"),
+        pgettext(lang, "scorecard column", "weight"),
+        pgettext(lang, "scorecard column", "why"),
+        pgettext(lang, "scorecard column", "facts"),
+    )
 
 
 #: The columns of the scorecard's tables.
 _HEADER = ("criterion", "rules", "verdict", "weight", "why", "facts")
 
 
-def _facts_text(facts: Facts) -> str:
-    return "; ".join(f"{k}={format_value(v)}" for k, v in facts.items())
+def _facts_text(facts: Facts, lang: str = "en") -> str:
+    return "; ".join(f"{k}={format_value(v, lang)}" for k, v in facts.items())
 
 
 def scorecard(rules: RuleSet, *, weights: Mapping[str, float] | None = None) -> Scorecard:

@@ -29,8 +29,8 @@ from jarjestoyhteistyo.i18n import Lang, Text
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
-from jarjestoyhteistyo.model.vocabulary import label
 from jarjestoyhteistyo.model.rulesets import DeputyMode, RuleSet, SeatSource
+from jarjestoyhteistyo.model.vocabulary import label
 from jarjestoyhteistyo.rules.seats import JY201
 from jarjestoyhteistyo.rules.validation import VALIDATION_CODES, validate
 from jarjestoyhteistyo.selection._diversity import Selector, diversity_levels
