@@ -158,6 +158,8 @@ def test_json_keeps_english_for_programs_and_carries_every_language(tmp_path: Pa
     [problem] = failed["error"]["problems"]
     assert problem["message"].startswith("expected a whole number")
     assert problem["message_sv"].startswith("ska vara ett heltal")
+    assert failed["error"]["message"].endswith(": 1 problem")
+    assert failed["error"]["message_fi"].endswith(": 1 ongelma")
 
 
 def test_rules_explains_a_rule_in_all_three_languages_whatever_the_locale() -> None:
@@ -253,4 +255,5 @@ def test_the_body_is_named_in_the_language_of_the_report(
     lang: str, name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", "vake", "--lang", lang]) == 0
-    assert capsys.readouterr().out.splitlines()[-2].startswith(f"{name}: ")
+    summary = [line for line in capsys.readouterr().out.splitlines() if " — " in line]
+    assert summary[-1].startswith(f"{name}: ")

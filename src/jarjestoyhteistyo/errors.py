@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.findings import Params, freeze_params
-from jarjestoyhteistyo.i18n import Translatable
+from jarjestoyhteistyo.i18n import Translatable, ngettext
 
 __all__ = [
     "CatalogueError",
@@ -152,6 +152,19 @@ class LoadError(JarjestoError, ValueError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         count = len(self.problems)
         super().__init__(f"{head}{count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``: the count of problems, then each problem.
+
+        >>> e = LoadError([Problem(path="name", code="missing-key", message="required")])
+        >>> e.message_in("fi").splitlines()[0]
+        '1 ongelma'
+        """
+        head = f"{self.source}: " if self.source else ""
+        n = len(self.problems)
+        count = ngettext(lang, "{n} problem", "{n} problems", n).format(n=n)
+        lines = "\n".join(f"  {p.path}: {p.message_in(lang)}" for p in self.problems)
+        return f"{head}{count}\n{lines}"
 
 
 class LimitsError(JarjestoError, ValueError):

@@ -12,8 +12,8 @@ present with its meaning above it, in the reader's language
   mappings shows the form of one entry, so that the file explains every key a kind
   has, down to the seat groups' and the seats'.
 
-As written, the file loads (its placeholders are text), so ``jarjestoyhteistyo check
-FILE`` runs on it at once and says what is still to do.
+As written, the file does not load yet: ``jarjestoyhteistyo check FILE`` names each
+placeholder still in it. With them replaced, it loads.
 
 >>> text = starter("open_forum")
 >>> print(text[text.index("# The body's name"):].split(chr(10) * 2)[0])
@@ -23,8 +23,8 @@ name: "..."
 >>> "#cap: 20" in text
 True
 >>> from jarjestoyhteistyo.io.serialize import loads
->>> loads(text, "ruleset").name
-'...'
+>>> loads(text.replace('"..."', "Example forum"), "ruleset").name
+'Example forum'
 >>> fi = starter("open_forum", "fi")
 >>> print(fi[fi.index("# Toimielimen nimi"):].split(chr(10) * 2)[0])
 # Toimielimen nimi siinä muodossa kuin se on päätöksissä.
