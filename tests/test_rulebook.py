@@ -127,6 +127,17 @@ def test_the_gen_rules_are_the_librarys_own_and_only_they() -> None:
         assert (r.source.document.id == "library") == r.id.startswith("GEN-"), r.id
 
 
+def test_the_librarys_own_reasons_are_given_in_every_language() -> None:
+    """A Finnish reader of ``rules GEN-4`` reads the library's reason in Finnish."""
+    for r in all_rules():
+        if r.source.document.id != "library":
+            continue
+        fi, sv, en = (r.source.cite(lang) for lang in ("fi", "sv", "en"))
+        assert len({fi, sv, en}) == 3, r.id
+        assert fi.startswith("Kirjaston oma päätös"), r.id
+        assert "library" not in fi + sv, r.id
+
+
 def test_a_general_rule_set_cites_gen_rules_where_a_seed_rule_does_not_apply() -> None:
     """The issue's complaint: JY215 and JY226 of a general rule set cited KU-12 and OF-5."""
     assert "JY215" not in rule("KU-12").cited_in.get("general", ())

@@ -102,10 +102,28 @@ class Source:
 
     document: Document
     section: str
+    #: The library's own reasons (``GEN-`` rules) in Finnish and Swedish too; a source
+    #: document's section is its own (Finnish) heading, the same in every language.
+    section_fi: str | None = None
+    section_sv: str | None = None
 
-    def cite(self) -> str:
-        """``title (publisher): section``, one line."""
-        return f"{self.document.title} ({self.document.publisher}): {self.section}"
+    def section_in(self, lang: str) -> str:
+        """The section in ``lang`` where it has one, else as written."""
+        own = {"fi": self.section_fi, "sv": self.section_sv}.get(lang)
+        return own or self.section
+
+    def cite(self, lang: str = "en") -> str:
+        """``title (publisher): section``, one line; the library's own decision is
+        named in ``lang``, a source document by its own title.
+
+        >>> rule("GEN-1").source.cite("fi").split(":")[0]
+        'Kirjaston oma päätös (jarjestoyhteistyo-kirjasto)'
+        """
+        d = self.document
+        title = d.title
+        if d.id == "library":
+            title = {"sv": d.sv, "en": d.en}.get(lang, d.title)
+        return f"{title} ({d.publisher}): {self.section_in(lang)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -151,7 +169,7 @@ class Rule:
         rows: list[tuple[str, str]] = []
         for lang in langs:
             rows.append((f"{lang}:", f"{self.title.in_lang(lang)}. {self.text.in_lang(lang)}"))
-        rows.append((i18n.gettext(ui, "source:"), self.source.cite()))
+        rows.append((i18n.gettext(ui, "source:"), self.source.cite(ui)))
         rows.append((i18n.gettext(ui, "written for:"), ", ".join(self.kinds)))
         cited = "; ".join(f"{k}: {' '.join(v)}" for k, v in self.cited_in.items())
         none = i18n.gettext(ui, "none (the library cites it in its docs only)")
@@ -197,6 +215,7 @@ class Rule:
                     "sv": d.sv,
                 },
                 "section": self.source.section,
+                "section_in": {lang: self.source.section_in(lang) for lang in langs},
             },
             "codes": list(self.codes),
             "cited_in": {k: list(v) for k, v in self.cited_in.items()},
@@ -228,7 +247,10 @@ def _book() -> _Book:
             id=rid,
             kinds=own[rid],
             source=Source(
-                document=documents[v["source"]["document"]], section=v["source"]["section"]
+                document=documents[v["source"]["document"]],
+                section=v["source"]["section"],
+                section_fi=v["source"].get("section_fi"),
+                section_sv=v["source"].get("section_sv"),
             ),
             title=Text(**v["title"]),
             text=Text(**v["text"]),

@@ -68,12 +68,12 @@ class Shared:
         return said
 
 
-#: The outcomes in words: as written in English (``not_selected``, the JSON value).
+#: The outcomes in words (the JSON keeps the value, ``not_selected``).
 _OUTCOME_WORDS = {
     Outcome.MEMBER: Term("member", fi="jäsen", sv="ledamot"),
     Outcome.DEPUTY: Term("deputy", fi="varajäsen", sv="ersättare"),
     Outcome.RESERVE: Term("reserve", fi="varalla", sv="i reserv"),
-    Outcome.NOT_SELECTED: Term("not_selected", fi="ei valittu", sv="inte vald"),
+    Outcome.NOT_SELECTED: Term("not selected", fi="ei valittu", sv="inte vald"),
     Outcome.INELIGIBLE: Term("ineligible", fi="ei kelpoinen", sv="inte behörig"),
     Outcome.DUPLICATE: Term("duplicate", fi="toistuva ilmoittautuminen", sv="dubblett"),
     Outcome.REJECTED: Term("rejected", fi="hylätty", sv="avvisad"),
@@ -89,7 +89,7 @@ class Explanation:
 
     >>> Explanation(index=0, organisation="o1", outcome=Outcome.NOT_SELECTED,
     ...             reason="seats full").text()
-    'registration 0 (o1): not_selected — seats full'
+    'registration 0 (o1): not selected — seats full'
     """
 
     index: int
