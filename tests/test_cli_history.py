@@ -141,7 +141,12 @@ def test_the_proposal_pushes_someone_over(files: dict[str, str], capsys) -> None
         capsys,
     )
     assert code == 1
-    assert {f["code"] for f in json.loads(out)["findings"]} == {"JY301", "JY302"}
+    found = json.loads(out)["findings"]
+    assert {f["code"] for f in found} == {"JY301", "JY302"}
+    # the findings point into the proposal's file, its seat named by id (issue #16 point 5)
+    assert {f["location"]["file"] for f in found} == {files["over"]}
+    assert all(f["location"]["line"] >= 1 for f in found)
+    assert {f["entry"]["id"] for f in found} == {"m1"}
 
 
 def test_clean_proposal_has_no_findings(files: dict[str, str], capsys) -> None:  # type: ignore[no-untyped-def]

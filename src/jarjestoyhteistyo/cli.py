@@ -1555,7 +1555,10 @@ def _cmd_term_limits(args: argparse.Namespace, out: TextIO) -> int:
     rules = _rules(args.rules)
     proposal = None if args.composition is None else _load(args.composition, "composition")
     report = term_limits(rules, _history(args.history), proposal=proposal, until=args.until)
-    return _emit_report(report, args.format, out)
+    if proposal is None:
+        return _emit_report(report, args.format, out)
+    # the findings are about the proposal's seats: their places are in its file
+    return _emit_report(report, args.format, out, file=args.composition, document=proposal)
 
 
 # --------------------------------------------------------------------- the parser
