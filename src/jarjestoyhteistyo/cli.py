@@ -70,6 +70,10 @@ def N_(text: str) -> str:
     return text
 
 
+#: The input limits of this run (``--max-bytes`` ...); ``None``: the defaults.
+_LIMITS: ContextVar[Any] = ContextVar("jarjestoyhteistyo_cli_limits", default=None)
+
+
 def _report_lang() -> Lang:
     """The language of this run's reports."""
     lang = _LANG.get()
@@ -163,6 +167,8 @@ class Command:
             help=_("write the output to FILE instead of stdout: whole or not at all"),
         )
         self.arguments(p)
+        if self.name not in _READS_NOTHING:
+            _limit_arguments(p)
         if "--lang" not in p._option_string_actions:  # rules: a --lang of its own
             p.add_argument(
                 "--lang",
@@ -174,6 +180,59 @@ class Command:
 
 #: Every command by name, in the order ``--help`` lists them (filled by :func:`command`).
 COMMANDS: dict[str, Command] = {}
+
+#: Commands that read no input file: they take no ``--max-bytes``.
+_READS_NOTHING = frozenset({"presets", "codes", "rules", "init", "schema", "terms"})
+
+#: The bounds of the limit options: a user may raise a limit knowingly, not past these
+#: (what a run of this library can read at all without exhausting a machine).
+_MOST_BYTES = 2_000_000_000
+_MOST_NODES = 200_000_000
+
+
+def _limit_arguments(p: argparse.ArgumentParser) -> None:
+    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, PARSER_MAX_DEPTH
+
+    p.add_argument(
+        "--max-bytes",
+        type=_int_in(1, _MOST_BYTES, N_("--max-bytes")),
+        metavar="N",
+        help=_(
+            "read input files of at most N bytes (default {default}); raise it knowingly"
+            " for a large file"
+        ).format(default=DEFAULT_LIMITS.max_bytes),
+    )
+    p.add_argument(
+        "--max-depth",
+        type=_int_in(1, PARSER_MAX_DEPTH, N_("--max-depth")),
+        metavar="N",
+        help=_("nesting of at most N levels in an input document (default {default})").format(
+            default=DEFAULT_LIMITS.max_depth
+        ),
+    )
+    p.add_argument(
+        "--max-nodes",
+        type=_int_in(1, _MOST_NODES, N_("--max-nodes")),
+        metavar="N",
+        help=_(
+            "at most N values in an input document, each alias counted in full (default {default})"
+        ).format(default=DEFAULT_LIMITS.max_nodes),
+    )
+
+
+#: What to do about a limit an input passed (the problem's code): raise it knowingly.
+_LIMIT_HINTS = {
+    "too-large": N_("if the file is what you meant, raise the limit with --max-bytes N"),
+    "too-deep": N_("if the nesting is what you meant, raise the limit with --max-depth N"),
+    "too-many-nodes": N_("if the document is what you meant, raise the limit with --max-nodes N"),
+}
+
+
+def _limits() -> Any:
+    """The input limits of this run: the defaults, or what the options raised."""
+    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
+
+    return _LIMITS.get() or DEFAULT_LIMITS
 
 
 def command(
@@ -224,10 +283,10 @@ def _any_rules(arg: str) -> Any:
     if arg == STDIN:
         from jarjestoyhteistyo.io.serialize import loads_any
 
-        return loads_any(_stdin_bytes(), _RULES_DOCUMENTS, source="<stdin>")[1]
+        return loads_any(_stdin_bytes(), _RULES_DOCUMENTS, source="<stdin>", limits=_limits())[1]
     path = Path(arg)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
-        return load_any(path, _RULES_DOCUMENTS)[1]
+        return load_any(path, _RULES_DOCUMENTS, limits=_limits())[1]
     if resolve_preset(arg).kind == COOPERATION_KIND:
         return load_cooperation_preset(arg)
     return load_preset(arg)
@@ -437,9 +496,8 @@ STDIN = "-"
 def _stdin_bytes() -> bytes:
     """What stdin holds, up to the door's size limit (refused past it, not read on)."""
     from jarjestoyhteistyo.errors import Problem
-    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
 
-    limit = DEFAULT_LIMITS.max_bytes
+    limit = _limits().max_bytes
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         raise LoadError(
@@ -462,8 +520,8 @@ def _load(arg: str | Path, what: str) -> Any:
     from jarjestoyhteistyo.io.serialize import load, loads
 
     if str(arg) == STDIN:
-        return loads(_stdin_bytes(), what, source="<stdin>")
-    return load(arg, what)
+        return loads(_stdin_bytes(), what, source="<stdin>", limits=_limits())
+    return load(arg, what, limits=_limits())
 
 
 def _one_stdin(args: argparse.Namespace) -> None:
@@ -533,6 +591,23 @@ def _write_file(
         raise JarjestoError(
             Text("cannot write {path}: {reason}", path=path, reason=exc.strerror or str(exc))
         ) from None
+    _note_if_over_the_limit(target, len(text.encode("utf-8")))
+
+
+def _note_if_over_the_limit(target: Path, size: int) -> None:
+    """A document written larger than a reading command takes by default says so: the
+    next command would refuse it (issue #17 point 5)."""
+    from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
+
+    limit = DEFAULT_LIMITS.max_bytes
+    if size > limit and target.suffix.lower() in (".yaml", ".yml", ".json"):
+        _err(
+            _(
+                "note: {file} is {size} bytes, more than the {limit} bytes a command reads by"
+                " default: read it with --max-bytes {size}"
+            ).format(file=target, size=size, limit=limit)
+            + "\n"
+        )
 
 
 def _add_redact(p: argparse.ArgumentParser) -> None:
@@ -1253,7 +1328,8 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
 
     as_of: date = args.as_of or date.today()
     source = _stdin_bytes() if args.register == STDIN else Path(args.register)
-    result = read_register(source, as_of=as_of)  # the CSV reader, or the door
+    raised = {"max_bytes": args.max_bytes} if args.max_bytes else {}  # else its own 50 MB
+    result = read_register(source, as_of=as_of, **raised)  # the CSV reader, or the door
     rules = _load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
     report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
     _write(report.render(args.format, _report_lang()), out)
@@ -1774,12 +1850,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     token = _LANG.set(_language(argv))
+    limits = _LIMITS.set(None)  # each run its own limits, in a long-lived process too
     own_words = argparse._  # type: ignore[attr-defined]
     argparse._ = _argparse_words  # type: ignore[attr-defined]
     try:
         return _main(argv)
     finally:
         argparse._ = own_words  # type: ignore[attr-defined]
+        _LIMITS.reset(limits)
         _LANG.reset(token)
 
 
@@ -1830,6 +1908,15 @@ def _main(argv: list[str]) -> int:
         return EXIT_INPUT
     if getattr(args, "lang", None) in LANGUAGES:
         _LANG.set(args.lang)
+    raised = {
+        k: getattr(args, k)
+        for k in ("max_bytes", "max_depth", "max_nodes")
+        if getattr(args, k, None)
+    }
+    if raised:
+        from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS
+
+        _LIMITS.set(attrs.evolve(DEFAULT_LIMITS, **raised))
     handler: Handler = args.handler
     target = getattr(args, "output", None)
     target = None if target in (None, STDIN) else target
@@ -1867,6 +1954,9 @@ def _main(argv: list[str]) -> int:
             _err(_("error: cannot use this input") + "\n")
         for problem in exc.problems:
             _err(f"  {problem.path}: {problem.message_in(_LANG.get())}\n")
+        hint = _LIMIT_HINTS.get(next((p.code for p in exc.problems if p.code in _LIMIT_HINTS), ""))
+        if hint is not None and getattr(args, "max_bytes", "absent") != "absent":
+            _err("  " + _(hint) + "\n")
         _json_error(args, typing.cast(TextIO, out), exc)
         return EXIT_INPUT
     except JarjestoError as exc:
