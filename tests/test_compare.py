@@ -423,3 +423,52 @@ class TestPlots:
         results = compare_terms(jy.load_preset(KU), dropout_per_year=0.1, runs=20, seed=1)
         fig = plot_vacancy_risk({"KU": results}, path=tmp_path / "risk.png")
         assert len(fig.axes) == 2
+
+
+def test_compare_html_is_a_whole_page_and_an_unknown_fee_cost_is_not_zero(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue #17 point 4: charset, title, language; a fee-paying body's cost without a
+    fee per meeting is unknown (empty), a body paying none costs 0."""
+    from html.parser import HTMLParser
+
+    from jarjestoyhteistyo.cli import main
+
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+            self.cells: list[str] = []
+            self.title = ""
+            self._in: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+            self._in = tag
+
+        def handle_endtag(self, tag: str) -> None:
+            self._in = None
+
+        def handle_data(self, data: str) -> None:
+            if self._in == "title":
+                self.title += data
+            elif self._in == "td":
+                self.cells.append(data)
+
+    def page(*argv: str) -> Page:
+        assert main(["compare", "vake", "vake-forum", "--format", "html", *argv]) == 0
+        parsed = Page()
+        parsed.feed(capsys.readouterr().out)
+        return parsed
+
+    fi = page("--lang", "fi")
+    assert ("html", {"lang": "fi"}) in fi.tags
+    assert ("meta", {"charset": "utf-8"}) in fi.tags
+    assert fi.title == "Rakenteiden vertailu"
+
+    def fee_cost(p: Page) -> list[str]:
+        i = p.cells.index("annual_fee_cost")
+        return p.cells[i + 2 : i + 4]  # after the unit: formal body, forum
+
+    assert fee_cost(page()) == ["—", "0"]
+    assert fee_cost(page("--fee-per-meeting", "50")) == ["5400", "0"]

@@ -1417,8 +1417,10 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--fee-per-meeting",
         type=_number_in(0, MAX_AMOUNT, N_("the fee per meeting")),
-        default=0.0,
-        help=_("fee per meeting (€, 0–{most})").format(most=f"{MAX_AMOUNT:,.0f}"),
+        default=None,
+        help=_(
+            "fee per meeting (€, 0–{most}); without it a fee-paying body's fee cost is unknown"
+        ).format(most=f"{MAX_AMOUNT:,.0f}"),
     )
     p.add_argument(
         "--weight", action="append", metavar="CRITERION=W", help=_("scorecard weight (repeatable)")
@@ -1466,7 +1468,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "markdown":
         _write(table.to_markdown(lang=lang), out)
     elif args.format == "html":
-        _write(table._repr_html_(lang=lang), out)
+        _write(table.to_html(lang=lang), out)
     else:
         _write(table.to_text(lang=lang), out)
     return EXIT_OK

@@ -64,8 +64,8 @@ from jarjestoyhteistyo.analysis.scorecard import (
     scorecard,
 )
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError
-from jarjestoyhteistyo.i18n import Lang, Term, Text, Translatable, pgettext
-from jarjestoyhteistyo.io.tables import dataframe, html_table, markdown_table
+from jarjestoyhteistyo.i18n import Lang, Term, Text, Translatable, gettext, pgettext
+from jarjestoyhteistyo.io.tables import dataframe, html_page, html_table, markdown_table
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.rulesets import RuleSet
 
@@ -245,6 +245,23 @@ class ComparisonTable:
         caption = pgettext(lang, "comparison", "Comparison of structures")
         return html_table(caption, self.header_in(lang), rows)
 
+    def to_html(self, *, lang: Lang = "en") -> str:
+        """A whole HTML page of the table in ``lang``: charset, title, the table and
+        what an empty cell means (``compare --format html``).
+
+        >>> import jarjestoyhteistyo as jy
+        >>> page = compare(jy.load_preset("vake"), jy.load_preset("ku")).to_html(lang="fi")
+        >>> "<title>Rakenteiden vertailu</title>" in page, 'lang="fi"' in page
+        (True, True)
+        """
+        title = pgettext(lang, "comparison", "Comparison of structures")
+        empty = gettext(
+            lang,
+            "— : not stated in the rule set, or not known (the fee cost of a body that pays"
+            " fees, without a fee per meeting given)",
+        )
+        return html_page(title, self._repr_html_(lang=lang), lang=lang, notes=[empty])
+
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame`` indexed by metric (needs the ``pandas`` extra)."""
         return dataframe(
@@ -262,7 +279,7 @@ Structure: TypeAlias = RuleSet | tuple[RuleSet, Composition]
 def compare(
     *structures: Structure,
     labels: Sequence[str] | None = None,
-    fee_per_meeting: float = 0.0,
+    fee_per_meeting: float | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> ComparisonTable:
     """Compare structures side by side: metrics, then scorecard lines and the total.

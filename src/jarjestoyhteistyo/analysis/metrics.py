@@ -168,7 +168,8 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "annual_fee_cost",
         "currency/year",
         "fee_per_meeting × meetings_per_year × fee_seats; zero when the fee policy is "
-        "none (FC-14, OF-9), empty when the fees or the rhythm are not stated.",
+        "none (FC-14, OF-9), empty when the fees, the fee per meeting or the rhythm are "
+        "not known.",
     ),
     (
         "term_months",
@@ -465,8 +466,25 @@ def _held(composition: Composition | None) -> tuple[int | None, int | None, int 
     return seated, len(held) - seated, organisations
 
 
+def _fee_cost(
+    fee_seats: int | None, meetings_per_year: int | None, fee_per_meeting: float | None
+) -> float | None:
+    """What the meeting fees cost a year: 0 for a body paying none, ``None`` when the
+    policy, the rhythm or (for a body that pays) the fee per meeting is not known."""
+    if fee_seats is None or meetings_per_year is None:
+        return None
+    if fee_seats == 0:
+        return 0.0
+    return (
+        None if fee_per_meeting is None else float(fee_per_meeting) * meetings_per_year * fee_seats
+    )
+
+
 def metrics(
-    rules: RuleSet, composition: Composition | None = None, *, fee_per_meeting: float = 0.0
+    rules: RuleSet,
+    composition: Composition | None = None,
+    *,
+    fee_per_meeting: float | None = None,
 ) -> Metrics:
     """The metrics of one structure (definitions and units: :data:`METRIC_DEFINITIONS`).
 
@@ -480,8 +498,15 @@ def metrics(
     >>> forum = metrics(jy.load_preset("vantaa-kerava-open-forum"), fee_per_meeting=50)
     >>> forum.ngo_seats, forum.annual_fee_cost, forum.continuity
     (20, 0.0, None)
+
+    A body that pays fees costs what its fee per meeting makes it: without one given
+    the cost is unknown (``None``), not zero.
+
+    >>> vake = jy.load_preset("vantaa-kerava-formal")
+    >>> metrics(vake).annual_fee_cost, metrics(vake, fee_per_meeting=50).annual_fee_cost
+    (None, 5400.0)
     """
-    if fee_per_meeting < 0 or not math.isfinite(fee_per_meeting):
+    if fee_per_meeting is not None and (fee_per_meeting < 0 or not math.isfinite(fee_per_meeting)):
         raise ComparisonError(
             Text(
                 "the fee per meeting (fee_per_meeting) must be a number of zero or more, not {fee}",
@@ -524,9 +549,7 @@ def metrics(
         time_budget_hours_per_year=rules.time_budget_hours_per_year,
         fee_policy=None if rules.fee is None else rules.fee.value,
         fee_seats=fee_seats,
-        annual_fee_cost=None
-        if fee_seats is None or meetings_per_year is None
-        else float(fee_per_meeting) * meetings_per_year * fee_seats,
+        annual_fee_cost=_fee_cost(fee_seats, meetings_per_year, fee_per_meeting),
         term_months=_term(rules),
         continuity=_continuity(rules, composition or skeleton_composition(rules)),
         swot=rules.swot,

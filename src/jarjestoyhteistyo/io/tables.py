@@ -24,7 +24,14 @@ from typing import Any
 from jarjestoyhteistyo.errors import MissingDependencyError
 from jarjestoyhteistyo.i18n import Text
 
-__all__ = ["Markdown", "dataframe", "html_table", "markdown_escape", "markdown_table"]
+__all__ = [
+    "Markdown",
+    "dataframe",
+    "html_page",
+    "html_table",
+    "markdown_escape",
+    "markdown_table",
+]
 
 
 class Markdown(str):
@@ -76,6 +83,36 @@ def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[str]
     return (
         f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
+    )
+
+
+#: The page style of :func:`html_page`: readable on a screen and on paper, no script.
+_PAGE_STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:2rem;max-width:75rem;line-height:1.4}"
+    "table{border-collapse:collapse;margin:1rem 0}caption{text-align:left;font-weight:bold;"
+    "padding:.3rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;vertical-align:top;"
+    "text-align:left}th{background:#eee}@media print{body{margin:0}}"
+)
+
+
+def html_page(title: str, body: str, *, lang: str = "en", notes: Sequence[str] = ()) -> str:
+    """A whole HTML page: doctype, ``lang``, UTF-8 charset, ``title`` (escaped) as the
+    title and heading, ``body`` (HTML the library wrote, such as :func:`html_table`'s),
+    then ``notes`` as escaped paragraphs.
+
+    >>> page = html_page("A & B", "<p>x</p>", lang="fi", notes=["— not known"])
+    >>> page.startswith("<!DOCTYPE html>"), '<html lang="fi">' in page
+    (True, True)
+    >>> "<title>A &amp; B</title>" in page, '<meta charset="utf-8">' in page
+    (True, True)
+    """
+    e = html.escape
+    paragraphs = "".join(f"<p>{e(n)}</p>" for n in notes)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n<style>{_PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>{e(title)}</h1>\n{body}\n{paragraphs}\n</body>\n</html>\n"
     )
 
 
