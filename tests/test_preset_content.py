@@ -64,3 +64,47 @@ def test_presets_label_every_network_and_category_in_three_languages() -> None:
         assert n.label.fi
         assert n.label.sv
         assert n.label.en
+
+
+#: The source's list of the eight categories, verbatim (issue #18: *Järjestöjen
+#: yhteistyöryhmän / järjestöneuvottelukunnan ... asettaminen*, option 1, 2/5,
+#: "Järjestöt valitaan järjestötyypeittäin (8)"), and for each the words of it the
+#: Finnish label must keep: none of the source's qualifiers left out or swapped.
+SOURCE_CATEGORIES = (
+    (
+        "Lastensuojeluun, -hoitoon, sekä vanhemmuuteen ja huoltajuuteen liittyvät yhdistykset",
+        ("lastensuojelu", "lastenhoito", "vanhemmuus", "huoltajuus"),
+    ),
+    (
+        "Sairauteen ja vammaan liittyvät yhdistykset (mm. potilas- ja vammaisyhdistykset,"
+        " sotainvalidit)",
+        ("sairaus", "vamma", "potilas-", "vammaisyhdistykset", "sotainvalidit"),
+    ),
+    ("Eläkeläisyhdistykset", ("eläkeläis",)),
+    (
+        "Terveysten ja hyvinvoinnin edistämiseen sekä syrjäytymisen ehkäisemiseen liittyvät"
+        " yhdistykset",
+        ("terveyden", "hyvinvoinnin", "edistäminen", "syrjäytymisen", "ehkäisy"),
+    ),
+    ("Muut sosiaali- ja terveysalan yhdistykset", ("muut", "sosiaali-", "terveysalan")),
+    ("Vanhusten hyvinvointiin liittyvät yhdistykset", ("vanhusten", "hyvinvointi")),
+    (
+        "Työllisyyden ja työllistymisen edistämiseen liittyvät yhdistykset",
+        ("työllisyyden", "työllistymisen", "edistäminen"),
+    ),
+    (
+        "Päihde-, huume- ym. riippuvuuksiin liittyvät yhdistykset, raittiusyhdistykset",
+        ("päihteet", "huumeet", "riippuvuudet", "raittius"),
+    ),
+)
+
+
+def test_the_prh_category_labels_keep_the_sources_words() -> None:
+    from jarjestoyhteistyo.model.categories import PRH_CATEGORIES
+
+    assert len(PRH_CATEGORIES) == len(SOURCE_CATEGORIES) == 8
+    for category, (source, words) in zip(PRH_CATEGORIES, SOURCE_CATEGORIES, strict=True):
+        label = category.labels.fi or ""
+        missing = [w for w in words if w not in label.lower()]
+        assert missing == [], (category.code, source, label)
+    assert "ikäihmisten" not in (PRH_CATEGORIES[5].labels.fi or "")  # the source: vanhusten

@@ -97,7 +97,10 @@ def _c(code: str, fi: str, sv: str, en: str) -> Category:
     return Category(code=code, labels=Labels(fi=fi, sv=sv, en=en))
 
 
-#: The eight PRH association categories used by Vantaa–Kerava (`FC-4`), in order.
+#: The eight PRH association categories used by Vantaa–Kerava (`FC-4`), in order. The
+#: Finnish labels are the source's list (*Järjestöjen yhteistyöryhmän ... asettaminen*,
+#: option 1, 2/5, "Järjestöt valitaan järjestötyypeittäin (8)") in the short form of a
+#: noun phrase, none of its words left out; the Swedish and English are the library's.
 PRH_CATEGORIES: tuple[Category, ...] = (
     _c(
         "child-family",
@@ -107,9 +110,9 @@ PRH_CATEGORIES: tuple[Category, ...] = (
     ),
     _c(
         "illness-disability",
-        "sairaus- ja vammaisjärjestöt",
-        "sjukdom och funktionsnedsättning",
-        "illness and disability",
+        "sairaus- ja vammaisjärjestöt (mm. potilas- ja vammaisyhdistykset, sotainvalidit)",
+        "sjukdom och funktionsnedsättning (bl.a. patient- och handikappföreningar, krigsinvalider)",
+        "illness and disability (e.g. patient and disability associations, war invalids)",
     ),
     _c("pensioners", "eläkeläiset", "pensionärer", "pensioners"),
     _c(
@@ -120,16 +123,16 @@ PRH_CATEGORIES: tuple[Category, ...] = (
     ),
     _c(
         "other-social-health",
-        "muut sosiaali- ja terveysyhdistykset",
+        "muut sosiaali- ja terveysalan yhdistykset",
         "andra social- och hälsoföreningar",
         "other social and health associations",
     ),
-    _c("older-people", "ikäihmisten hyvinvointi", "äldres välfärd", "wellbeing of older people"),
+    _c("older-people", "vanhusten hyvinvointi", "de äldres välfärd", "wellbeing of the elderly"),
     _c(
         "employment",
-        "työllisyyden edistäminen",
-        "främjande av sysselsättning",
-        "employment promotion",
+        "työllisyyden ja työllistymisen edistäminen",
+        "främjande av sysselsättning och av att få arbete",
+        "promotion of employment and of finding work",
     ),
     _c(
         "substance-abuse",
