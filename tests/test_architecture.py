@@ -39,6 +39,7 @@ LAYERS = (
 LAYER = {
     "errors": "base",
     "findings": "base",
+    "params": "base",
     "text": "base",
     "codes": "base",
     "i18n": "base",

@@ -36,8 +36,8 @@ from typing import Any
 
 import attrs
 
-from jarjestoyhteistyo.findings import Params, freeze_params
 from jarjestoyhteistyo.i18n import Translatable, ngettext
+from jarjestoyhteistyo.params import Params, freeze_params
 
 __all__ = [
     "CatalogueError",

@@ -17,9 +17,11 @@ YAML comment holding one is written quoted.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable, Sequence
 
-__all__ = ["UNSAFE", "drop_unsafe", "escape_unsafe"]
+__all__ = ["UNSAFE", "drop_unsafe", "escape_unsafe", "html_table"]
 
 #: One unsafe character (see the module docstring).
 UNSAFE = re.compile(
@@ -46,3 +48,18 @@ def escape_unsafe(text: str, *, json: bool = False) -> str:
 def drop_unsafe(text: str) -> str:
     """``text`` without its unsafe characters (tab and line feed stay)."""
     return UNSAFE.sub("", text)
+
+
+def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML ``<table>`` with a caption, every text escaped: the one HTML table of the
+    library (Jupyter's ``_repr_html_`` of reports, compositions, plans and tables; the
+    comparison's page). A caption of ``""`` is left out.
+
+    >>> html_table("Bodies", ("name",), [("<b>",)])
+    '<table><caption>Bodies</caption><thead><tr><th>name</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    """
+    e = html.escape
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -23,6 +23,7 @@ from typing import Any
 
 from jarjestoyhteistyo.errors import MissingDependencyError
 from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.text import html_table
 
 __all__ = [
     "Markdown",
@@ -73,17 +74,6 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         for row in rows
     )
     return "\n".join(lines)
-
-
-def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """An HTML ``<table>`` with a caption, every text escaped (for Jupyter's ``_repr_html_``)."""
-    e = html.escape
-    head = "".join(f"<th>{e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )
 
 
 #: The page style of :func:`html_page`: readable on a screen and on paper, no script.
