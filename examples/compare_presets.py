@@ -15,8 +15,10 @@ import jarjestoyhteistyo as jy
 from jarjestoyhteistyo.analysis.compare import compare, scorecard
 from jarjestoyhteistyo.analysis.simulate import compare_terms
 from jarjestoyhteistyo.render.diagrams import to_mermaid
+from jarjestoyhteistyo.render.plots import plot_rotation, plot_scorecard, plot_vacancy_risk
 
 HAVE_PLOT = importlib.util.find_spec("matplotlib") is not None
+NO_PLOT = "pip install 'jarjestoyhteistyo[plot]' to see the pictures"
 # the example compositions sit beside this file (Jupyter runs in the notebook's folder)
 EXAMPLES = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 NAMES = {
@@ -52,10 +54,8 @@ open_minded = {label: scorecard(r, weights={"openness": 2.0}) for label, r in pr
 print({label: round(card.total, 2) for label, card in open_minded.items()})
 
 # %% tags=["plot"]
-if HAVE_PLOT:
-    from jarjestoyhteistyo.render.plots import plot_scorecard
-
-    plot_scorecard(*cards.values())
+# a cell's last value is shown: here the figure
+plot_scorecard(*cards.values()) if HAVE_PLOT else NO_PLOT
 
 # %% [markdown]
 # ## Rotation plan
@@ -71,10 +71,7 @@ for change in plan.changeovers:
     print(change.date, len(change.seats), "seats up")
 
 # %% tags=["plot"]
-if HAVE_PLOT:
-    from jarjestoyhteistyo.render.plots import plot_rotation
-
-    plot_rotation(presets["KU"], years=6)
+plot_rotation(presets["KU"], years=6) if HAVE_PLOT else NO_PLOT
 
 # %% [markdown]
 # ## Vacancy risk: a 2-year term versus the council term (`WS-5`)
@@ -97,10 +94,7 @@ for label, results in risk.items():
         )
 
 # %% tags=["plot"]
-if HAVE_PLOT:
-    from jarjestoyhteistyo.render.plots import plot_vacancy_risk
-
-    plot_vacancy_risk(risk)
+plot_vacancy_risk(risk) if HAVE_PLOT else NO_PLOT
 
 # %% [markdown]
 # ## Diagram

@@ -19,13 +19,18 @@ from __future__ import annotations
 
 import ast
 import enum
+import html
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final, Literal
 
 import attrs
 
-from jarjestoyhteistyo.i18n import Translatable, ngettext, pgettext
+from jarjestoyhteistyo.errors import MissingDependencyError
+from jarjestoyhteistyo.i18n import Text, Translatable, ngettext, pgettext
+from jarjestoyhteistyo.params import Params, freeze_params
+from jarjestoyhteistyo.text import html_table
 
 __all__ = [
     "RULE_ID",
@@ -85,58 +90,6 @@ def severity_word(severity: Severity, lang: str = "en") -> str:
     if severity is Severity.WARNING:
         return pgettext(lang, "severity", "warning")
     return pgettext(lang, "severity", "info")
-
-
-class Params(Mapping[str, Any]):
-    """A read-only mapping of a finding's or problem's parameters.
-
-    A cached result (a parsed schedule phrase, a rule's table) hands the same finding to
-    every caller, so its parameters cannot be changed by one of them: lists become
-    tuples, sets frozensets and mappings :class:`Params`, all at construction.
-
-    >>> p = freeze_params({"groups": ["a", "b"]})
-    >>> p["groups"], p == {"groups": ("a", "b")}
-    (('a', 'b'), True)
-    >>> p["groups"] = []
-    Traceback (most recent call last):
-    ...
-    TypeError: 'Params' object does not support item assignment
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
-        self._data: dict[str, Any] = {k: _frozen(v) for k, v in (data or {}).items()}
-
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return f"Params({self._data!r})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Params, (self._data,))
-
-
-def _frozen(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(v) for v in value)
-    if isinstance(value, set | frozenset):
-        return frozenset(_frozen(v) for v in value)
-    if isinstance(value, Mapping):
-        return value if isinstance(value, Params) else Params(value)
-    return value
-
-
-def freeze_params(params: Mapping[str, Any] | None) -> Params:
-    """``params`` as :class:`Params` (itself if it already is)."""
-    return params if isinstance(params, Params) else Params(params)
 
 
 @attrs.frozen(kw_only=True)
@@ -333,6 +286,80 @@ class Report:
     def __len__(self) -> int:
         return len(self.findings)
 
+    def __bool__(self) -> bool:
+        """A report is true when it is :attr:`ok` (no error; warnings allowed), so that
+        ``if validate(rules, composition):`` reads as it says — not when it merely has
+        findings (``len(report)`` counts those).
+
+        >>> bool(Report()), bool(Report(findings=(_example(Severity.WARNING),)))
+        (True, True)
+        >>> bool(Report(findings=(_example(Severity.ERROR),)))
+        False
+        """
+        return self.ok
+
+    def __str__(self) -> str:
+        """The report as text (:meth:`to_text`), so ``print(report)`` shows it."""
+        return self.to_text()
+
+    def to_records(self, lang: str = "en") -> list[dict[str, Any]]:
+        """One plain row per finding: ``severity``, ``code``, ``rule``, ``path`` and the
+        ``message`` in ``lang`` (``fi``, ``sv``, ``en``), in the report's order."""
+        words: Language = "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
+        return [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "rule": f.rule,
+                "path": f.path,
+                "message": f.message(words),
+            }
+            for f in self.findings
+        ]
+
+    def to_dataframe(self, lang: str = "en") -> Any:
+        """A tidy ``pandas.DataFrame``: one row per finding, the columns of
+        :meth:`to_records`, ``severity`` an ordered categorical (error > warning >
+        info) and the others strings. Needs the ``pandas`` extra.
+
+        >>> import importlib.util
+        >>> if importlib.util.find_spec("pandas") is not None:
+        ...     frame = Report(findings=(_example(Severity.ERROR),)).to_dataframe()
+        ...     print(list(frame.columns), str(frame["severity"].dtype))
+        ... else:
+        ...     print("['severity', 'code', 'rule', 'path', 'message'] category")
+        ['severity', 'code', 'rule', 'path', 'message'] category
+        """
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise MissingDependencyError(
+                Text(
+                    "{caller} needs pandas: pip install 'jarjestoyhteistyo[pandas]'",
+                    caller="Report.to_dataframe()",
+                )
+            ) from exc
+        columns = ["severity", "code", "rule", "path", "message"]
+        frame = pd.DataFrame.from_records(self.to_records(lang), columns=columns)
+        order = [s.value for s in sorted(Severity, key=lambda s: s.rank)][::-1]
+        frame["severity"] = pd.Categorical(frame["severity"], categories=order, ordered=True)
+        for column in columns[1:]:
+            frame[column] = frame[column].astype("string")
+        return frame
+
+    def _repr_html_(self, lang: str = "en") -> str:
+        """The report as an HTML table for Jupyter: severity, code, rule, path and
+        message, every text escaped, then the summary line."""
+        words: Language = "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
+        rows = [
+            (severity_word(f.severity, words), f.code, f.rule, f.path, f.message(words))
+            for f in self.findings
+        ]
+        header = ("severity", "code", "rule", "path", "message")
+        table = html_table("", header, rows) if rows else ""
+        e = html.escape
+        return f"<div><p><strong>{e(self.summary(words))}</strong></p>{table}</div>"
+
     def merged(self, other: Report) -> Report:
         """A report with the findings of both (the subject of this one)."""
         return Report(subject=self.subject, findings=self.findings + other.findings)
@@ -427,3 +454,16 @@ class Report:
             command = f"jarjestoyhteistyo rules {' '.join(ids)}"
             lines.append(pgettext(words, "report", "Rules: {command}").format(command=command))
         return "\n".join(lines)
+
+
+def _example(severity: Severity) -> Finding:
+    """A finding of ``severity`` for the examples in the docstrings."""
+    return Finding(
+        code="JY999",
+        severity=severity,
+        path="seats[0]",
+        rule="GEN-5",
+        message_fi="esimerkki",
+        message_sv="exempel",
+        message_en="example",
+    )

@@ -31,7 +31,7 @@ import attrs
 from jarjestoyhteistyo.findings import Language, Report, Severity, severity_word
 from jarjestoyhteistyo.i18n import Lang, Term, Text, gettext, ngettext, pgettext
 from jarjestoyhteistyo.io.serialize import json_data
-from jarjestoyhteistyo.io.tables import dataframe
+from jarjestoyhteistyo.io.tables import dataframe, html_table
 from jarjestoyhteistyo.io.tables import markdown_escape as _md
 from jarjestoyhteistyo.model.roadmap import Level, Measurement, MetricKind, Plan, Status
 from jarjestoyhteistyo.model.vocabulary import label
@@ -372,6 +372,18 @@ class Evaluation:
     def to_markdown(self, *, lang: Lang = "en") -> str:
         """A Markdown report in ``lang`` (see :meth:`to_text`)."""
         return _render_markdown(self, lang)
+
+    def _repr_html_(self, *, lang: Lang = "en") -> str:
+        """The milestones as an HTML table for Jupyter (goal, area, year, due, status),
+        under the roadmap's title, the date and the completion."""
+        caption = f"{self.title} — {self.as_of.isoformat()}: {_pct(self.completion)}"
+        rows = [
+            (g.id, a.id, str(ms.year), ms.due.isoformat(), status_label(ms.status, lang))
+            for g in self.goals
+            for a in g.areas
+            for ms in a.milestones
+        ]
+        return html_table(caption, ("goal", "action area", "year", "due", "status"), rows)
 
 
 # -------------------------------------------------------------------- rendering

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -33,7 +33,7 @@ from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
 from jarjestoyhteistyo.i18n import Lang, Text, pgettext
-from jarjestoyhteistyo.io.tables import Markdown, html_table, markdown_table
+from jarjestoyhteistyo.io.tables import Markdown, dataframe, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
@@ -456,6 +456,26 @@ class Scorecard:
             }
             for line in self.lines
         ]
+
+    def to_dataframe(self) -> Any:
+        """A tidy ``pandas.DataFrame``: one row per criterion, ``verdict`` and
+        ``weight`` as floats, the texts as strings (needs the ``pandas`` extra).
+
+        >>> import importlib.util, jarjestoyhteistyo as jy
+        >>> if importlib.util.find_spec("pandas") is not None:
+        ...     frame = scorecard(jy.load_preset("ku")).to_dataframe()
+        ...     print(len(frame), str(frame["verdict"].dtype), str(frame["weight"].dtype))
+        ... else:
+        ...     print("9 float64 float64")
+        9 float64 float64
+        """
+        columns = ("criterion", "label", "rules", "facts", "verdict", "word", "weight", "why")
+        frame = dataframe(self.to_records(), columns, caller="Scorecard.to_dataframe()")
+        for column in ("verdict", "weight"):
+            frame[column] = frame[column].astype("float64")
+        for column in ("criterion", "label", "rules", "facts", "word", "why"):
+            frame[column] = frame[column].astype("string")
+        return frame
 
     def to_markdown(self, *, lang: Lang = "en") -> str:
         """A Markdown table: criterion, verdict, weight, why, facts; then the total.

@@ -45,9 +45,11 @@ clip: a tenure from 31 January of 12 months ends on 30 January).
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -61,11 +63,12 @@ from jarjestoyhteistyo.calc.terms import (
     cohorts,
     membership_window,
 )
-from jarjestoyhteistyo.errors import RotationError
+from jarjestoyhteistyo.errors import MissingDependencyError, RotationError
 from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.rulesets import RuleSet, SeatSource, TermMode, TermPolicy
 from jarjestoyhteistyo.model.vocabulary import term
+from jarjestoyhteistyo.text import html_table
 
 __all__ = ["Changeover", "RotationError", "RotationPlan", "rotation_plan", "term_months"]
 
@@ -105,6 +108,41 @@ class RotationPlan:
     def of_seat(self, seat: str) -> tuple[Tenure, ...]:
         """The successive tenures of one seat."""
         return tuple(t for t in self.tenures if t.seat == seat)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain row per seat and tenure: ``seat``, ``number``, ``cohort``,
+        ``start``, ``end`` (dates), in the plan's order."""
+        return [
+            {"seat": t.seat, "number": t.number, "cohort": t.cohort, "start": t.start, "end": t.end}
+            for t in self.tenures
+        ]
+
+    def to_dataframe(self) -> Any:
+        """A tidy ``pandas.DataFrame`` of :meth:`to_records`: one row per seat per
+        tenure, ``start`` and ``end`` as datetimes (needs the ``pandas`` extra)."""
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise MissingDependencyError(
+                Text(
+                    "{caller} needs pandas: pip install 'jarjestoyhteistyo[pandas]'",
+                    caller="RotationPlan.to_dataframe()",
+                )
+            ) from exc
+        columns = ["seat", "number", "cohort", "start", "end"]
+        frame = pd.DataFrame.from_records(self.to_records(), columns=columns)
+        frame["seat"] = frame["seat"].astype("string")
+        for column in ("start", "end"):
+            frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+    def _repr_html_(self) -> str:
+        """The changeovers as an HTML table for Jupyter: date, how many seats, which."""
+        rows = [
+            (c.date.isoformat(), str(len(c.seats)), ", ".join(c.seats)) for c in self.changeovers
+        ]
+        caption = f"{self.start.isoformat()} – {self.end.isoformat()}: {self.term_months} months"
+        return html_table(caption, ("changeover", "seats", "which"), rows)
 
 
 def term_months(policy: TermPolicy | None) -> int:

@@ -25,6 +25,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
 from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.text import html_table
 
 __all__ = [
     "Composition",
@@ -217,6 +218,28 @@ class Composition:
     stage: Stage | None = None
     organisations: tuple[Organisation, ...] = ()
     seats: tuple[Seat, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """The seats as an HTML table for Jupyter: id, kind, group, organisation (its
+        name when given), deputy of, functions; every text escaped.
+
+        >>> "<td>m1</td>" in Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER),))._repr_html_()
+        True
+        """
+        names = {o.id: o.name or o.id for o in self.organisations}
+        rows = [
+            (
+                s.id,
+                s.kind.value,
+                s.group or "",
+                names.get(s.organisation, s.organisation) if s.organisation else "",
+                s.deputy_of or "",
+                ", ".join(sorted(s.functions)),
+            )
+            for s in self.seats
+        ]
+        header = ("seat", "kind", "group", "organisation", "deputy of", "functions")
+        return html_table(self.name, header, rows)
 
     @cached_property
     def _orgs(self) -> Mapping[str, Organisation]:

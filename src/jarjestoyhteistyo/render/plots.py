@@ -36,11 +36,12 @@ heikko
 from __future__ import annotations
 
 import importlib
+import io
 import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jarjestoyhteistyo.analysis.metrics import skeleton_composition
 from jarjestoyhteistyo.analysis.scorecard import Scorecard, ScoreLine, scorecard
@@ -53,6 +54,9 @@ from jarjestoyhteistyo.model.rulesets import RuleSet, TermMode
 from jarjestoyhteistyo.model.vocabulary import label as vocabulary_label
 from jarjestoyhteistyo.model.vocabulary import term
 
+if TYPE_CHECKING:  # matplotlib's own hints; imported at run time only when drawing
+    from matplotlib.figure import Figure
+
 __all__ = ["SAVE_FORMATS", "plot_rotation", "plot_scorecard", "plot_vacancy_risk"]
 
 #: File suffixes :func:`plot_rotation` and the others can save to.
@@ -61,7 +65,30 @@ SAVE_FORMATS = frozenset({".png", ".svg"})
 _COLOURS = ("#1b6ca8", "#e07b39", "#3a9d5d", "#8e5ea2", "#c0392b", "#7f8c8d")
 
 
-def _figure(width: float, height: float) -> Any:
+#: The figure class of this run (made on the first drawing, matplotlib being optional).
+_SHOWN: list[type[Figure]] = []
+
+
+def _shown_figure_class(figure: Any) -> type[Figure]:
+    """A :class:`matplotlib.figure.Figure` that a notebook shows as a picture when it is
+    a cell's last value, with no ``%matplotlib inline``: IPython asks it for
+    ``_repr_png_`` (a figure made without ``pyplot`` has no formatter otherwise, and
+    showed as ``<Figure size 900x470 with 1 Axes>``)."""
+    if not _SHOWN:
+
+        class ShownFigure(figure.Figure):  # type: ignore[misc]
+            """A figure with its PNG for IPython's display."""
+
+            def _repr_png_(self) -> bytes:
+                buffer = io.BytesIO()
+                self.savefig(buffer, format="png")
+                return buffer.getvalue()
+
+        _SHOWN.append(ShownFigure)
+    return _SHOWN[0]
+
+
+def _figure(width: float, height: float) -> Figure:
     """A new Agg figure; :class:`ImportError` naming the extra without matplotlib."""
     try:
         figure = importlib.import_module("matplotlib.figure")
@@ -70,7 +97,7 @@ def _figure(width: float, height: float) -> Any:
         raise MissingDependencyError(
             "plotting needs matplotlib: pip install 'jarjestoyhteistyo[plot]'"
         ) from exc
-    fig = figure.Figure(figsize=(width, height), layout="constrained")
+    fig = _shown_figure_class(figure)(figsize=(width, height), layout="constrained")
     agg.FigureCanvasAgg(fig)
     return fig
 
@@ -84,7 +111,7 @@ def _check_path(path: str | Path | None) -> Path | None:
     return target
 
 
-def _save(fig: Any, target: Path | None) -> Any:
+def _save(fig: Figure, target: Path | None) -> Figure:
     if target is not None:
         fig.savefig(target, format=target.suffix.lower().lstrip("."))
     return fig
@@ -136,7 +163,7 @@ def plot_rotation(
     years: int = 8,
     path: str | Path | None = None,
     lang: Lang = "en",
-) -> Any:
+) -> Figure:
     """The rotation plan as a timeline: one row per member seat, one bar per tenure.
 
     Bars are coloured by cohort (`FC-13`: half change each term; `KU-5`: one of each
@@ -250,7 +277,7 @@ def _decimal_axis(axis: Any, lang: str) -> None:
 
 def plot_scorecard(
     *cards: Scorecard | RuleSet, path: str | Path | None = None, lang: Lang = "en"
-) -> Any:
+) -> Figure:
     """Scorecards side by side: one bar per criterion and structure (0 weak … 1 good);
     the legend gives each structure's weighted total (`WS-1`, `WS-2`).
 
@@ -302,7 +329,7 @@ def plot_vacancy_risk(
     *,
     path: str | Path | None = None,
     lang: Lang = "en",
-) -> Any:
+) -> Figure:
     """Vacancy risk by term length (`WS-5`): the probability that a seat is vacant
     at some point, and the expected vacant seat-months, per term length.
 

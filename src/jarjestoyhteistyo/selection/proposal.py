@@ -14,6 +14,7 @@ scope (:func:`in_scope`).
 
 from __future__ import annotations
 
+import html
 import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -48,6 +49,7 @@ from jarjestoyhteistyo.selection.explanation import (
 from jarjestoyhteistyo.selection.feasible import Feasibility, feasibility_of
 from jarjestoyhteistyo.selection.lottery import FairQuotas
 from jarjestoyhteistyo.selection.pool import NGO_SOURCES, Pool
+from jarjestoyhteistyo.text import html_table
 
 __all__ = ["OUT_OF_SCOPE", "Proposal", "in_scope", "propose"]
 
@@ -159,6 +161,25 @@ class Proposal:
         out += [f"  {x.text(lang)}" for x in self.explanations]
         out.append(self.report.to_text(lang, rules_pointer=rules_pointer))
         return "\n".join(out)
+
+    def _repr_html_(self, lang: Lang = "en") -> str:
+        """The proposal for Jupyter: its feasibility, the seats (seat, organisation or
+        vacant, role) and why each registration was or was not chosen, escaped."""
+        vacant = Text("VACANT").text_in(lang)
+        seats = [
+            (
+                s.id,
+                s.organisation or vacant,
+                label(s.person.role, lang) if s.person else "",
+            )
+            for s in self.composition.seats
+        ]
+        why = [(x.text(lang),) for x in self.explanations]
+        head = html.escape(self.feasibility.explain(lang))
+        return (
+            f"<div><p>{head}</p>{html_table('', ('seat', 'organisation', 'role'), seats)}"
+            f"{html_table('', ('explanation',), why)}{self.report._repr_html_(lang)}</div>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form: ``ok``, ``seed``, ``feasibility``, ``explanations``, ``report``.

@@ -1,0 +1,135 @@
+"""Objects a notebook shows (issue #17 point 3): ``print(report)`` is its text, a report
+is true when it is ok, the results have HTML tables (escaped) and tidy DataFrames."""
+
+from __future__ import annotations
+
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import pytest
+
+import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.analysis.roadmap import evaluate
+from jarjestoyhteistyo.analysis.scorecard import scorecard
+from jarjestoyhteistyo.calc.rotation import rotation_plan
+from jarjestoyhteistyo.fictional.generate import generate, to_registrations
+from jarjestoyhteistyo.rules.roadmap import load_roadmap
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ROADMAP = Path(jy.__file__).parent / "presets" / "roadmaps" / "vantaa-kerava.yaml"
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self.tags: list[str] = []
+        self._cell = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._cell = tag in ("td", "th")
+        if self._cell:
+            self.cells.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._cell = False
+
+    def handle_data(self, data: str) -> None:
+        if self._cell:
+            self.cells[-1] += data
+
+
+def _cells(html: str) -> _Cells:
+    parsed = _Cells()
+    parsed.feed(html)
+    return parsed
+
+
+def _broken() -> tuple[jy.RuleSet, jy.Composition]:
+    rules = jy.load_preset("vake")
+    comp = jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
+    seats = tuple(
+        attrs.evolve(s, organisation="<b>x</b>") if s.id == "child-family-d1" else s
+        for s in comp.seats
+    )
+    return rules, attrs.evolve(comp, seats=seats)
+
+
+def test_a_report_prints_as_its_text_and_is_true_when_ok() -> None:
+    clean = jy.validate(
+        jy.load_preset("vake"), jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
+    )
+    failed = jy.validate(*_broken())
+    assert str(clean) == clean.to_text()
+    assert str(failed) == failed.to_text()
+    assert bool(clean) is True
+    assert bool(failed) is False
+    warned = jy.check(jy.load_preset("vake-forum"))  # an info finding: still ok
+    assert len(warned) > 0
+    assert bool(warned) is True
+
+
+def test_the_report_html_escapes_and_lists_each_finding() -> None:
+    report = jy.validate(*_broken())
+    html = report._repr_html_()
+    assert "<b>x</b>" not in html
+    cells = _cells(html).cells
+    assert cells[:5] == ["severity", "code", "rule", "path", "message"]
+    assert len(cells) == 5 * (len(report) + 1)
+    assert "&lt;b&gt;" in html
+    fi = report._repr_html_("fi")
+    assert "virhe" in _cells(fi).cells
+
+
+def test_the_report_dataframe_is_tidy() -> None:
+    pd = pytest.importorskip("pandas")
+    report = jy.validate(*_broken())
+    frame = report.to_dataframe()
+    assert len(frame) == len(report)
+    assert isinstance(frame["severity"].dtype, pd.CategoricalDtype)
+    assert frame["severity"].cat.ordered
+    assert list(frame["severity"].cat.categories) == ["info", "warning", "error"]
+    assert str(frame["code"].dtype) == "string"
+    assert set(frame["code"]) == report.codes
+    assert report.to_dataframe("sv")["message"].iloc[0] == report.findings[0].message_sv
+
+
+def test_composition_plan_proposal_and_evaluation_have_html_tables() -> None:
+    comp = jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
+    cells = _cells(comp._repr_html_()).cells
+    assert cells[:6] == ["seat", "kind", "group", "organisation", "deputy of", "functions"]
+    assert len(cells) == 6 * (len(comp.seats) + 1)
+
+    plan = rotation_plan(jy.load_preset("vake"), comp, years=8)
+    cells = _cells(plan._repr_html_()).cells
+    assert len(cells) == 3 * (len(plan.changeovers) + 1)
+
+    example = generate(jy.load_preset("vake"), seed=1, registrations=40)
+    registrations = to_registrations(example).registrations
+    proposal = jy.propose(jy.load_preset("vake"), registrations, seed=1)
+    html = proposal._repr_html_("fi")
+    assert "table" in _cells(html).tags
+    assert all(x.organisation in html for x in proposal.explanations)
+
+    doc = load_roadmap(ROADMAP)
+    evaluation = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
+    cells = _cells(evaluation._repr_html_()).cells
+    milestones = [m for g in evaluation.goals for a in g.areas for m in a.milestones]
+    assert len(cells) == 5 * (len(milestones) + 1)
+
+
+def test_scorecard_and_rotation_dataframes_have_typed_columns() -> None:
+    pytest.importorskip("pandas")
+    card = scorecard(jy.load_preset("ku")).to_dataframe()
+    assert str(card["verdict"].dtype) == "float64"
+    assert str(card["weight"].dtype) == "float64"
+    assert card["criterion"].is_unique
+    comp = jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
+    plan = rotation_plan(jy.load_preset("vake"), comp, years=8)
+    frame = plan.to_dataframe()
+    assert len(frame) == len(plan.tenures)
+    assert str(frame["start"].dtype).startswith("datetime64")
+    assert (frame["end"] >= frame["start"]).all()
