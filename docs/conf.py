@@ -26,6 +26,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "jy_catalogue",
+    "jy_documents",
     "sphinx_copybutton",
 ]
 
@@ -33,7 +34,7 @@ extensions = [
 # (Pygments marks a console block's prompts .gp and its output .go)
 copybutton_exclude = ".linenos, .gp, .go"
 
-exclude_patterns = ["_build", "examples", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "examples", "Thumbs.db", ".DS_Store"]
 source_suffix = {".rst": "restructuredtext"}
 root_doc = "index"
 language = "en"

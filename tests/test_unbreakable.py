@@ -351,6 +351,8 @@ def test_the_caches_are_known() -> None:
         "jarjestoyhteistyo.i18n._catalogue",
         # the diagrams' own words in a language: private, never handed to a caller
         "jarjestoyhteistyo.render.diagrams._own_words",
+        # the rule ids a document may cite: a frozenset, read by documents._rules()
+        "jarjestoyhteistyo.render.documents._known_rules",
         "jarjestoyhteistyo.rulebook._book",  # frozen rules and read-only mappings
     ]
 

@@ -1500,6 +1500,61 @@ def _example_arguments(p: argparse.ArgumentParser) -> None:
     _add_redact(p)
 
 
+def _document_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "composition",
+        nargs="?",
+        metavar="COMPOSITION",
+        help=_("composition YAML/JSON file: adds the appendix of seats and the validation"),
+    )
+
+
+#: Document files the ``document`` command writes itself (binary, with their library).
+_BINARY_DOCUMENTS = (".docx", ".odt")
+
+
+@command(
+    "document",
+    N_(
+        "write the body's draft rules of procedure (and the composition's appendix and "
+        "validation): .docx, .odt, .html or .md"
+    ),
+    ("markdown", "html"),
+    arguments=_document_arguments,
+    rules=True,
+)
+def _cmd_document(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.render.documents import (
+        SUFFIXES,
+        committee_document,
+        to_html,
+        to_markdown,
+        write_document,
+    )
+    from jarjestoyhteistyo.rules.validation import validate
+
+    rules = _rules(args.rules)
+    comp = None if args.composition is None else _load(args.composition, "composition")
+    report = None if comp is None else validate(rules, comp)
+    doc = committee_document(rules, comp, report, lang=_report_lang())
+    target = args.output if args.output not in (None, STDIN) else None
+    status = EXIT_OK if report is None or report.ok else EXIT_FINDINGS
+    if target is not None and Path(target).suffix.lower() not in SUFFIXES:
+        write_document(doc, target)  # refuses the suffix, naming the ones it writes
+    if target is not None and Path(target).suffix.lower() in _BINARY_DOCUMENTS:
+        if any(Path(target).resolve() == Path(i).resolve() for i in _inputs(args) if i != STDIN):
+            raise JarjestoError(
+                Text("{path} is one of this command's inputs; write elsewhere", path=target)
+            )
+        write_document(doc, target)  # whole or not at all, refusing links and devices
+        args.written_itself = True
+        return status
+    suffix = "" if target is None else Path(target).suffix.lower()
+    html = args.format == "html" or suffix in (".html", ".htm")
+    _write(to_html(doc) if html else to_markdown(doc), out)
+    return status
+
+
 @command(
     "example",
     N_("write a fictional, valid (or deliberately broken) composition"),
@@ -1928,7 +1983,7 @@ def _main(argv: list[str]) -> int:
         _one_stdin(args)
         status = handler(args, typing.cast(TextIO, out))
         out.flush()
-        if target:
+        if target and not getattr(args, "written_itself", False):
             assert isinstance(sink, io.StringIO)
             _write_file(target, sink.getvalue(), newline="", inputs=_inputs(args))
         return status
