@@ -49,9 +49,10 @@ def test_an_odt_reads_back(tmp_path: Path) -> None:
     assert main(["document", "vake-forum", "-o", str(target)]) == 0
     body = opendocument.load(str(target))
     words = " ".join(teletype.extractText(p) for p in body.getElementsByType(text.P))
-    assert "Section 1" in " ".join(
-        teletype.extractText(h) for h in body.getElementsByType(text.H)
-    ) or "Section 1" in words
+    assert (
+        "Section 1" in " ".join(teletype.extractText(h) for h in body.getElementsByType(text.H))
+        or "Section 1" in words
+    )
 
 
 def test_findings_give_status_1_and_the_file_all_the_same(

@@ -352,6 +352,20 @@ _DOCUMENT_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 _CI_FORMATS = ("github", "sarif")
 
 
+def _xlsx_target(args: argparse.Namespace) -> str | None:
+    """The ``-o`` file when it is a workbook (``.xlsx``): the command writes it itself,
+    whole or not at all, instead of its text output (issue #17 point 2)."""
+    target = getattr(args, "output", None)
+    if target in (None, STDIN) or Path(target).suffix.lower() != ".xlsx":
+        return None
+    if any(Path(target).resolve() == Path(i).resolve() for i in _inputs(args) if i != STDIN):
+        raise JarjestoError(
+            Text("{path} is one of this command's inputs; write elsewhere", path=target)
+        )
+    args.written_itself = True
+    return str(target)
+
+
 def _emit_report(
     report: Report, fmt: str, out: TextIO, *, file: str | None = None, document: Any = None
 ) -> int:
@@ -698,7 +712,19 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.rules.checks import check
 
     rules = _any_rules(args.rules)
-    return _emit_report(check(rules), args.format, out, file=args.rules, document=rules)
+    report = check(rules)
+    if (book := _xlsx_target(args)) is not None:
+        return _findings_workbook(report, book, file=args.rules)
+    return _emit_report(report, args.format, out, file=args.rules, document=rules)
+
+
+def _findings_workbook(report: Report, path: str, *, file: str | None) -> int:
+    """The findings as a workbook, their lines from ``file`` where it has them."""
+    from jarjestoyhteistyo.io.excel import write_findings
+
+    place = _places(file)
+    write_findings(report, path, lang=_report_lang(), where=place)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 def _validate_arguments(p: argparse.ArgumentParser) -> None:
@@ -746,6 +772,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             served = served_before(rules, _load(args.history, "history"), composition)
         stages.next()
         report = validate(rules, composition, stage=stage, history=served)
+    if (book := _xlsx_target(args)) is not None:
+        return _findings_workbook(report, book, file=args.composition)
     return _emit_report(report, args.format, out, file=args.composition, document=composition)
 
 
@@ -998,6 +1026,11 @@ def _cmd_rotation(args: argparse.Namespace, out: TextIO) -> int:
     rules = _rules(args.rules)
     composition = _load(args.composition, "composition")
     plan = rotation_plan(rules, composition, start=args.start, years=args.years)
+    if (book := _xlsx_target(args)) is not None:
+        from jarjestoyhteistyo.render.excel import write_rotation_plan
+
+        write_rotation_plan(plan, book, lang=_report_lang())
+        return EXIT_OK
     if args.format == "json":
         data = json_data(plan)  # the plan's own form, in the order this command always had
         last = ("changeovers", "tenures")
@@ -1376,6 +1409,12 @@ def _cmd_select(args: argparse.Namespace, out: TextIO) -> int:
     composition = (
         proposal.composition if redactor is None else redactor.redact(proposal.composition)
     )
+    if (book := _xlsx_target(args)) is not None:
+        from jarjestoyhteistyo.render.excel import write_proposal
+
+        shown = proposal if redactor is None else attrs.evolve(proposal, composition=composition)
+        write_proposal(shown, book, lang=_report_lang())
+        return EXIT_OK if proposal.ok else EXIT_FINDINGS
     if args.format == "json":  # the proposal's report view, with the composition's own form
         _dump_view({**proposal.to_dict(), "composition": unstructure(composition)}, out)
     elif args.format == "yaml":  # a composition file that `validate` accepts
@@ -1463,7 +1502,11 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         weights=weights or None,
     )
     lang = _report_lang()  # JSON stays English: metric ids and codes
-    if args.format == "json":
+    if (book := _xlsx_target(args)) is not None:
+        from jarjestoyhteistyo.render.excel import write_comparison
+
+        write_comparison(table, book, lang=lang)
+    elif args.format == "json":
         _write(table.to_json(), out)
     elif args.format == "markdown":
         _write(table.to_markdown(lang=lang), out)
@@ -1500,6 +1543,40 @@ def _example_arguments(p: argparse.ArgumentParser) -> None:
     _add_redact(p)
 
 
+def _template_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=["registrations"], help=_("what the sheet is for"))
+    p.add_argument(
+        "--rules",
+        metavar="PRESET_OR_FILE",
+        help=_(
+            "the rule set whose categories, networks and criteria the lists offer (preset"
+            " or file; default: the eight categories of the association register)"
+        ),
+    )
+
+
+@command(
+    "template",
+    N_("write an empty registrations workbook (.xlsx) with drop-down lists"),
+    ("xlsx",),
+    arguments=_template_arguments,
+)
+def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from jarjestoyhteistyo.io.excel import template_registrations, write_bytes
+
+    target = _xlsx_target(args)
+    if target is None:
+        raise JarjestoError(Text("give the workbook to write with -o FILE.xlsx"))
+    if args.rules is None:  # the library's default categories, no body's own
+        from jarjestoyhteistyo.model.rulesets import FormalCommittee
+
+        rules = FormalCommittee(name="registrations", area="-")
+    else:
+        rules = _rules(args.rules)
+    write_bytes(target, template_registrations(rules, _report_lang()))
+    return EXIT_OK
+
+
 def _document_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "composition",
@@ -1515,10 +1592,7 @@ _BINARY_DOCUMENTS = (".docx", ".odt")
 
 @command(
     "document",
-    N_(
-        "write the body's draft rules of procedure (and the composition's appendix and "
-        "validation): .docx, .odt, .html or .md"
-    ),
+    N_("write the body's draft rules of procedure as .docx, .odt, .html or .md"),
     ("markdown", "html"),
     arguments=_document_arguments,
     rules=True,

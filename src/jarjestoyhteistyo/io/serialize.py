@@ -46,6 +46,7 @@ from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
 
 __all__ = [
     "DOCUMENTS",
+    "READERS",
     "Document",
     "converter",
     "document",
@@ -417,14 +418,26 @@ def load(path: str | Path, what: str, *, limits: Limits = ...) -> Any: ...
 def load(path: str | Path, what: str | type[T], *, limits: Limits = DEFAULT_LIMITS) -> Any:
     """:func:`loads` for a YAML or JSON file; a missing file is a ``LoadError``.
 
+    A file whose suffix is in :data:`READERS` (a workbook, ``.xlsx``) is read by its reader.
+
     >>> load("/nonexistent/body.yaml", "ruleset")
     Traceback (most recent call last):
     ...
     jarjestoyhteistyo.errors.LoadError: /nonexistent/body.yaml: 1 problem
       $: cannot read the file: No such file or directory
     """
+    reader = READERS.get(Path(path).suffix.lower())
+    if reader is not None:
+        module, _, name = reader.partition(":")
+        return getattr(importlib.import_module(module), name)(path, what, limits=limits)
     return loads(read_file(path, max_bytes=limits.max_bytes), what, source=str(path), limits=limits)
 
+
+#: The readers of files that are not YAML or JSON, by suffix: ``module:function``,
+#: imported on first use (as a document's model is), called as ``function(path, what,
+#: limits=...)`` by :func:`load`. A workbook holds registrations or a composition
+#: (:func:`jarjestoyhteistyo.io.excel.load_workbook_document`; needs the ``excel`` extra).
+READERS: dict[str, str] = {".xlsx": "jarjestoyhteistyo.io.excel:load_workbook_document"}
 
 #: The former name of :func:`load`.
 load_file = load
