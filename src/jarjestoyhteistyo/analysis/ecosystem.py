@@ -18,6 +18,11 @@ Three steps, all pure:
    associations without support) and suggests actions. The
    :class:`EcosystemReport` renders as text, Markdown, JSON, records and a pandas
    ``DataFrame``; :func:`plot_segments` draws it when matplotlib is installed.
+4. :func:`analyse_national` does the same over the city's register joined with the
+   national register's associations (:func:`~jarjestoyhteistyo.io.ytj.load_ytj`) on
+   the Business ID: the associations the city does not know are analysed too (never
+   reached: *new, not reached* or *no recent contact*), and
+   :attr:`EcosystemReport.national` (:class:`NationalCoverage`) says how many they are.
 
 >>> text = '''id;nimi;rekisteröity;viimeisin yhteydenotto;avustukset;tilat;tapahtumat
 ... a1;Kylätoimikunta ry;1.3.1990;15.4.2024;2;kyllä;3
@@ -40,7 +45,7 @@ import enum
 import importlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -63,6 +68,7 @@ from jarjestoyhteistyo.io.register import (
 )
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.io.tables import dataframe, markdown_escape
+from jarjestoyhteistyo.io.ytj import YtjProblem, YtjReadResult, YtjRecord, normal_business_id
 from jarjestoyhteistyo.model.associations import Association, Register, SegmentRules
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR
 from jarjestoyhteistyo.model.categories import Labels
@@ -77,6 +83,7 @@ __all__ = [
     "BlindSpotKind",
     "Classification",
     "EcosystemReport",
+    "NationalCoverage",
     "Register",
     "RegisterReadResult",
     "RowProblem",
@@ -84,6 +91,7 @@ __all__ = [
     "SegmentCount",
     "SegmentRules",
     "analyse",
+    "analyse_national",
     "classify",
     "iter_register",
     "load_segment_rules",
@@ -384,6 +392,9 @@ class EcosystemReport:
     actions: tuple[Action, ...]
     findings: Report
     problems: tuple[RowProblem, ...] = ()
+    #: The join with the national register (:func:`analyse_national`); ``None`` (the
+    #: report of :func:`analyse`) adds nothing to any output.
+    national: NationalCoverage | None = None
 
     @property
     def total(self) -> int:
@@ -438,6 +449,8 @@ class EcosystemReport:
                 for p in self.problems
             ],
         }
+        if self.national is not None:
+            out["national"] = self.national.to_dict()
         if associations:
             out["associations"] = self.to_records()
         return out
@@ -683,6 +696,192 @@ def analyse(
     )
 
 
+# ------------------------------------------------------- the national register
+@attrs.frozen(kw_only=True)
+class NationalCoverage:
+    """How the city's register covers the national register's associations
+    (:func:`analyse_national`).
+
+    ``national``: the YTJ records given (the associations of the chosen
+    ``municipalities`` and ``forms``); ``known``: those the register knows by their
+    Business ID; ``not_known``: the Business IDs of the rest, analysed as associations
+    the city never reached (their id in the report is the Business ID);
+    ``not_in_national``: register ids whose Business ID is not among the records (ended,
+    in another municipality or of another form, or not active); ``without_business_id``:
+    register associations with no Business ID (none in a column, nor an id that is
+    one); ``dates_from_national``: register ids whose empty registration date was taken
+    from the national register; ``problems`` (and ``more_problems``, their count past
+    the kept ones) and ``read``: the YTJ file's unreadable records and its size.
+    """
+
+    municipalities: tuple[str, ...]
+    forms: tuple[str, ...]
+    national: int
+    known: int
+    not_known: tuple[str, ...]
+    not_in_national: tuple[str, ...] = ()
+    without_business_id: tuple[str, ...] = ()
+    dates_from_national: tuple[str, ...] = ()
+    problems: tuple[YtjProblem, ...] = ()
+    more_problems: int = 0
+    read: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (the ``national`` key of :meth:`EcosystemReport.to_dict`)."""
+        return {
+            "municipalities": list(self.municipalities),
+            "forms": list(self.forms),
+            "national": self.national,
+            "known": self.known,
+            "not_known": len(self.not_known),
+            "not_known_ids": list(self.not_known),
+            "not_in_national": list(self.not_in_national),
+            "without_business_id": list(self.without_business_id),
+            "dates_from_national": list(self.dates_from_national),
+            "records_read": self.read,
+            "problems": [
+                {"index": p.index, "business_id": p.business_id, "message": p.message}
+                for p in self.problems
+            ],
+            "more_problems": self.more_problems,
+        }
+
+
+def _national_lines(n: NationalCoverage, lang: str) -> list[str]:
+    def t(text: Text) -> str:
+        return text.text_in(lang)
+
+    where = ", ".join(n.municipalities) or t(Text("every municipality"))
+    lines = [
+        t(Text("National register (YTJ), municipalities {where}", where=where)),
+        "  "
+        + t(
+            Text(
+                "{national} association(s) in the national register; the city's register"
+                " knows {known}, not {unknown}",
+                national=n.national,
+                known=n.known,
+                unknown=len(n.not_known),
+            )
+        ),
+    ]
+    if n.not_known:
+        ids = _short_ids(n.not_known, lang=lang)
+        lines.append("  " + t(Text("not in the city's register: {ids}", ids=ids)))
+    if n.not_in_national:
+        ids = _short_ids(n.not_in_national, lang=lang)
+        lines.append(
+            "  " + t(Text("in the city's register, not among them (ended, moved?): {ids}", ids=ids))
+        )
+    if n.without_business_id:
+        count = len(n.without_business_id)
+        lines.append("  " + t(Text("without a Business ID in the register: {n}", n=count)))
+    if n.problems or n.more_problems:
+        count = len(n.problems) + n.more_problems
+        lines.append("  " + t(Text("records of the national file not read: {n}", n=count)))
+        lines += [f"    {p.index}: {p.message_in(lang)}" for p in n.problems]
+    return lines
+
+
+def analyse_national(
+    register: RegisterReadResult | Iterable[Association],
+    national: YtjReadResult | Iterable[YtjRecord],
+    *,
+    as_of: date,
+    rules: SegmentRules = DEFAULT_SEGMENT_RULES,
+    problems: Iterable[RowProblem] | None = None,
+    business_ids: Mapping[str, str] | None = None,
+) -> EcosystemReport:
+    """:func:`analyse` over the city's register and the national register's associations
+    joined on the Business ID (`JP-4`, `JP-7` over every registered association).
+
+    ``register`` is a :class:`~jarjestoyhteistyo.io.register.RegisterReadResult` (its
+    associations, Business IDs and problems) or associations (then ``business_ids``
+    maps their ids to Business IDs; an id that is itself a Business ID counts as one).
+    ``national`` is a :class:`~jarjestoyhteistyo.io.ytj.YtjReadResult` or the
+    :class:`~jarjestoyhteistyo.io.ytj.YtjRecord` objects of the chosen municipalities.
+
+    A national association the register does not know joins the analysis as an
+    association the city never reached — its id its Business ID, its name and
+    registration date the national register's — so it is *new, not reached* when
+    registered within ``rules.new_months``, else *no recent contact*, and *unaware —
+    potential*; a register association with no registration date takes the national
+    one. The register's own associations are classified as :func:`analyse` does.
+    :attr:`EcosystemReport.national` says how many the register knows and does not.
+
+    >>> from jarjestoyhteistyo.io.ytj import YtjRecord
+    >>> city = [Association(id="a1", last_contact=date(2024, 3, 1))]
+    >>> ytj = [YtjRecord(business_id="0112038-9", name="Tuttu ry", municipality="245"),
+    ...        YtjRecord(business_id="0000001-9", name="Uusi ry", municipality="245",
+    ...                  registered=date(2024, 1, 15))]
+    >>> r = analyse_national(city, ytj, as_of=date(2024, 6, 1),
+    ...                      business_ids={"a1": "0112038-9"})
+    >>> r.national.known, r.national.not_known, r.blind_spot(BlindSpotKind.NEW_NOT_REACHED)
+    (1, ('0000001-9',), ('0000001-9',))
+    """
+    if isinstance(register, RegisterReadResult):
+        associations = register.associations
+        ids: Mapping[str, str] = {**register.business_ids, **(business_ids or {})}
+        rows = register.problems if problems is None else tuple(problems)
+    else:
+        associations = tuple(register)
+        ids = business_ids or {}
+        rows = () if problems is None else tuple(problems)
+    if isinstance(national, YtjReadResult):
+        records, result = national.records, national
+    else:
+        records, result = tuple(national), None
+    by_id: dict[str, YtjRecord] = {}
+    for record in records:
+        by_id.setdefault(record.business_id, record)
+    known: set[str] = set()
+    merged: list[Association] = []
+    not_in: list[str] = []
+    without: list[str] = []
+    filled: list[str] = []
+    for a in associations:
+        bid = ids.get(a.id) or normal_business_id(a.id) or ""
+        match = by_id.get(bid) if bid else None
+        if not bid:
+            without.append(a.id)
+        elif match is None:
+            not_in.append(a.id)
+        else:
+            known.add(bid)
+            if a.registered is None and match.registered is not None:
+                a = attrs.evolve(a, registered=match.registered)
+                filled.append(a.id)
+        merged.append(a)
+    taken = {a.id for a in merged}
+    unknown: list[str] = []
+    for bid, record in by_id.items():
+        if bid in known:
+            continue
+        ident = bid if bid not in taken else f"YTJ:{bid}"
+        unknown.append(ident)
+        merged.append(Association(id=ident, name=record.name, registered=record.registered))
+    report = analyse(merged, as_of=as_of, rules=rules, problems=rows)
+    if result is not None and result.municipalities is not None:
+        municipalities = tuple(sorted(result.municipalities))
+    else:
+        municipalities = tuple(sorted({r.municipality for r in by_id.values() if r.municipality}))
+    forms = result.forms if result is not None else {r.form for r in by_id.values() if r.form}
+    coverage = NationalCoverage(
+        municipalities=municipalities,
+        forms=tuple(sorted(forms or ())),
+        national=len(by_id),
+        known=len(known),
+        not_known=tuple(unknown),
+        not_in_national=tuple(not_in),
+        without_business_id=tuple(without),
+        dates_from_national=tuple(filled),
+        problems=result.problems if result is not None else (),
+        more_problems=result.more_problems if result is not None else 0,
+        read=result.read if result is not None else len(records),
+    )
+    return attrs.evolve(report, national=coverage)
+
+
 # ------------------------------------------------------------------------ rendering
 def _pct(share: float) -> str:
     return f"{round(share * 100)} %"
@@ -720,6 +919,8 @@ def _render_text(r: EcosystemReport, lang: str = "en") -> str:
         rows = len({p.line for p in r.problems})
         lines += ["", t(Text("Rows not read ({rows})", rows=rows))]
         lines += [f"  {_row_problem(p, lang)}" for p in r.problems]
+    if r.national is not None:
+        lines += ["", *_national_lines(r.national, lang)]
     return "\n".join(lines)
 
 
@@ -756,6 +957,10 @@ def _render_markdown(r: EcosystemReport, lang: str = "en") -> str:
     if r.problems:
         lines += ["", t(Text("## Rows not read")), ""]
         lines += [f"- {markdown_escape(_row_problem(p, lang))}" for p in r.problems]
+    if r.national is not None:
+        head, *rest = _national_lines(r.national, lang)
+        lines += ["", f"## {markdown_escape(head)}", ""]
+        lines += [f"- {markdown_escape(line.strip())}" for line in rest]
     return "\n".join(lines) + "\n"
 
 

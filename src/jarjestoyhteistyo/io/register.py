@@ -32,9 +32,10 @@ import itertools
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, Any, Literal
 
 import attrs
@@ -42,6 +43,7 @@ import attrs
 from jarjestoyhteistyo.errors import InvalidValueError, LoadError, Problem
 from jarjestoyhteistyo.i18n import Text, Translatable
 from jarjestoyhteistyo.io.serialize import loads, open_regular, read_file
+from jarjestoyhteistyo.io.ytj import normal_business_id
 from jarjestoyhteistyo.model.associations import Association, Register
 from jarjestoyhteistyo.model.bounds import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT
 
@@ -88,18 +90,28 @@ class RowProblem:
         return f"{where}: {self.message}"
 
 
+def _read_only(ids: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(ids))
+
+
 @attrs.frozen(kw_only=True)
 class RegisterReadResult:
     """What :func:`read_register` read: the associations and the rows it could not read.
 
     Every data row is either an association or has at least one problem (never
-    both, never neither); blank rows are skipped.
+    both, never neither); blank rows are skipped. ``business_ids`` maps an
+    association's id to its Business ID (*Y-tunnus*, in the form ``1234567-8``) when
+    the register has a Business ID column and the row names one; the national
+    register's data (:mod:`jarjestoyhteistyo.io.ytj`) is joined on it. ``encoding``
+    is ``utf-8``, ``cp1252``, ``utf-16`` (Excel's "Unicode text") or ``text`` (a
+    ``str`` was given).
     """
 
     associations: tuple[Association, ...]
     problems: tuple[RowProblem, ...] = ()
     delimiter: str = ","
     encoding: str = "utf-8"
+    business_ids: Mapping[str, str] = attrs.field(factory=dict, converter=_read_only)
 
     @property
     def ok(self) -> bool:
@@ -170,7 +182,18 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "heikommassa asemassa oleva",
         "heikompi asema",
     ),
+    "business_id": (
+        "business id",
+        "y-tunnus",
+        "ytunnus",
+        "business identity code",
+        "fo-nummer",
+    ),
 }
+
+#: The fields a register row reads that are not an :class:`Association`'s: the
+#: Business ID goes to :attr:`RegisterReadResult.business_ids`.
+_SIDE_FIELDS = frozenset({"business_id"})
 
 _TRUE = frozenset({"kyllä", "kylla", "k", "yes", "y", "true", "tosi", "1", "x", "ja"})
 _FALSE = frozenset({"ei", "e", "no", "n", "false", "epätosi", "0", "nej", ""})
@@ -326,6 +349,21 @@ def _clip(cell: str, most: int = 40) -> str:
     return text if len(text) <= most else text[:most] + "…"
 
 
+def _s_business_id(cell: str) -> str:
+    text = cell.strip()
+    if not text:
+        return ""
+    normal = normal_business_id(text)
+    if normal is None:
+        raise _CellError(
+            Text(
+                "{cell!r} is not a Business ID (1234567-8, check digit included)",
+                cell=_clip(text),
+            )
+        )
+    return normal
+
+
 def _s_bool(cell: str) -> bool:
     text = cell.strip().lower()
     if text in _TRUE:
@@ -361,10 +399,16 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "volunteer_run": _s_bool,
     "languages": _s_languages,
     "weaker_position": _s_bool,
+    "business_id": _s_business_id,
 }
 
 
 def _decode(raw: bytes, source: str | None) -> tuple[str, str]:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _not_text(_not_utf16(exc.start), exc.start, source) from None
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -373,6 +417,10 @@ def _decode(raw: bytes, source: str | None) -> tuple[str, str]:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
         raise _not_text(_neither(exc.start), exc.start, source) from None
+
+
+def _not_utf16(offset: int) -> Text:
+    return Text("the file starts as UTF-16 text but is not (byte {offset})", offset=offset)
 
 
 def _neither(offset: int) -> Text:
@@ -575,6 +623,8 @@ class _Columns:
     index_of: dict[str, int]
     as_of: date | None
     quick: Callable[[list[str], dict[str, int]], Association | None]
+    #: The Business IDs of the rows read so far, by association id (filled as they are).
+    business_ids: dict[str, str]
 
 
 def _columns(
@@ -585,18 +635,22 @@ def _columns(
         return str.strip if parse is _s_str else _Memo(parse).__getitem__
 
     parsers = tuple((i, field, getter(field)) for i, field in columns)
+    business_ids: dict[str, str] = {}
     return _Columns(
         width=len(header),
         delimiter=delimiter,
         parsers=parsers,
         index_of={field: i for i, field in columns},
         as_of=as_of,
-        quick=_quick(parsers, as_of),
+        quick=_quick(parsers, as_of, business_ids),
+        business_ids=business_ids,
     )
 
 
 def _quick(
-    parsers: tuple[tuple[int, str, Callable[[str], Any]], ...], as_of: date | None
+    parsers: tuple[tuple[int, str, Callable[[str], Any]], ...],
+    as_of: date | None,
+    business_ids: dict[str, str],
 ) -> Callable[[list[str], dict[str, int]], Association | None]:
     """The common row's reader for these columns: its association, or None when its id
     is empty or seen or (with ``as_of``) a date is after ``as_of``; a cell that cannot
@@ -606,9 +660,11 @@ def _quick(
     The function is written for the header's columns, as attrs writes ``__init__``:
     ``Association(id=cells[0].strip(), registered=m_registered[cells[2]], ...)``, each
     parser a memo look-up, no loop and no dictionary per row. Only field names (from
-    :data:`COLUMN_ALIASES`) and column numbers go into its text.
+    :data:`COLUMN_ALIASES`) and column numbers go into its text. A Business ID is not
+    the association's: it goes into ``business_ids`` once the association is made.
     """
     namespace: dict[str, Any] = {"Association": Association, "as_of": as_of}
+    namespace["business_ids"] = business_ids
     body = []
     for index, field, parse in parsers:
         if parse is str.strip:
@@ -622,8 +678,11 @@ def _quick(
         for field in ("registered", "last_contact"):
             if any(f == field for _, f, _ in parsers):
                 body.append(f"    if {field} is not None and {field} > as_of:\n        return None")
-    names = ", ".join(f"{field}={field}" for _, field, _ in parsers)
-    source = "def quick(cells, seen):\n" + "\n".join(body) + f"\n    return Association({names})\n"
+    names = ", ".join(f"{field}={field}" for _, field, _ in parsers if field not in _SIDE_FIELDS)
+    body.append(f"    association = Association({names})")
+    if any(field == "business_id" for _, field, _ in parsers):
+        body.append("    if business_id:\n        business_ids[id] = business_id")
+    source = "def quick(cells, seen):\n" + "\n".join(body) + "\n    return association\n"
     exec(compile(source, "<jarjestoyhteistyo register row>", "exec"), namespace)
     quick: Callable[[list[str], dict[str, int]], Association | None] = namespace["quick"]
     return quick
@@ -748,6 +807,7 @@ def _row(
     values, row_problems = _row_values(line, cells, cols)
     row_problems += _id_problems(line, values, row_problems, seen)
     row_problems += _date_problems(line, values, cells, cols)
+    business_id = values.pop("business_id", "")
     if not row_problems:
         try:
             association = Association(**values)
@@ -757,6 +817,8 @@ def _row(
         out: list[Association | RowProblem] = [*row_problems]
         return out
     seen[values["id"]] = line
+    if business_id:
+        cols.business_ids[values["id"]] = business_id
     return [association]
 
 
@@ -861,9 +923,10 @@ def _items(src: Iterator[str], cols: _Columns, base: int) -> Iterator[Associatio
 
 def _start(
     lines: Iterator[str], *, as_of: date | None, extra_columns: str, source: str | None
-) -> tuple[str, Iterator[Association | RowProblem]]:
+) -> tuple[str, Iterator[Association | RowProblem], dict[str, str]]:
     """The delimiter and the rows of a CSV text given as its lines (each with its line
-    end, as ``io.StringIO(text, newline="")`` gives them).
+    end, as ``io.StringIO(text, newline="")`` gives them), and the Business IDs of the
+    rows by id, filled as the rows are read.
 
     The dialect and the header are found on a prefix of whole lines (past
     ``_HEADER_CHARS`` after the first line, or all of them), so they are what the
@@ -883,7 +946,7 @@ def _start(
     rest = io.StringIO(prefix, newline="")
     for _ in range(skip):
         rest.readline()
-    return delimiter, _items(itertools.chain(rest, lines), cols, skip + offset)
+    return delimiter, _items(itertools.chain(rest, lines), cols, skip + offset), cols.business_ids
 
 
 def _read_csv(
@@ -894,7 +957,7 @@ def _read_csv(
     source: str | None,
     encoding: str,
 ) -> RegisterReadResult:
-    delimiter, items = _start(
+    delimiter, items, business_ids = _start(
         iter(io.StringIO(text, newline="")),
         as_of=as_of,
         extra_columns=extra_columns,
@@ -913,6 +976,7 @@ def _read_csv(
         problems=tuple(problems),
         delimiter=delimiter,
         encoding=encoding,
+        business_ids=business_ids,
     )
 
 
@@ -924,7 +988,80 @@ def _stream_lines(
     read: Callable[[int], bytes], source: str | None, max_bytes: int
 ) -> Iterator[str]:
     """The lines of a binary stream, decoded as they are read (as :func:`_decode` does
-    for whole bytes): UTF-8 with or without a BOM, else Windows-1252.
+    for whole bytes): UTF-16 when it starts with its BOM (Excel's "Unicode text"), else
+    :func:`_stream_lines_8`."""
+    head = b""
+    while len(head) < 2:
+        chunk = read(_STREAM_CHUNK)
+        if not chunk:
+            break
+        head += chunk
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from _utf16_lines(head, read, source, max_bytes)
+        return
+    given = [head] if head else []
+
+    def again(size: int) -> bytes:
+        return given.pop() if given else read(size)
+
+    yield from _stream_lines_8(again, source, max_bytes)
+
+
+def _too_large_stream(max_bytes: int, source: str | None) -> LoadError:
+    return LoadError(
+        [
+            Problem.of(
+                "$",
+                "too-large",
+                Text("the file is more than {most} bytes, the limit", most=max_bytes),
+                params={"max_bytes": max_bytes},
+            )
+        ],
+        source=source,
+    )
+
+
+def _split_lines(parts: list[str], final: bool) -> list[str]:
+    """The whole lines of the text in ``parts``; a line cut by the chunk (or a CR that a
+    LF may follow) is left in ``parts``."""
+    lines = io.StringIO("".join(parts), newline="").readlines()
+    parts.clear()
+    if not final and lines and not lines[-1].endswith("\n"):
+        parts.append(lines.pop())
+    return lines
+
+
+def _utf16_lines(
+    head: bytes, read: Callable[[int], bytes], source: str | None, max_bytes: int
+) -> Iterator[str]:
+    """The lines of a UTF-16 stream (with its BOM) whose first bytes are ``head``."""
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    offset = 0
+    parts: list[str] = []
+    chunk = head
+    while True:
+        final = not chunk
+        if offset + len(chunk) > max_bytes:
+            raise _too_large_stream(max_bytes, source)
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            where = offset + exc.start
+            raise _not_text(_not_utf16(where), where, source) from None
+        offset += len(chunk)
+        parts.append(text)
+        if final or "\n" in text or "\r" in text:
+            yield from _split_lines(parts, final)
+        if final:
+            return
+        chunk = read(_STREAM_CHUNK)
+
+
+def _stream_lines_8(
+    read: Callable[[int], bytes], source: str | None, max_bytes: int
+) -> Iterator[str]:
+    """The lines of a binary stream, decoded as they are read: UTF-8 with or without a
+    BOM, else Windows-1252.
 
     The stream is UTF-8 until a byte that is not; if every byte before it was ASCII
     (which both encodings read alike) the stream is Windows-1252 from its start, as the
@@ -1033,11 +1170,16 @@ def read_register(
     or ``.json`` are read through the converter (:func:`loads_register_yaml`);
     anything else is CSV:
 
-    * bytes are UTF-8 (with or without a BOM), else Windows-1252 (Finnish Excel);
+    * bytes are UTF-16 when they start with its BOM (Excel's "Unicode text", which is
+      also tab-separated), else UTF-8 (with or without a BOM), else Windows-1252
+      (Finnish Excel);
     * the delimiter is sniffed among ``;``, ``,`` and TAB (an Excel ``sep=;`` first
       line is honoured); the first non-blank row is the header, matched against
       :data:`COLUMN_ALIASES` (Finnish or English, any case); ``id`` is required; an
-      unknown column is a ``LoadError`` unless ``extra_columns="ignore"``;
+      unknown column is a ``LoadError`` unless ``extra_columns="ignore"``; a Business
+      ID column (``Y-tunnus``, ``business id``, ``business_id``) is read into
+      :attr:`RegisterReadResult.business_ids` (:func:`~jarjestoyhteistyo.io.ytj.normal_business_id`:
+      a wrong check digit is a reported row);
     * dates ``27.5.2024`` or ``2024-05-27``; numbers with a decimal comma or point and
       spaces as thousand separators (``1 234,50 €``); yes/no as
       ``kyllä/ei/yes/no/true/false/1/0``; lists separated by ``;`` or ``,``;
@@ -1083,6 +1225,13 @@ def read_register(
     (['Kylä-\\nyhdistys ry', 'B'], ())
     >>> read_register(b"id;nimi\\r\\na1;K\\xe4pyl\\xe4 ry\\r\\n").associations[0].name
     'Käpylä ry'
+
+    Excel's "Unicode text" with a Business ID column:
+
+    >>> text = "tunnus\\tnimi\\tY-tunnus\\r\\na1\\tKäpylä ry\\t0112038-9\\r\\n"
+    >>> r = read_register(text.encode("utf-16"))
+    >>> r.encoding, r.delimiter, dict(r.business_ids)
+    ('utf-16', '\\t', {'a1': '0112038-9'})
     """
     name: str | None = None
     if isinstance(source, bytes):
