@@ -46,6 +46,9 @@ PRIVATE_CONTROL_FLOW = {
     ("io.converter", "_RangeProblem"),
     ("io.converter", "_TypeProblem"),
     ("io.yamldoor", "_DocError"),
+    ("io.ytj", "_FieldError"),
+    ("io.ytj", "_Handover"),  # ijson hands the stream over to the stdlib decoder
+    ("io.ytj", "_RecordTooLarge"),
     ("cli", "_Rejected"),
 }
 

@@ -133,3 +133,21 @@ def test_scorecard_and_rotation_dataframes_have_typed_columns() -> None:
     assert len(frame) == len(plan.tenures)
     assert str(frame["start"].dtype).startswith("datetime64")
     assert (frame["end"] >= frame["start"]).all()
+
+
+def test_the_report_dataframe_has_the_line_where_the_place_is_known() -> None:
+    pd = pytest.importorskip("pandas")
+    from jarjestoyhteistyo.io.yamldoor import position_of, positions
+
+    text = (EXAMPLES / "vantaa-kerava-formal.yaml").read_text(encoding="utf-8")
+    report = jy.validate(*_broken())
+    where = positions(text)
+    frame = report.to_dataframe(place=lambda f: position_of(where, f.path))
+    assert list(frame.columns) == ["severity", "code", "rule", "path", "line", "message"]
+    assert isinstance(frame["line"].dtype, pd.Int64Dtype)
+    for f, line in zip(report.findings, frame["line"], strict=True):
+        at = position_of(where, f.path)
+        assert (line is pd.NA) if at is None else (line == at[0])
+    unknown = report.to_dataframe(place=lambda f: None)
+    assert unknown["line"].isna().all()
+    assert "line" not in report.to_dataframe().columns

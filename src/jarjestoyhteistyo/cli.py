@@ -1348,6 +1348,26 @@ def _ecosystem_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--rules", metavar="FILE", help=_("segment rules YAML (default: built in)"))
     p.add_argument("--as-of", type=_iso_date, help=_("date of the analysis (default today)"))
+    p.add_argument(
+        "--extra-columns",
+        choices=["error", "ignore"],
+        default="error",
+        help=_("columns the register layout does not know: an error (default) or ignored"),
+    )
+    p.add_argument(
+        "--ytj",
+        metavar="FILE",
+        help=_(
+            "the national business register's open bulk data (the YTJ zip or its JSON):"
+            " associations the city's register does not know join the analysis as not reached"
+        ),
+    )
+    p.add_argument(
+        "--municipality",
+        action="append",
+        metavar="CODE",
+        help=_("with --ytj: a municipality code such as 092 (repeatable; default: every one)"),
+    )
 
 
 @command(
@@ -1362,9 +1382,24 @@ def _cmd_ecosystem(args: argparse.Namespace, out: TextIO) -> int:
     as_of: date = args.as_of or date.today()
     source = _stdin_bytes() if args.register == STDIN else Path(args.register)
     raised = {"max_bytes": args.max_bytes} if args.max_bytes else {}  # else its own 50 MB
-    result = read_register(source, as_of=as_of, **raised)  # the CSV reader, or the door
+    result = read_register(  # the CSV reader, or the door
+        source, as_of=as_of, extra_columns=args.extra_columns, **raised
+    )
     rules = _load(args.rules, "segment_rules") if args.rules else DEFAULT_SEGMENT_RULES
-    report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
+    if args.ytj is not None:
+        from jarjestoyhteistyo.analysis.ecosystem import analyse_national
+        from jarjestoyhteistyo.io.ytj import load_ytj
+
+        national = load_ytj(Path(args.ytj), municipalities=args.municipality)
+        report = analyse_national(result, national, as_of=as_of, rules=rules)
+        for missed in national.problems:  # records of the national file not read
+            _err(missed.message_in(_LANG.get()) + "\n")
+    else:
+        if args.municipality:
+            raise JarjestoError(
+                Text("--municipality chooses the records of --ytj: give --ytj FILE")
+            )
+        report = analyse(result.associations, as_of=as_of, rules=rules, problems=result.problems)
     _write(report.render(args.format, _report_lang()), out)
     for problem in result.problems:  # rows that could not be read, by line (none lost)
         message = problem.message_in(_LANG.get())

@@ -317,18 +317,35 @@ class Report:
             for f in self.findings
         ]
 
-    def to_dataframe(self, lang: str = "en") -> Any:
+    def to_dataframe(
+        self,
+        lang: str = "en",
+        *,
+        place: Callable[[Finding], tuple[int, int] | None] | None = None,
+    ) -> Any:
         """A tidy ``pandas.DataFrame``: one row per finding, the columns of
         :meth:`to_records`, ``severity`` an ordered categorical (error > warning >
         info) and the others strings. Needs the ``pandas`` extra.
+
+        With ``place`` — where a finding is written in its file, ``(line, column)`` or
+        ``None``, as the command line and :mod:`jarjestoyhteistyo.render.annotations`
+        take it (``lambda f: position_of(positions(text), f.path)`` of
+        :mod:`jarjestoyhteistyo.io.yamldoor`) — a ``line`` column (nullable integers:
+        empty where the place is not known) follows ``path``.
 
         >>> import importlib.util
         >>> if importlib.util.find_spec("pandas") is not None:
         ...     frame = Report(findings=(_example(Severity.ERROR),)).to_dataframe()
         ...     print(list(frame.columns), str(frame["severity"].dtype))
+        ...     frame = Report(findings=(_example(Severity.ERROR),)).to_dataframe(
+        ...         place=lambda f: (12, 5)
+        ...     )
+        ...     print(list(frame.columns)[3:5], str(frame["line"].dtype), frame["line"][0])
         ... else:
         ...     print("['severity', 'code', 'rule', 'path', 'message'] category")
+        ...     print("['path', 'line'] Int64 12")
         ['severity', 'code', 'rule', 'path', 'message'] category
+        ['path', 'line'] Int64 12
         """
         try:
             pd = importlib.import_module("pandas")
@@ -345,6 +362,9 @@ class Report:
         frame["severity"] = pd.Categorical(frame["severity"], categories=order, ordered=True)
         for column in columns[1:]:
             frame[column] = frame[column].astype("string")
+        if place is not None:
+            lines = [at[0] if (at := place(f)) is not None else None for f in self.findings]
+            frame.insert(columns.index("path") + 1, "line", pd.array(lines, dtype="Int64"))
         return frame
 
     def _repr_html_(self, lang: str = "en") -> str:

@@ -73,7 +73,10 @@ def _shown_figure_class(figure: Any) -> type[Figure]:
     """A :class:`matplotlib.figure.Figure` that a notebook shows as a picture when it is
     a cell's last value, with no ``%matplotlib inline``: IPython asks it for
     ``_repr_png_`` (a figure made without ``pyplot`` has no formatter otherwise, and
-    showed as ``<Figure size 900x470 with 1 Axes>``)."""
+    showed as ``<Figure size 900x470 with 1 Axes>``). With pyplot's inline backend
+    active, IPython's own formatter for figures draws it instead: one picture either
+    way. It pickles (and deep-copies) as a figure does: the class is made inside this
+    function, so a pickle names :func:`_unpickled`, which makes it again."""
     if not _SHOWN:
 
         class ShownFigure(figure.Figure):  # type: ignore[misc]
@@ -84,8 +87,18 @@ def _shown_figure_class(figure: Any) -> type[Figure]:
                 self.savefig(buffer, format="png")
                 return buffer.getvalue()
 
+            def __reduce__(self) -> tuple[Any, ...]:
+                return (_unpickled, (), self.__getstate__())
+
         _SHOWN.append(ShownFigure)
     return _SHOWN[0]
+
+
+def _unpickled() -> Figure:
+    """An empty figure of the class :func:`_figure` makes, for a pickled one to be
+    restored on (its ``__setstate__`` puts the pickled state back)."""
+    shown = _shown_figure_class(importlib.import_module("matplotlib.figure"))
+    return shown.__new__(shown)
 
 
 def _figure(width: float, height: float) -> Figure:
