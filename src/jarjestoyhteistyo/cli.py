@@ -567,17 +567,10 @@ def _write_file(
     node, or what was just read.
     """
     import os
-    import tempfile
+
+    from jarjestoyhteistyo.io.files import write_atomically
 
     target = Path(path)
-    if target.is_symlink():
-        raise JarjestoError(
-            Text("{path} is a symbolic link; give the path of a file, not a link", path=path)
-        )
-    if target.exists() and not target.is_file():  # a rename would replace a device node
-        raise JarjestoError(
-            Text("{path} is not a regular file (a device, a pipe or a folder)", path=path)
-        )
     for source in inputs:
         try:
             same = target.exists() and os.path.samefile(target, source)
@@ -587,24 +580,9 @@ def _write_file(
             raise JarjestoError(
                 Text("{path} is one of this command's inputs; write elsewhere", path=path)
             )
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise JarjestoError(
-            Text("cannot write {path}: {reason}", path=path, reason=exc.strerror or str(exc))
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
-            f.write(text)
-        umask = os.umask(0)  # the mode a plain open() would give, not mkstemp's 0600
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise JarjestoError(
-            Text("cannot write {path}: {reason}", path=path, reason=exc.strerror or str(exc))
-        ) from None
+    ends = os.linesep if newline is None else newline or "\n"  # as open(newline=) would
+    data = (text if ends == "\n" else text.replace("\n", ends)).encode("utf-8")
+    write_atomically(target, data)
     _note_if_over_the_limit(target, len(text.encode("utf-8")))
 
 

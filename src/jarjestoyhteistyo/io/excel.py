@@ -56,7 +56,6 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 import attrs
 
 from jarjestoyhteistyo.errors import (
-    JarjestoError,
     LoadError,
     MissingDependencyError,
     Problem,
@@ -65,6 +64,7 @@ from jarjestoyhteistyo.errors import (
 from jarjestoyhteistyo.findings import Finding, Report, severity_word
 from jarjestoyhteistyo.i18n import Joined, Text, pgettext
 from jarjestoyhteistyo.io.converter import structure, unstructure
+from jarjestoyhteistyo.io.files import write_atomically
 from jarjestoyhteistyo.io.register import MAX_CELL_CHARS
 from jarjestoyhteistyo.io.serialize import document, read_file
 from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, Limits
@@ -1262,45 +1262,10 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     return out.getvalue()
 
 
-def _cannot_write(path: Path, exc: OSError) -> JarjestoError:
-    return JarjestoError(
-        Text("cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc))
-    )
-
-
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same
-    folder, then a rename, so an interrupted or failed write leaves the old file (or
-    none) and no part of the new one. A symbolic link or a path that is not a regular
-    file is refused."""
-    import tempfile
-
-    target = Path(path)
-    if target.is_symlink():
-        raise JarjestoError(
-            Text("{path} is a symbolic link; give the path of a file, not a link", path=str(path))
-        )
-    if target.exists() and not target.is_file():
-        raise JarjestoError(
-            Text("{path} is not a regular file (a device, a pipe or a folder)", path=str(path))
-        )
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _cannot_write(target, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)  # the mode a plain open() would give, not mkstemp's 0600
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _cannot_write(target, exc) from None
-    except BaseException:  # an interrupt: no part of the file stays behind
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` whole or not at all, refusing a link or a path that is
+    not a regular file (:func:`~jarjestoyhteistyo.io.files.write_atomically`)."""
+    write_atomically(path, data)
 
 
 def write_sheets(sheets: Sequence[Sheet], path: str | os.PathLike[str]) -> None:

@@ -60,9 +60,10 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from jarjestoyhteistyo.calc.terms import membership_window
-from jarjestoyhteistyo.errors import JarjestoError, MissingDependencyError, RenderError, TermError
+from jarjestoyhteistyo.errors import MissingDependencyError, RenderError, TermError
 from jarjestoyhteistyo.findings import RULE_ID, Report, rule_order, severity_word
 from jarjestoyhteistyo.i18n import Joined, Lang, Text, Translatable, ngettext, pgettext
+from jarjestoyhteistyo.io.files import write_atomically
 from jarjestoyhteistyo.model.categories import Labels
 from jarjestoyhteistyo.model.composition import Composition, Function, Seat, SeatKind
 from jarjestoyhteistyo.model.rulesets import (
@@ -1286,40 +1287,12 @@ def _odt_bytes(doc: Document) -> bytes:
 
 
 def _save(data: bytes, target: str | os.PathLike[str] | IO[bytes]) -> None:
-    """``data`` into a binary stream, or into a file whole or not at all: a temporary
-    file in the same folder, then a rename; a link or a non-regular file is refused."""
-    if not isinstance(target, str | os.PathLike):
+    """``data`` into a binary stream, or into a file whole or not at all
+    (:func:`~jarjestoyhteistyo.io.files.write_atomically`)."""
+    if isinstance(target, str | os.PathLike):
+        write_atomically(target, data)
+    else:
         target.write(data)
-        return
-    import tempfile
-
-    path = Path(target)
-    if path.is_symlink():
-        raise JarjestoError(
-            Text("{path} is a symbolic link; give the path of a file, not a link", path=str(path))
-        )
-    if path.exists() and not path.is_file():
-        raise JarjestoError(
-            Text("{path} is not a regular file (a device, a pipe or a folder)", path=str(path))
-        )
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise JarjestoError(
-            Text("cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc))
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)  # the mode a plain open() would give, not mkstemp's 0600
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise JarjestoError(
-            Text("cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc))
-        ) from None
 
 
 def to_docx(doc: Document, target: str | os.PathLike[str] | IO[bytes]) -> None:

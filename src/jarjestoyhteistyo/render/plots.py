@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jarjestoyhteistyo.analysis.metrics import skeleton_composition
-from jarjestoyhteistyo.analysis.scorecard import Scorecard, ScoreLine, scorecard
+from jarjestoyhteistyo.analysis.scorecard import Scorecard, ScoreLine, criterion_label, scorecard
 from jarjestoyhteistyo.analysis.simulate import AttritionResult
 from jarjestoyhteistyo.calc.rotation import rotation_plan
 from jarjestoyhteistyo.errors import MissingDependencyError, RenderError
@@ -249,30 +249,11 @@ def plot_rotation(
     return _save(fig, target)
 
 
-def _criterion_labels(lang: str) -> dict[str, str]:
-    """The scorecard's criteria (:data:`~jarjestoyhteistyo.analysis.scorecard.CRITERIA`)
-    in ``lang``, by id."""
-    return {
-        "decision_link": pgettext(lang, "scorecard criterion", "link to decision-making"),
-        "openness": pgettext(lang, "scorecard criterion", "openness"),
-        "equality": pgettext(lang, "scorecard criterion", "equality"),
-        "workload": pgettext(lang, "scorecard criterion", "realistic workload"),
-        "continuity": pgettext(lang, "scorecard criterion", "continuity"),
-        "diversity": pgettext(lang, "scorecard criterion", "diversity"),
-        "party_independence": pgettext(
-            lang, "scorecard criterion", "independence from party politics"
-        ),
-        "agility": pgettext(lang, "scorecard criterion", "agility"),
-        "concrete_results": pgettext(lang, "scorecard criterion", "concrete results"),
-    }
-
-
 def _line_label(line: ScoreLine, lang: str) -> str:
     """A line's criterion in ``lang``: the library's own criterion in words, one of a
     caller's own as labelled."""
-    english = _criterion_labels("en").get(line.criterion)
-    if english is not None and line.label == english:
-        return _criterion_labels(lang)[line.criterion]
+    if line.label == criterion_label(line.criterion):  # the library's own criterion
+        return criterion_label(line.criterion, lang)
     return line.label
 
 
