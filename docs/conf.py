@@ -26,7 +26,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "jy_catalogue",
-    "jy_documents",
+    "jy_generated",
     "sphinx_copybutton",
 ]
 
@@ -64,6 +64,10 @@ from pathlib import Path as _Path
 
 DOCS = _Path({str(DOCS)!r})
 EXAMPLES = DOCS / "examples"
+
+
+# the tables Jupyter shows follow the environment's language; the pages read English
+__import__("jarjestoyhteistyo").set_display_language("en")
 
 
 def _use(name):

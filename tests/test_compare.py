@@ -332,7 +332,12 @@ class TestCompare:
                 table.to_dataframe()
         else:  # pragma: no cover - pandas is optional
             frame = table.to_dataframe()
-            assert frame.loc["ngo_seats", "forum"] == 20
+            assert frame.loc["forum", "ngo_seats"] == table.row("ngo_seats").values[1]
+            assert str(frame["ngo_seats"].dtype) == "Int64"
+            assert str(frame["score:total"].dtype) == "Float64"
+            assert frame.index.tolist() == list(table.labels)
+            wide = table.to_dataframe(orient="metrics")
+            assert wide.loc["ngo_seats"].tolist()[1:] == list(table.row("ngo_seats").values)
 
     def test_import_stays_light(self) -> None:
         code = (

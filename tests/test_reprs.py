@@ -48,6 +48,15 @@ def _cells(html: str) -> _Cells:
     return parsed
 
 
+@pytest.fixture(autouse=True)
+def _english_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read English headers unless they choose a language: the display
+    language follows the environment, so the environment is English here."""
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    jy.set_display_language(None)
+
+
 def _broken() -> tuple[jy.RuleSet, jy.Composition]:
     rules = jy.load_preset("vake")
     comp = jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
@@ -151,3 +160,70 @@ def test_the_report_dataframe_has_the_line_where_the_place_is_known() -> None:
     unknown = report.to_dataframe(place=lambda f: None)
     assert unknown["line"].isna().all()
     assert "line" not in report.to_dataframe().columns
+
+
+def _every_display() -> dict[str, object]:
+    """One object of each kind a notebook shows as a table."""
+    from jarjestoyhteistyo.analysis.compare import compare
+
+    comp = jy.load_composition(EXAMPLES / "vantaa-kerava-formal.yaml")
+    example = generate(jy.load_preset("vake"), seed=1, registrations=40)
+    doc = load_roadmap(ROADMAP)
+    return {
+        "report": jy.validate(*_broken()),
+        "composition": comp,
+        "plan": rotation_plan(jy.load_preset("vake"), comp, years=8),
+        "proposal": jy.propose(
+            jy.load_preset("vake"), to_registrations(example).registrations, seed=1
+        ),
+        "evaluation": evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27)),
+        "scorecard": scorecard(jy.load_preset("ku")),
+        "comparison": compare(jy.load_preset("ku")),
+    }
+
+
+#: A header each kind shows in English, Finnish and Swedish.
+_HEADERS = {
+    "report": ("severity", "vakavuus", "allvarlighet"),
+    "composition": ("deputy of", "varajäsen paikalle", "ersättare för"),
+    "plan": ("changeover", "vaihdos", "byte"),
+    "proposal": ("organisation", "järjestö", "organisation"),
+    "evaluation": ("action area", "toimenpidealue", "åtgärdsområde"),
+    "scorecard": ("criterion", "kriteeri", "kriterium"),
+    "comparison": ("metric", "mittari", "mätare"),
+}
+
+
+def test_the_tables_speak_the_display_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = _every_display()
+    for lang, index in (("en", 0), ("fi", 1), ("sv", 2)):
+        jy.set_display_language(lang)  # type: ignore[arg-type]
+        for kind, obj in shown.items():
+            headers = _cells(obj._repr_html_()).cells  # type: ignore[attr-defined]
+            assert _HEADERS[kind][index] in headers, (lang, kind, headers[:8])
+    jy.set_display_language(None)
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")  # a kernel started in Finnish
+    for kind, obj in shown.items():
+        headers = _cells(obj._repr_html_()).cells  # type: ignore[attr-defined]
+        assert _HEADERS[kind][1] in headers, (kind, headers[:8])
+    # an explicit language wins over the display language
+    assert "byte" in _cells(shown["plan"]._repr_html_("sv")).cells  # type: ignore[attr-defined]
+
+
+def test_a_display_language_outside_the_three_is_refused() -> None:
+    with pytest.raises(jy.JarjestoError) as exc:
+        jy.set_display_language("de")  # type: ignore[arg-type]
+    assert "fi, sv, en" in exc.value.message_in("sv")
+    assert isinstance(exc.value, ValueError)
+
+
+def test_the_evaluation_dataframe_has_typed_columns() -> None:
+    pytest.importorskip("pandas")
+    doc = load_roadmap(ROADMAP)
+    evaluation = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
+    milestones = evaluation.to_dataframe()
+    assert len(milestones) == sum(len(a.milestones) for g in evaluation.goals for a in g.areas)
+    assert str(milestones["year"].dtype) == "int64"
+    measures = evaluation.to_dataframe("measure")
+    assert len(measures) == sum(len(a.measures) for g in evaluation.goals for a in g.areas)
+    assert set(measures["overdue"].unique()) <= {True, False}

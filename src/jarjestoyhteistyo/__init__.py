@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time, see __g
     from jarjestoyhteistyo.calc.rotation import rotation_plan
     from jarjestoyhteistyo.errors import JarjestoError, LoadError, PresetNotFoundError, Problem
     from jarjestoyhteistyo.findings import Finding, Report, Severity
+    from jarjestoyhteistyo.i18n import set_display_language
     from jarjestoyhteistyo.io.redact import redact
     from jarjestoyhteistyo.io.serialize import (
         dump_json,
@@ -73,6 +74,7 @@ _HOMES: dict[str, str] = {
     "Finding": "jarjestoyhteistyo.findings",
     "Report": "jarjestoyhteistyo.findings",
     "Severity": "jarjestoyhteistyo.findings",
+    "set_display_language": "jarjestoyhteistyo.i18n",
     "redact": "jarjestoyhteistyo.io.redact",
     "dump_json": "jarjestoyhteistyo.io.serialize",
     "dump_yaml": "jarjestoyhteistyo.io.serialize",
@@ -173,5 +175,6 @@ __all__ = [
     "propose",
     "redact",
     "rotation_plan",
+    "set_display_language",
     "validate",
 ]

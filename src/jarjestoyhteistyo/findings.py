@@ -28,7 +28,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from jarjestoyhteistyo.errors import MissingDependencyError
-from jarjestoyhteistyo.i18n import Text, Translatable, ngettext, pgettext
+from jarjestoyhteistyo.i18n import Text, Translatable, display_language, ngettext, pgettext
 from jarjestoyhteistyo.params import Params, freeze_params
 from jarjestoyhteistyo.text import html_table
 
@@ -367,15 +367,23 @@ class Report:
             frame.insert(columns.index("path") + 1, "line", pd.array(lines, dtype="Int64"))
         return frame
 
-    def _repr_html_(self, lang: str = "en") -> str:
+    def _repr_html_(self, lang: str | None = None) -> str:
         """The report as an HTML table for Jupyter: severity, code, rule, path and
-        message, every text escaped, then the summary line."""
+        message, every text escaped, then the summary line; in ``lang``, by default the
+        display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         words: Language = "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
         rows = [
             (severity_word(f.severity, words), f.code, f.rule, f.path, f.message(words))
             for f in self.findings
         ]
-        header = ("severity", "code", "rule", "path", "message")
+        header = (  # TRANSLATORS: the columns of a report's table in a notebook
+            pgettext(words, "table column", "severity"),
+            pgettext(words, "table column", "code"),
+            pgettext(words, "table column", "rule"),
+            pgettext(words, "table column", "path"),
+            pgettext(words, "table column", "message"),
+        )
         table = html_table("", header, rows) if rows else ""
         e = html.escape
         return f"<div><p><strong>{e(self.summary(words))}</strong></p>{table}</div>"

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -64,7 +64,15 @@ from jarjestoyhteistyo.analysis.scorecard import (
     scorecard,
 )
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError
-from jarjestoyhteistyo.i18n import Lang, Term, Text, Translatable, gettext, pgettext
+from jarjestoyhteistyo.i18n import (
+    Lang,
+    Term,
+    Text,
+    Translatable,
+    display_language,
+    gettext,
+    pgettext,
+)
 from jarjestoyhteistyo.io.tables import dataframe, html_page, html_table, markdown_table
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.rulesets import RuleSet
@@ -239,8 +247,10 @@ class ComparisonTable:
         }
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
-    def _repr_html_(self, *, lang: Lang = "en") -> str:
-        """An HTML table (Jupyter), in ``lang`` (see :meth:`to_markdown`)."""
+    def _repr_html_(self, *, lang: Lang | None = None) -> str:
+        """An HTML table (Jupyter), in ``lang`` (see :meth:`to_markdown`; by default the
+        display language, :func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         rows = [r.cells_in(lang) for r in self.rows]
         caption = pgettext(lang, "comparison", "Comparison of structures")
         return html_table(caption, self.header_in(lang), rows)
@@ -262,14 +272,44 @@ class ComparisonTable:
         )
         return html_page(title, self._repr_html_(lang=lang), lang=lang, notes=[empty])
 
-    def to_dataframe(self) -> Any:
-        """A ``pandas.DataFrame`` indexed by metric (needs the ``pandas`` extra)."""
-        return dataframe(
-            self.to_records(),
-            ("metric", "unit", *self.labels),
-            caller="ComparisonTable.to_dataframe()",
-            index="metric",
-        )
+    def to_dataframe(self, orient: Literal["structures", "metrics"] = "structures") -> Any:
+        """A ``pandas.DataFrame`` (needs the ``pandas`` extra).
+
+        ``"structures"`` (the default) is tidy: one row per structure, indexed by its
+        label, one typed column per metric and score (pandas' nullable dtypes: a count
+        is ``Int64``, a share ``Float64``, a name ``string``; a value the rule set does
+        not state is ``<NA>``) — ready for ``groupby``, sorting and plotting.
+        ``"metrics"`` is the table as it reads: one row per metric, a ``unit`` column
+        and one column per structure (object columns, as each mixes metrics).
+        """
+        caller = "ComparisonTable.to_dataframe()"
+        if orient == "metrics":
+            return dataframe(
+                self.to_records(), ("metric", "unit", *self.labels), caller=caller, index="metric"
+            )
+        metrics = tuple(r.metric for r in self.rows)
+        records = [
+            {"structure": label, **{r.metric: r.values[i] for r in self.rows}}
+            for i, label in enumerate(self.labels)
+        ]
+        frame = dataframe(records, ("structure", *metrics), caller=caller, index="structure")
+        return frame.astype({r.metric: _dtype(r.values) for r in self.rows})
+
+
+def _dtype(values: Sequence[Value]) -> str:
+    """pandas' nullable dtype for one metric's values: ``boolean``, ``Int64`` (counts),
+    ``Float64`` (shares and scores, even when every one is whole), ``string``; else
+    ``object``."""
+    known = [v for v in values if v is not None]
+    if known and all(isinstance(v, bool) for v in known):
+        return "boolean"
+    if known and all(isinstance(v, int) and not isinstance(v, bool) for v in known):
+        return "Int64"
+    if known and all(isinstance(v, int | float) and not isinstance(v, bool) for v in known):
+        return "Float64"
+    if known and all(isinstance(v, str) for v in known):
+        return "string"
+    return "object"
 
 
 Structure: TypeAlias = RuleSet | tuple[RuleSet, Composition]

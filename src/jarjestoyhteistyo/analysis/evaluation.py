@@ -29,7 +29,15 @@ from typing import Any, Literal
 import attrs
 
 from jarjestoyhteistyo.findings import Language, Report, Severity, severity_word
-from jarjestoyhteistyo.i18n import Lang, Term, Text, gettext, ngettext, pgettext
+from jarjestoyhteistyo.i18n import (
+    Lang,
+    Term,
+    Text,
+    display_language,
+    gettext,
+    ngettext,
+    pgettext,
+)
 from jarjestoyhteistyo.io.serialize import json_data
 from jarjestoyhteistyo.io.tables import dataframe, html_table
 from jarjestoyhteistyo.io.tables import markdown_escape as _md
@@ -373,9 +381,16 @@ class Evaluation:
         """A Markdown report in ``lang`` (see :meth:`to_text`)."""
         return _render_markdown(self, lang)
 
-    def _repr_html_(self, *, lang: Lang = "en") -> str:
+    def to_dataframe(self, level: Literal["milestone", "measure"] = "milestone") -> Any:
+        """:meth:`to_table` as a ``pandas.DataFrame`` (needs the ``pandas`` extra): one
+        row per due milestone or per measure, typed columns."""
+        return self.to_table(level).to_dataframe()
+
+    def _repr_html_(self, *, lang: Lang | None = None) -> str:
         """The milestones as an HTML table for Jupyter (goal, area, year, due, status),
-        under the roadmap's title, the date and the completion."""
+        under the roadmap's title, the date and the completion; in ``lang``, by default
+        the display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         caption = f"{self.title} — {self.as_of.isoformat()}: {_pct(self.completion)}"
         rows = [
             (g.id, a.id, str(ms.year), ms.due.isoformat(), status_label(ms.status, lang))
@@ -383,7 +398,14 @@ class Evaluation:
             for a in g.areas
             for ms in a.milestones
         ]
-        return html_table(caption, ("goal", "action area", "year", "due", "status"), rows)
+        header = (  # TRANSLATORS: the columns of a roadmap evaluation's table in a notebook
+            pgettext(lang, "table column", "goal"),
+            pgettext(lang, "table column", "action area"),
+            pgettext(lang, "table column", "year"),
+            pgettext(lang, "table column", "due"),
+            pgettext(lang, "table column", "status"),
+        )
+        return html_table(caption, header, rows)
 
 
 # -------------------------------------------------------------------- rendering

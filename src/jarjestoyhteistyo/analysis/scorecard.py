@@ -32,7 +32,7 @@ from jarjestoyhteistyo.analysis.metrics import (
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
-from jarjestoyhteistyo.i18n import Lang, Text, pgettext
+from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
 from jarjestoyhteistyo.io.tables import Markdown, dataframe, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
@@ -492,7 +492,10 @@ class Scorecard:
         total = Markdown(f"**{_total_word(lang)}** ({_mean_word(lang)})")
         return markdown_table(_header(lang), self._rows(total, lang))
 
-    def _repr_html_(self, *, lang: Lang = "en") -> str:
+    def _repr_html_(self, *, lang: Lang | None = None) -> str:
+        """The scorecard as an HTML table for Jupyter, in ``lang`` (by default the
+        display language, :func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         caption = pgettext(lang, "scorecard", "Scorecard: {name}").format(name=self.name)
         total = f"{_total_word(lang)} ({_mean_word(lang)})"
         return html_table(caption, _header(lang), self._rows(total, lang))

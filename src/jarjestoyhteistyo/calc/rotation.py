@@ -64,7 +64,7 @@ from jarjestoyhteistyo.calc.terms import (
     membership_window,
 )
 from jarjestoyhteistyo.errors import MissingDependencyError, RotationError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Lang, Text, display_language, ngettext, pgettext
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.rulesets import RuleSet, SeatSource, TermMode, TermPolicy
 from jarjestoyhteistyo.model.vocabulary import term
@@ -136,13 +136,24 @@ class RotationPlan:
             frame[column] = pd.to_datetime(frame[column])
         return frame
 
-    def _repr_html_(self) -> str:
-        """The changeovers as an HTML table for Jupyter: date, how many seats, which."""
+    def _repr_html_(self, lang: Lang | None = None) -> str:
+        """The changeovers as an HTML table for Jupyter: date, how many seats, which; in
+        ``lang``, by default the display language
+        (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         rows = [
             (c.date.isoformat(), str(len(c.seats)), ", ".join(c.seats)) for c in self.changeovers
         ]
-        caption = f"{self.start.isoformat()} – {self.end.isoformat()}: {self.term_months} months"
-        return html_table(caption, ("changeover", "seats", "which"), rows)
+        months = ngettext(lang, "{n} month", "{n} months", self.term_months).format(
+            n=self.term_months
+        )
+        caption = f"{self.start.isoformat()} – {self.end.isoformat()}: {months}"
+        header = (  # TRANSLATORS: the columns of a rotation plan's table in a notebook
+            pgettext(lang, "table column", "changeover"),
+            pgettext(lang, "table column", "seats"),
+            pgettext(lang, "table column", "which"),
+        )
+        return html_table(caption, header, rows)
 
 
 def term_months(policy: TermPolicy | None) -> int:

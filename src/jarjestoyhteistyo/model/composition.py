@@ -24,7 +24,7 @@ from functools import cached_property
 import attrs
 
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
 from jarjestoyhteistyo.text import html_table
 
 __all__ = [
@@ -219,18 +219,23 @@ class Composition:
     organisations: tuple[Organisation, ...] = ()
     seats: tuple[Seat, ...] = ()
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self, lang: Lang | None = None) -> str:
         """The seats as an HTML table for Jupyter: id, kind, group, organisation (its
-        name when given), deputy of, functions; every text escaped.
+        name when given), deputy of, functions; every text escaped. In ``lang``, by
+        default the display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`).
 
-        >>> "<td>m1</td>" in Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER),))._repr_html_()
-        True
+        >>> c = Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER),))
+        >>> "<td>m1</td>" in c._repr_html_(), "<th>paikka</th>" in c._repr_html_("fi")
+        (True, True)
         """
+        from jarjestoyhteistyo.model.vocabulary import label  # it imports this module
+
+        lang = lang or display_language()
         names = {o.id: o.name or o.id for o in self.organisations}
         rows = [
             (
                 s.id,
-                s.kind.value,
+                label(s.kind, lang),
                 s.group or "",
                 names.get(s.organisation, s.organisation) if s.organisation else "",
                 s.deputy_of or "",
@@ -238,7 +243,14 @@ class Composition:
             )
             for s in self.seats
         ]
-        header = ("seat", "kind", "group", "organisation", "deputy of", "functions")
+        header = (  # TRANSLATORS: the columns of a composition's table in a notebook
+            pgettext(lang, "table column", "seat"),
+            pgettext(lang, "table column", "kind"),
+            pgettext(lang, "table column", "group"),
+            pgettext(lang, "table column", "organisation"),
+            pgettext(lang, "table column", "deputy of"),
+            pgettext(lang, "table column", "functions"),
+        )
         return html_table(self.name, header, rows)
 
     @cached_property

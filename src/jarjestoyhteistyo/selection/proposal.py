@@ -26,7 +26,7 @@ import attrs
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
 from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.i18n import Lang, Text
+from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
@@ -162,9 +162,12 @@ class Proposal:
         out.append(self.report.to_text(lang, rules_pointer=rules_pointer))
         return "\n".join(out)
 
-    def _repr_html_(self, lang: Lang = "en") -> str:
+    def _repr_html_(self, lang: Lang | None = None) -> str:
         """The proposal for Jupyter: its feasibility, the seats (seat, organisation or
-        vacant, role) and why each registration was or was not chosen, escaped."""
+        vacant, role) and why each registration was or was not chosen, escaped; in
+        ``lang``, by default the display language
+        (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        lang = lang or display_language()
         vacant = Text("VACANT").text_in(lang)
         seats = [
             (
@@ -176,9 +179,15 @@ class Proposal:
         ]
         why = [(x.text(lang),) for x in self.explanations]
         head = html.escape(self.feasibility.explain(lang))
+        columns = (  # TRANSLATORS: the columns of a proposal's tables in a notebook
+            pgettext(lang, "table column", "seat"),
+            pgettext(lang, "table column", "organisation"),
+            pgettext(lang, "table column", "role"),
+        )
+        explanation = (pgettext(lang, "table column", "explanation"),)
         return (
-            f"<div><p>{head}</p>{html_table('', ('seat', 'organisation', 'role'), seats)}"
-            f"{html_table('', ('explanation',), why)}{self.report._repr_html_(lang)}</div>"
+            f"<div><p>{head}</p>{html_table('', columns, seats)}"
+            f"{html_table('', explanation, why)}{self.report._repr_html_(lang)}</div>"
         )
 
     def to_dict(self) -> dict[str, Any]:
