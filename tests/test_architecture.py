@@ -43,6 +43,7 @@ LAYER = {
     "text": "base",
     "codes": "base",
     "i18n": "base",
+    "display": "base",
     "model": "model",
     "io": "io",
     "calc": "calc",

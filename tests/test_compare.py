@@ -252,11 +252,41 @@ class TestScorecard:
         assert scorecard(formal).line("decision_link").word == "good"  # FC-17 strength
         assert scorecard(forum).line("decision_link").word == "partial"  # OF-11 weakness
         assert scorecard(forum).line("openness").word == "good"  # OF-4
-        assert scorecard(formal).line("party_independence").word == "partial"  # FC-17 threat
+        # FC-6 requires its committee members: they do not count against independence
+        assert scorecard(formal).line("party_independence").word == "good"
+        assert scorecard(forum).line("party_independence").word == "good"  # OF-7 likewise
         # seed 002 says nothing of party politics, so nothing keeps it out
         assert scorecard(ku).line("party_independence").word == "weak"
         assert scorecard(forum).line("workload").word == "partial"  # WS-9: no budget
         assert scorecard(forum).line("concrete_results").word == "partial"
+
+    def test_elected_seats_an_area_chose_count_against_independence(
+        self, formal: jy.RuleSet
+    ) -> None:
+        general = formal.as_general()  # the same body, as an area's own general rule set
+        line = scorecard(general).line("party_independence")
+        assert line.word == "partial"
+        assert line.facts["elected_seats"] == 2
+        assert line.facts["elected_seats_the_kind_requires"] == 0
+        required = scorecard(formal).line("party_independence").facts
+        assert required["elected_seats_the_kind_requires"] == required["elected_seats"] == 2
+
+    @pytest.mark.parametrize(
+        "tasks",
+        [
+            ("prepare statements and proposals for the committee",),
+            ("valmistella lausuntoja ja esityksiä lautakunnalle",),
+            ("nimetä järjestöjen edustajat muihin ryhmiin",),
+            ("bereda utlåtanden och förslag till nämnden",),
+            ("utse organisationernas representanter till andra grupper",),
+        ],
+    )
+    def test_concrete_results_read_finnish_and_swedish(
+        self, ku: jy.RuleSet, tasks: tuple[str, ...]
+    ) -> None:
+        assert scorecard(attrs.evolve(ku, tasks=tasks)).line("concrete_results").verdict == 1.0
+        vague = attrs.evolve(ku, tasks=("tavata säännöllisesti",))
+        assert scorecard(vague).line("concrete_results").verdict == 0.5
 
     def test_scorecard_renders(self, ku: jy.RuleSet) -> None:
         card = scorecard(ku)

@@ -173,8 +173,22 @@ def test_jp4_active_wins_over_dependence() -> None:
 def test_jp4_dependent_by_grants_and_premises() -> None:
     a = Association(id="a", grants_received=1, premises_used=True)
     assert seg(a) is Segment.DEPENDENT
-    rules = SegmentRules(dependent_grants_and_premises=False)
+    rules = SegmentRules(dependent_grants_and_premises=False, dependent_premises_alone=False)
     assert seg(a, rules) is Segment.USING
+
+
+def test_jp4_premises_or_grants_as_the_source_says() -> None:
+    """Seed 004: "very dependent on the city's support, premises and/or grants"."""
+    premises_only = Association(id="p", premises_used=True)
+    assert seg(premises_only) is Segment.DEPENDENT
+    assert seg(Association(id="g", grants_received=3)) is Segment.DEPENDENT
+    small_grant = Association(id="s", grants_received=1)
+    assert seg(small_grant) is Segment.USING
+    both_needed = SegmentRules(dependent_premises_alone=False)
+    assert seg(premises_only, both_needed) is Segment.USING
+    assert seg(Association(id="b", grants_received=1, premises_used=True), both_needed) is (
+        Segment.DEPENDENT
+    )
 
 
 def test_jp4_dependent_by_grants_alone_at_the_threshold() -> None:
@@ -192,8 +206,9 @@ def test_jp4_grants_thresholds_in_euros() -> None:
     assert seg(Association(id="a", grants_received=0.5), euros) is Segment.UNAWARE
 
 
-def test_jp4_using_resources_by_premises_only() -> None:
-    assert seg(Association(id="a", premises_used=True)) is Segment.USING
+def test_jp4_using_resources_by_premises_only_when_both_are_asked_for() -> None:
+    both = SegmentRules(dependent_premises_alone=False)
+    assert seg(Association(id="a", premises_used=True), both) is Segment.USING
 
 
 def test_jp4_little_active_by_an_old_contact_or_one_event() -> None:

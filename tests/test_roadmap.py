@@ -26,6 +26,7 @@ from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
     BindingTarget,
     Goal,
+    GoalAssessment,
     Level,
     Measure,
     Measurement,
@@ -38,6 +39,7 @@ from jarjestoyhteistyo.model.roadmap import (
     RoadmapDocument,
     Snapshot,
     Status,
+    YearAssessment,
 )
 from jarjestoyhteistyo.presets import REGISTRY, PresetRegistry
 from jarjestoyhteistyo.rules import roadmap as rules_roadmap
@@ -526,6 +528,62 @@ class TestEvaluation:
         assert "JY430" in ev.report.codes
         assert ev.goals[0].areas[1].missing_years == (2023,)
 
+    def test_jy434_a_milestone_item_no_measure_takes_up(self) -> None:  # RM-4
+        two = Milestone(
+            year=2023,
+            items=(MilestoneItem(id="i1", text="One"), MilestoneItem(id="i4", text="Four")),
+        )
+        area = attrs.evolve(roadmap().goals[0].action_areas[0], milestones=(two,))
+        goal = attrs.evolve(roadmap().goals[0], action_areas=(area,))
+        road = attrs.evolve(roadmap(), goals=(goal,))
+        only_one = Plan(year=2023, measures=(m("x", milestone="i1"),))
+        ev = evaluate(road, (only_one,), as_of=AS_OF)
+        (hit,) = [f for f in ev.report if f.code == "JY434"]
+        assert hit.params["item"] == "i4"
+        assert hit.path == "roadmap.goals[0].action_areas[0]"
+        assert ev.goals[0].areas[0].milestones[0].uncovered == ("i4",)
+        assert "i4" in ev.to_text()
+        assert "i4" in ev.to_markdown()
+        # a measure that names no item does not stand for two items
+        vague = Plan(year=2023, measures=(m("x"),))
+        ev = evaluate(road, (vague,), as_of=AS_OF)
+        assert sorted(f.params["item"] for f in ev.report if f.code == "JY434") == ["i1", "i4"]
+        # both items taken up: nothing to say
+        both = Plan(year=2023, measures=(m("x", milestone="i1"), m("y", milestone="i4")))
+        assert "JY434" not in evaluate(road, (both,), as_of=AS_OF).report.codes
+
+    def test_jy434_a_single_item_milestone_and_a_general_measure(self) -> None:  # RM-4
+        ev = evaluate(roadmap(), (Plan(year=2023, measures=(m("x"), m("y", "a2"))),), as_of=AS_OF)
+        assert "JY434" not in ev.report.codes
+
+    def test_the_year_s_verdict_and_narratives_in_every_format(self) -> None:  # RM-5
+        assessment = YearAssessment(
+            as_of=date(2024, 5, 27),
+            verdict="kohtuullisesti",
+            goals=(GoalAssessment(goal="g1", summary=("Yhteistyö käynnistyi.",)),),
+        )
+        plan = Plan(year=2023, measures=(m("x", snapshots=snap(Status.ACHIEVED)),))
+        plan = attrs.evolve(plan, assessment=assessment)
+        ev = evaluate(roadmap(), (plan,), as_of=AS_OF)
+        (a,) = ev.assessments
+        assert (a.year, a.verdict, a.goals[0].title) == (2023, "kohtuullisesti", "Goal 1")
+        for text in (ev.to_text(), ev.to_text(lang="sv"), ev.to_markdown(lang="fi")):
+            assert "kohtuullisesti" in text
+            assert "Yhteistyö käynnistyi." in text
+        data = json.loads(ev.to_json())["assessments"]
+        assert data == [
+            {
+                "year": 2023,
+                "as_of": "2024-05-27",
+                "verdict": "kohtuullisesti",
+                "goals": [{"goal": "g1", "title": "Goal 1", "summary": ["Yhteistyö käynnistyi."]}],
+            }
+        ]
+        # an evaluation dated after the as-of date is not known yet
+        early = evaluate(roadmap(), (plan,), as_of=date(2024, 5, 1))
+        assert early.assessments == ()
+        assert "kohtuullisesti" not in early.to_text()
+
     def test_jy431_jy432_overdue(self) -> None:  # RM-4, RM-5
         plan = Plan(
             year=2024,
@@ -584,7 +642,8 @@ class TestEvaluation:
             (None, AS_OF, TargetState.NO_DATA),
             (55.0, AS_OF, TargetState.IN_PROGRESS),
             (80.0, AS_OF, TargetState.MET),
-            (55.0, date(2025, 2, 1), TargetState.NOT_MET),
+            # the year is over, the latest entry is April's interim report: not final
+            (55.0, date(2025, 2, 1), TargetState.NO_FINAL_DATA),
         ],
     )
     def test_numeric_metric_states(
@@ -616,6 +675,44 @@ class TestEvaluation:
         if state is TargetState.NOT_MET:
             assert "JY444" in ev.report.codes
 
+    @pytest.mark.parametrize(
+        ("entry", "state"),
+        [
+            # the final report after the year: below target, not met
+            (Measurement(on=date(2025, 1, 31), report="TP", value=55.0), TargetState.NOT_MET),
+            # an interim report "in progress": no final data yet, not "not met"
+            (
+                Measurement(on=date(2024, 8, 31), report="OVK2", status=Status.IN_PROGRESS),
+                TargetState.NO_FINAL_DATA,
+            ),
+            # a closing status in the year is a final word
+            (
+                Measurement(on=date(2024, 12, 15), report="OVK3", status=Status.NOT_ACHIEVED),
+                TargetState.NOT_MET,
+            ),
+        ],
+    )
+    def test_not_met_needs_a_final_word(self, entry: Measurement, state: TargetState) -> None:
+        metric = Metric(
+            id="n",
+            title="Share",
+            kind=MetricKind.NUMERIC if entry.value is not None else MetricKind.QUALITATIVE,
+            baseline=Level(value=40.0, text="b"),
+            target=Level(value=70.0, text="t"),
+            measurements=(Measurement(on=date(2024, 4, 30), report="OVK1", value=50.0), entry),
+        )
+        plan = Plan(
+            year=2024,
+            binding_targets=(BindingTarget(id="t", title="T", year=2024, metrics=(metric,)),),
+        )
+        ev = evaluate(roadmap(), (plan,), as_of=date(2025, 3, 1))
+        assert ev.targets[0].state is state
+        assert ("JY444" in ev.report.codes) is (state is TargetState.NOT_MET)
+        assert state.value in ev.to_json()
+        if state is TargetState.NO_FINAL_DATA:
+            assert "no final data yet" in ev.to_text()
+            assert "ei vielä lopullista tietoa" in ev.to_markdown(lang="fi")
+
     def test_lower_is_better(self) -> None:  # RM-7
         metric = Metric(
             id="w",
@@ -636,7 +733,7 @@ class TestEvaluation:
 class TestDraft:
     """Evaluating year N drafts year N+1 with carried items marked (RM-5, RM-6)."""
 
-    def test_carries_open_and_unreported_and_adds_next_milestones(self) -> None:
+    def test_carries_what_was_found_open_and_adds_next_milestones(self) -> None:
         p23 = Plan(
             year=2023,
             measures=(
@@ -650,11 +747,21 @@ class TestDraft:
         by_id = {x.id: x for x in draft.measures}
         assert by_id["x"].carried_from == ("2023/x",)
         assert "y" not in by_id
-        assert by_id["z"].is_carried
+        assert "z" not in by_id  # not evaluated: nothing says it is open
         assert by_id["i2"].milestone == "i2"
         assert not by_id["i2"].is_carried
         assert by_id["i2"].responsible == UNIT
         assert codes(roadmap(), (p23, draft)) == []
+
+    def test_a_plan_not_yet_evaluated_carries_nothing(self) -> None:  # RM-5
+        p23 = Plan(year=2023, measures=(m("x"), m("y", "a2")))
+        ev = evaluate(roadmap(), (p23,), as_of=date(2023, 6, 1))
+        assert ev.draft is not None
+        assert not [x for x in ev.draft.measures if x.is_carried]
+        assert ev.unevaluated == ("2023/x", "2023/y")
+        assert "not yet evaluated: 2 measures of the 2023 plan" in ev.to_text()
+        assert "ei vielä arvioitu" in ev.to_markdown(lang="fi")
+        assert json.loads(ev.to_json())["not_yet_evaluated"] == ["2023/x", "2023/y"]
 
     def test_evaluation_drafts_after_the_last_plan(self) -> None:
         p23 = Plan(year=2023, measures=(m("x", snapshots=snap(Status.NOT_STARTED)),))

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what a type checker and an editor see; at run time, see __getattr__
     from jarjestoyhteistyo.calc.rotation import rotation_plan
+    from jarjestoyhteistyo.display import set_display_language
     from jarjestoyhteistyo.errors import JarjestoError, LoadError, PresetNotFoundError, Problem
     from jarjestoyhteistyo.findings import Finding, Report, Severity
-    from jarjestoyhteistyo.i18n import set_display_language
     from jarjestoyhteistyo.io.redact import redact
     from jarjestoyhteistyo.io.serialize import (
         dump_json,
@@ -74,7 +74,7 @@ _HOMES: dict[str, str] = {
     "Finding": "jarjestoyhteistyo.findings",
     "Report": "jarjestoyhteistyo.findings",
     "Severity": "jarjestoyhteistyo.findings",
-    "set_display_language": "jarjestoyhteistyo.i18n",
+    "set_display_language": "jarjestoyhteistyo.display",
     "redact": "jarjestoyhteistyo.io.redact",
     "dump_json": "jarjestoyhteistyo.io.serialize",
     "dump_yaml": "jarjestoyhteistyo.io.serialize",

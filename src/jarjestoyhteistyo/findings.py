@@ -27,8 +27,9 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import MissingDependencyError
-from jarjestoyhteistyo.i18n import Text, Translatable, display_language, ngettext, pgettext
+from jarjestoyhteistyo.i18n import Text, Translatable, ngettext, pgettext
 from jarjestoyhteistyo.params import Params, freeze_params
 from jarjestoyhteistyo.text import html_table
 
@@ -370,7 +371,7 @@ class Report:
     def _repr_html_(self, lang: str | None = None) -> str:
         """The report as an HTML table for Jupyter: severity, code, rule, path and
         message, every text escaped, then the summary line; in ``lang``, by default the
-        display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        display language (:func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         words: Language = "fi" if lang == "fi" else "sv" if lang == "sv" else "en"
         rows = [

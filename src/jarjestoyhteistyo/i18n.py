@@ -93,38 +93,6 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> Lang:
     return _language_of(locale) or "en"
 
 
-#: The language :func:`set_display_language` chose; ``None``: the environment's.
-_DISPLAY: list[Lang | None] = [None]
-
-
-def set_display_language(lang: Lang | None) -> None:
-    """Choose the language of the tables Jupyter shows (reports, compositions, rotation
-    plans, proposals, evaluations, scorecards and comparisons as a cell's last value).
-
-    ``None`` goes back to the environment's language (:func:`language_from_env`: a
-    kernel started with ``LANG=fi_FI.UTF-8`` shows Finnish). A display setting only, as
-    pandas' ``display`` options are: it changes no result and no text method, which
-    take ``lang=`` themselves.
-
-    >>> set_display_language("sv"); display_language()
-    'sv'
-    >>> set_display_language(None)
-    """
-    if lang is not None and lang not in LANGUAGES:
-        from jarjestoyhteistyo.errors import InvalidValueError  # errors imports this module
-
-        raise InvalidValueError(
-            Text("set_display_language(): {lang} is not one of fi, sv, en", lang=repr(lang))
-        )
-    _DISPLAY[0] = lang
-
-
-def display_language() -> Lang:
-    """The language of Jupyter's tables: :func:`set_display_language`'s, else the
-    environment's."""
-    return _DISPLAY[0] or language_from_env()
-
-
 def _language_of(locale: str) -> Lang | None:
     """``fi``, ``sv`` or ``en`` for a locale name (``sv_FI.UTF-8@euro``), else None."""
     code = locale.partition(".")[0].partition("@")[0].partition("_")[0].lower()

@@ -57,19 +57,20 @@ from jarjestoyhteistyo.analysis.scorecard import (
     AGILE_MAX_SIZE,
     CRITERIA,
     DEFAULT_WEIGHTS,
+    RESULT_STEMS,
     Scorecard,
     ScoreCriterion,
     ScoreLine,
     criterion_label,
     scorecard,
 )
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError
 from jarjestoyhteistyo.i18n import (
     Lang,
     Term,
     Text,
     Translatable,
-    display_language,
     gettext,
     pgettext,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "METRIC_DEFINITIONS",
     "METRIC_LABELS",
     "NGO_SOURCES",
+    "RESULT_STEMS",
     "ComparisonRow",
     "ComparisonTable",
     "Metrics",
@@ -249,7 +251,7 @@ class ComparisonTable:
 
     def _repr_html_(self, *, lang: Lang | None = None) -> str:
         """An HTML table (Jupyter), in ``lang`` (see :meth:`to_markdown`; by default the
-        display language, :func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        display language, :func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         rows = [r.cells_in(lang) for r in self.rows]
         caption = pgettext(lang, "comparison", "Comparison of structures")

@@ -274,10 +274,14 @@ def _classify(a: Association, rules: SegmentRules, cut: _Cutoffs) -> Classificat
     supported = grants or a.premises_used
     if active:
         segment = Segment.ACTIVE
-    elif (rules.dependent_grants_and_premises and grants and a.premises_used) or (
-        rules.dependent_min_grants is not None
-        and a.grants_received >= rules.dependent_min_grants
-        and a.grants_received > 0
+    elif (
+        (rules.dependent_premises_alone and a.premises_used)
+        or (rules.dependent_grants_and_premises and grants and a.premises_used)
+        or (
+            rules.dependent_min_grants is not None
+            and a.grants_received >= rules.dependent_min_grants
+            and a.grants_received > 0
+        )
     ):
         segment = Segment.DEPENDENT
     elif supported:
@@ -642,7 +646,7 @@ def analyse(
 
     >>> regs = (
     ...     Association(id="a", events_attended=3),
-    ...     Association(id="b", premises_used=True, last_contact=date(2020, 1, 1)),
+    ...     Association(id="b", grants_received=1, last_contact=date(2020, 1, 1)),
     ...     Association(id="c", weaker_position=True),
     ... )
     >>> r = analyse(regs, as_of=date(2024, 6, 1))

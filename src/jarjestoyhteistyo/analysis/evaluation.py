@@ -28,12 +28,12 @@ from typing import Any, Literal
 
 import attrs
 
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.findings import Language, Report, Severity, severity_word
 from jarjestoyhteistyo.i18n import (
     Lang,
     Term,
     Text,
-    display_language,
     gettext,
     ngettext,
     pgettext,
@@ -46,8 +46,10 @@ from jarjestoyhteistyo.model.vocabulary import label
 
 __all__ = [
     "AreaResult",
+    "AssessmentResult",
     "CarryChain",
     "Evaluation",
+    "GoalNarrative",
     "GoalResult",
     "MeasureResult",
     "MetricResult",
@@ -66,6 +68,9 @@ class TargetState(enum.Enum):
 
     MET = "met"
     IN_PROGRESS = "in_progress"
+    #: The year is over, but the latest report is an interim one (dated in the year,
+    #: or "in progress"/"not started"): not known yet whether the target was met.
+    NO_FINAL_DATA = "no_final_data"
     NOT_MET = "not_met"
     NO_DATA = "no_data"
 
@@ -101,6 +106,9 @@ class MilestoneResult:
     status: Status | None
     measures: tuple[str, ...]
     planned: bool = True
+    #: The milestone's items (their ids) that no measure of the year's plan takes up
+    #: (``JY434``).
+    uncovered: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON, a report view on purpose: ``planned`` second and always
@@ -112,6 +120,7 @@ class MilestoneResult:
             "items": list(self.items),
             "status": None if self.status is None else self.status.value,
             "measures": list(self.measures),
+            "uncovered": list(self.uncovered),
         }
 
 
@@ -280,6 +289,40 @@ class Table:
 
 
 @attrs.frozen(kw_only=True)
+class GoalNarrative:
+    """A plan year's narrative of one goal, as its evaluation wrote it (`RM-5`)."""
+
+    goal: str
+    title: str
+    summary: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: the converter's form."""
+        data: dict[str, Any] = json_data(self)
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentResult:
+    """A plan year's own evaluation, dated on or before the evaluation date: its
+    overall verdict in the roadmap's words and the goals' narratives (`RM-5`)."""
+
+    year: int
+    as_of: date
+    verdict: str
+    goals: tuple[GoalNarrative, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: year, date, verdict and each goal's narrative."""
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "verdict": self.verdict,
+            "goals": [g.to_dict() for g in self.goals],
+        }
+
+
+@attrs.frozen(kw_only=True)
 class Evaluation:
     """The result of :func:`~jarjestoyhteistyo.analysis.roadmap.evaluate` (see the
     module text of :mod:`jarjestoyhteistyo.analysis.roadmap` for what each part means)."""
@@ -292,6 +335,11 @@ class Evaluation:
     targets: tuple[TargetResult, ...]
     report: Report
     draft: Plan | None
+    #: The plan years' own evaluations dated by the evaluation date (`RM-5`).
+    assessments: tuple[AssessmentResult, ...] = ()
+    #: The measures of the drafted-from plan that have no status yet (as ``YEAR/ID``):
+    #: not evaluated, so the draft does not carry them over (`RM-5`).
+    unevaluated: tuple[str, ...] = ()
 
     @property
     def completion(self) -> float | None:
@@ -309,8 +357,10 @@ class Evaluation:
             "goals": [g.to_dict() for g in self.goals],
             "carried_over": [c.to_dict() for c in self.chains],
             "binding_targets": [t.to_dict() for t in self.targets],
+            "assessments": [a.to_dict() for a in self.assessments],
             "findings": self.report.to_dict(),
             "draft": None if self.draft is None else json_data(self.draft),
+            "not_yet_evaluated": list(self.unevaluated),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -389,7 +439,7 @@ class Evaluation:
     def _repr_html_(self, *, lang: Lang | None = None) -> str:
         """The milestones as an HTML table for Jupyter (goal, area, year, due, status),
         under the roadmap's title, the date and the completion; in ``lang``, by default
-        the display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        the display language (:func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         caption = f"{self.title} — {self.as_of.isoformat()}: {_pct(self.completion)}"
         rows = [
@@ -447,6 +497,8 @@ def state_label(state: TargetState, lang: str = "en") -> str:
 
     >>> state_label(TargetState.NOT_MET), state_label(TargetState.NOT_MET, "fi")
     ('not met', 'ei saavutettu')
+    >>> state_label(TargetState.NO_FINAL_DATA)
+    'no final data yet'
     """
     if state is TargetState.MET:
         return pgettext(lang, "target state", "met")
@@ -454,6 +506,8 @@ def state_label(state: TargetState, lang: str = "en") -> str:
         return pgettext(lang, "target state", "in progress")
     if state is TargetState.NOT_MET:
         return pgettext(lang, "target state", "not met")
+    if state is TargetState.NO_FINAL_DATA:
+        return pgettext(lang, "target state", "no final data yet")
     return pgettext(lang, "target state", "no data")
 
 
@@ -483,6 +537,9 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
                     refs=refs,
                 )
                 lines.append("    " + milestone.text_in(lang))
+                for item in ms.uncovered:
+                    uncovered = Text("no measure for the milestone item {item}", item=item)
+                    lines.append("      " + uncovered.text_in(lang))
             for m in a.measures:
                 if m.overdue:
                     onward = f" → {', '.join(m.carried_to)}" if m.carried_to else ""
@@ -493,6 +550,7 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
             for year in a.missing_years:
                 missing = Text("no measure in the {year} plan for a due milestone", year=str(year))
                 lines.append("    " + missing.text_in(lang))
+    lines += _assessment_lines(ev, lang)
     lines += ["", gettext(lang, "Carried over (* in the plans):")]
     lines += [
         "  * "
@@ -537,12 +595,45 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
             carried=n_carried,
         )
         lines += ["", draft.text_in(lang)]
+        if ev.unevaluated:
+            lines.append("  " + _unevaluated(ev, lang))
         lines += [
             f"  {'*' if m.is_carried else '-'} {m.action_area}: {m.title}"
             for m in ev.draft.measures
         ]
     lines += ["", ev.report.to_text(_report_lang(lang))]
     return "\n".join(lines)
+
+
+def _assessment_lines(ev: Evaluation, lang: str) -> list[str]:
+    """The plan years' own evaluations: the verdict, then each goal's narrative, as the
+    roadmap wrote them."""
+    lines: list[str] = []
+    for a in ev.assessments:
+        head = Text(
+            "Evaluation of the {year} plan ({date}): {verdict}",
+            year=str(a.year),
+            date=a.as_of.isoformat(),
+            verdict=a.verdict,
+        )
+        lines += ["", head.text_in(lang)]
+        for g in a.goals:
+            lines.append(f"  {g.title} ({g.goal}):")
+            lines += [f"    - {s}" for s in g.summary]
+    return lines
+
+
+def _unevaluated(ev: Evaluation, lang: str) -> str:
+    n = len(ev.unevaluated)
+    year = ev.unevaluated[0].partition("/")[0]
+    return ngettext(
+        lang,
+        "not yet evaluated: {n} measure of the {year} plan has no status, so it is not"
+        " carried over",
+        "not yet evaluated: {n} measures of the {year} plan have no status, so they are not"
+        " carried over",
+        n,
+    ).format(n=n, year=year)
 
 
 def _report_lang(lang: str) -> Language:
@@ -584,10 +675,29 @@ def _render_markdown(ev: Evaluation, lang: str = "en") -> str:
                     else "–"
                 )
                 status = status_label(ms.status, lang)
+                if ms.uncovered:
+                    status += (
+                        " ("
+                        + Text("no measure for {items}", items=", ".join(ms.uncovered)).text_in(
+                            lang
+                        )
+                        + ")"
+                    )
                 out.append(
                     f"| {_md(a.title)} | {ms.year} | {status} | {measures} | "
                     f"{_md(', '.join(overdue)) or '–'} | {_md(', '.join(unassigned)) or '–'} |"
                 )
+    for assessment in ev.assessments:
+        head = Text(
+            "Evaluation of the {year} plan ({date}): {verdict}",
+            year=str(assessment.year),
+            date=assessment.as_of.isoformat(),
+            verdict=_md(assessment.verdict),
+        )
+        out += ["", "## " + head.text_in(lang)]
+        for narrative in assessment.goals:
+            out += ["", f"**{_md(narrative.title)}** ({_md(narrative.goal)})", ""]
+            out += [f"- {_md(s)}" for s in narrative.summary]
     out += ["", "## " + gettext(lang, "Carried over"), ""]
     if ev.chains:
         chain_header = (
@@ -627,6 +737,8 @@ def _render_markdown(ev: Evaluation, lang: str = "en") -> str:
     if ev.draft is not None:
         draft = Text("Draft plan {year}", year=str(ev.draft.year)).text_in(lang)
         out += ["", "## " + draft, ""]
+        if ev.unevaluated:
+            out += [_md(_unevaluated(ev, lang)), ""]
         star = " \\*"
         out += [
             f"- {_md(m.title)}{star if m.is_carried else ''} ({_md(m.action_area)})"

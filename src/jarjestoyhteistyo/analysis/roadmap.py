@@ -51,8 +51,10 @@ from dateutil.relativedelta import relativedelta
 
 from jarjestoyhteistyo.analysis.evaluation import (
     AreaResult,
+    AssessmentResult,
     CarryChain,
     Evaluation,
+    GoalNarrative,
     GoalResult,
     MeasureResult,
     MetricResult,
@@ -94,6 +96,7 @@ from jarjestoyhteistyo.rules.roadmap import (
     JY431,
     JY432,
     JY433,
+    JY434,
     JY442,
     JY444,
     RoadmapIndex,
@@ -313,6 +316,9 @@ def _area_result(
         elif not refs:
             missing.append(ms.year)
             findings.append(finding(JY430, path, area=area.id, year=ms.year))
+        uncovered = _uncovered(ms, refs, p) if refs else ()
+        for item in uncovered:
+            findings.append(finding(JY434, path, area=area.id, year=ms.year, item=item))
         agg = _aggregate([s for s in (p.final(r) for r in refs) if s is not None])
         if refs and agg is not Status.ACHIEVED:
             findings.append(
@@ -333,6 +339,7 @@ def _area_result(
                 status=agg,
                 measures=refs,
                 planned=ms.year in p.idx.plans,
+                uncovered=uncovered,
             )
         )
     result = AreaResult(
@@ -343,6 +350,19 @@ def _area_result(
         missing_years=tuple(missing),
     )
     return result, findings, unplanned
+
+
+def _uncovered(ms: Milestone, refs: Sequence[str], p: _Progress) -> tuple[str, ...]:
+    """The items of a due milestone that no measure of its year takes up (`RM-4`).
+
+    A measure takes up the item its ``milestone`` names; a measure that names none
+    stands for the whole milestone only when the milestone has a single item.
+    """
+    measures = [p.idx.measures[r][2] for r in refs if r in p.idx.measures]
+    named = {m.milestone for m in measures if m.milestone}
+    if len(ms.items) == 1 and any(not m.milestone for m in measures):
+        return ()
+    return tuple(item.id for item in ms.items if item.id not in named)
 
 
 def _goal_results(
@@ -441,10 +461,12 @@ def _metric_result(metric: Metric, target: BindingTarget, as_of: date) -> Metric
         state = TargetState.NO_DATA
     elif met:
         state = TargetState.MET
-    elif year_over:
+    elif not year_over:
+        state = TargetState.IN_PROGRESS
+    elif _final(latest, target.year):
         state = TargetState.NOT_MET
     else:
-        state = TargetState.IN_PROGRESS
+        state = TargetState.NO_FINAL_DATA
     return MetricResult(
         id=metric.id,
         title=metric.title,
@@ -457,6 +479,16 @@ def _metric_result(metric: Metric, target: BindingTarget, as_of: date) -> Metric
     )
 
 
+def _final(latest: Measurement, year: int) -> bool:
+    """Whether ``latest`` is a final word on a target of ``year`` once the year is over:
+    dated after the year, or a status that closes it (not in progress, not unstarted).
+    An interim report "in progress" says nothing final: the target then has "no final
+    data yet", not "not met" (`RM-7`)."""
+    if latest.status in (Status.IN_PROGRESS, Status.NOT_STARTED):
+        return False
+    return latest.status is not None or latest.on > _year_end(year)
+
+
 def _target_state(metrics: Sequence[MetricResult]) -> TargetState:
     states = {m.state for m in metrics}
     if not states or states == {TargetState.NO_DATA}:
@@ -465,6 +497,8 @@ def _target_state(metrics: Sequence[MetricResult]) -> TargetState:
         return TargetState.NOT_MET
     if states == {TargetState.MET}:
         return TargetState.MET
+    if TargetState.NO_FINAL_DATA in states:
+        return TargetState.NO_FINAL_DATA
     return TargetState.IN_PROGRESS
 
 
@@ -502,8 +536,11 @@ def draft_next_plan(
     """Draft the plan of the year after ``plan`` (`RM-5`, `RM-6`).
 
     Every measure of ``plan`` whose status (as of ``as_of``; the latest snapshot when
-    ``None``) is not achieved or dropped is carried over, marked by ``carried_from``;
-    measures with no status are carried too. Then each action area's milestone items
+    ``None``) an evaluation found open — not achieved, not dropped — is carried over,
+    marked by ``carried_from``. A measure with no status is not evaluated yet: it is
+    not carried (a draft made before the year is evaluated carries nothing with ``*``;
+    :attr:`Evaluation.unevaluated <jarjestoyhteistyo.analysis.evaluation.Evaluation.unevaluated>`
+    lists such measures). Then each action area's milestone items
     for the new year that no carried measure already covers become new measures, with
     the responsible units of the area's measures in ``plan``. No new goals (`RM-6`).
 
@@ -520,7 +557,7 @@ def draft_next_plan(
         units.setdefault(m.action_area, ())
         units[m.action_area] += tuple(u for u in m.responsible if u not in units[m.action_area])
         status = m.status_at(as_of) if as_of is not None else m.final_status
-        if status is not None and not status.is_open:
+        if status is None or not status.is_open:
             continue
         carried.append(
             Measure(
@@ -601,6 +638,16 @@ def evaluate(
     """
     plans = tuple(sorted((p for p in plans if p.year <= as_of.year), key=lambda p: p.year))
     progress = _Progress.of(RoadmapIndex.of(roadmap, plans), as_of, seasons)
+    draft = _draft(roadmap, plans, progress)
+    unevaluated = (
+        ()
+        if draft is None
+        else tuple(
+            ref
+            for m in plans[-1].measures
+            if progress.status.get(ref := measure_ref(plans[-1].year, m.id)) is None
+        )
+    )
     measures, overdue = _measure_results(progress)
     goals, unreached = _goal_results(roadmap, progress, measures)
     chains, carried = _carry_chains(progress)
@@ -620,7 +667,30 @@ def evaluate(
         chains=chains,
         targets=targets,
         report=Report(subject=roadmap.id, findings=tuple(findings)),
-        draft=_draft(roadmap, plans, progress),
+        draft=draft,
+        assessments=_assessments(roadmap, plans, as_of),
+        unevaluated=unevaluated,
+    )
+
+
+def _assessments(
+    roadmap: Roadmap, plans: Sequence[Plan], as_of: date
+) -> tuple[AssessmentResult, ...]:
+    """Each plan's own evaluation dated by ``as_of``: the verdict and the narratives,
+    each goal named by its title (`RM-5`)."""
+    titles = {g.id: g.title for g in roadmap.goals}
+    return tuple(
+        AssessmentResult(
+            year=plan.year,
+            as_of=a.as_of,
+            verdict=a.verdict,
+            goals=tuple(
+                GoalNarrative(goal=g.goal, title=titles.get(g.goal, g.goal), summary=g.summary)
+                for g in a.goals
+            ),
+        )
+        for plan in plans
+        if (a := plan.assessment) is not None and a.as_of <= as_of
     )
 
 

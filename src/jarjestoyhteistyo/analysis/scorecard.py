@@ -31,12 +31,15 @@ from jarjestoyhteistyo.analysis.metrics import (
 )
 from jarjestoyhteistyo.calc.meetings import workload
 from jarjestoyhteistyo.calc.rotation import term_months
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import ComparisonError, NotFoundError, RotationError
-from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
+from jarjestoyhteistyo.i18n import Lang, Text, pgettext
 from jarjestoyhteistyo.io.tables import Markdown, dataframe, html_table, markdown_table
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
     DeputyMode,
+    FormalCommittee,
+    OpenForum,
     PartyTies,
     RuleSet,
     SeatSource,
@@ -48,6 +51,7 @@ __all__ = [
     "AGILE_MAX_SIZE",
     "CRITERIA",
     "DEFAULT_WEIGHTS",
+    "RESULT_STEMS",
     "ScoreCriterion",
     "ScoreLine",
     "Scorecard",
@@ -270,6 +274,9 @@ def _independence(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     sel = general.selection
     political = [c.id for c in sel.criteria if mentions_party_politics(c.id, c.text, *c.uses)]
     elected = sum(g.seats.upper for g in general.seat_groups if g.source is SeatSource.COMMITTEE)
+    # the committee members the kind itself requires (FC-6, OF-7) are the body's link
+    # to decision-making, not a political exposure the area chose
+    required = elected if isinstance(rules, FormalCommittee | OpenForum) else 0
     forbidden = sel.party_political_ties is PartyTies.FORBIDDEN
     facts: dict[str, Value] = {
         "party_political_ties": None
@@ -277,13 +284,15 @@ def _independence(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
         else sel.party_political_ties.value,
         "political_criteria": ", ".join(political),
         "elected_seats": elected,
+        "elected_seats_the_kind_requires": required,
     }
     clean = forbidden and not political
-    verdict = _three(clean and elected == 0, clean)
+    verdict = _three(clean and elected - required == 0, clean)
     why = {
-        GOOD: "party-political ties are forbidden and no elected members sit in the body",
+        GOOD: "party-political ties are forbidden and no elected members sit in the body "
+        "beyond the committee members its kind requires (FC-6, OF-7)",
         PARTIAL: "party-political ties are forbidden, but elected members sit in the body "
-        "(FC-17: exposure to political lines)",
+        "beyond what its kind requires (FC-17: exposure to political lines)",
         WEAK: "party-political ties are allowed or a criterion refers to party politics",
     }[verdict]
     return facts, verdict, why
@@ -320,11 +329,33 @@ def _agility(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
     return facts, verdict, why
 
 
-_RESULT_WORDS = ("representative", "statement", "proposal", "initiative", "negotiat")
+#: The word stems of a task with a concrete output (FC-2, KU-2) — naming
+#: representatives, statements and positions, proposals and initiatives, negotiations
+#: — in English, Finnish and Swedish, so that a rule set written in any of the three
+#: scores the same. Matched in the casefolded task text.
+RESULT_STEMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("representative", "statement", "position", "proposal", "initiative", "negotiat"),
+        "fi": ("edustaj", "lausun", "kannanot", "esity", "aloitte", "neuvottel"),
+        "sv": (
+            "representant",
+            "utlåtande",
+            "ställningstagande",
+            "förslag",
+            "initiativ",
+            "förhandl",
+        ),
+    }
+)
+
+
+def _concrete(task: str) -> bool:
+    text = task.casefold()
+    return any(stem in text for stems in RESULT_STEMS.values() for stem in stems)
 
 
 def _results(rules: RuleSet) -> tuple[dict[str, Value], float, str]:
-    concrete = [t for t in rules.tasks if any(w in t.lower() for w in _RESULT_WORDS)]
+    concrete = [t for t in rules.tasks if _concrete(t)]
     facts: dict[str, Value] = {
         "tasks": len(rules.tasks),
         "concrete_output_tasks": "; ".join(concrete),
@@ -494,7 +525,7 @@ class Scorecard:
 
     def _repr_html_(self, *, lang: Lang | None = None) -> str:
         """The scorecard as an HTML table for Jupyter, in ``lang`` (by default the
-        display language, :func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        display language, :func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         caption = pgettext(lang, "scorecard", "Scorecard: {name}").format(name=self.name)
         total = f"{_total_word(lang)} ({_mean_word(lang)})"
@@ -615,7 +646,7 @@ def scorecard(rules: RuleSet, *, weights: Mapping[str, float] | None = None) -> 
     >>> import jarjestoyhteistyo as jy
     >>> formal = jy.load_preset("vantaa-kerava-formal")
     >>> round(scorecard(formal).total, 3)
-    0.833
+    0.889
     >>> scorecard(formal, weights={"openness": 0, "agility": 0, "party_independence": 0}).total
     1.0
     >>> scorecard(formal, weights={"openness": 3}).line("openness").weight

@@ -63,8 +63,9 @@ from jarjestoyhteistyo.calc.terms import (
     cohorts,
     membership_window,
 )
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import MissingDependencyError, RotationError
-from jarjestoyhteistyo.i18n import Lang, Text, display_language, ngettext, pgettext
+from jarjestoyhteistyo.i18n import Lang, Text, ngettext, pgettext
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.rulesets import RuleSet, SeatSource, TermMode, TermPolicy
 from jarjestoyhteistyo.model.vocabulary import term
@@ -139,7 +140,7 @@ class RotationPlan:
     def _repr_html_(self, lang: Lang | None = None) -> str:
         """The changeovers as an HTML table for Jupyter: date, how many seats, which; in
         ``lang``, by default the display language
-        (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        (:func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         rows = [
             (c.date.isoformat(), str(len(c.seats)), ", ".join(c.seats)) for c in self.changeovers

@@ -179,9 +179,12 @@ class SegmentRules:
     networks, or had contact within ``active_contact_months`` (12) of the as-of date
     (0 turns the events or networks criterion off). It **receives grants** when
     ``grants_received`` ≥ ``support_min_grants`` (1) and has **support** when it
-    receives grants or uses premises. It is **dependent** when it receives grants and
-    uses premises (``dependent_grants_and_premises``, on) or its grants reach
-    ``dependent_min_grants`` (3; ``null`` turns it off). Thresholds are in the unit of
+    receives grants or uses premises. It is **dependent** — the source's "very
+    dependent on the city's support, premises and/or grants" (seed 004, *and/or*) —
+    when it uses the city's premises (``dependent_premises_alone``, on), receives grants
+    and uses premises (``dependent_grants_and_premises``, on), or its grants reach
+    ``dependent_min_grants`` (3; ``null`` turns it off). Turn
+    ``dependent_premises_alone`` off to ask for grants *and* premises. Thresholds are in the unit of
     the register's grants column: for sums in euros set e.g. ``support_min_grants:
     1`` and ``dependent_min_grants: 5000``.
 
@@ -208,5 +211,6 @@ class SegmentRules:
     support_min_grants: float = attrs.field(default=1.0, validator=_ge(0))
     dependent_min_grants: float | None = 3.0
     dependent_grants_and_premises: bool = True
+    dependent_premises_alone: bool = True
     new_months: int = attrs.field(default=24, validator=_ge(0))
     stale_contact_months: int = attrs.field(default=12, validator=_ge(0))

@@ -23,8 +23,9 @@ from functools import cached_property
 
 import attrs
 
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import InvalidValueError, NotFoundError
-from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
+from jarjestoyhteistyo.i18n import Lang, Text, pgettext
 from jarjestoyhteistyo.text import html_table
 
 __all__ = [
@@ -221,21 +222,21 @@ class Composition:
 
     def _repr_html_(self, lang: Lang | None = None) -> str:
         """The seats as an HTML table for Jupyter: id, kind, group, organisation (its
-        name when given), deputy of, functions; every text escaped. In ``lang``, by
-        default the display language (:func:`~jarjestoyhteistyo.i18n.set_display_language`).
+        name when given), deputy of, functions; every text escaped. The headers in
+        ``lang``, by default the display language
+        (:func:`~jarjestoyhteistyo.display.set_display_language`); the kind as the
+        composition file writes it.
 
         >>> c = Composition(seats=(Seat(id="m1", kind=SeatKind.MEMBER),))
         >>> "<td>m1</td>" in c._repr_html_(), "<th>paikka</th>" in c._repr_html_("fi")
         (True, True)
         """
-        from jarjestoyhteistyo.model.vocabulary import label  # it imports this module
-
         lang = lang or display_language()
         names = {o.id: o.name or o.id for o in self.organisations}
         rows = [
             (
                 s.id,
-                label(s.kind, lang),
+                s.kind.value,  # as the file writes it, in every language
                 s.group or "",
                 names.get(s.organisation, s.organisation) if s.organisation else "",
                 s.deputy_of or "",

@@ -754,6 +754,11 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
         "Whether grants and premises together make an association dependent on the city.",
     ),
     _meaning(
+        "SegmentRules.dependent_premises_alone",
+        "Whether using the city's premises alone makes an association dependent on the"
+        " city (JP-4: support, premises and/or grants).",
+    ),
+    _meaning(
         "SegmentRules.new_months",
         "An association registered within this many months counts as new.",
     ),

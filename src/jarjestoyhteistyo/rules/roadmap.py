@@ -247,6 +247,17 @@ JY433 = Code(
     fix="Add the year's plan with status snapshots.",
 )
 
+JY434 = Code(
+    code="JY434",
+    rule="RM-4",
+    severity=Severity.WARNING,
+    title="milestone item without a measure",
+    en="the {year} milestone of action area {area!r} has the item {item!r}, which no measure"
+    " of the {year} plan takes up",
+    fix="Add a measure for the item (its milestone: names the item), or say in a measure"
+    " that it covers the item.",
+)
+
 JY440 = Code(
     code="JY440",
     rule="RM-7",
@@ -323,6 +334,7 @@ CODES: tuple[Code, ...] = (
     JY431,
     JY432,
     JY433,
+    JY434,
     JY440,
     JY441,
     JY442,

@@ -24,9 +24,10 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.codes import SELECTION, Code, finding
+from jarjestoyhteistyo.display import display_language
 from jarjestoyhteistyo.errors import NotFoundError, SelectionError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.i18n import Lang, Text, display_language, pgettext
+from jarjestoyhteistyo.i18n import Lang, Text, pgettext
 from jarjestoyhteistyo.model.composition import Composition, SeatKind
 from jarjestoyhteistyo.model.planner import check_laid_out
 from jarjestoyhteistyo.model.registrations import Registration
@@ -166,7 +167,7 @@ class Proposal:
         """The proposal for Jupyter: its feasibility, the seats (seat, organisation or
         vacant, role) and why each registration was or was not chosen, escaped; in
         ``lang``, by default the display language
-        (:func:`~jarjestoyhteistyo.i18n.set_display_language`)."""
+        (:func:`~jarjestoyhteistyo.display.set_display_language`)."""
         lang = lang or display_language()
         vacant = Text("VACANT").text_in(lang)
         seats = [
