@@ -151,7 +151,8 @@ def test_labels_in_each_language(risk: dict[str, tuple[AttritionResult, ...]]) -
     assert [t.get_text() for t in ax.get_xticklabels()] == ["svag", "delvis", "bra"]
     assert ax.get_yticklabels()[0].get_text() == "koppling till beslutsfattandet"
     (entry,) = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert entry == f"{jy.load_preset(FORMAL).name_in('sv')} (totalt 0,83)"
+    total = f"{scorecard(jy.load_preset(FORMAL)).total:.2f}".replace(".", ",")
+    assert entry == f"{jy.load_preset(FORMAL).name_in('sv')} (totalt {total})"
 
     fig = plot_vacancy_risk(risk, lang="fi")
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["24 kuukautta", "48 kuukautta"]
@@ -170,7 +171,9 @@ def test_english_is_the_default(risk: dict[str, tuple[AttritionResult, ...]]) ->
     assert fig.axes[0].get_xlabel() == "date"
     card = scorecard(jy.load_preset(FORMAL))
     fig = plot_scorecard(card)
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == [f"{card.name} (total 0.83)"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        f"{card.name} (total {card.total:.2f})"
+    ]
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["weak", "partial", "good"]
     fig = plot_vacancy_risk(risk[FORMAL])
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["structure with 16 seats"]
@@ -180,7 +183,8 @@ def test_english_is_the_default(risk: dict[str, tuple[AttritionResult, ...]]) ->
 def test_a_scorecard_keeps_its_own_name_and_labels() -> None:
     card = scorecard(jy.load_preset(FORMAL))
     fig = plot_scorecard(card, lang="fi")
-    assert fig.legends[0].get_texts()[0].get_text() == f"{card.name} (yhteensä 0,83)"
+    total = f"{card.total:.2f}".replace(".", ",")
+    assert fig.legends[0].get_texts()[0].get_text() == f"{card.name} (yhteensä {total})"
     assert fig.axes[0].get_yticklabels()[0].get_text() == "kytkös päätöksentekoon"
 
 

@@ -6,7 +6,12 @@ shipped presets keep them, so analysts comparing models read the source's facts.
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from typing import Any
+
 import jarjestoyhteistyo as jy
+from jarjestoyhteistyo.model.roadmap import Basis, Status
 from jarjestoyhteistyo.model.rulesets import Authority, ChairMode
 
 
@@ -108,3 +113,128 @@ def test_the_prh_category_labels_keep_the_sources_words() -> None:
         missing = [w for w in words if w not in label.lower()]
         assert missing == [], (category.code, source, label)
     assert "ikäihmisten" not in (PRH_CATEGORIES[5].labels.fi or "")  # the source: vanhusten
+
+
+# ------------------------------------------------ the roadmap, true to seed 003
+
+
+def _roadmap() -> Any:
+    from jarjestoyhteistyo.analysis.roadmap import load_example
+
+    return load_example()
+
+
+def _measure(year: int, measure_id: str) -> Any:
+    plan = next(p for p in _roadmap().plans if p.year == year)
+    return next(m for m in plan.measures if m.id == measure_id)
+
+
+def test_rm4_responsible_units_and_partners_as_seed_003_lists_them() -> None:
+    """003:100, 101, 119, 120: "Vastuu:" lists the responsible units; only the bullets
+    beginning "Kumppaneina" are partners."""
+    expected = {
+        "accessible-information": (
+            (
+                "communications",
+                "expert and development services",
+                "divisions of the wellbeing area",
+                "NGOs",
+            ),
+            (),
+        ),
+        "communication-plan": (
+            (
+                "communications",
+                "expert and development services",
+                "divisions of the wellbeing area",
+            ),
+            ("NGOs",),
+        ),
+        "co-development": (
+            ("expert and development services", "divisions of the wellbeing area", "NGOs"),
+            (),
+        ),
+        "participation": (
+            ("expert and development services", "divisions of the wellbeing area", "NGOs"),
+            (),
+        ),
+    }
+    for measure_id, (responsible, partners) in expected.items():
+        m = _measure(2023, measure_id)
+        assert (m.responsible, m.partners) == (responsible, partners), measure_id
+    carried = _measure(2024, "communication-plan")  # keeps its 2023 units
+    assert (carried.responsible, carried.partners) == expected["communication-plan"]
+
+
+def test_rm4_the_source_s_words_and_notes_are_kept() -> None:
+    """003:45 miepä (mental health and substance abuse); 003:47, 72, 73, 100 notes;
+    seed 001:15 the approval 6.3.2023 § 14."""
+    actions = " ".join(_measure(2023, "knowing-each-other").actions)
+    assert "mental health and substance abuse (miepä)" in actions
+    assert "advice and client guidance" in actions
+    notes = {
+        m: " ".join(_measure(2023, m).snapshots[0].notes)
+        for m in ("ngo-council", "grant-process", "accessible-information")
+    }
+    assert "evaluated and developed together" in notes["ngo-council"]
+    assert "Feedback on the grant process" in notes["grant-process"]
+    assert "HyväHyte" in notes["accessible-information"]
+    road = _roadmap().roadmap
+    assert road.approved == date(2023, 3, 6)
+    assert any("6.3.2023 § 14" in n for n in road.notes)
+    assert next(p for p in _roadmap().plans if p.year == 2023).approved == date(2023, 3, 6)
+
+
+def test_rm5_every_2023_status_says_it_is_inferred() -> None:
+    """Seed 003 states no status: each is inferred, and the one whose snapshot says
+    work remains for 2024 (003:47) is partly achieved, not achieved."""
+    doc = _roadmap()
+    snapshots = [s for p in doc.plans for m in p.measures for s in m.snapshots]
+    assert len(snapshots) == 14
+    assert {s.basis for s in snapshots} == {Basis.INFERRED}
+    entries = [
+        e for p in doc.plans for t in p.binding_targets for mt in t.metrics for e in mt.measurements
+    ]
+    assert entries
+    assert {e.basis for e in entries} == {Basis.INFERRED}
+    assert _measure(2023, "ngo-activity-description").snapshots[0].status is (
+        Status.PARTLY_ACHIEVED
+    )
+
+
+def test_rm4_the_schedules_are_seed_003_s_phrases_as_written() -> None:
+    """The schedules are verbatim (003:45, 72), and every one is understood."""
+    from jarjestoyhteistyo.calc.schedule import parse_schedule
+
+    knowing = _measure(2023, "knowing-each-other").schedule
+    assert knowing == (
+        "Koko vuosi 2023 (koordinaatioryhmä ja kehittämisryhmä kokoontuvat 1 krt/kk, "
+        "infoillat 1 krt/1,5 kk)",
+        "Kumppanuusfoorumi tms. min. 1 krt/v.",
+    )
+    council = _measure(2023, "ngo-council").schedule
+    assert council[1] == (
+        "(rakenteesta päättäminen kevät 2023, toiminnan käynnistyminen syky 2023)"
+    )
+    for plan in _roadmap().plans:
+        for m in plan.measures:
+            for phrase in m.schedule:
+                assert parse_schedule(phrase, year=plan.year).ok, phrase
+
+
+def test_rm5_an_inferred_status_is_shown_as_inferred_in_every_format() -> None:
+    from jarjestoyhteistyo.analysis.roadmap import evaluate
+
+    doc = _roadmap()
+    ev = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
+    assert "partly achieved (inferred)" in ev.to_text()
+    assert "osittain toteutunut (päätelty)" in ev.to_text(lang="fi")
+    assert "delvis genomförd (härledd)" in ev.to_markdown(lang="sv")
+    data = json.loads(ev.to_json())
+    milestones = [ms for g in data["goals"] for a in g["areas"] for ms in a["milestones"]]
+    assert {ms["status_basis"] for ms in milestones if ms["status"]} == {"inferred"}
+    latest = data["binding_targets"][0]["metrics"][0]["latest"]
+    assert latest["basis"] == "inferred"
+    measures = ev.to_table("measure").to_records()
+    assert {r["basis"] for r in measures if r["year"] == 2023} == {"inferred"}
+    assert {r["basis"] for r in measures if r["status"] is None} == {None}

@@ -321,3 +321,95 @@ def test_random_phrases_from_schedule_words(text: str, year: int | None) -> None
         assert r.times >= 1
         assert r.every > 0
         assert r.count_between(date(2023, 1, 1), date(2023, 12, 31)) >= 1
+
+
+# ------------------------------------------------- seed 003's phrases as written
+_Y23 = (date(2023, 1, 1), date(2023, 12, 31), "")
+_AUTUMN23 = (date(2023, 8, 1), date(2023, 12, 31), "")
+
+#: Every schedule phrase of the roadmap follow-up (seed 003), verbatim with its line
+#: (the Aikataulutus column of the 2023 plan; 171-172: the 2024 interim report), and
+#: what it means: windows (start, end, label) and rhythms (label, times, every, unit,
+#: at least). Issue #18 point 3: the parser reads the source as written.
+SEED_003_PHRASES = [
+    ("003:44", 2023, "• Kevät-syky 2023", [_Y23], []),
+    (
+        "003:45",
+        2023,
+        "• Koko vuosi 2023 (koordinaatioryhmä ja kehittämisryhmä kokoontuvat 1 krt/kk, "
+        "infoillat 1 krt/1,5 kk)",
+        [_Y23],
+        [
+            ("koordinaatioryhmä ja kehittämisryhmä kokoontuvat", 1, 1, "month", False),
+            ("infoillat", 1, 1.5, "month", False),
+        ],
+    ),
+    (
+        "003:45",
+        2023,
+        "• Kumppanuusfoorumi tms. min. 1 krt/v.",
+        [],
+        [("Kumppanuusfoorumi tms.", 1, 1, "year", True)],
+    ),
+    ("003:46", 2023, "• Syky 2023", [_AUTUMN23], []),
+    ("003:47", 2023, "• Syky 2023", [_AUTUMN23], []),
+    ("003:70", 2023, "Kevät-syky 2023", [_Y23], []),
+    ("003:71", 2023, "Kevät-syky 2023", [_Y23], []),
+    ("003:72", 2023, "Kevät-syky 2023", [_Y23], []),
+    (
+        "003:72",
+        2023,
+        "(rakenteesta päättäminen kevät 2023, toiminnan käynnistyminen syky 2023)",
+        [
+            (date(2023, 1, 1), date(2023, 5, 31), "rakenteesta päättäminen"),
+            (date(2023, 8, 1), date(2023, 12, 31), "toiminnan käynnistyminen"),
+        ],
+        [],
+    ),
+    ("003:73", 2023, "Syky 2023", [_AUTUMN23], []),
+    ("003:74", 2023, "Syky 2023", [_AUTUMN23], []),
+    ("003:100", 2023, "• Kevät-syky 2023", [_Y23], []),
+    ("003:101", 2023, "• Kevät-syky 2023", [_Y23], []),
+    ("003:119", 2023, "Syksy 2023", [_AUTUMN23], []),
+    ("003:120", 2023, "Kevät-syksy 2023", [_Y23], []),
+    ("003:171", 2024, "touko-kesäkuussa 2024", [(date(2024, 5, 1), date(2024, 6, 30), "")], []),
+    ("003:172", 2024, "syksyllä 2024", [(date(2024, 8, 1), date(2024, 12, 31), "")], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "year", "phrase", "windows", "rhythms"),
+    SEED_003_PHRASES,
+    ids=[f"{line}-{i}" for i, (line, *_rest) in enumerate(SEED_003_PHRASES)],
+)
+def test_every_schedule_phrase_of_seed_003_as_written(
+    line: str,
+    year: int,
+    phrase: str,
+    windows: list[tuple[date, date, str]],
+    rhythms: list[tuple[str, int, float, str, bool]],
+) -> None:
+    parsed = parse_schedule(phrase, year=year)
+    assert parsed.ok, (line, [f.message_en for f in parsed.findings])
+    assert parsed.schedule is not None
+    assert [(w.start, w.end, w.label) for w in parsed.schedule.windows] == windows
+    got = [
+        (r.label, r.times, float(r.every), r.unit.value, r.at_least)
+        for r in parsed.schedule.recurrences
+    ]
+    assert got == rhythms
+    # the source's misspelling "syky" is read as meant, and said so
+    assert ("JY415" in {f.code for f in parsed.findings}) is ("syky" in phrase.lower())
+
+
+def test_a_label_is_not_a_time_word() -> None:
+    """A word of time before the time is not a label: it stays not understood."""
+    for text in ("touko 2024", "kevät kesä 2024", "1 krt 2023"):
+        assert not parse_schedule(text, year=2023).ok, text
+    parsed = parse_schedule("infoillat 1 krt/1,5 kk", year=2023)
+    assert parsed.schedule is not None
+    assert [r.label for r in parsed.schedule.recurrences] == ["infoillat"]
+    window = parse_schedule("päätös: kevät 2023").schedule
+    assert window is not None
+    assert window.windows[0].label == "päätös"
+    assert window.to_dict()["windows"][0]["label"] == "päätös"

@@ -14,7 +14,7 @@ from jarjestoyhteistyo.model import vocabulary
 from jarjestoyhteistyo.model.composition import Function, Role, SeatKind, SizeClass, Stage
 from jarjestoyhteistyo.model.cooperation import Channel, GrantType, Subject
 from jarjestoyhteistyo.model.history import EventKind
-from jarjestoyhteistyo.model.roadmap import MetricKind, Status
+from jarjestoyhteistyo.model.roadmap import Basis, MetricKind, Status
 from jarjestoyhteistyo.model.rulesets import (
     Authority,
     ChairMode,
@@ -33,7 +33,7 @@ from jarjestoyhteistyo.model.rulesets import (
 DOCUMENT_ENUMS: tuple[type[enum.Enum], ...] = (
     SizeClass, Role, SeatKind, Function, Stage, Need, SeatSource, DeputyMode, ChairMode,
     Authority, FeePolicy, PartyTies, TermMode, RotationPractice, Council,
-    Status, MetricKind, Channel, GrantType, Subject, EventKind,
+    Status, Basis, MetricKind, Channel, GrantType, Subject, EventKind,
 )  # fmt: skip
 
 

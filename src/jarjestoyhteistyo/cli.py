@@ -653,6 +653,14 @@ def _cmd_presets(args: argparse.Namespace, out: TextIO) -> int:
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
+        "--sources",
+        action="store_true",
+        help=_(
+            "list every value with where it comes from: the source document and section, "
+            "or the decision and its reason (the rule set's sources:)"
+        ),
+    )
+    p.add_argument(
         "--full",
         action="store_true",
         help=_(
@@ -673,6 +681,15 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from jarjestoyhteistyo.io.serialize import dump_json, dump_yaml
 
     rules = _any_rules(args.rules)
+    if args.sources:
+        from jarjestoyhteistyo.io.provenance import render_sources, sourced_values
+
+        rows = sourced_values(rules)
+        if args.format == "json":
+            _dump_view([r.to_dict() for r in rows], out)
+        else:
+            out.write(render_sources(rows, _LANG.get()) + "\n")
+        return EXIT_OK
     if args.format == "json":
         out.write(dump_json(rules, full=args.full) + "\n")
     else:

@@ -15,7 +15,7 @@ Completion share = (achieved + ½ × partly achieved) / milestones with a status
 >>> doc = load_example()
 >>> ev = evaluate(doc.roadmap, doc.plans, as_of=date(2024, 5, 27))
 >>> print(f"{ev.completion:.2f}", ev.to_text().splitlines()[1])
-0.68 Completion of due milestones: 68 %
+0.64 Completion of due milestones: 64 %
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from jarjestoyhteistyo.i18n import (
 from jarjestoyhteistyo.io.serialize import json_data
 from jarjestoyhteistyo.io.tables import dataframe, html_table
 from jarjestoyhteistyo.io.tables import markdown_escape as _md
-from jarjestoyhteistyo.model.roadmap import Level, Measurement, MetricKind, Plan, Status
+from jarjestoyhteistyo.model.roadmap import Basis, Level, Measurement, MetricKind, Plan, Status
 from jarjestoyhteistyo.model.vocabulary import label
 
 __all__ = [
@@ -89,6 +89,8 @@ class MeasureResult:
     carried: bool
     carried_to: tuple[str, ...]
     responsible: tuple[str, ...]
+    #: Where the status comes from (``None``: no status).
+    basis: Basis | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: the converter's form (every field, dates as ISO strings)."""
@@ -109,6 +111,8 @@ class MilestoneResult:
     #: The milestone's items (their ids) that no measure of the year's plan takes up
     #: (``JY434``).
     uncovered: tuple[str, ...] = ()
+    #: Where the status comes from: inferred when any status it rests on is inferred.
+    basis: Basis | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON, a report view on purpose: ``planned`` second and always
@@ -119,6 +123,7 @@ class MilestoneResult:
             "due": self.due.isoformat(),
             "items": list(self.items),
             "status": None if self.status is None else self.status.value,
+            "status_basis": None if self.basis is None else self.basis.value,
             "measures": list(self.measures),
             "uncovered": list(self.uncovered),
         }
@@ -241,6 +246,7 @@ class MetricResult:
                 "report": latest.report,
                 "value": latest.value,
                 "status": None if latest.status is None else latest.status.value,
+                "basis": latest.basis.value,
                 "notes": list(latest.notes),
             },
         }
@@ -378,6 +384,7 @@ class Evaluation:
                 "year",
                 "title",
                 "status",
+                "basis",
                 "due",
                 "overdue",
                 "carried",
@@ -392,6 +399,7 @@ class Evaluation:
                     m.year,
                     m.title,
                     None if m.status is None else m.status.value,
+                    None if m.basis is None else m.basis.value,
                     m.due,
                     m.overdue,
                     m.carried,
@@ -403,7 +411,7 @@ class Evaluation:
                 for m in a.measures
             )
             return Table(columns=cols, rows=rows)
-        cols = ("goal", "action_area", "year", "due", "status", "credit", "measures")
+        cols = ("goal", "action_area", "year", "due", "status", "basis", "credit", "measures")
         return Table(
             columns=cols,
             rows=tuple(
@@ -413,6 +421,7 @@ class Evaluation:
                     ms.year,
                     ms.due,
                     None if ms.status is None else ms.status.value,
+                    None if ms.basis is None else ms.basis.value,
                     None if ms.status is None else ms.status.credit,
                     len(ms.measures),
                 )
@@ -533,7 +542,7 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
                 milestone = Text(
                     "{year} milestone: {status} [{refs}]",
                     year=str(ms.year),
-                    status=status_label(ms.status, lang),
+                    status=_with_basis(status_label(ms.status, lang), ms.basis, lang),
                     refs=refs,
                 )
                 lines.append("    " + milestone.text_in(lang))
@@ -576,7 +585,11 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
             metric = Text(
                 "{id}: {state} ({latest}); baseline: {baseline}; target: {target}",
                 id=mr.id,
-                state=state_label(mr.state, lang),
+                state=_with_basis(
+                    state_label(mr.state, lang),
+                    None if mr.latest is None else mr.latest.basis,
+                    lang,
+                ),
                 latest=latest,
                 baseline=mr.baseline.describe(lang),
                 target=mr.target.describe(lang),
@@ -603,6 +616,13 @@ def _render_text(ev: Evaluation, lang: str = "en") -> str:
         ]
     lines += ["", ev.report.to_text(_report_lang(lang))]
     return "\n".join(lines)
+
+
+def _with_basis(words: str, basis: Basis | None, lang: str) -> str:
+    """A status in words, marked when it is inferred, not stated by the source."""
+    if basis is not Basis.INFERRED:
+        return words
+    return f"{words} ({label(basis, lang)})"
 
 
 def _assessment_lines(ev: Evaluation, lang: str) -> list[str]:
@@ -674,7 +694,7 @@ def _render_markdown(ev: Evaluation, lang: str = "en") -> str:
                     if ms.year in a.missing_years
                     else "–"
                 )
-                status = status_label(ms.status, lang)
+                status = _with_basis(status_label(ms.status, lang), ms.basis, lang)
                 if ms.uncovered:
                     status += (
                         " ("

@@ -162,7 +162,7 @@ METRIC_DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "seats",
         "Seats paid a meeting fee: NGO member and elected seats (officials attend in "
         "their working time); zero when the fee policy is none (OF-9), empty when no "
-        "fee policy is stated.",
+        "fee policy is stated or the fees are still to be agreed.",
     ),
     (
         "annual_fee_cost",
@@ -520,8 +520,10 @@ def metrics(
     meetings_per_year = None if per_year is None else per_year.upper
     hours = None if per_year is None else workload(rules.meetings).total
     fee_seats: int | None = None  # a fee the rule set does not state has no seats or cost
-    if rules.fee is not None:
+    if rules.fee is not None and rules.fee is not FeePolicy.TO_BE_AGREED:
         fee_seats = 0 if rules.fee is FeePolicy.NONE else counts["ngo"] + counts["elected"]
+    if fee_per_meeting is None and rules.fee is FeePolicy.FEE_RULE:
+        fee_per_meeting = rules.fee_amount  # the rule set's own amount, when it states one
     seated, vacant, organisations = _held(composition)
     sel = general.selection
     return Metrics(

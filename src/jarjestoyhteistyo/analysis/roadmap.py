@@ -71,6 +71,7 @@ from jarjestoyhteistyo.findings import Finding, Report
 from jarjestoyhteistyo.i18n import Lang, Text
 from jarjestoyhteistyo.model.roadmap import (
     ActionArea,
+    Basis,
     BindingTarget,
     Goal,
     GoalAssessment,
@@ -225,15 +226,25 @@ class _Progress:
     as_of: date
     seasons: Seasons
     status: Mapping[str, Status | None]  # ref -> status as of the date
+    basis: Mapping[str, Basis | None]  # ref -> where that status comes from
 
     @classmethod
     def of(cls, idx: RoadmapIndex, as_of: date, seasons: Seasons) -> _Progress:
-        status = {ref: e[2].status_at(as_of) for ref, e in idx.measures.items()}
-        return cls(idx=idx, as_of=as_of, seasons=seasons, status=status)
+        snaps = {ref: e[2].snapshot_at(as_of) for ref, e in idx.measures.items()}
+        status = {ref: None if s is None else s.status for ref, s in snaps.items()}
+        basis = {ref: None if s is None else s.basis for ref, s in snaps.items()}
+        return cls(idx=idx, as_of=as_of, seasons=seasons, status=status, basis=basis)
 
     def onward(self, ref: str) -> tuple[str, ...]:
         """The measures that carry ``ref`` on."""
         return tuple(s for s in self.idx.successors.get(ref, ()) if s in self.status)
+
+    def final_basis(self, ref: str, depth: int = 0) -> Basis | None:
+        """Where :meth:`final` comes from: inferred if any status it rests on is."""
+        later = [b for s in self.onward(ref) if (b := self.final_basis(s, depth + 1)) is not None]
+        if not later or depth > 50:
+            return self.basis.get(ref)
+        return Basis.INFERRED if Basis.INFERRED in later else Basis.SOURCE
 
     def final(self, ref: str, depth: int = 0) -> Status | None:
         """The status at the end of the carry-over line (a measure carried on and
@@ -282,6 +293,7 @@ def _measure_results(p: _Progress) -> tuple[_Measures, list[Finding]]:
                     title=m.title,
                     action_area=m.action_area,
                     status=st,
+                    basis=p.basis[ref],
                     due=due,
                     overdue=overdue,
                     carried=m.is_carried,
@@ -320,6 +332,8 @@ def _area_result(
         for item in uncovered:
             findings.append(finding(JY434, path, area=area.id, year=ms.year, item=item))
         agg = _aggregate([s for s in (p.final(r) for r in refs) if s is not None])
+        bases = {b for r in refs if (b := p.final_basis(r)) is not None}
+        basis = None if agg is None else Basis.INFERRED if Basis.INFERRED in bases else Basis.SOURCE
         if refs and agg is not Status.ACHIEVED:
             findings.append(
                 finding(
@@ -340,6 +354,7 @@ def _area_result(
                 measures=refs,
                 planned=ms.year in p.idx.plans,
                 uncovered=uncovered,
+                basis=basis,
             )
         )
     result = AreaResult(
@@ -547,7 +562,7 @@ def draft_next_plan(
     >>> doc = load_example()
     >>> draft = draft_next_plan(doc.roadmap, doc.plans[0], as_of=date(2024, 5, 27))
     >>> draft.year, sum(m.is_carried for m in draft.measures)
-    (2024, 7)
+    (2024, 8)
     """
     year = plan.year + 1
     carried: list[Measure] = []

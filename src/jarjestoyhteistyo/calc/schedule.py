@@ -18,8 +18,14 @@ decimal comma and stays whole) and at brackets. Each part is one of:
   the year of the end.
 * a **recurrence**: ``1 krt/kk``, ``1 krt/1,5 kk``, ``min. 1 krt/v``, ``1 gång/mån``,
   ``minst 1 gång/år``, ``monthly``, ``every 1.5 months``, ``at least once a year``,
-  ``twice a year``, ``kuukausittain``, ``varje vecka``. A recurrence part may carry a
-  label before a colon: ``infoillat: 1 krt/1,5 kk``.
+  ``twice a year``, ``kuukausittain``, ``varje vecka``.
+
+Any part may carry a **label**: before a colon (``infoillat: 1 krt/1,5 kk``) or, as
+plans write it, simply before the time (``infoillat 1 krt/1,5 kk``,
+``Kumppanuusfoorumi tms. min. 1 krt/v.``, ``rakenteesta päättäminen kevät 2023``):
+the longest tail of the part that is a window or a recurrence is the schedule, the
+words before it its label. A leading bullet (``•``, ``·``) is left out, and
+abbreviations keep their dots (``min.``, ``krt/v.``, ``tms.``).
 
 A part without a year takes the ``year`` given to :func:`parse_schedule` (the plan's
 year); a recurrence runs over the schedule's windows, or over that year when the
@@ -245,6 +251,10 @@ class Window:
 
     start: date
     end: date
+    #: What the window is for, as the phrase names it ("rakenteesta päättäminen kevät
+    #: 2023" → ``rakenteesta päättäminen``); empty when it names nothing. Left out of
+    #: the repr, kept in :meth:`to_dict`.
+    label: str = attrs.field(default="", repr=False)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
@@ -431,6 +441,8 @@ def _year_window(year: int) -> Window:
 
 
 _SPLIT = re.compile(r";|,\s+|[()\[\]]")
+_BULLETS = "•·‣◦▪"
+_MAX_LABEL_WORDS = 12
 _LABEL = re.compile(r"^\s*([^:]{1,80}?)\s*:\s+(.+)$", re.S)
 _NUMBER = r"[0-9]{1,3}(?:[.,][0-9]{1,2})?"
 
@@ -740,31 +752,74 @@ def _merge(group: list[_End]) -> _End | None:
     return None
 
 
+def _timeish(word: str) -> bool:
+    """Whether ``word`` speaks of time (a number, a season, a month, a rhythm's word):
+    such a word cannot be part of a label."""
+    w = word.lower().strip(".,:")
+    return (
+        any(c.isdigit() for c in w)
+        or "/" in w
+        or w in _REC_WORDS
+        or w in _ALL_WORDS
+        or w in _RANGE_WORDS
+        or w in _MISSPELLINGS
+        or _word_end(w) is not None
+        or _FI_MONTH.match(w) is not None
+    )
+
+
+def _parse_part(
+    body: str, label: str, year: int | None, seasons: Seasons, notes: list[Finding], part: str
+) -> Recurrence | Window | None:
+    """The part as a recurrence or a window; else its longest tail that is one, the
+    words before that tail being its label (``infoillat 1 krt/1,5 kk``)."""
+    words = body.split()
+    # a label is a few words; a longer part is read whole (bounded work on odd text)
+    starts = range(len(words)) if len(words) <= _MAX_LABEL_WORDS + 8 else range(1)
+    for start in starts:
+        if start and _timeish(words[start - 1]):
+            break  # a label names a thing, not a time: "touko 2024" stays not understood
+        tail = " ".join(words[start:])
+        name = " ".join(filter(None, (label, " ".join(words[:start]))))
+        rec = _parse_recurrence(tail, name)
+        if rec is not None:
+            return rec
+        seen: list[Finding] = []
+        try:
+            win = _parse_window(tail, year, seasons, seen, _PLACEHOLDER, part)
+        except _PartError:
+            if start == 0:
+                raise
+            continue
+        if win is not None:
+            notes.extend(seen)
+            return attrs.evolve(win, label=name) if name else win
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse_cached(text: str, year: int | None, seasons: Seasons) -> ParsedSchedule:
     """Parse with findings at a placeholder path (cached: plans repeat their phrases)."""
     windows: list[Window] = []
     recurrences: list[Recurrence] = []
     notes: list[Finding] = []
-    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    parts = [q for p in _SPLIT.split(text) if p and (q := p.strip().lstrip(_BULLETS).strip())]
     for part in parts:
         label, body = "", part
         m = _LABEL.match(part)
         if m is not None:
             label, body = m[1], m[2]
         try:
-            rec = _parse_recurrence(body, label)
-            if rec is not None:
-                recurrences.append(rec)
-                continue
-            win = _parse_window(body, year, seasons, notes, _PLACEHOLDER, part)
+            found = _parse_part(body, label, year, seasons, notes, part)
         except _PartError as err:
             notes.append(finding(err.code, _PLACEHOLDER, part=part, **err.params))
             continue
-        if win is None:
+        if found is None:
             notes.append(finding(JY410, _PLACEHOLDER, part=part))
+        elif isinstance(found, Recurrence):
+            recurrences.append(found)
         else:
-            windows.append(win)
+            windows.append(found)
     if not parts:
         notes.append(finding(JY410, _PLACEHOLDER, part=text))
     if not windows and not recurrences:

@@ -78,6 +78,15 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
         "Whether members are paid a meeting fee; left out in a general rule set: not stated.",
     ),
     _meaning(
+        "_Common.fee_amount",
+        "The meeting fee in euros per meeting, where the rule set states it; left out: not stated.",
+    ),
+    _meaning(
+        "_Common.sources",
+        "Where each value comes from: entries with a path and a source (document and "
+        "section) or a decision (its reason).",
+    ),
+    _meaning(
         "_Common.mid_term_changes",
         "Who approves a change of members during the term; left out in a general rule set: "
         "not stated.",
@@ -232,6 +241,12 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     _meaning("Labels.fi", "In Finnish."),
     _meaning("Labels.sv", "In Swedish."),
     _meaning("Labels.en", "In English."),
+    _meaning(
+        "Provenance.path",
+        "The value the entry covers, as the YAML names it: tasks, meetings.per_year.",
+    ),
+    _meaning("Provenance.source", "The document and its section the value comes from."),
+    _meaning("Provenance.decision", "The reason for the value where no source states it."),
     _meaning("Swot.strengths", "The strengths, one list item each."),
     _meaning("Swot.weaknesses", "The weaknesses, one list item each."),
     _meaning("Swot.opportunities", "The opportunities, one list item each."),
@@ -681,6 +696,10 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     _meaning("Measure.carried_from", "The earlier measures this one continues, as YEAR/ID."),
     _meaning("Snapshot.as_of", "The day of the status."),
     _meaning("Snapshot.status", "How far the measure is."),
+    _meaning(
+        "Snapshot.basis",
+        "Where the status comes from: source (the document says it) or inferred.",
+    ),
     _meaning("Snapshot.notes", "Short notes on the status."),
     _meaning("YearAssessment.as_of", "The day of the evaluation."),
     _meaning("YearAssessment.verdict", "The overall verdict on the year, in words."),
@@ -709,6 +728,10 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     _meaning("Measurement.report", "The interim report the entry belongs to, e.g. OVK1."),
     _meaning("Measurement.value", "The measured value, for a numeric metric."),
     _meaning("Measurement.status", "The assessed status, for a metric in words."),
+    _meaning(
+        "Measurement.basis",
+        "Where the status or value comes from: source (the report says it) or inferred.",
+    ),
     _meaning("Measurement.notes", "Short notes on the measurement."),
     # -------------------------------------------- association register, segments
     _meaning("Register.associations", "The associations of the register."),

@@ -29,6 +29,7 @@ import attrs
 
 __all__ = [
     "ActionArea",
+    "Basis",
     "BindingTarget",
     "Goal",
     "GoalAssessment",
@@ -80,6 +81,17 @@ class Status(enum.Enum):
     def label(self) -> str:
         """The value with spaces (``partly achieved``)."""
         return self.value.replace("_", " ")
+
+
+class Basis(enum.Enum):
+    """Where a status comes from (issue #18): the document says it (``source``), or
+    whoever wrote the file inferred it from what the document says (``inferred``).
+
+    The evaluation shows an inferred status as such, in every format.
+    """
+
+    SOURCE = "source"
+    INFERRED = "inferred"
 
 
 # --------------------------------------------------------------------------- models
@@ -150,6 +162,7 @@ class Snapshot:
 
     as_of: date
     status: Status
+    basis: Basis = Basis.SOURCE
     notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
 
 
@@ -187,11 +200,16 @@ class Measure:
         >>> m.status_at(date(2024, 5, 26)) is None, m.status_at(date(2024, 5, 27)).value
         (True, 'achieved')
         """
+        best = self.snapshot_at(day)
+        return None if best is None else best.status
+
+    def snapshot_at(self, day: date) -> Snapshot | None:
+        """The latest snapshot dated on or before ``day``; ``None`` if none."""
         best: Snapshot | None = None
         for s in self.snapshots:
             if s.as_of <= day and (best is None or s.as_of >= best.as_of):
                 best = s
-        return None if best is None else best.status
+        return best
 
     @property
     def final_status(self) -> Status | None:
@@ -270,6 +288,7 @@ class Measurement:
     report: str = ""
     value: float | None = None
     status: Status | None = None
+    basis: Basis = Basis.SOURCE
     notes: tuple[str, ...] = attrs.field(default=(), metadata={"personal": "text"})
 
 

@@ -26,13 +26,15 @@ so a general rule set and a specialised one that mean the same validate the same
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date
 from datetime import time as _time
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from jarjestoyhteistyo.i18n import Term
+from jarjestoyhteistyo.errors import InvalidValueError
+from jarjestoyhteistyo.i18n import Term, Text
 from jarjestoyhteistyo.model.categories import PRH_CATEGORIES, Category, Labels, name_term
 from jarjestoyhteistyo.model.composition import Role
 
@@ -58,6 +60,7 @@ __all__ = [
     "OpenForum",
     "PairPolicy",
     "PartyTies",
+    "Provenance",
     "RequiredFunction",
     "RotatingDuty",
     "RotationPractice",
@@ -70,6 +73,7 @@ __all__ = [
     "TermPolicy",
     "ThemeNetwork",
     "ThemeNetworkCouncil",
+    "provenance_of",
 ]
 
 
@@ -134,6 +138,8 @@ class FeePolicy(enum.Enum):
     FEE_RULE = "fee_rule"
     OTHER_AGREED = "other_agreed"
     NONE = "none"
+    #: The source says the fees are still to be clarified (Keski-Uusimaa, seed 002).
+    TO_BE_AGREED = "to_be_agreed"
 
 
 class PartyTies(enum.Enum):
@@ -562,6 +568,62 @@ def _none_unless_stated(chair: ChairPolicy) -> ChairPolicy:
     return chair if chair.mode is not None else attrs.evolve(chair, mode=ChairMode.NONE)
 
 
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a value of a rule set comes from (issue #18): a ``source`` — the document
+    and its section — or a ``decision`` with its reason, never both, never neither.
+
+    ``path`` names the value as the YAML does (``tasks``, ``meetings.per_year``,
+    ``seat_groups[2]``); an entry covers the values below its path too, and the longest
+    path that matches a value is its provenance (:func:`provenance_of`).
+
+    >>> Provenance(path="tasks", source="seed 001, option 1").says
+    'source: seed 001, option 1'
+    >>> Provenance(path="term", decision="the project's choice: half the council term").says
+    "decision: the project's choice: half the council term"
+    """
+
+    path: str
+    source: str = ""
+    decision: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.path.strip():
+            raise InvalidValueError(Text("a source entry needs the path of the value it covers"))
+        if bool(self.source.strip()) == bool(self.decision.strip()):
+            raise InvalidValueError(
+                Text(
+                    "the source entry of {path} needs either source: or decision:, not both",
+                    path=self.path,
+                )
+            )
+
+    @property
+    def says(self) -> str:
+        """``source: …`` or ``decision: …``, as ``show --sources`` prints it."""
+        return f"source: {self.source}" if self.source else f"decision: {self.decision}"
+
+
+def provenance_of(sources: Sequence[Provenance], path: str) -> Provenance | None:
+    """The entry of ``sources`` that covers ``path``: the longest whose path is
+    ``path`` or a parent of it (``tasks`` covers ``tasks[3]``); ``None`` if none.
+
+    >>> src = (Provenance(path="meetings", source="seed 002"),
+    ...        Provenance(path="meetings.hours", decision="two hours, the usual"))
+    >>> provenance_of(src, "meetings.hours").decision, provenance_of(src, "meetings.per_year.min").source
+    ('two hours, the usual', 'seed 002')
+    >>> provenance_of(src, "meetings_x") is None
+    True
+    """
+    best: Provenance | None = None
+    for entry in sources:
+        p = entry.path
+        if path == p or path.startswith((p + ".", p + "[")):
+            if best is None or len(p) > len(best.path):
+                best = entry
+    return best
+
+
 # ------------------------------------------------------------------ rule-set kinds
 @attrs.frozen(kw_only=True)
 class _Common:
@@ -578,7 +640,10 @@ class _Common:
     ``[fi, sv]``; empty: not stated). It is not ``diversity.languages``, which wishes for
     organisations working in a language among the members. ``term`` and ``fee`` left
     out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
-    silence (the seed kinds state theirs). ``duties`` lists rotating duties
+    silence (the seed kinds state theirs). ``fee_amount`` is the fee per meeting in
+    euros where the rule set states it (it prices the fees in ``compare``).
+    ``sources`` says where each value comes from (:class:`Provenance`): a presets'
+    every value has one. ``duties`` lists rotating duties
     (:class:`RotatingDuty`); empty, none is stated.
     """
 
@@ -593,6 +658,7 @@ class _Common:
     term: TermPolicy | None = None
     meetings: MeetingPolicy = MeetingPolicy()
     fee: FeePolicy | None = None
+    fee_amount: float | None = None
     mid_term_changes: Authority | None = None
     statutory_duties: bool = False
     time_budget_hours_per_year: float | None = None
@@ -603,6 +669,7 @@ class _Common:
     functions: tuple[str, ...] = ()
     required_functions: tuple[RequiredFunction, ...] = ()
     duties: tuple[RotatingDuty, ...] = ()
+    sources: tuple[Provenance, ...] = ()
 
     @property
     def required_function_names(self) -> frozenset[str]:

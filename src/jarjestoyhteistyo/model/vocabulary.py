@@ -155,6 +155,7 @@ _WORDS: Final[Mapping[enum.Enum, Labels]] = {
         "muu sovittu korvaus", "annan överenskommen ersättning", "other compensation as agreed"
     ),
     FeePolicy.NONE: _l("ei palkkiota", "inget arvode", "no fee"),
+    FeePolicy.TO_BE_AGREED: _l("vielä selvitettävä", "ännu att utreda", "still to be agreed"),
     PartyTies.FORBIDDEN: _l("kielletty", "förbjuden", "forbidden"),
     PartyTies.ALLOWED: _l("sallittu", "tillåten", "allowed"),
     TermMode.FIXED: _l("kiinteä", "fast", "fixed"),
@@ -186,6 +187,11 @@ _WORDS_BY_NAME: Final[Mapping[str, Mapping[str, Labels]]] = {
         "not_achieved": _l("ei toteutunut", "inte genomförd", "not achieved"),
         "not_started": _l("ei aloitettu", "inte påbörjad", "not started"),
         "dropped": _l("luovuttu", "slopad", "dropped"),
+    },
+    # where a status comes from (issue #18)
+    "jarjestoyhteistyo.model.roadmap:Basis": {
+        "source": _l("lähteen mukaan", "enligt källan", "as the source says"),
+        "inferred": _l("päätelty", "härledd", "inferred"),
     },
     "jarjestoyhteistyo.model.roadmap:MetricKind": {
         "qualitative": _l("laadullinen", "kvalitativ", "qualitative"),

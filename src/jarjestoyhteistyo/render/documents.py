@@ -712,6 +712,8 @@ def _fee_text(fee: FeePolicy | None, lang: str) -> str:
         return pgettext(
             lang, "document", "Instead of meeting fees, other compensation is paid as agreed."
         )
+    if fee is FeePolicy.TO_BE_AGREED:
+        return pgettext(lang, "document", "Meeting fees are still to be agreed.")
     return pgettext(lang, "document", "No meeting fees are paid.")
 
 

@@ -43,6 +43,7 @@ from jarjestoyhteistyo.calc.schedule import DEFAULT_SEASONS, Seasons, parse_sche
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import NotFoundError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
+from jarjestoyhteistyo.i18n import Term
 from jarjestoyhteistyo.io.serialize import load, loads
 from jarjestoyhteistyo.model.ids import normal_id
 from jarjestoyhteistyo.model.roadmap import (
@@ -622,7 +623,12 @@ def _check_carry_over(idx: RoadmapIndex) -> list[Finding]:
                         JY423,
                         f"plans[{pi}].measures[{mi}]",
                         source=ref,
-                        status=status.label,
+                        # its words in the finding's language, as JY432's status
+                        status=Term(
+                            status.label,
+                            fi=term(status).text_in("fi"),
+                            sv=term(status).text_in("sv"),
+                        ),
                         year=year + 1,
                     )
                 )
