@@ -31,6 +31,7 @@ from jarjestoyhteistyo.model.rulesets import (
     GeneralRuleSet,
     IntRange,
     MeetingPolicy,
+    MeetingPractice,
     Need,
     OfficialSeat,
     OpenForum,
@@ -566,6 +567,36 @@ def test_ku10_closed_theme_network_is_warning_JY127() -> None:
 def test_ku6_convener_or_secretary_not_named_is_warning_JY128(field: str) -> None:
     rules = attrs.evolve(council(), **{field: "  "})
     assert_finding(rules, "JY128", W, "KU-6", field)
+
+
+# ------------------------------------------------------------------- JY143
+@pytest.mark.parametrize(
+    ("field", "path"),
+    [
+        ("written_mandate", "written_mandate"),
+        ("communication_plan", "communication_plan"),
+        ("practice", "meetings.practice"),
+    ],
+)
+def test_ku14_council_without_its_written_basis_is_info_JY143(field: str, path: str) -> None:
+    stated = attrs.evolve(
+        council(),
+        written_mandate=True,
+        communication_plan=True,
+        meetings=attrs.evolve(council().meetings, practice=MeetingPractice.AGREED_BY_MEMBERS),
+    )
+    assert "JY143" not in {f.code for f in check(stated)}
+    if field == "practice":
+        broken = attrs.evolve(stated, meetings=attrs.evolve(stated.meetings, practice=None))
+    else:
+        broken = attrs.evolve(stated, **{field: None})
+    f = assert_finding(broken, "JY143", I, "KU-14", path)
+    assert f.message("fi") != f.message("en")
+
+
+def test_ku14_is_not_asked_of_another_kind_JY143() -> None:
+    assert "JY143" not in {f.code for f in check(formal())}
+    assert "JY143" not in {f.code for f in check(general())}
 
 
 # ------------------------------------------------------------------- JY129

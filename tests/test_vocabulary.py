@@ -20,7 +20,9 @@ from jarjestoyhteistyo.model.rulesets import (
     ChairMode,
     Council,
     DeputyMode,
+    DiversityDimension,
     FeePolicy,
+    MeetingPractice,
     Need,
     PartyTies,
     RotationPractice,
@@ -33,6 +35,7 @@ from jarjestoyhteistyo.model.rulesets import (
 DOCUMENT_ENUMS: tuple[type[enum.Enum], ...] = (
     SizeClass, Role, SeatKind, Function, Stage, Need, SeatSource, DeputyMode, ChairMode,
     Authority, FeePolicy, PartyTies, TermMode, RotationPractice, Council,
+    MeetingPractice, DiversityDimension,
     Status, Basis, MetricKind, Channel, GrantType, Subject, EventKind,
 )  # fmt: skip
 

@@ -8,6 +8,7 @@
 * ``.. jy-bounds::`` — the bound of every number field of every document
   (:data:`jarjestoyhteistyo.model.bounds.FIELDS`), with its reason;
 * ``.. jy-presets::`` — the shipped presets of :func:`jarjestoyhteistyo.presets.list_presets`;
+* ``.. jy-preset-sources:: NAME`` — a body preset's values with their sources or decisions;
 * ``.. jy-exports::`` — what the package root re-exports, linked to where it lives.
 """
 
@@ -400,6 +401,28 @@ class PresetsDirective(SphinxDirective):
         return [_table(headers, [14, 12, 20, 16, 18, 20], rows)]
 
 
+class PresetSourcesDirective(SphinxDirective):
+    """``.. jy-preset-sources:: NAME`` — every value of a body preset with where it
+    comes from: its source (document and section) or the decision and its reason
+    (:func:`jarjestoyhteistyo.io.provenance.sourced_values`, as ``show --sources``)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        import jarjestoyhteistyo as jy
+        from jarjestoyhteistyo.io.provenance import sourced_values
+
+        _depend_on_package(self)
+        rows: list[list[Cell]] = []
+        for row in sourced_values(jy.load_preset(self.arguments[0])):
+            p = row.provenance
+            says = "— none given —" if p is None else p.source or ""
+            decision = "" if p is None else p.decision
+            rows.append([_key(row.path), str(row.value), says, decision])
+        headers = ["Value", "As written", "Source", "Decision (its reason)"]
+        return [_table(headers, [22, 30, 24, 24], rows)]
+
+
 class ExportsDirective(SphinxDirective):
     """``.. jy-exports::`` — the package root's ``__all__``, linked to each home module.
 
@@ -471,6 +494,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("jy-yaml-reference", YamlReferenceDirective)
     app.add_directive("jy-bounds", BoundsDirective)
     app.add_directive("jy-presets", PresetsDirective)
+    app.add_directive("jy-preset-sources", PresetSourcesDirective)
     app.add_directive("jy-vocabulary", VocabularyDirective)
     app.add_directive("jy-exports", ExportsDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

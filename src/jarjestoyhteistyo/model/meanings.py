@@ -82,6 +82,19 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
         "The meeting fee in euros per meeting, where the rule set states it; left out: not stated.",
     ),
     _meaning(
+        "_Common.written_mandate",
+        "Whether the body's position, duties and responsibilities are agreed in writing "
+        "(KU-14); left out: not stated.",
+    ),
+    _meaning(
+        "_Common.communication_plan",
+        "Whether the body has or drafts a communication plan (KU-14, WS-9); left out: not stated.",
+    ),
+    _meaning(
+        "_Common.representation",
+        "The groups and events the body chooses NGO representatives for (FC-2, KU-2).",
+    ),
+    _meaning(
         "_Common.sources",
         "Where each value comes from: entries with a path and a source (document and "
         "section) or a decision (its reason).",
@@ -315,6 +328,18 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
         "Whether the meeting times are agreed together with the organisations.",
     ),
     _meaning(
+        "MeetingPolicy.practice",
+        "How the body meets: in_person, remote, hybrid or agreed_by_members (KU-14).",
+    ),
+    _meaning(
+        "MeetingPolicy.start_up_per_year",
+        "The meeting rhythm at the start, a range a year: more meetings at first (WS-4).",
+    ),
+    _meaning(
+        "MeetingPolicy.start_up_months",
+        "How many months the start-up rhythm lasts before it is re-assessed (WS-4).",
+    ),
+    _meaning(
         "MeetingPolicy.weekday",
         "The usual meeting day, mo … su, e.g. 2tu for the second Tuesday of the month; left "
         "out: the first Tuesday.",
@@ -342,6 +367,11 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     _meaning(
         "DiversityPolicy.min_size_classes",
         "How many different sizes of organisation (small, medium, large) are wished for.",
+    ),
+    _meaning(
+        "DiversityPolicy.dimensions",
+        "Diversity within the types wished for: multilingual, multicultural, women_specific "
+        "(WS-7).",
     ),
     _meaning("RequiredFunction.function", "The function some seat must hold, e.g. secretary."),
     _meaning(

@@ -48,6 +48,7 @@ __all__ = [
     "Criterion",
     "DeputyMode",
     "DeputyPolicy",
+    "DiversityDimension",
     "DiversityPolicy",
     "DutyTurn",
     "FeePolicy",
@@ -55,6 +56,7 @@ __all__ = [
     "GeneralRuleSet",
     "IntRange",
     "MeetingPolicy",
+    "MeetingPractice",
     "Need",
     "OfficialSeat",
     "OpenForum",
@@ -140,6 +142,23 @@ class FeePolicy(enum.Enum):
     NONE = "none"
     #: The source says the fees are still to be clarified (Keski-Uusimaa, seed 002).
     TO_BE_AGREED = "to_be_agreed"
+
+
+class MeetingPractice(enum.Enum):
+    """How the body meets (`KU-14`: the members agree on remote or in-person meetings)."""
+
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    HYBRID = "hybrid"
+    AGREED_BY_MEMBERS = "agreed_by_members"
+
+
+class DiversityDimension(enum.Enum):
+    """Diversity within the types of NGOs that a selection wishes for (`WS-7`)."""
+
+    MULTILINGUAL = "multilingual"
+    MULTICULTURAL = "multicultural"
+    WOMEN_SPECIFIC = "women_specific"
 
 
 class PartyTies(enum.Enum):
@@ -466,6 +485,11 @@ class MeetingPolicy:
     optionally after an ordinal 1–4 (``2tu`` = the second Tuesday of the month);
     ``time`` is a local time written ``"17:00"`` (quoted in YAML). Left out, the
     calendar uses the first Tuesday at 17:00 (a default, not a rule).
+
+    ``practice`` is how the body meets (in person, remote, hybrid, or as its members
+    agree, `KU-14`); ``start_up_per_year`` the rhythm of the first ``start_up_months``
+    months — "more meetings at the start, re-assessed later" (`WS-4`). Data the sources
+    state; no check reads them.
     """
 
     per_year: IntRange | None = None
@@ -474,6 +498,9 @@ class MeetingPolicy:
     network_meetings_per_year: int = 0
     network_meeting_hours: float = 0.0
     agreed_jointly: bool = False
+    practice: MeetingPractice | None = None
+    start_up_per_year: IntRange | None = None
+    start_up_months: int | None = None
     weekday: str | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.matches_re(WEEKDAY_PATTERN)),
@@ -516,7 +543,10 @@ class DiversityPolicy:
 
     ``languages`` lists languages that should be present among the organisations
     (a bilingual area sets ``sv``); ``min_size_classes`` the number of distinct size
-    classes. Nothing is wished unless the rule set says so — except in the bodies of
+    classes; ``dimensions`` the diversity within types the workshops wished for
+    (multilingual, multicultural, women-specific NGOs, `WS-7`), recorded as wishes: a
+    composition does not say these of its organisations, so no check reads them.
+    Nothing is wished unless the rule set says so — except in the bodies of
     seed 001 (formal committee, open forum), where the workshops' `WS-7` and `WS-4`
     wish for a volunteer-run association and two size classes when these are left out.
     """
@@ -525,6 +555,7 @@ class DiversityPolicy:
     volunteer_run: bool | None = None
     languages: frozenset[str] = frozenset()
     min_size_classes: int | None = None
+    dimensions: frozenset[DiversityDimension] = frozenset()
 
     @property
     def wants_volunteer_run(self) -> bool:
@@ -644,6 +675,10 @@ class _Common:
     out (``None``) are "not stated", and ``meetings.per_year`` too: nothing is read into
     silence (the seed kinds state theirs). ``fee_amount`` is the fee per meeting in
     euros where the rule set states it (it prices the fees in ``compare``).
+    ``written_mandate`` says the body's position, duties and responsibilities are agreed
+    in writing and ``communication_plan`` that it has (or drafts) one (`KU-14`, `WS-9`);
+    ``representation`` names the groups and events the body chooses NGO representatives
+    for (`FC-2`, `KU-2`: the regional HYTE group).
     ``sources`` says where each value comes from (:class:`Provenance`): a presets'
     every value has one. ``duties`` lists rotating duties
     (:class:`RotatingDuty`); empty, none is stated.
@@ -661,6 +696,9 @@ class _Common:
     meetings: MeetingPolicy = MeetingPolicy()
     fee: FeePolicy | None = None
     fee_amount: float | None = None
+    written_mandate: bool | None = None
+    communication_plan: bool | None = None
+    representation: tuple[str, ...] = ()
     mid_term_changes: Authority | None = None
     statutory_duties: bool = False
     time_budget_hours_per_year: float | None = None

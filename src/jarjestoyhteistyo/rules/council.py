@@ -4,7 +4,9 @@
 * ``JY117`` — representatives per network not a work pair of 2 (`KU-7`);
 * ``JY124`` — an official seat of `KU-4` missing from the rule set;
 * ``JY127`` — a theme network not open to every NGO (`KU-10`);
-* ``JY128`` — no convener or secretary named (`KU-6`).
+* ``JY128`` — no convener or secretary named (`KU-6`);
+* ``JY143`` — the written mandate, the communication plan or the meeting practice of
+  `KU-14` not stated.
 
 A council's staggered first term is :mod:`~jarjestoyhteistyo.rules.terms`'s; its work
 pairs and official seats in a composition are :mod:`~jarjestoyhteistyo.rules.seats`'s.
@@ -16,9 +18,10 @@ from collections.abc import Iterator
 
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.findings import Finding
+from jarjestoyhteistyo.i18n import Text
 from jarjestoyhteistyo.model.composition import Role
 from jarjestoyhteistyo.model.rulesets import RuleSet, ThemeNetworkCouncil
-from jarjestoyhteistyo.rules.base import KU, E, W
+from jarjestoyhteistyo.rules.base import KU, E, I, W
 from jarjestoyhteistyo.rules.formal import JY114
 
 __all__ = ["check_council"]
@@ -73,8 +76,20 @@ JY128 = Code(
     kinds=frozenset({KU}),
 )
 
+JY143 = Code(
+    code="JY143",
+    rule="KU-14",
+    severity=I,
+    title="Council's written basis not stated",
+    en="the rule set does not say {what}",
+    fix="State it (KU-14): the council's position, duties and responsibilities agreed in "
+    "writing (written_mandate), its communication plan (communication_plan) and how its "
+    "members meet (meetings.practice).",
+    kinds=frozenset({KU}),
+)
+
 #: The codes this module declares (read by :mod:`jarjestoyhteistyo.catalogue`).
-CODES: tuple[Code, ...] = (JY116, JY117, JY124, JY127, JY128)
+CODES: tuple[Code, ...] = (JY116, JY117, JY124, JY127, JY128, JY143)
 
 
 def check_council(rules: RuleSet) -> Iterator[Finding]:
@@ -106,3 +121,15 @@ def check_council(rules: RuleSet) -> Iterator[Finding]:
             yield finding(JY128, name, what=name)
     if rules.statutory_duties:
         yield finding(JY114, "statutory_duties", rule="KU-14")
+    unstated = (
+        ("written_mandate", rules.written_mandate, Text("that its mandate is agreed in writing")),
+        (
+            "communication_plan",
+            rules.communication_plan,
+            Text("whether it has a communication plan"),
+        ),
+        ("meetings.practice", rules.meetings.practice, Text("how its members meet")),
+    )
+    for path, value, what in unstated:
+        if value is None:
+            yield finding(JY143, path, what=what)
