@@ -34,7 +34,7 @@ def test_fc17_of11_swot_is_data_in_both_options() -> None:
     formal = jy.load_preset("vantaa-kerava-formal").swot
     forum = jy.load_preset("vantaa-kerava-open-forum").swot
     assert all((formal.strengths, formal.weaknesses, formal.opportunities, formal.threats))
-    assert "direct link to the committee" in formal.strengths
+    assert any("direct link to the committee" in s for s in formal.strengths)
     assert forum.strengths
     assert forum.weaknesses
     assert forum.threats
@@ -54,8 +54,9 @@ def test_ku1_ku3_council_gathers_networks_and_follows_up() -> None:
     """KU-1: gathers NGOs through open networks; KU-3: decides and follows up NGO matters."""
     council = jy.load_preset("keski-uusimaa")
     assert all(n.open for n in council.networks)
-    assert "follow up NGO matters" in _tasks("keski-uusimaa")
-    assert "name the NGO representatives of the regional HYTE group" in _tasks("keski-uusimaa")
+    assert "follow up their implementation" in _tasks("keski-uusimaa")
+    assert "name the NGO representatives of the regional" in _tasks("keski-uusimaa")
+    assert "(HYTE) group" in _tasks("keski-uusimaa")
 
 
 def test_presets_label_every_network_and_category_in_three_languages() -> None:

@@ -13,7 +13,7 @@ import jarjestoyhteistyo as jy
 from jarjestoyhteistyo.analysis.metrics import metrics
 from jarjestoyhteistyo.cli import main
 from jarjestoyhteistyo.io.provenance import render_sources, sourced_values
-from jarjestoyhteistyo.model.rulesets import FeePolicy, Provenance, provenance_of
+from jarjestoyhteistyo.model.rulesets import FeePolicy, provenance_of
 from jarjestoyhteistyo.render.documents import committee_document
 
 BASE = """\
@@ -94,6 +94,10 @@ def test_render_sources_names_a_decision() -> None:
 def test_every_value_of_a_shipped_body_preset_has_a_source_or_a_decision(name: str) -> None:
     rows = sourced_values(jy.load_preset(name))
     assert [r.path for r in rows if r.provenance is None] == []
+    # the values its kind's defaults give it too (show --sources --full)
+    everything = sourced_values(jy.load_preset(name), full=True)
+    assert len(everything) > len(rows)
+    assert [r.path for r in everything if r.provenance is None] == []
     for entry in jy.load_preset(name).sources:
         if entry.source:  # a source names a document and where in it
             assert re.search(r"seed 00[0-4]|SOURCES\.md", entry.source), entry
@@ -118,3 +122,14 @@ def test_a_stated_fee_amount_prices_the_fee_rule() -> None:
     assert m.fee_seats is not None
     assert m.annual_fee_cost == 40 * 6 * m.fee_seats
     assert metrics(rules, fee_per_meeting=10).annual_fee_cost == 10 * 6 * m.fee_seats
+
+
+def test_show_sources_full_lists_the_kind_s_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    """The formal body's term is the kind's default (FC-12): not written in the preset's
+    file, still a value, and --full shows where it comes from."""
+    assert main(["show", "vantaa-kerava-formal", "--sources"]) == 0
+    assert "\nterm.months:" not in "\n" + capsys.readouterr().out
+    assert main(["show", "vantaa-kerava-formal", "--sources", "--full"]) == 0
+    out = capsys.readouterr().out
+    assert "\nterm.months: 24\n    decision: " in out
+    assert "!!" not in out

@@ -349,6 +349,7 @@ NOT_PERSONAL: dict[str, tuple[str, ...]] = {
         "_Common.languages",
         "_Common.required_municipalities",
         "_Common.functions",
+        "Provenance.path",  # the YAML path of a value
         "Labels.fi",
         "Labels.sv",
         "Labels.en",
@@ -408,6 +409,9 @@ NOT_PERSONAL: dict[str, tuple[str, ...]] = {
         "MeetingPolicy.description",
         "_Common.description",
         "_Common.tasks",
+        "_Common.representation",  # groups and events, e.g. the regional HYTE group
+        "Provenance.source",  # a document and its section
+        "Provenance.decision",  # the project's reason for a value
         "OpenForum.coordinator",  # a role, with a role as its default
         "ThemeNetworkCouncil.convener",
         "ThemeNetworkCouncil.secretary",

@@ -657,7 +657,8 @@ def _show_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_(
             "list every value with where it comes from: the source document and section, "
-            "or the decision and its reason (the rule set's sources:)"
+            "or the decision and its reason (the rule set's sources:); with --full the "
+            "kind's defaults too"
         ),
     )
     p.add_argument(
@@ -684,7 +685,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.sources:
         from jarjestoyhteistyo.io.provenance import render_sources, sourced_values
 
-        rows = sourced_values(rules)
+        rows = sourced_values(rules, full=args.full)
         if args.format == "json":
             _dump_view([r.to_dict() for r in rows], out)
         else:

@@ -646,8 +646,8 @@ def scorecard(rules: RuleSet, *, weights: Mapping[str, float] | None = None) -> 
     >>> import jarjestoyhteistyo as jy
     >>> formal = jy.load_preset("vantaa-kerava-formal")
     >>> round(scorecard(formal).total, 3)
-    0.889
-    >>> scorecard(formal, weights={"openness": 0, "agility": 0, "party_independence": 0}).total
+    0.833
+    >>> scorecard(formal, weights={"openness": 0, "agility": 0, "diversity": 0}).total
     1.0
     >>> scorecard(formal, weights={"openness": 3}).line("openness").weight
     3.0

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from jarjestoyhteistyo.i18n import pgettext
-from jarjestoyhteistyo.io.converter import json_data
+from jarjestoyhteistyo.io.converter import json_data, unstructure
 from jarjestoyhteistyo.model.rulesets import Provenance, RuleSet, provenance_of
 
 __all__ = ["SourcedValue", "render_sources", "sourced_values"]
@@ -57,14 +57,20 @@ def _leaves(data: Any, path: str) -> Iterator[tuple[str, Any]]:
         yield path, data
 
 
-def sourced_values(rules: RuleSet) -> tuple[SourcedValue, ...]:
+def sourced_values(rules: RuleSet, *, full: bool = False) -> tuple[SourcedValue, ...]:
     """Every value ``rules`` states (what ``show`` writes, ``sources`` left out), each
-    with the :class:`~jarjestoyhteistyo.model.rulesets.Provenance` that covers it."""
-    data = json_data(rules)
+    with the :class:`~jarjestoyhteistyo.model.rulesets.Provenance` that covers it.
+
+    ``full=True`` adds the values the rule set takes from its kind's defaults (what
+    ``show --full`` writes), those that are "not stated" (``null``) left out: a
+    formal body's term is a value even where its file does not write it.
+    """
+    data = unstructure(rules, full=True) if full else json_data(rules)
     data.pop("sources", None)
     return tuple(
         SourcedValue(path=path, value=value, provenance=provenance_of(rules.sources, path))
         for path, value in _leaves(data, "")
+        if value is not None
     )
 
 
