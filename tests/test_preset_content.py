@@ -239,3 +239,24 @@ def test_rm5_an_inferred_status_is_shown_as_inferred_in_every_format() -> None:
     measures = ev.to_table("measure").to_records()
     assert {r["basis"] for r in measures if r["year"] == 2023} == {"inferred"}
     assert {r["basis"] for r in measures if r["status"] is None} == {None}
+
+
+def test_ku9_ws7_fc2_what_the_sources_ask_is_captured() -> None:
+    """KU-9 (002:59-90): the prerequisites of a member; WS-7 (000:184): multilingual,
+    multicultural and women-specific NGOs; FC-2 and KU-2: whom the body names
+    representatives for; KU-14: agreed in writing, a communication plan, practice
+    agreed by the members (002:155-156)."""
+    from jarjestoyhteistyo.model.rulesets import DiversityDimension, FeePolicy, MeetingPractice
+
+    ku = jy.load_preset("keski-uusimaa")
+    asked = " ".join(ku.prerequisites)
+    for need in ("monthly meetings", "IT skills", "negotiation skills", "Teams", "travelling"):
+        assert need in asked, need
+    assert ku.written_mandate is True
+    assert ku.communication_plan is True
+    assert ku.meetings.practice is MeetingPractice.AGREED_BY_MEMBERS
+    assert ku.fee is FeePolicy.TO_BE_AGREED
+    assert any("HYTE" in r for r in ku.representation)
+    formal = jy.load_preset("vantaa-kerava-formal")
+    assert formal.diversity.dimensions == frozenset(DiversityDimension)
+    assert any("HYTE negotiations" in r for r in formal.representation)

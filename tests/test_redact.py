@@ -410,6 +410,7 @@ NOT_PERSONAL: dict[str, tuple[str, ...]] = {
         "_Common.description",
         "_Common.tasks",
         "_Common.representation",  # groups and events, e.g. the regional HYTE group
+        "_Common.prerequisites",  # what membership asks: time, competence, equipment
         "Provenance.source",  # a document and its section
         "Provenance.decision",  # the project's reason for a value
         "OpenForum.coordinator",  # a role, with a role as its default

@@ -95,6 +95,11 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
         "The groups and events the body chooses NGO representatives for (FC-2, KU-2).",
     ),
     _meaning(
+        "_Common.prerequisites",
+        "What membership asks of a member (time, competence, motivation, equipment), one "
+        "list item each, told to applicants (KU-9, WS-9).",
+    ),
+    _meaning(
         "_Common.sources",
         "Where each value comes from: entries with a path and a source (document and "
         "section) or a decision (its reason).",

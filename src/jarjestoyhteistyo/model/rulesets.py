@@ -678,7 +678,9 @@ class _Common:
     ``written_mandate`` says the body's position, duties and responsibilities are agreed
     in writing and ``communication_plan`` that it has (or drafts) one (`KU-14`, `WS-9`);
     ``representation`` names the groups and events the body chooses NGO representatives
-    for (`FC-2`, `KU-2`: the regional HYTE group).
+    for (`FC-2`, `KU-2`: the regional HYTE group). ``prerequisites`` lists what
+    membership asks of a member — time, competence, motivation, equipment — to be told
+    to applicants (`KU-9`, `WS-9`).
     ``sources`` says where each value comes from (:class:`Provenance`): a presets'
     every value has one. ``duties`` lists rotating duties
     (:class:`RotatingDuty`); empty, none is stated.
@@ -699,6 +701,7 @@ class _Common:
     written_mandate: bool | None = None
     communication_plan: bool | None = None
     representation: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
     mid_term_changes: Authority | None = None
     statutory_duties: bool = False
     time_budget_hours_per_year: float | None = None
