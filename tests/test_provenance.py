@@ -133,3 +133,18 @@ def test_show_sources_full_lists_the_kind_s_defaults(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "\nterm.months: 24\n    decision: " in out
     assert "!!" not in out
+
+
+def test_every_value_of_the_shipped_roadmap_has_a_source_or_a_decision() -> None:
+    """The roadmap preset too (seed 003): its statuses are decisions, being inferred."""
+    from jarjestoyhteistyo.analysis.roadmap import load_example
+
+    doc = load_example()
+    for full in (False, True):
+        rows = sourced_values(doc, full=full)
+        assert rows
+        assert [r.path for r in rows if r.provenance is None] == []
+    snapshots = [r for r in sourced_values(doc) if ".snapshots[" in r.path]
+    assert snapshots
+    assert all(r.provenance is not None and r.provenance.decision for r in snapshots)
+    assert all(re.search(r"seed 00[13]", e.source) for e in doc.sources if e.source)

@@ -22,6 +22,8 @@ import attrs
 
 from jarjestoyhteistyo.i18n import pgettext
 from jarjestoyhteistyo.io.converter import json_data, unstructure
+from jarjestoyhteistyo.model.cooperation import CooperationModel
+from jarjestoyhteistyo.model.roadmap import RoadmapDocument
 from jarjestoyhteistyo.model.rulesets import Provenance, RuleSet, provenance_of
 
 __all__ = ["SourcedValue", "render_sources", "sourced_values"]
@@ -57,9 +59,13 @@ def _leaves(data: Any, path: str) -> Iterator[tuple[str, Any]]:
         yield path, data
 
 
-def sourced_values(rules: RuleSet, *, full: bool = False) -> tuple[SourcedValue, ...]:
-    """Every value ``rules`` states (what ``show`` writes, ``sources`` left out), each
-    with the :class:`~jarjestoyhteistyo.model.rulesets.Provenance` that covers it.
+def sourced_values(
+    rules: RuleSet | CooperationModel | RoadmapDocument, *, full: bool = False
+) -> tuple[SourcedValue, ...]:
+    """Every value ``rules`` — a rule set, a cooperation model or a roadmap document —
+    states (what
+    ``show`` writes, ``sources`` left out), each with the
+    :class:`~jarjestoyhteistyo.model.rulesets.Provenance` that covers it.
 
     ``full=True`` adds the values the rule set takes from its kind's defaults (what
     ``show --full`` writes), those that are "not stated" (``null``) left out: a

@@ -19,7 +19,7 @@ import attrs
 from jarjestoyhteistyo.i18n import Term
 from jarjestoyhteistyo.model import COOPERATION_KIND
 from jarjestoyhteistyo.model.categories import Labels, name_term
-from jarjestoyhteistyo.model.rulesets import Council
+from jarjestoyhteistyo.model.rulesets import Council, Provenance
 
 __all__ = [
     "KIND",
@@ -198,6 +198,9 @@ class CooperationModel:
     annual_clock: tuple[AnnualActivity, ...] = ()
     register: bool = False
     web_page: str = ""
+    #: Where each value comes from (:class:`~jarjestoyhteistyo.model.rulesets.Provenance`),
+    #: as a rule set's ``sources``.
+    sources: tuple[Provenance, ...] = ()
 
     def name_in(self, lang: str) -> str:
         """The model's name in ``lang`` when ``names`` gives it, else ``name``."""

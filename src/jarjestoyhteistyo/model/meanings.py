@@ -617,6 +617,16 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     ),
     _meaning("CooperationModel.register", "Whether the city keeps a register of associations."),
     _meaning("CooperationModel.web_page", "The web page where associations find the model."),
+    _meaning(
+        "RoadmapDocument.sources",
+        "Where each value comes from: entries with a path and a source (document and "
+        "section) or a decision (its reason).",
+    ),
+    _meaning(
+        "CooperationModel.sources",
+        "Where each value comes from: entries with a path and a source (document and "
+        "section) or a decision (its reason).",
+    ),
     _meaning("ContactPerson.unit", "The unit the contact person is for."),
     _meaning("ContactPerson.role", "The contact person's role or title, never a name."),
     _meaning("Offers.premises", "Whether city premises are available to associations."),

@@ -27,6 +27,8 @@ from datetime import date
 
 import attrs
 
+from jarjestoyhteistyo.model.rulesets import Provenance
+
 __all__ = [
     "ActionArea",
     "Basis",
@@ -337,6 +339,9 @@ class RoadmapDocument:
 
     roadmap: Roadmap
     plans: tuple[Plan, ...] = ()
+    #: Where each value comes from (:class:`~jarjestoyhteistyo.model.rulesets.Provenance`),
+    #: as a rule set's ``sources``.
+    sources: tuple[Provenance, ...] = ()
 
 
 def measure_ref(year: int, measure_id: str) -> str:
