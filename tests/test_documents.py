@@ -29,7 +29,7 @@ from jarjestoyhteistyo.errors import JarjestoError, MissingDependencyError, Rend
 from jarjestoyhteistyo.i18n import LANGUAGES, Lang, pgettext
 from jarjestoyhteistyo.io.serialize import loads
 from jarjestoyhteistyo.model.composition import Composition, Person, Role, Seat, SeatKind
-from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, RuleSet
+from jarjestoyhteistyo.model.rulesets import GeneralRuleSet, IntRange, RuleSet
 from jarjestoyhteistyo.presets import body_presets
 from jarjestoyhteistyo.render import documents
 from jarjestoyhteistyo.render.documents import (
@@ -455,3 +455,28 @@ def test_the_html_page_renders_in_a_browser(tmp_path: Path) -> None:
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000  # a page of text and tables, not a blank one
+
+
+def test_the_sources_new_captures_reach_the_document() -> None:
+    """KU-14, KU-9, KU-2 (issue #18 point 6): the council's written basis, meeting
+    practice, prerequisites and representation are in its rules of procedure, in the
+    language asked."""
+    pytest.importorskip("jinja2")
+    rules = jy.load_preset("keski-uusimaa")
+    fi = committee_document(rules, lang="fi")
+    text = " ".join(p for s in fi.sections for p in s.paragraphs)
+    assert "Toimielimen asema, tehtävät ja vastuut sovitaan kirjallisesti." in text
+    assert "Toimielin laatii viestintäsuunnitelman." in text
+    assert "Kokouskäytäntö: jäsenet sopivat." in text
+    assert "Jäseneltä edellytetään: " + rules.prerequisites[0] in text
+    assert "Toimielin valitsee järjestöjen edustajat: " in text
+    assert "Kokouspalkkioista sovitaan vielä." in text
+    start = attrs.evolve(
+        rules,
+        meetings=attrs.evolve(
+            rules.meetings, start_up_per_year=IntRange(min=10, max=10), start_up_months=6
+        ),
+    )
+    sv = committee_document(start, lang="sv")
+    said = " ".join(p for s in sv.sections for p in s.paragraphs)
+    assert "Under de första 6 månaderna sammanträder organet 10 gånger per år" in said

@@ -359,6 +359,19 @@ def _tasks(rules: RuleSet, lang: str) -> Section:
     if rules.languages:
         names = Joined(sorted(_language(c, lang) for c in rules.languages), "and")
         d.say(Text("Working languages: {languages}.", languages=names).text_in(lang))
+    if rules.representation:
+        groups = Joined(list(rules.representation), "and")
+        chooses = Text("The body chooses the NGO representatives for {groups}.", groups=groups)
+        d.say(chooses, _kind_rule(rules, "FC-2", "", "KU-2", ""))
+    if rules.written_mandate:
+        written = pgettext(
+            lang,
+            "document",
+            "The body's position, duties and responsibilities are agreed in writing.",
+        )
+        d.say(written, "KU-14")
+    if rules.communication_plan:
+        d.say(pgettext(lang, "document", "The body draws up a communication plan."), "KU-14")
     if rules.tasks:
         d.say(
             pgettext(lang, "document", "The tasks of the body, as the rule set lists them:"), tasks
@@ -517,6 +530,10 @@ def _selection(rules: RuleSet, general: GeneralRuleSet, lang: str, d: _Draft) ->
         d.say(pgettext(lang, "document", "Seats are not tied to party politics."), "WS-1")
     if sel.one_seat_per_organisation:
         d.say(pgettext(lang, "document", "An organisation holds at most one seat."), "WS-7")
+    if rules.prerequisites:
+        asked = "; ".join(rules.prerequisites)
+        text = Text("What membership asks of a member: {asked}.", asked=asked)
+        d.say(text, _kind_rule(rules, "WS-9", "WS-9", "KU-9", "WS-9"))
 
 
 def _chair_text(mode: ChairMode, lang: str) -> str:
@@ -742,6 +759,22 @@ def _meetings(rules: RuleSet, lang: str) -> Section:
             "The meetings are agreed jointly by the wellbeing area and the organisations.",
         )
         d.say(text, "OF-6")
+    if policy.practice is not None:
+        how = word(policy.practice, lang)
+        d.say(Text("How the body meets: {how}.", how=how).text_in(lang), "KU-14")
+    if policy.start_up_per_year is not None:
+        text = Text(
+            "At the start the body meets {count} times a year; the rhythm is then re-assessed.",
+            count=_count(policy.start_up_per_year, lang),
+        )
+        if policy.start_up_months:
+            text = Text(
+                "For its first {months} months the body meets {count} times a year; the "
+                "rhythm is then re-assessed.",
+                months=policy.start_up_months,
+                count=_count(policy.start_up_per_year, lang),
+            )
+        d.say(text, "WS-4")
     if policy.network_meetings_per_year:
         n = policy.network_meetings_per_year
         text = Text("Members also take part in {n} theme-network meetings a year.", n=n)
@@ -753,6 +786,9 @@ def _meetings(rules: RuleSet, lang: str) -> Section:
         text = Text("The time expected of a member: {hours} hours a year.", hours=hours)
         d.say(text, "WS-9")
     d.say(_fee_text(rules.fee, lang), fee_rule)
+    if rules.fee_amount is not None and rules.fee is FeePolicy.FEE_RULE:
+        amount = _number(rules.fee_amount, lang)
+        d.say(Text("The meeting fee is {amount} euros a meeting.", amount=amount), fee_rule)
     return d.section(5, pgettext(lang, "document", "Meetings and fees"), lang)
 
 
