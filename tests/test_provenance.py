@@ -148,3 +148,18 @@ def test_every_value_of_the_shipped_roadmap_has_a_source_or_a_decision() -> None
     assert snapshots
     assert all(r.provenance is not None and r.provenance.decision for r in snapshots)
     assert all(re.search(r"seed 00[13]", e.source) for e in doc.sources if e.source)
+
+
+def test_every_value_of_the_shipped_cooperation_model_has_a_source_or_a_decision(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Järvenpää's city model (seed 004), and ``show --sources`` reads it."""
+    from jarjestoyhteistyo.presets import load_cooperation_preset
+
+    model = load_cooperation_preset("jarvenpaa")
+    for full in (False, True):
+        assert [r.path for r in sourced_values(model, full=full) if r.provenance is None] == []
+    assert main(["show", "jarvenpaa", "--sources", "--lang", "fi"]) == 0
+    out = capsys.readouterr().out
+    assert "!!" not in out
+    assert "    lähde: seed 004, " in out
