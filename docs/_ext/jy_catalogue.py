@@ -402,19 +402,28 @@ class PresetsDirective(SphinxDirective):
 
 
 class PresetSourcesDirective(SphinxDirective):
-    """``.. jy-preset-sources:: NAME`` — every value of a body preset with where it
+    """``.. jy-preset-sources:: NAME`` — every value of a preset (a body or a cooperation
+    model) with where it
     comes from: its source (document and section) or the decision and its reason
     (:func:`jarjestoyhteistyo.io.provenance.sourced_values`, as ``show --sources``)."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        import jarjestoyhteistyo as jy
         from jarjestoyhteistyo.io.provenance import sourced_values
+        from jarjestoyhteistyo.presets import (
+            COOPERATION_KIND,
+            load_cooperation_preset,
+            load_preset,
+            resolve_preset,
+        )
 
         _depend_on_package(self)
+        name = self.arguments[0]
+        cooperation = resolve_preset(name).kind == COOPERATION_KIND
+        preset = load_cooperation_preset(name) if cooperation else load_preset(name)
         rows: list[list[Cell]] = []
-        for row in sourced_values(jy.load_preset(self.arguments[0])):
+        for row in sourced_values(preset):
             p = row.provenance
             says = "— none given —" if p is None else p.source or ""
             decision = "" if p is None else p.decision
