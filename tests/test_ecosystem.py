@@ -582,3 +582,24 @@ def test_row_problems_travel_with_the_report() -> None:
     assert lines == [14, 15, 16, 17]
     assert "register_problems" in _report().to_dict()
     assert "Rows not read" not in _report().to_text()
+
+
+@pytest.mark.parametrize(
+    ("n", "fi", "sv"),
+    [
+        (1, "1 uusi yhdistys, jota", "den 1 nya förening som"),
+        (2, "2 uutta yhdistystä, joita", "de 2 nya föreningar som"),
+    ],
+)
+def test_the_actions_agree_with_their_count_in_every_language(n: int, fi: str, sv: str) -> None:
+    """One association is not "association(s)": the words follow the count (plural
+    forms of the catalogue), in English, Finnish and Swedish."""
+    new = tuple(Association(id=f"n{i}", registered=date(2024, 1, 1)) for i in range(n))
+    report = analyse(new, as_of=date(2024, 6, 1))
+    (welcome,) = [a for a in report.actions if a.about == "new_not_reached"]
+    assert "association(s)" not in welcome.text
+    assert ("association " if n == 1 else "associations ") in welcome.text
+    assert fi in welcome.text_in("fi")
+    assert sv in welcome.text_in("sv")
+    head = report.to_text().splitlines()[0]
+    assert head.endswith(("association on 2024-06-01" if n == 1 else "associations on 2024-06-01"))

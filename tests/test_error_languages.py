@@ -376,10 +376,10 @@ def test_ecosystem_report_in_every_language() -> None:
     read = read_register("id;tapahtumat\na1;2\na2;paljon\n")
     report = analyse(read.associations, as_of=date(2026, 1, 1), problems=read.problems)
     english = report.to_text()
-    assert english.startswith("Actor ecosystem (JP-4): 1 association(s) on 2026-01-01")
+    assert english.startswith("Actor ecosystem (JP-4): 1 association on 2026-01-01")
     assert "line 3, events_attended: 'paljon' is not a whole number" in english
     finnish, swedish = report.render("text", "fi"), report.to_markdown("sv")
-    assert finnish.startswith("Toimijaekosysteemi (JP-4): 1 yhdistystä 2026-01-01")
+    assert finnish.startswith("Toimijaekosysteemi (JP-4): 1 yhdistys 2026-01-01")
     assert "rivi 3, events_attended: 'paljon' ei ole kokonaisluku" in finnish
     assert "Suggested actions" not in finnish
     assert swedish.startswith("# Aktörsekosystemet den 2026-01-01")

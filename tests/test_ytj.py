@@ -476,7 +476,7 @@ def test_the_merge_finds_the_associations_the_city_does_not_know(ytj_zip: Path) 
     assert data["national"]["known"] == 2
     text = report.to_text()
     assert "National register (YTJ), municipalities 092, 245" in text
-    assert "4 association(s) in the national register; the city's register knows 2, not 2" in text
+    assert "4 associations in the national register; the city's register knows 2, not 2" in text
     assert "Kansallinen" in report.to_text("fi") or "YTJ" in report.to_text("fi")
     assert "## National register (YTJ)" in report.to_markdown()
 

@@ -12,7 +12,8 @@ What is extracted:
 
 * every finding code's message (context ``JY203``), title (``JY203 title``) and fix
   (``JY203 fix``), from :data:`jarjestoyhteistyo.catalogue.CATALOGUE`;
-* every call in the package's source of ``Text("...")``, ``gettext(lang, "...")``,
+* every call in the package's source of ``Text("...")``, ``Plural("...", "...", n=)``,
+  ``gettext(lang, "...")``,
   ``ngettext(lang, "...", "...", n)``, ``pgettext(lang, "context", "...")`` and the
   command line's ``_("...")``, ``N_("...")`` and ``NP_("context", "...")``, read
   by Babel's Python extractor (a comment starting ``TRANSLATORS:`` above the call
@@ -56,6 +57,7 @@ KEYWORDS = {
     "N_": (1,),
     "NP_": ((1, "c"), 2),
     "Text": (1,),
+    "Plural": (1, 2),
     # the reasons of model.bounds: Bound(low, high, reason), _either_way(high, reason)
     "Bound": (3,),
     "_either_way": (2,),

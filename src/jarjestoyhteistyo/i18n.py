@@ -217,6 +217,43 @@ class Text:
         return hash(str(self))
 
 
+class Plural:
+    """A sentence whose words follow a count: the English singular and plural templates
+    (the catalogue's msgid and msgid_plural) and the count ``n`` that chooses the form
+    in each language (Finnish and Swedish have two, as English). ``{n}`` is the count.
+
+    >>> one, two = Plural("{n} association", "{n} associations", n=1), Plural(
+    ...     "{n} association", "{n} associations", n=2)
+    >>> str(one), str(two)
+    ('1 association', '2 associations')
+    """
+
+    __slots__ = ("n", "params", "plural", "singular")
+
+    def __init__(self, singular: str, plural: str, /, *, n: int, **params: Any) -> None:
+        self.singular = singular
+        self.plural = plural
+        self.n = n
+        self.params = params
+
+    def text_in(self, lang: str) -> str:
+        """The sentence in ``lang``, its form chosen by :attr:`n`."""
+        words = {k: shown(v, lang) for k, v in {"n": self.n, **self.params}.items()}
+        return ngettext(lang, self.singular, self.plural, self.n).format(**words)
+
+    def __str__(self) -> str:
+        return self.text_in("en")
+
+    def __repr__(self) -> str:
+        return f"Plural({self.singular!r}, ..., n={self.n})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plural) and str(other) == str(self)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
 class Joined:
     """Items read as one phrase: ``a, b or c`` (``conjunction`` ``"or"``) or ``a, b and
     c`` (``"and"``), in the language of the message.

@@ -56,7 +56,7 @@ from dateutil.relativedelta import relativedelta
 from jarjestoyhteistyo.codes import Code, finding
 from jarjestoyhteistyo.errors import InvalidValueError, MissingDependencyError
 from jarjestoyhteistyo.findings import Finding, Report, Severity
-from jarjestoyhteistyo.i18n import Text, Translatable, pgettext
+from jarjestoyhteistyo.i18n import Plural, Text, Translatable, pgettext
 from jarjestoyhteistyo.io.register import (
     COLUMN_ALIASES,
     MAX_CELL_CHARS,
@@ -535,7 +535,7 @@ def _actions(
 ) -> tuple[Action, ...]:
     out: list[Action] = []
 
-    def add(rule: str, about: str, n: int, text: Text) -> None:
+    def add(rule: str, about: str, n: int, text: Plural) -> None:
         if n:
             out.append(
                 Action(rule=rule, about=about, count=n, text=text.text_in("en"), translated=text)
@@ -546,8 +546,10 @@ def _actions(
         "JP-7",
         BlindSpotKind.NEW_NOT_REACHED.value,
         n,
-        Text(
-            "Welcome the {n} new association(s) not yet reached: invite them to the next "
+        Plural(
+            "Welcome the {n} new association not yet reached: invite it to the next info "
+            "event and tell it about premises, grants and the register.",
+            "Welcome the {n} new associations not yet reached: invite them to the next "
             "info event and tell them about premises, grants and the register.",
             n=n,
         ),
@@ -557,8 +559,10 @@ def _actions(
         "JP-7",
         BlindSpotKind.NO_RECENT_CONTACT.value,
         n,
-        Text(
-            "Contact the {n} association(s) with no contact in {months} months: ask what"
+        Plural(
+            "Contact the {n} association with no contact in {months} months: ask what it"
+            " does now and what it needs.",
+            "Contact the {n} associations with no contact in {months} months: ask what"
             " they do now and what they need.",
             n=n,
             months=rules.stale_contact_months,
@@ -569,8 +573,10 @@ def _actions(
         "JP-4, JP-7",
         BlindSpotKind.WEAKER_WITHOUT_SUPPORT.value,
         n,
-        Text(
-            "Reach the {n} weaker-position association(s) without support: tell them about "
+        Plural(
+            "Reach the {n} weaker-position association without support: tell it about "
+            "grants and premises and lower the threshold to take part.",
+            "Reach the {n} weaker-position associations without support: tell them about "
             "grants and premises and lower the threshold to take part.",
             n=n,
         ),
@@ -580,8 +586,10 @@ def _actions(
         "JP-7",
         Segment.UNAWARE.value,
         n,
-        Text(
-            "Find the potential: tell the {n} association(s) unaware of the opportunities "
+        Plural(
+            "Find the potential: tell the {n} association unaware of the opportunities "
+            "about the cooperation model and its web page of links (JP-5).",
+            "Find the potential: tell the {n} associations unaware of the opportunities "
             "about the cooperation model and its web page of links (JP-5).",
             n=n,
         ),
@@ -591,8 +599,10 @@ def _actions(
         "JP-2, JP-7",
         Segment.USING.value,
         n,
-        Text(
-            "Invite the {n} association(s) that use city resources without cooperating into "
+        Plural(
+            "Invite the {n} association that uses city resources without cooperating into "
+            "the channels of JP-2: strategy, service network planning, wellbeing plan.",
+            "Invite the {n} associations that use city resources without cooperating into "
             "the channels of JP-2: strategy, service network planning, wellbeing plan.",
             n=n,
         ),
@@ -602,8 +612,10 @@ def _actions(
         "JP-7",
         Segment.LITTLE.value,
         n,
-        Text(
-            "Ask the {n} little-active association(s) what would help them take part; use "
+        Plural(
+            "Ask the {n} little-active association what would help it take part; use "
+            "participatory methods at meetings.",
+            "Ask the {n} little-active associations what would help them take part; use "
             "participatory methods at meetings.",
             n=n,
         ),
@@ -613,9 +625,11 @@ def _actions(
         "JP-5",
         Segment.DEPENDENT.value,
         n,
-        Text(
+        Plural(
             "Keep the grant and premises processes predictable for the {n} dependent "
-            "association(s): documented steps, who decides, dates in the annual clock.",
+            "association: documented steps, who decides, dates in the annual clock.",
+            "Keep the grant and premises processes predictable for the {n} dependent "
+            "associations: documented steps, who decides, dates in the annual clock.",
             n=n,
         ),
     )
@@ -624,8 +638,9 @@ def _actions(
         "JP-5, JP-7",
         "annual_clock",
         n,
-        Text(
-            "Put this review of the {n} association(s) in the annual clock and repeat it yearly.",
+        Plural(
+            "Put this review of the {n} association in the annual clock and repeat it yearly.",
+            "Put this review of the {n} associations in the annual clock and repeat it yearly.",
             n=n,
         ),
     )
@@ -752,7 +767,7 @@ class NationalCoverage:
 
 
 def _national_lines(n: NationalCoverage, lang: str) -> list[str]:
-    def t(text: Text) -> str:
+    def t(text: Text | Plural) -> str:
         return text.text_in(lang)
 
     where = ", ".join(n.municipalities) or t(Text("every municipality"))
@@ -760,10 +775,12 @@ def _national_lines(n: NationalCoverage, lang: str) -> list[str]:
         t(Text("National register (YTJ), municipalities {where}", where=where)),
         "  "
         + t(
-            Text(
-                "{national} association(s) in the national register; the city's register"
-                " knows {known}, not {unknown}",
-                national=n.national,
+            Plural(
+                "{n} association in the national register; the city's register knows"
+                " {known}, not {unknown}",
+                "{n} associations in the national register; the city's register knows"
+                " {known}, not {unknown}",
+                n=n.national,
                 known=n.known,
                 unknown=len(n.not_known),
             )
@@ -892,12 +909,13 @@ def _pct(share: float) -> str:
 
 
 def _render_text(r: EcosystemReport, lang: str = "en") -> str:
-    def t(text: Text) -> str:
+    def t(text: Text | Plural) -> str:
         return text.text_in(lang)
 
-    head = Text(
-        "Actor ecosystem (JP-4): {total} association(s) on {date}",
-        total=r.total,
+    head = Plural(
+        "Actor ecosystem (JP-4): {n} association on {date}",
+        "Actor ecosystem (JP-4): {n} associations on {date}",
+        n=r.total,
         date=r.as_of.isoformat(),
     )
     lines = [t(head), ""]
@@ -929,14 +947,20 @@ def _render_text(r: EcosystemReport, lang: str = "en") -> str:
 
 
 def _render_markdown(r: EcosystemReport, lang: str = "en") -> str:
-    def t(text: Text) -> str:
+    def t(text: Text | Plural) -> str:
         return text.text_in(lang)
 
     segment, count, share = t(Text("segment")), t(Text("count")), t(Text("share"))
     lines = [
         t(Text("# Actor ecosystem on {date}", date=r.as_of.isoformat())),
         "",
-        t(Text("{total} association(s), classified by the segments of JP-4.", total=r.total)),
+        t(
+            Plural(
+                "{n} association, classified by the segments of JP-4.",
+                "{n} associations, classified by the segments of JP-4.",
+                n=r.total,
+            )
+        ),
         "",
         f"| {segment} | {count} | {share} |",
         "|---|---:|---:|",
