@@ -602,4 +602,4 @@ def test_the_actions_agree_with_their_count_in_every_language(n: int, fi: str, s
     assert fi in welcome.text_in("fi")
     assert sv in welcome.text_in("sv")
     head = report.to_text().splitlines()[0]
-    assert head.endswith(("association on 2024-06-01" if n == 1 else "associations on 2024-06-01"))
+    assert head.endswith("association on 2024-06-01" if n == 1 else "associations on 2024-06-01")
