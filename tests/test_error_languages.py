@@ -432,3 +432,26 @@ def test_a_models_own_check_reaches_the_load_problem_in_the_language() -> None:
     assert "at least one of fi, sv and en" in english
     assert "vähintään yhden" in problem.message_in("fi")
     assert "at least one" not in problem.message_in("sv")
+
+
+def test_the_system_s_reason_is_in_the_reader_s_language(tmp_path: Path) -> None:
+    """A missing file was "tiedostoa ei voi lukea: No such file or directory": the
+    common reasons of the system are said in Finnish and Swedish too, any other stays
+    the system's own words."""
+    import errno
+
+    from jarjestoyhteistyo.io.files import os_reason
+
+    with pytest.raises(jy.LoadError) as exc:
+        jy.load_ruleset(tmp_path / "missing.yaml")
+    (problem,) = exc.value.problems
+    assert problem.message_in("fi") == "tiedostoa ei voi lukea: tiedostoa tai kansiota ei ole"
+    assert problem.message_in("sv").endswith("filen eller mappen finns inte")
+    assert "No such file or directory" in problem.message_in("en")
+    denied = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert (denied.text_in("fi"), denied.text_in("sv")) == (
+        "ei käyttöoikeutta",
+        "behörighet saknas",
+    )
+    other = os_reason(OSError(errno.EIO, "Input/output error"))
+    assert other.text_in("fi") == other.text_in("en") == "Input/output error"

@@ -2134,9 +2134,10 @@ def _main(argv: list[str]) -> int:
         return EXIT_INTERRUPTED
     except OSError as exc:  # reading goes through the door; this is the output
         _silence_stdout()
-        _err(
-            _("error: cannot write the output: {reason}").format(reason=exc.strerror or exc) + "\n"
-        )
+        from jarjestoyhteistyo.io.files import os_reason
+
+        reason = os_reason(exc).text_in(_LANG.get())
+        _err(_("error: cannot write the output: {reason}").format(reason=reason) + "\n")
         return EXIT_INPUT
     except Exception as exc:  # a bug: say so, with its own exit status
         if os.environ.get("JARJESTOYHTEISTYO_DEBUG"):

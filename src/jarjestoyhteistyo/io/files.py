@@ -15,24 +15,65 @@ b'whole'
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from jarjestoyhteistyo.errors import JarjestoError
-from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.i18n import Term, Text, pgettext
 
-__all__ = ["write_atomically"]
+__all__ = ["os_reason", "write_atomically"]
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` for the catalogue under ``context``; translated when shown."""
+    return message
+
+
+#: The system's reasons a preparer meets, in words of each language (the catalogue's
+#: context ``system reason``); any other reason stays the system's own words.
+_REASONS: dict[int, str] = {  # TRANSLATORS: why the system refused to read or write a file
+    errno.ENOENT: NP_("system reason", "no such file or folder"),
+    errno.EACCES: NP_("system reason", "permission denied"),
+    errno.EPERM: NP_("system reason", "permission denied"),
+    errno.EISDIR: NP_("system reason", "it is a folder"),
+    errno.ENOTDIR: NP_("system reason", "a part of the path is not a folder"),
+    errno.ENOSPC: NP_("system reason", "the disk is full"),
+    errno.EROFS: NP_("system reason", "the disk is read-only"),
+    errno.EFBIG: NP_("system reason", "the file is too large"),
+    errno.ENAMETOOLONG: NP_("system reason", "the name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> Term:
+    """Why the system refused a file, as a :class:`~jarjestoyhteistyo.i18n.Term`: the
+    common reasons in Finnish, Swedish and English, any other in the system's words.
+
+    >>> reason = os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    >>> reason.text_in("fi"), reason.text_in("sv"), str(reason)
+    ('tiedostoa tai kansiota ei ole', 'filen eller mappen finns inte', 'No such file or directory')
+    """
+    system = exc.strerror or str(exc)
+    words = _REASONS.get(exc.errno or 0)
+    if words is None:
+        return Term(system)
+    return Term(
+        system,
+        fi=pgettext("fi", "system reason", words),
+        sv=pgettext("sv", "system reason", words),
+    )
 
 
 def _cannot_write(path: Path, exc: OSError) -> JarjestoError:
     return JarjestoError(
-        Text("cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc))
+        Text("cannot write {path}: {reason}", path=str(path), reason=os_reason(exc))
     )
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (see the module text)."""
+    import tempfile  # only when writing: reading a file (os_reason) needs none of it
+
     target = Path(path)
     if target.is_symlink():
         raise JarjestoError(

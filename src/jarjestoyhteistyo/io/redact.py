@@ -67,6 +67,7 @@ import attrs
 
 from jarjestoyhteistyo.errors import RedactionKeyError
 from jarjestoyhteistyo.i18n import Text
+from jarjestoyhteistyo.io.files import os_reason
 
 __all__ = [
     "KINDS",
@@ -165,7 +166,7 @@ def load_key(path: str | os.PathLike[str]) -> bytes:
             Text(
                 "key file {path}: cannot read it ({reason})",
                 path=os.fspath(path),
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             )
         ) from None
     if len(data) > MAX_KEY_BYTES:

@@ -40,6 +40,7 @@ from jarjestoyhteistyo.io.converter import (
     unstructure,
     yaml_text,
 )
+from jarjestoyhteistyo.io.files import os_reason
 from jarjestoyhteistyo.io.yamldoor import DEFAULT_LIMITS, Limits, read_yaml
 from jarjestoyhteistyo.model.composition import Composition
 from jarjestoyhteistyo.model.rulesets import KINDS, RuleSet
@@ -377,8 +378,9 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_LIMITS.max_bytes) ->
 
 
 def _cannot_read(exc: OSError) -> Text:
-    """Why a file could not be read: the system's reason, in the system's words."""
-    return Text("cannot read the file: {reason}", reason=exc.strerror or str(exc))
+    """Why a file could not be read: the system's reason, in the reader's words where
+    the library knows them (:func:`~jarjestoyhteistyo.io.files.os_reason`)."""
+    return Text("cannot read the file: {reason}", reason=os_reason(exc))
 
 
 def open_regular(path: str | Path) -> int:
